@@ -1,0 +1,79 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Targets follow the data flow:
+// files -> readers -> mapping/validation -> responses -> scoring -> store -> progress -> export.
+// KortlaegDomain and KortlaegStatistics are pure (no C, no I/O beyond reading instrument files).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Kortlaeg",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kortlaeg", targets: ["kortlaeg"]),
+        .library(name: "KortlaegDomain", targets: ["KortlaegDomain"]),
+        .library(name: "KortlaegStatistics", targets: ["KortlaegStatistics"]),
+        .library(name: "KortlaegReaders", targets: ["KortlaegReaders"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - Pure domain
+        .target(name: "KortlaegDomain", swiftSettings: swiftSettings),
+        .target(name: "KortlaegStatistics", swiftSettings: swiftSettings),
+
+        // MARK: - C libraries, each wrapped once
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // MARK: - Readers and writers
+        .target(
+            name: "KortlaegReaders",
+            dependencies: ["KortlaegDomain", "CLibXML2"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Command-line tool (thin)
+        .executableTarget(
+            name: "kortlaeg",
+            dependencies: [
+                "KortlaegDomain",
+                "KortlaegStatistics",
+                "KortlaegReaders",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "KortlaegDomainTests",
+            dependencies: ["KortlaegDomain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegStatisticsTests",
+            dependencies: ["KortlaegStatistics"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegReadersTests",
+            dependencies: ["KortlaegReaders", "KortlaegDomain"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegCLITests",
+            dependencies: ["kortlaeg"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

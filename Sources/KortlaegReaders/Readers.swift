@@ -1,0 +1,1 @@
+// Placeholder; readers live here.
