@@ -1,0 +1,198 @@
+/// Scores responses to one instrument from its data: no instrument-specific code.
+///
+/// Build one scorer per instrument and options, then call ``score(_:)-(_)`` per response; the
+/// scorer precomputes item positions so scoring millions of rows stays fast.
+public struct Scorer: Sendable {
+    /// The instrument scored.
+    public let instrument: Instrument
+    /// The options in force.
+    public let options: ScoringOptions
+    /// The outputs: scales first (form order), then derived scores.
+    public let scores: [ScoreDefinition]
+    /// The rule choice in force for every rule option, by option id.
+    public let ruleChoices: [String: String]
+
+    private let plans: [Plan]
+
+    private enum Plan: Sendable {
+        case items(ItemPlan)
+        case derived(parts: [Int], method: DerivedScore.Method)
+        case skipped
+    }
+
+    private struct ItemPlan: Sendable {
+        var items: [Int]
+        /// Per item: reverse as lowest + highest − code.
+        var reverse: [(lowest: Int, highest: Int)?]
+        var recode: [Int: Int]
+        var method: Scale.Method
+        var countCodes: Set<Int>
+        var required: Int
+        var prorate: Bool
+        var unansweredCountsAs: Int?
+        var rounding: Rounding
+        var conditions: [CompiledCondition]
+    }
+
+    private struct CompiledCondition: Sendable {
+        var item: Int
+        var codeIn: Set<Int>?
+        var unanswered: Bool?
+        var anyAnswered: [Int]?
+        var outcome: Double?
+    }
+
+    /// Creates a scorer.
+    /// - Throws: ``ScoringOptionError`` when an option or choice is unknown.
+    public init(instrument: Instrument, options: ScoringOptions = ScoringOptions()) throws {
+        self.instrument = instrument
+        self.options = options
+        let ruleOptions = instrument.ruleOptions ?? []
+        var choices: [String: String] = [:]
+        for option in ruleOptions { choices[option.id] = option.defaultChoice }
+        for (option, choice) in options.ruleChoices {
+            guard let definition = ruleOptions.first(where: { $0.id == option }) else {
+                throw ScoringOptionError.unknownOption(option: option, instrument: instrument.reference.description,
+                                                       known: ruleOptions.map(\.id))
+            }
+            guard definition.choices.contains(where: { $0.id == choice }) else {
+                throw ScoringOptionError.unknownChoice(option: option, choice: choice, known: definition.choices.map(\.id))
+            }
+            choices[option] = choice
+        }
+        ruleChoices = choices
+
+        let itemIndex = Dictionary(instrument.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let answerScales = Dictionary(instrument.answerScales.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var definitions: [ScoreDefinition] = []
+        var plans: [Plan] = []
+        var scoreIndex: [String: Int] = [:]
+
+        for scale in instrument.scales {
+            let verified = scale.verified ?? true
+            scoreIndex[scale.id] = definitions.count
+            definitions.append(ScoreDefinition(id: scale.id, variable: scale.variable, label: scale.label, range: scale.range,
+                                               direction: scale.direction, equivalenceKey: scale.equivalenceKey, verified: verified))
+            guard verified || options.includeUnverifiedScores else {
+                plans.append(.skipped)
+                continue
+            }
+            let reversed = Set(scale.reversed ?? [])
+            let items = scale.items.compactMap { itemIndex[$0] }
+            let reverse: [(lowest: Int, highest: Int)?] = scale.items.map { id in
+                guard reversed.contains(id), let index = itemIndex[id],
+                      let codes = answerScales[instrument.items[index].answerScale]?.validCodes, let lowest = codes.first,
+                      let highest = codes.last
+                else { return nil }
+                return (lowest, highest)
+            }
+            var recode: [Int: Int] = [:]
+            for (key, value) in scale.recode ?? [:] { if let code = Int(key) { recode[code] = value } }
+            let conditions: [CompiledCondition] = (scale.conditions ?? []).compactMap { condition in
+                if let only = condition.onlyWith, choices[only.option] != only.choice { return nil }
+                guard let item = itemIndex[condition.when.item] else { return nil }
+                let outcome: Double? = (condition.then.missing ?? false) ? nil : condition.then.value
+                return CompiledCondition(item: item, codeIn: condition.when.codeIn.map(Set.init),
+                                         unanswered: condition.when.unanswered,
+                                         anyAnswered: condition.when.anyAnswered?.compactMap { itemIndex[$0] },
+                                         outcome: outcome)
+            }
+            plans.append(.items(ItemPlan(
+                items: items, reverse: reverse, recode: recode, method: scale.method,
+                countCodes: Set(scale.countCodes ?? []), required: scale.missing.requiredAnswers(itemCount: items.count),
+                prorate: scale.missing.prorate ?? false, unansweredCountsAs: scale.missing.unansweredCountsAs,
+                rounding: scale.rounding ?? .none, conditions: conditions)))
+        }
+        for derived in instrument.derivedScores ?? [] {
+            let parts = derived.of.compactMap { scoreIndex[$0] }
+            let verified = parts.allSatisfy { definitions[$0].verified }
+            scoreIndex[derived.id] = definitions.count
+            definitions.append(ScoreDefinition(id: derived.id, variable: derived.variable, label: derived.label,
+                                               range: derived.range, direction: derived.direction,
+                                               equivalenceKey: derived.equivalenceKey, verified: verified))
+            plans.append(verified || options.includeUnverifiedScores ? .derived(parts: parts, method: derived.method) : .skipped)
+        }
+        self.scores = definitions
+        self.plans = plans
+    }
+
+    /// The index of the score with this id, if any.
+    public func scoreIndex(of id: String) -> Int? {
+        scores.firstIndex { $0.id == id }
+    }
+
+    /// Scores a response.
+    public func score(_ response: Response) -> ScoreSet {
+        score(instrument.items.map { response.answers[$0.id] })
+    }
+
+    /// Scores answers given in instrument item order (nil = unanswered).
+    public func score(_ answers: [AnswerValue?]) -> ScoreSet {
+        var values = [Double?](repeating: nil, count: plans.count)
+        for (index, plan) in plans.enumerated() {
+            switch plan {
+            case .skipped:
+                values[index] = nil
+            case let .items(itemPlan):
+                values[index] = evaluate(itemPlan, answers)
+            case let .derived(parts, method):
+                var total = 0.0
+                var complete = true
+                for part in parts {
+                    guard let value = values[part] else { complete = false; break }
+                    total += value
+                }
+                values[index] = complete && !parts.isEmpty ? (method == .sum ? total : total / Double(parts.count)) : nil
+            }
+        }
+        return ScoreSet(values: values)
+    }
+
+    private func evaluate(_ plan: ItemPlan, _ answers: [AnswerValue?]) -> Double? {
+        for condition in plan.conditions where holds(condition, answers) {
+            return condition.outcome
+        }
+        var sum = 0
+        var answered = 0
+        var counted = 0
+        for (position, index) in plan.items.enumerated() {
+            guard let code = answers[index]?.code else { continue }
+            var value = code
+            if let reverse = plan.reverse[position] { value = reverse.lowest + reverse.highest - value }
+            if let recoded = plan.recode[value] { value = recoded }
+            answered += 1
+            sum += value
+            if plan.countCodes.contains(value) { counted += 1 }
+        }
+        guard answered >= plan.required, answered > 0 else { return nil }
+        let itemCount = plan.items.count
+        switch plan.method {
+        case .count:
+            return Double(counted)
+        case .sum:
+            if plan.prorate {
+                switch plan.rounding {
+                case .halfUpToInteger: return Double(roundHalfUp(numerator: itemCount * sum, denominator: answered))
+                case .none: return Double(itemCount * sum) / Double(answered)
+                }
+            }
+            let total = sum + (itemCount - answered) * (plan.unansweredCountsAs ?? 0)
+            return Double(total)
+        case .mean:
+            switch plan.rounding {
+            case .halfUpToInteger: return Double(roundHalfUp(numerator: sum, denominator: answered))
+            case .none: return Double(sum) / Double(answered)
+            }
+        }
+    }
+
+    private func holds(_ condition: CompiledCondition, _ answers: [AnswerValue?]) -> Bool {
+        let code = answers[condition.item]?.code
+        if let unanswered = condition.unanswered, unanswered != (code == nil) { return false }
+        if let codes = condition.codeIn {
+            guard let code, codes.contains(code) else { return false }
+        }
+        if let others = condition.anyAnswered, !others.contains(where: { answers[$0] != nil }) { return false }
+        return true
+    }
+}
