@@ -1,1 +1,0 @@
-// Placeholder; readers live here.
