@@ -289,6 +289,7 @@ def instrument(informant, ages, followup=False):
         "informant": informant, "ageRange": {"minimum": ages[0], "maximum": ages[1]}, "kind": "questionnaire",
         "answerScales": [a for a in ANSWER_SCALES if followup or a["id"] != "sdq-followup-change"],
         "items": items, "scales": scales, "derivedScores": derived,
+        "scoreOrder": ["emotion", "conduct", "hyper", "peer", "prosoc", "ebdtot", "impact", "extern", "intern"],
         "ruleOptions": [{"id": "impact-when-ebddiff-missing",
                          "description": "Impact score when the overall-difficulties question (ebddiff) is unanswered but impact items are answered; the official syntaxes differ.",
                          "choices": [{"id": "sum", "description": "Sum of the recoded impact items (youthinmind Stata and SPSS syntax)"},

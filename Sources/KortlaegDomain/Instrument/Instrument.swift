@@ -27,6 +27,8 @@ public struct Instrument: Codable, Hashable, Sendable {
     public var scales: [Scale]
     /// Scores computed from other scores.
     public var derivedScores: [DerivedScore]?
+    /// The order of scores in outputs, by score id (default: scales, then derived scores).
+    public var scoreOrder: [String]?
     /// Scoring rules whose official versions differ and that the user may choose.
     public var ruleOptions: [RuleOption]?
     /// Band labels used by band tables.

@@ -13,6 +13,8 @@ public struct Scorer: Sendable {
     public let ruleChoices: [String: String]
 
     private let plans: [Plan]
+    /// Output position → plan position.
+    private let outputOrder: [Int]
 
     private enum Plan: Sendable {
         case items(ItemPlan)
@@ -112,7 +114,15 @@ public struct Scorer: Sendable {
                                                equivalenceKey: derived.equivalenceKey, verified: verified))
             plans.append(verified || options.includeUnverifiedScores ? .derived(parts: parts, method: derived.method) : .skipped)
         }
-        self.scores = definitions
+        // Outputs follow the instrument's scoreOrder; plans keep definition order so derived
+        // scores can use earlier ones.
+        var order = Array(definitions.indices)
+        if let wanted = instrument.scoreOrder {
+            let rank = Dictionary(wanted.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            order.sort { (rank[definitions[$0].id] ?? Int.max, $0) < (rank[definitions[$1].id] ?? Int.max, $1) }
+        }
+        self.scores = order.map { definitions[$0] }
+        self.outputOrder = order
         self.plans = plans
     }
 
@@ -145,7 +155,7 @@ public struct Scorer: Sendable {
                 values[index] = complete && !parts.isEmpty ? (method == .sum ? total : total / Double(parts.count)) : nil
             }
         }
-        return ScoreSet(values: values)
+        return ScoreSet(values: outputOrder.map { values[$0] })
     }
 
     private func evaluate(_ plan: ItemPlan, _ answers: [AnswerValue?]) -> Double? {

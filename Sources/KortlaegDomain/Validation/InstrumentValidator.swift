@@ -198,6 +198,10 @@ public struct InstrumentValidator: Sendable {
             }
         }
 
+        for (index, id) in (instrument.scoreOrder ?? []).enumerated() where scoreIDs[id] == nil {
+            report("$.scoreOrder[\(index)]", unknown("score", id, in: scoreIDs.keys))
+        }
+
         // Bands.
         let labels = Set((instrument.bandLabels ?? []).map(\.id))
         duplicates(instrument.bandLabels ?? [], key: \.id, path: { "$.bandLabels[\($0)].id" }, what: "band label id")

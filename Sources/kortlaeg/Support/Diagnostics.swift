@@ -1,0 +1,28 @@
+import Foundation
+
+/// Writes diagnostics to stderr; a progress line only when stderr is a terminal.
+enum Diagnostics {
+    static let isTerminal = isatty(STDERR_FILENO) != 0
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func error(_ message: String) {
+        note("error: \(message)")
+    }
+
+    static func warning(_ message: String) {
+        note("warning: \(message)")
+    }
+
+    static func progress(_ message: String) {
+        guard isTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+    }
+
+    static func endProgress() {
+        guard isTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
