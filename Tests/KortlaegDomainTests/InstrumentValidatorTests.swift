@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import KortlaegDomain
+
+struct InstrumentValidatorTests {
+    let validator: InstrumentValidator
+
+    init() throws {
+        validator = try InstrumentValidator(schemaPath: instrumentsDirectory + "/schema/instrument.schema.json")
+    }
+
+    @Test func shippedInstrumentsAreValid() {
+        let (files, findings) = validator.validateDirectory(instrumentsDirectory)
+        #expect(files >= 8)
+        #expect(findings.isEmpty, "\(findings)")
+    }
+
+    /// Writes a modified copy of sdq-p4-17 and returns the findings for it.
+    func findings(_ change: (inout [String: Any]) -> Void) throws -> [InstrumentFinding] {
+        let path = instrumentsDirectory + "/sdq/sdq-p4-17@1.0.0.json"
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+        change(&object)
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: object).write(to: temporary)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        return validator.validateFile(temporary.path).1
+    }
+
+    @Test func unknownItemInScaleIsNamedWithPathAndSuggestion() throws {
+        let result = try findings { object in
+            var scales = object["scales"] as! [[String: Any]]
+            var items = scales[0]["items"] as! [String]
+            items[1] = "wories"
+            scales[0]["items"] = items
+            object["scales"] = scales
+        }
+        #expect(result.map(\.jsonPath) == ["$.scales[0].items[1]"])
+        #expect(result.first?.message == "unknown item 'wories'. Did you mean 'worries'?")
+    }
+
+    @Test func overlappingAndGappedBandsAreFound() throws {
+        let result = try findings { object in
+            var tables = object["bandTables"] as! [[String: Any]]
+            var scores = tables[0]["scores"] as! [String: Any]
+            var total = scores["ebdtot"] as! [String: Any]
+            var bands = total["bands"] as! [[String: Any]]
+            bands[1]["minimum"] = 13   // overlaps 0-13
+            bands[2]["minimum"] = 18   // gap at 17
+            total["bands"] = bands
+            scores["ebdtot"] = total
+            tables[0]["scores"] = scores
+            object["bandTables"] = tables
+        }
+        #expect(result.map(\.jsonPath) == ["$.bandTables[0].scores.ebdtot.bands[1]", "$.bandTables[0].scores.ebdtot.bands[2]"])
+        #expect(result[0].message.hasPrefix("overlaps the band before"))
+        #expect(result[1].message == "gap before this band: values from 17 to 17 are in no band")
+    }
+
+    @Test func duplicateItemIdIsFound() throws {
+        let result = try findings { object in
+            var items = object["items"] as! [[String: Any]]
+            items[1]["id"] = "consid"
+            object["items"] = items
+        }
+        #expect(result.contains { $0.jsonPath == "$.items[1].id" && $0.message == "duplicate item id 'consid'" })
+    }
+
+    @Test func schemaRejectsUnknownKeysWithSuggestion() throws {
+        let result = try findings { object in object["scoreOrdr"] = ["emotion"] }
+        #expect(result.map(\.description).contains { $0.hasSuffix("$.scoreOrdr: error: unknown key 'scoreOrdr'. Did you mean 'scoreOrder'?") })
+    }
+
+    @Test func schemaChecksTypes() throws {
+        let result = try findings { object in object["version"] = 1 }
+        #expect(result.first?.jsonPath == "$.version")
+        #expect(result.first?.message == "expected a string, found an integer")
+    }
+}
