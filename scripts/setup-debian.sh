@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Kortlæg builds against (idempotent; needs root on a fresh machine).
+set -euo pipefail
+packages=(libxml2-dev libsqlite3-dev pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+export PATH="/opt/swift/usr/bin:$PATH"
