@@ -33,8 +33,9 @@ final class XMLStreamReader {
     /// The element path of the current position, such as `ODM/ClinicalData/SubjectData`.
     var path: String { stack.joined(separator: "/") }
 
-    /// The current line in the file.
-    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    /// The line of the last element start returned, else the parser's current line.
+    var line: Int { elementLine > 0 ? elementLine : Int(xmlTextReaderGetParserLineNumber(reader)) }
+    private var elementLine = 0
 
     /// Opens `path`; `name` (default: the path) is used in messages.
     init(path: String, name: String? = nil) throws(XMLReadError) {
@@ -103,6 +104,7 @@ final class XMLStreamReader {
                 }
                 return nil
             }
+            elementLine = 0
             switch xmlReaderTypes(UInt32(xmlTextReaderNodeType(reader))) {
             case XML_READER_TYPE_DOCUMENT_TYPE:
                 throw .doctypeRefused(file: file, line: line)
@@ -110,6 +112,7 @@ final class XMLStreamReader {
                 throw .entityReferenceRefused(file: file, line: line)
             case XML_READER_TYPE_ELEMENT:
                 let name = string(xmlTextReaderConstLocalName(reader))
+                elementLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                 var attributes: [String: String] = [:]
                 if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
