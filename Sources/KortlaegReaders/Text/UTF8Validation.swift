@@ -11,6 +11,13 @@ enum UTF8Validation {
     ) -> Int? {
         let n = bytes.count
         var i = 0
+        // ASCII fast path, eight bytes at a time.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+        }
         while i < n {
             let b0 = bytes[i]
             if b0 < 0x80 { i += 1; continue }

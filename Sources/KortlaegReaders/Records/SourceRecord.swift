@@ -1,0 +1,37 @@
+/// One filled-in form for one subject on one occasion, as read from a file, before mapping to
+/// an instrument. Readers produce these; they do not know any instrument.
+public struct SourceRecord: Sendable, Equatable {
+    /// The file the record came from.
+    public var source: String
+    /// Where in the file: `line 158 (ODM/ClinicalData/SubjectData/FormData)` or `row 3 (line 4)`.
+    public var location: String
+    /// The (pseudonymous) subject id; personal data: never put it in messages.
+    public var subjectKey: String
+    /// The occasion: ODM StudyEventOID, REDCap unique event name; `nil` if the file has none.
+    public var occasion: String?
+    /// The form: ODM FormOID, REDCap instrument, FHIR Questionnaire URL.
+    public var form: String?
+    /// The repeat instance of a repeating form, if any.
+    public var repeatKey: String?
+    /// The values in file order.
+    public var fields: [SourceField]
+
+    /// Creates a record.
+    public init(
+        source: String, location: String, subjectKey: String, occasion: String? = nil, form: String? = nil,
+        repeatKey: String? = nil, fields: [SourceField] = []
+    ) {
+        self.source = source
+        self.location = location
+        self.subjectKey = subjectKey
+        self.occasion = occasion
+        self.form = form
+        self.repeatKey = repeatKey
+        self.fields = fields
+    }
+
+    /// The first value named `name`, if any.
+    public subscript(name: String) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+}

@@ -1,0 +1,192 @@
+import CLibXML2
+import Foundation
+
+/// A pull parser over libxml2's `xmlTextReader`: memory stays flat in the file size.
+///
+/// This is the only file that touches libxml2. It parses with `XML_PARSE_NONET` and never
+/// with `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`, and it refuses any
+/// document with a DOCTYPE or an entity reference (XXE and "billion laughs" attacks).
+/// Errors are collected with the structured error callback and thrown as ``XMLReadError``.
+final class XMLStreamReader {
+    /// One parsing event. Names are local names (namespace prefix removed); attribute keys
+    /// are qualified names as written (`redcap:RepeatInstrument`).
+    enum Node: Equatable {
+        case startElement(name: String, attributes: [String: String], isEmpty: Bool)
+        case endElement(name: String)
+        case text(String)
+    }
+
+    /// Options: no network, CDATA as text. Deliberately without NOENT, DTDLOAD, HUGE, XINCLUDE.
+    static let parserOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    private final class ErrorSink {
+        var first: (line: Int, message: String)?
+    }
+
+    let file: String
+    private let reader: xmlTextReaderPtr
+    private let sink = ErrorSink()
+    private var stack: [String] = []
+    private var pendingEnd: String?
+    private var finished = false
+
+    /// The element path of the current position, such as `ODM/ClinicalData/SubjectData`.
+    var path: String { stack.joined(separator: "/") }
+
+    /// The line of the last element start returned, else the parser's current line.
+    var line: Int { elementLine > 0 ? elementLine : Int(xmlTextReaderGetParserLineNumber(reader)) }
+    private var elementLine = 0
+
+    /// Opens `path`; `name` (default: the path) is used in messages.
+    init(path: String, name: String? = nil) throws(XMLReadError) {
+        file = name ?? path
+        try Self.refuseDoctype(inPrologOf: Self.firstBytes(ofFile: path), file: file)
+        guard let reader = xmlReaderForFile(path, nil, Self.parserOptions) else {
+            throw .unreadable(file: file, reason: "the file does not exist or cannot be opened")
+        }
+        self.reader = reader
+        installErrorHandler()
+    }
+
+    /// Parses a document held in memory (tests, small resources).
+    init(bytes: [UInt8], name: String) throws(XMLReadError) {
+        file = name
+        try Self.refuseDoctype(inPrologOf: Array(bytes.prefix(Self.prologProbeSize)), file: file)
+        // xmlReaderForMemory does not copy: the reader owns a copy until deinit.
+        let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+        guard let reader = xmlReaderForMemory(copy.baseAddress, Int32(bytes.count), nil, nil, Self.parserOptions)
+        else {
+            copy.deallocate()
+            throw .unreadable(file: name, reason: "the document cannot be parsed")
+        }
+        self.reader = reader
+        memoryCopy = copy
+        installErrorHandler()
+    }
+
+    /// In-memory input, alive while libxml2 reads it.
+    private var memoryCopy: UnsafeMutableBufferPointer<CChar>?
+
+    deinit {
+        xmlFreeTextReader(reader)
+        memoryCopy?.deallocate()
+    }
+
+    private func installErrorHandler() {
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+            guard sink.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+            // libxml2 may append offending bytes ("Bytes: 0xE6 0x72"); they could be personal data.
+            if let range = message.range(of: "Bytes:") { message = String(message[..<range.lowerBound]) }
+            message = message.trimmingCharacters(in: CharacterSet(charactersIn: " \n\r,!"))
+            sink.first = (Int(error.pointee.line), message)
+        }, context)
+    }
+
+    /// Returns the next element start, element end or non-whitespace text, or `nil` at the end.
+    func next() throws(XMLReadError) -> Node? {
+        if let name = pendingEnd {
+            pendingEnd = nil
+            stack.removeLast()
+            return .endElement(name: name)
+        }
+        while !finished {
+            let status = xmlTextReaderRead(reader)
+            if status < 0 || sink.first != nil { throw malformed() }
+            if status == 0 {
+                finished = true
+                if let error = sink.first {
+                    throw .malformed(file: file, line: error.line, path: path, problem: error.message)
+                }
+                return nil
+            }
+            elementLine = 0
+            switch xmlReaderTypes(UInt32(xmlTextReaderNodeType(reader))) {
+            case XML_READER_TYPE_DOCUMENT_TYPE:
+                throw .doctypeRefused(file: file, line: line)
+            case XML_READER_TYPE_ENTITY_REFERENCE, XML_READER_TYPE_ENTITY:
+                throw .entityReferenceRefused(file: file, line: line)
+            case XML_READER_TYPE_ELEMENT:
+                let name = string(xmlTextReaderConstLocalName(reader))
+                elementLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                var attributes: [String: String] = [:]
+                if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
+                    repeat {
+                        attributes[string(xmlTextReaderConstName(reader))] = string(xmlTextReaderConstValue(reader))
+                    } while xmlTextReaderMoveToNextAttribute(reader) == 1
+                    xmlTextReaderMoveToElement(reader)
+                }
+                stack.append(name)
+                if isEmpty { pendingEnd = name }
+                return .startElement(name: name, attributes: attributes, isEmpty: isEmpty)
+            case XML_READER_TYPE_END_ELEMENT:
+                let name = string(xmlTextReaderConstLocalName(reader))
+                stack.removeLast()
+                return .endElement(name: name)
+            case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA:
+                return .text(string(xmlTextReaderConstValue(reader)))
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Skips the rest of the current element (after its `.startElement`).
+    func skipElement() throws(XMLReadError) {
+        let depth = stack.count
+        while stack.count >= depth, try next() != nil {}
+    }
+
+    // MARK: - DOCTYPE check before libxml2 sees the document
+
+    /// How much of the start of a file is searched for a DOCTYPE before parsing.
+    static let prologProbeSize = 64 * 1024
+
+    private static func firstBytes(ofFile path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: prologProbeSize)).map { [UInt8]($0) } ?? []
+    }
+
+    /// Refuses a `<!DOCTYPE` or `<!ENTITY` before the first element, with its exact line.
+    ///
+    /// Runs before libxml2 parses anything, so entity declarations are never processed; the
+    /// node-type check in ``next()`` remains as a second guard. Works for UTF-8, Windows-1252
+    /// and UTF-16 (zero bytes are skipped).
+    static func refuseDoctype(inPrologOf bytes: [UInt8], file: String) throws(XMLReadError) {
+        let ascii = bytes.filter { $0 != 0 }
+        var line = 1
+        var i = 0
+        while i < ascii.count {
+            let b = ascii[i]
+            if b == 0x0A { line += 1 }
+            if b == UInt8(ascii: "<"), i + 1 < ascii.count {
+                let next = ascii[i + 1]
+                if next == UInt8(ascii: "!") {
+                    let rest = ascii[(i + 2)...].prefix(7)
+                    if rest.elementsEqual("DOCTYPE".utf8) { throw .doctypeRefused(file: file, line: line) }
+                    if rest.prefix(6).elementsEqual("ENTITY".utf8) { throw .entityReferenceRefused(file: file, line: line) }
+                } else if next != UInt8(ascii: "?") {
+                    return  // first element: the prolog is over
+                }
+            }
+            i += 1
+        }
+    }
+
+    private func malformed() -> XMLReadError {
+        let error = sink.first ?? (line, "the parser stopped")
+        return .malformed(file: file, line: error.line, path: path, problem: error.message)
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}
