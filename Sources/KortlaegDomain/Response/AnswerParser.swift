@@ -17,6 +17,14 @@ public struct AnswerParser: Sendable {
     }
 
     let rules: [ItemRule]
+    /// Trivially copyable summaries of `rules` for the per-field fast path: a bit per code 0...63.
+    let fast: [FastRule]
+
+    struct FastRule: Sendable {
+        var coded: Bool
+        var validMask: UInt64
+        var missingMask: UInt64
+    }
 
     /// Creates a parser for `instrument`.
     public init(instrument: Instrument) {
@@ -41,6 +49,15 @@ public struct AnswerParser: Sendable {
                             lowest: valid.first ?? 0, highest: valid.last ?? 0,
                             minimum: scale?.minimum, maximum: scale?.maximum, expected: expected)
         }
+        fast = rules.map { rule in
+            let coded = [.ordinal, .nominal, .checkbox].contains(rule.kind)
+            let inRange = { (code: Int) in (0..<64).contains(code) }
+            // Codes outside 0...63 disable the fast path for that item (mask 0 → general path).
+            let simple = rule.validCodes.allSatisfy(inRange) && rule.missingCodes.allSatisfy(inRange)
+            return FastRule(coded: coded && simple,
+                            validMask: rule.validCodes.reduce(0) { $0 | (1 << UInt64($1)) },
+                            missingMask: rule.missingCodes.reduce(0) { $0 | (1 << UInt64($1)) })
+        }
     }
 
     /// The number of items (the length of answer arrays).
@@ -50,7 +67,21 @@ public struct AnswerParser: Sendable {
     /// - Returns: the answer, or nil when unanswered.
     /// - Throws: ``AnswerProblem`` when the text is not a valid answer.
     public func parse(_ raw: Substring, item index: Int) throws(AnswerProblem) -> AnswerValue? {
-        let rule = rules[index]
+        // Fast path: empty or a single ASCII digit on a coded item (nearly every field of a survey file).
+        let fastRule = fast[index]
+        if fastRule.coded {
+            var iterator = raw.utf8.makeIterator()
+            guard let first = iterator.next() else { return nil }
+            if iterator.next() == nil, first >= 0x30, first <= 0x39 {
+                let bit = UInt64(1) << UInt64(first - 0x30)
+                if fastRule.missingMask & bit != 0 { return nil }
+                if fastRule.validMask & bit != 0 { return .code(Int(first - 0x30)) }
+            }
+        }
+        return try parseGeneral(raw, rule: rules[index])
+    }
+
+    private func parseGeneral(_ raw: Substring, rule: borrowing ItemRule) throws(AnswerProblem) -> AnswerValue? {
         let text = raw.trimmingSpaces
         if text.isEmpty { return nil }
         switch rule.kind {

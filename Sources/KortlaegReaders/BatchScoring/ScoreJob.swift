@@ -107,9 +107,15 @@ public struct ScoreJob {
 
         let idName = reader.header[columns.idColumn].trimmingCharacters(in: [" ", "\u{FEFF}"])
         try output.write(Self.outputHeader(scorer: scorer, bands: bands, idName: idName))
-        // Per score, the band tables that cover it, in header order.
-        let bandPlan: [[BandTable]] = scorer.scores.map { score in bands.tables.filter { $0.scores[score.id] != nil } }
-        let bandColumnCount = bandPlan.reduce(0) { $0 + $1.count }
+        // One entry per band column, in header order: the score's output index and its bands with labels.
+        let bandColumns: [BandColumn] = scorer.scores.enumerated().flatMap { index, score in
+            bands.tables.compactMap { table in
+                table.scores[score.id].map { entry in
+                    BandColumn(score: index, bands: entry.bands.map { ($0, bands.label(of: $0, language: configuration.language)) })
+                }
+            }
+        }
+        let bandColumnCount = bandColumns.count
         var answers = [AnswerValue?](repeating: nil, count: parser.itemCount)
         var row: [String] = []
         row.reserveCapacity(2 + scorer.scores.count + bandColumnCount)
@@ -158,11 +164,8 @@ public struct ScoreJob {
                     complete = false
                 }
             }
-            for (index, tables) in bandPlan.enumerated() {
-                for table in tables {
-                    let band = bands.band(table: table, scoreID: scorer.scores[index].id, value: scores.values[index])
-                    row.append(band.map { bands.label(of: $0, language: configuration.language) } ?? "")
-                }
+            for column in bandColumns {
+                row.append(column.label(for: scores.values[column.score]))
             }
             row.append(complete ? "complete" : "incomplete")
             if complete { summary.rowsComplete += 1 } else { summary.rowsIncomplete += 1 }
@@ -170,6 +173,18 @@ public struct ScoreJob {
         }
         try output.flush()
         return summary
+    }
+}
+
+/// A band column of the output, precomputed so the per-row work is a short scan.
+struct BandColumn {
+    var score: Int
+    var bands: [(band: BandTable.Band, label: String)]
+
+    func label(for value: Double?) -> String {
+        guard let value else { return "" }
+        for entry in bands where entry.band.contains(value) { return entry.label }
+        return ""
     }
 }
 
