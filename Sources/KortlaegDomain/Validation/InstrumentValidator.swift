@@ -4,6 +4,8 @@ import Foundation
 /// express (unknown item in a scale, overlapping or gapped bands, duplicate ids, …).
 public struct InstrumentValidator: Sendable {
     let schema: JSONSchemaValidator
+    /// The battery schema (`battery.schema.json` beside the instrument schema), when present.
+    let batterySchema: JSONSchemaValidator?
 
     /// Creates a validator from the schema file (`Instruments/schema/instrument.schema.json`).
     /// - Throws: ``InstrumentError/unreadableFile(path:reason:)`` when the schema cannot be read.
@@ -16,7 +18,9 @@ public struct InstrumentValidator: Sendable {
         } catch {
             throw InstrumentError.unreadableFile(path: schemaPath, reason: "the schema is not valid JSON")
         }
-        let unsupported = schema.unsupportedKeywords()
+        let batteryPath = URL(fileURLWithPath: schemaPath).deletingLastPathComponent().appendingPathComponent("battery.schema.json").path
+        batterySchema = FileManager.default.contents(atPath: batteryPath).flatMap { try? JSONSchemaValidator(schema: $0) }
+        let unsupported = schema.unsupportedKeywords() + (batterySchema?.unsupportedKeywords() ?? [])
         guard unsupported.isEmpty else {
             throw InstrumentError.unreadableFile(path: schemaPath,
                                                  reason: "uses keywords Kortlæg does not check: \(unsupported.joined(separator: ", "))")
@@ -39,7 +43,45 @@ public struct InstrumentValidator: Sendable {
                 seen[instrument.reference] = file
             }
         }
-        return (files.count, findings)
+        let batteries = BatteryCatalog.batteryFiles(in: directory)
+        if !batteries.isEmpty {
+            let catalog = try? InstrumentCatalog.load(directory: directory)
+            var seenBatteries: [InstrumentReference: String] = [:]
+            for file in batteries {
+                let (battery, batteryFindings) = validateBattery(file, catalog: catalog)
+                findings += batteryFindings
+                if let battery {
+                    if let other = seenBatteries[battery.reference] {
+                        findings.append(InstrumentFinding(file: file, jsonPath: "$.id", message: "\(battery.reference) is also defined in \(other)"))
+                    }
+                    seenBatteries[battery.reference] = file
+                }
+            }
+        }
+        return (files.count + batteries.count, findings)
+    }
+
+    /// Validates one battery file against the battery schema and the instrument catalog.
+    public func validateBattery(_ path: String, catalog: InstrumentCatalog?) -> (Battery?, [InstrumentFinding]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: "the file cannot be opened")])
+        }
+        do {
+            let document = try JSONDecoder().decode(JSONValue.self, from: data)
+            if let batterySchema {
+                let schemaFindings = batterySchema.validate(document).map { InstrumentFinding(file: path, jsonPath: $0.path, message: $0.message) }
+                if !schemaFindings.isEmpty { return (nil, schemaFindings) }
+            }
+            let battery = try JSONDecoder().decode(Battery.self, from: data)
+            guard let catalog else {
+                return (battery, [InstrumentFinding(file: path, jsonPath: "$", message: "the instruments could not be loaded, so the battery's references were not checked")])
+            }
+            return (battery, BatteryValidator.findings(battery, catalog: catalog, file: path))
+        } catch let error as DecodingError {
+            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: describe(error))])
+        } catch {
+            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: "not valid JSON")])
+        }
     }
 
     /// Validates one file; returns the decoded instrument when it decodes.
