@@ -45,11 +45,22 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
     /// A standard deviation that is not a positive finite number.
     case invalidStandardDeviation(Double)
 
+    /// A distribution mean that is not a finite number.
+    case invalidMean(Double)
+
     /// A reliable-change criterion that is not a positive finite number.
     case invalidCriterion(Double)
 
     /// Binomial counts where the successes are negative or exceed the trials.
     case invalidCounts(successes: Int, trials: Int)
+
+    /// A number as a user writes it: "95" rather than "95.0".
+    static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
 
     /// A user-facing explanation: what was wrong and what to do.
     public var description: String {
@@ -69,26 +80,28 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
             return "The \(statistic) is not computable: all values are identical (standard "
                 + "deviation 0), so the ratio is undefined. Report the mean change without it."
         case let .allDifferencesZero(zeros):
-            return "The Wilcoxon signed-rank test is not computable: all \(zeros) "
-                + "\(zeros == 1 ? "child has" : "children have") the same score at both mappings, "
-                + "so there are no changes to rank."
+            let who = zeros == 1 ? "the only child has" : "all \(zeros) children have"
+            return "The Wilcoxon signed-rank test is not computable: \(who) the same score at both "
+                + "mappings, so there are no changes to rank."
         case .noDiscordantPairs:
             return "McNemar's test is not computable: no child moved across the cut-off between "
                 + "the mappings (no discordant pairs)."
         case let .invalidConfidenceLevel(level):
-            return "Confidence level \(level) must be between 0 and 1, e.g. 0.95 for a 95 % interval."
+            return "Confidence level \(Self.format(level)) must be between 0 and 1, e.g. 0.95 for a 95 % interval."
         case let .invalidProbability(probability):
-            return "Probability \(probability) must be between 0 and 1."
+            return "Probability \(Self.format(probability)) must be between 0 and 1."
         case let .invalidDegreesOfFreedom(df):
-            return "Degrees of freedom \(df) must be a number greater than 0."
+            return "Degrees of freedom \(Self.format(df)) must be a number greater than 0."
         case let .invalidReliability(reliability):
-            return "Reliability \(reliability) must be at least 0 and less than 1. Use the scale's "
+            return "Reliability \(Self.format(reliability)) must be at least 0 and less than 1. Use the scale's "
                 + "Cronbach's alpha or retest correlation from the norm data (e.g. 0.73)."
         case let .invalidStandardDeviation(sd):
-            return "Standard deviation \(sd) must be a number greater than 0. Use the scale's norm "
+            return "Standard deviation \(Self.format(sd)) must be a number greater than 0. Use the scale's norm "
                 + "SD or the baseline sample's SD."
+        case let .invalidMean(mean):
+            return "Mean \(Self.format(mean)) must be a finite number."
         case let .invalidCriterion(criterion):
-            return "Reliable-change criterion \(criterion) must be a number greater than 0 "
+            return "Reliable-change criterion \(Self.format(criterion)) must be a number greater than 0 "
                 + "(Jacobson & Truax use 1.96)."
         case let .invalidCounts(successes, trials):
             return "Count \(successes) out of \(trials) is impossible: the count must be between 0 "

@@ -18,9 +18,9 @@ public struct Normal: Sendable, Equatable {
     ///   - mean: The mean μ (finite).
     ///   - standardDeviation: The standard deviation σ (finite, > 0).
     /// - Throws: `StatisticsError.invalidStandardDeviation` when σ is not positive and finite,
-    ///   `StatisticsError.nonFiniteValue` when μ is not finite.
+    ///   `StatisticsError.invalidMean` when μ is not finite.
     public init(mean: Double, standardDeviation: Double) throws(StatisticsError) {
-        guard mean.isFinite else { throw .nonFiniteValue(position: 1) }
+        guard mean.isFinite else { throw .invalidMean(mean) }
         guard standardDeviation.isFinite, standardDeviation > 0 else {
             throw .invalidStandardDeviation(standardDeviation)
         }
