@@ -22,7 +22,7 @@ func expectClose(
     }
     #expect(
         isClose(actual, expected, relative: relative, absolute: absolute),
-        "got \(actual), expected \(expected) (relative error \(abs(actual - expected) / max(abs(expected), .leastNormalMagnitude)))",
+        "got \(actual), expected \(expected), difference \(abs(actual - expected))",
         sourceLocation: sourceLocation)
 }
 

@@ -3,7 +3,10 @@ import Testing
 
 @Suite struct ReliableChangeTests {
     // By hand (Jacobson & Truax 1991): S_diff = SD·√(2(1 − r)), RCI = (T2 − T1)/S_diff.
-    static let cases: [(before: Double, after: Double, sd: Double, r: Double, sDiff: Double, index: Double, classification: ReliableChange.Classification)] = [
+    static let cases: [(
+        before: Double, after: Double, sd: Double, r: Double, sDiff: Double, index: Double,
+        classification: ReliableChange.Classification
+    )] = [
         // 5·√0.4 = 3.162277660168379; −7/3.162277660168379 = -2.2135943621178655
         (20, 13, 5, 0.8, 3.162277660168379, -2.2135943621178655, .reliableDecrease),
         // 4·√1 = 4; 7/4 = 1.75
