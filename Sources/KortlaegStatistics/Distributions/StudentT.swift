@@ -99,16 +99,20 @@ public struct StudentT: Sendable, Equatable {
         // x = ν/(ν + t²) and y = t²/(ν + t²), formed without overflow or cancellation.
         let x: Double
         let y: Double
+        var logX: Double? = nil
         if magnitude > root {
             let ratio = (root / magnitude) * (root / magnitude)
             x = ratio / (1 + ratio)
             y = 1 / (1 + ratio)
+            // log x directly, since x underflows long before x^(ν/2) does when ν is tiny.
+            logX = 2 * (log(root) - log(magnitude)) - log1p(ratio)
         } else {
             let ratio = (magnitude / root) * (magnitude / root)
             x = 1 / (1 + ratio)
             y = ratio / (1 + ratio)
         }
-        let beta = SpecialFunctions.regularizedIncompleteBeta(a: 0.5 * nu, b: 0.5, x: x, y: y)
+        let beta = SpecialFunctions.regularizedIncompleteBeta(
+            a: 0.5 * nu, b: 0.5, x: x, y: y, knownLogX: logX)
         return 0.5 * beta.lower
     }
 

@@ -61,12 +61,15 @@ enum SpecialFunctions {
     ///
     /// Source: Press et al., *Numerical Recipes* 3rd ed. §6.4 (continued fraction 6.4.5),
     /// evaluated with the modified Lentz method (Lentz 1976; Thompson & Barnett 1986).
+    ///
+    /// `knownLogX`, when given, is used for log x; it keeps the result right when x itself
+    /// underflows to 0 but x^a does not (a tiny, e.g. the t distribution with ν ≪ 1 far out).
     static func regularizedIncompleteBeta(
-        a: Double, b: Double, x: Double, y: Double
+        a: Double, b: Double, x: Double, y: Double, knownLogX: Double? = nil
     ) -> (lower: Double, upper: Double) {
-        if x <= 0 { return (0, 1) }
+        let logX = knownLogX ?? (x <= 0.5 ? log(x) : log1p(-y))
+        if logX == -.infinity { return (0, 1) }
         if y <= 0 { return (1, 0) }
-        let logX = x <= 0.5 ? log(x) : log1p(-y)
         let logY = y <= 0.5 ? log(y) : log1p(-x)
         let logFront = a * logX + b * logY - logBeta(a, b)
         if x < (a + 1) / (a + b + 2) {
@@ -123,7 +126,11 @@ enum SpecialFunctions {
     static func regularizedIncompleteGamma(a: Double, x: Double) -> (lower: Double, upper: Double) {
         if x <= 0 { return (0, 1) }
         if x.isInfinite { return (1, 0) }
-        let logFront = -x + a * log(x) - lgamma(a)
+        // log(xᵃ·e⁻ˣ/Γ(a)); for a ≥ 10 through the deviance, which avoids cancelling the large
+        // terms a·log x, x and lgamma(a) (Loader 2000, as R's dpois_raw).
+        let logFront = a >= 10
+            ? -binomialDeviance(a, x) + 0.5 * log(a) - logSqrtTwoPi - stirlingCorrection(a)
+            : -x + a * log(x) - lgamma(a)
         let maximumIterations = 10_000 + Int(min(1e7, 20 * a.squareRoot()))
         if x < a + 1 {
             var term = 1 / a

@@ -196,6 +196,28 @@ import Testing
         expectClose(try StudentT(degreesOfFreedom: df).cdf(t), expected)
     }
 
+    static let tinyDegreesOfFreedomCases: [(t: Double, df: Double, expected: Double)] = [
+        // mpmath (mp.dps = 40): mp.betainc(nu/2, 0.5, 0, nu/(nu + t*t), regularized=True)/2
+        //   = 0.0048526328575586999364; scipy.stats.t.cdf(-1e200, 0.01) underflows to 0.0 here.
+        (-1e200, 0.01, 0.0048526328575586999364),
+        (-1e100, 0.05, 4.485631048063484e-06),  // scipy.stats.t.cdf(-1e+100, 0.05)
+        (-1e30, 0.5, 3.2070097541422286e-16),  // scipy.stats.t.cdf(-1e+30, 0.5)
+    ]
+
+    /// With ν ≪ 1, x = ν/(ν + t²) underflows long before the tail probability does.
+    @Test(arguments: tinyDegreesOfFreedomCases)
+    func tinyDegreesOfFreedomFarOut(t: Double, df: Double, expected: Double) throws {
+        expectClose(try StudentT(degreesOfFreedom: df).cdf(t), expected)
+    }
+
+    @Test func quantileBeyondTheDoubleRangeIsInfinite() throws {
+        // The 1e-300 quantile of t(0.5) is about −1e600 (scipy.stats.t.ppf(1e-300, 0.5) returns
+        // a wrong finite -4.74e153), so the only honest Double is −∞.
+        #expect(try StudentT(degreesOfFreedom: 0.5).quantile(1e-300) == -.infinity)
+        // scipy.stats.t.ppf(1e-20, 0.5) = -1.0284911563163399e+39
+        expectClose(try StudentT(degreesOfFreedom: 0.5).quantile(1e-20), -1.0284911563163399e+39)
+    }
+
     @Test func invalidInput() throws {
         #expect(throws: StatisticsError.invalidDegreesOfFreedom(0)) { try StudentT(degreesOfFreedom: 0) }
         #expect(throws: StatisticsError.invalidDegreesOfFreedom(-3)) { try StudentT(degreesOfFreedom: -3) }
