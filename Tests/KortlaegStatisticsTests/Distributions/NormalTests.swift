@@ -78,6 +78,13 @@ import Testing
         expectClose(try iq.quantile(0.9), 119.22327348316901)
     }
 
+    @Test func density() throws {
+        // scipy.stats.norm.pdf(0.7) = 0.31225393336676127
+        expectClose(Normal.standard.density(0.7), 0.31225393336676127)
+        // scipy.stats.norm.pdf(110, 100, 15) = 0.02129653370149015
+        expectClose(try Normal(mean: 100, standardDeviation: 15).density(110), 0.02129653370149015)
+    }
+
     @Test func endpointsAndInvalidInput() throws {
         #expect(try Normal.standard.quantile(0) == -.infinity)
         #expect(try Normal.standard.quantile(1) == .infinity)

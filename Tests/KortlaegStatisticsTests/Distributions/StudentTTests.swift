@@ -218,6 +218,16 @@ import Testing
         expectClose(try StudentT(degreesOfFreedom: 0.5).quantile(1e-20), -1.0284911563163399e+39)
     }
 
+    @Test func densityAndTwoSidedPValue() throws {
+        // scipy.stats.t.pdf(1.3, 4.5) = 0.15709267886280123
+        expectClose(try StudentT(degreesOfFreedom: 4.5).density(1.3), 0.15709267886280123)
+        // scipy.stats.t.pdf(-40.0, 0.7) = 0.0004111081868992992
+        expectClose(try StudentT(degreesOfFreedom: 0.7).density(-40), 0.0004111081868992992)
+        // 2 * scipy.stats.t.sf(2.1, 12) = 0.057544938734951125
+        expectClose(try StudentT(degreesOfFreedom: 12).twoSidedPValue(-2.1), 0.057544938734951125)
+        expectClose(try StudentT(degreesOfFreedom: 12).twoSidedPValue(2.1), 0.057544938734951125)
+    }
+
     @Test func invalidInput() throws {
         #expect(throws: StatisticsError.invalidDegreesOfFreedom(0)) { try StudentT(degreesOfFreedom: 0) }
         #expect(throws: StatisticsError.invalidDegreesOfFreedom(-3)) { try StudentT(degreesOfFreedom: -3) }
