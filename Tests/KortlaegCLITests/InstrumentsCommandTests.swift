@@ -36,7 +36,8 @@ import Testing
     }
 
     @Test func everyCommandHelpHasAnExample() throws {
-        for command in [["score"], ["instruments", "list"], ["instruments", "show"], ["instruments", "validate"]] {
+        for command in [["score"], ["instruments", "list"], ["instruments", "show"], ["instruments", "validate"],
+                        ["tool", "list"], ["tool", "show"], ["tool", "diff"], ["template"]] {
             let help = try runKortlaeg(command + ["--help"])
             #expect(help.stdout.contains("kortlaeg "), "\(command)")
             #expect(help.stdout.contains("Example"), "\(command)")

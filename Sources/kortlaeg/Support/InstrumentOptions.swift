@@ -41,4 +41,21 @@ struct InstrumentOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
     }
+
+    func batteries() throws -> BatteryCatalog {
+        do {
+            return try BatteryCatalog.load(directory: resolvedDirectory())
+        } catch {
+            Diagnostics.error("\(error)")
+            throw KortlaegExit.dataError
+        }
+    }
+
+    func resolveBattery(_ reference: String) throws -> Battery {
+        do {
+            return try batteries().resolve(reference)
+        } catch let error as InstrumentError {
+            throw ValidationError(error.description.replacingOccurrences(of: "instrument", with: "battery"))
+        }
+    }
 }
