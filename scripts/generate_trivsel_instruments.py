@@ -101,7 +101,7 @@ BAND_LABELS = [
     ("cat4_5", "over 4–5", "above 4–5"),
 ]
 BINNING = ("Published categories are 1,0–2,0 · 2,1–3,0 · 3,1–4,0 · 4,1–5,0 (one decimal). Kortlæg bins the "
-           "UNROUNDED mean as ≤2 | ≤3 | ≤4 | >4 (spec), so e.g. 2,04 is in 1–2 and 2,06 in over 2–3.")
+           "UNROUNDED mean as ≤2 | ≤3 | ≤4 | >4 (spec), so e.g. 2,04 (published as 2,0) is in over 2–3.")
 
 
 def category_table(score_ids, low=1.0, high=5.0):

@@ -31,9 +31,9 @@ public enum TrivselColumn: Hashable, Sendable {
         ("generel skoletrivsel", .generel),
     ]
 
-    /// The header names the reader recognises, for suggestions in messages.
-    static let knownHeaders: [String] = ["År", "Skolenavn", "Institution", "Trin", "Antal elever"]
-        + ["Social trivsel", "Faglig trivsel", "Støtte og inspiration", "Ro og orden", "Generel trivsel"]
+    /// The indicator headers, for suggestions in messages.
+    static let indicatorHeaders: [String] = ["Social trivsel", "Faglig trivsel", "Støtte og inspiration", "Ro og orden",
+                                             "Generel trivsel"]
 
     /// Recognises a header, or returns nil for a column the reader ignores.
     public static func recognise(_ header: String) -> TrivselColumn? {
@@ -49,8 +49,7 @@ public enum TrivselColumn: Hashable, Sendable {
             let rest = name.dropFirst(indicatorName.count).trimmingCharacters(in: " ()-")
             if rest.isEmpty || rest == "gennemsnit" || rest == "gns" { return .mean(indicator) }
             if rest == "antal" || rest == "antal elever" || rest == "n" { return .indicatorPupils(indicator) }
-            let share = rest.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(%)", with: "")
-                .replacingOccurrences(of: "%", with: "")
+            let share = rest.filter { !" ()%".contains($0) }
             if share == "andel>3" || share == "andelover3" { return .share(indicator, .above3) }
             if share == "andel>4" || share == "andelover4" { return .share(indicator, .above4) }
             return nil

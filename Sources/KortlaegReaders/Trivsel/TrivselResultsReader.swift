@@ -55,7 +55,7 @@ public struct TrivselResultsReader: Sendable {
             columns.append((index, column))
         }
         guard columns.contains(where: { if case .mean = $0.column { true } else { false } }) else {
-            let suggestion = header.lazy.compactMap { closestMatch(to: $0, in: TrivselColumn.knownHeaders) }.first
+            let suggestion = ignored.lazy.compactMap { closestMatch(to: $0, in: TrivselColumn.indicatorHeaders) }.first
             throw .noIndicatorColumns(file: file, suggestion: suggestion)
         }
 
