@@ -32,6 +32,12 @@ public struct AnswerScale: Codable, Hashable, Sendable {
     public var minimum: Double?
     /// Highest valid value, for `number`.
     public var maximum: Double?
+    /// False when some answer labels come only from secondary sources (e.g. the trivselsmåling's
+    /// `Altid5`, of which only the first two labels are confirmed). Codes and scoring are unaffected;
+    /// outputs that show the labels should say they are unconfirmed. Nil means confirmed.
+    public var verified: Bool?
+    /// What is known and unknown about this answer scale, where it differs from the instrument's provenance.
+    public var note: String?
 
     /// The non-missing codes in ascending order.
     public var validCodes: [Int] { (codes ?? []).map(\.code).sorted() }

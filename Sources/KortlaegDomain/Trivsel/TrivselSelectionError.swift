@@ -1,0 +1,25 @@
+/// A `--school` or `--trin` that does not pick out results in the file.
+public enum TrivselSelectionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No school name matches.
+    case unknownSchool(name: String, suggestion: String?)
+    /// Several schools contain the text.
+    case ambiguousSchool(name: String, matches: [String])
+    /// No row has this klassetrin.
+    case unknownGrade(grade: String, known: [String])
+
+    /// A message a PPR employee can act on.
+    public var description: String {
+        switch self {
+        case let .unknownSchool(name, suggestion):
+            let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
+            return "No school in the file matches --school '\(name)'.\(hint)"
+        case let .ambiguousSchool(name, matches):
+            let shown = matches.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            let more = matches.count > 5 ? " and \(matches.count - 5) more" : ""
+            return "--school '\(name)' matches \(matches.count) schools (\(shown)\(more)); please give the full name."
+        case let .unknownGrade(grade, known):
+            let list = known.isEmpty ? "the file has no Trin column" : "the file has \(known.joined(separator: ", "))"
+            return "No results for --trin '\(grade)'; \(list)."
+        }
+    }
+}
