@@ -208,8 +208,8 @@ if __name__ == "__main__":
                   "basis": s003 + ": 'opfølgningsmøder ca. hver tredje måned'"},
          dict(OCC_T2, basis="Kortlæg's choice: the seed describes continuous follow-up; a final mapping closes the course so progress can be measured")],
         sdq_assignments(s003 + ": sociale styrker og udfordringer samt trivsel; perspectives of foster parents and teachers", ["parent", "teacher", "child"], (11, 17), False)
-        + [{"informant": "child", "instrument": "trivsel-udvalgte@1.0.0", "occasions": ["T1", "F", "T2"], "ages": {"minimum": 10, "maximum": 17},
-            "basis": "shared/seeds/003: one municipality used 'udvalgte spørgsmål fra den nationale trivselsmåling' to map and follow up on well-being; from 10 years (4.-9. klasse questions)"},
+        + [{"informant": "child", "instrument": "trivsel-udvalgte@1.0.0", "occasions": ["T1", "F", "T2"], "ages": {"minimum": 10, "maximum": 16},
+            "basis": "shared/seeds/003: one municipality used 'udvalgte spørgsmål fra den nationale trivselsmåling' to map and follow up on well-being; ages 10-16 (the 4.-9. klasse questions; the instrument covers 9-16)"},
            {"informant": "professional", "instrument": "kv-ressourcer@0.1.0", "occasions": ["T1", "T2"], "basis": s003 + ": faglige, kognitive og sociale styrker"},
            {"informant": "professional", "instrument": "kv-maal@0.1.0", "occasions": ["T1", "F", "T2"],
             "basis": "shared/seeds/003: 'tosidede målsætninger, som både indeholder et fagligt mål og et trivselsmål', adjusted at each follow-up"}],
