@@ -283,7 +283,15 @@ def instrument(informant, ages, followup=False):
 
     title_suffix_en = f" {ages[0]}-{ages[1]} years" + (", follow-up" if followup else "")
     title_suffix_da = f" {ages[0]}-{ages[1]} år" + (", opfølgning" if followup else "")
-    return iid, {
+    avs = None
+    if informant == "parent" and not young:
+        avs = {"intercept": 2.3, "terms": [{"score": "ebdtot", "coefficient": 0.8}, {"score": "impact", "coefficient": 0.2},
+                                           {"score": "emotion", "coefficient": -0.3}],
+               "outcome": "ebdtot", "effectSizeDivisor": 5,
+               "source": "Ford T, Hutchings J, Bywater T, Goodman A, Goodman R (2009) Br J Psychiatry 194:552-558 (coefficients via shared/specs/sdq.md; verify)",
+               "verified": False, "note": "Meant for high-risk (clinic) groups; interpret with care in community samples."}
+
+    doc = {
         "format": 1, "id": iid, "version": "1.0.0", "family": family,
         "title": {"en": title_en + title_suffix_en, "da": title_da + title_suffix_da},
         "informant": informant, "ageRange": {"minimum": ages[0], "maximum": ages[1]}, "kind": "questionnaire",
@@ -303,6 +311,9 @@ def instrument(informant, ages, followup=False):
                        "licence": "SDQ questionnaires are copyright youthinmind; electronic versions need their permission. This file holds no item wording.",
                        "entered": "Kortlæg 2026-11", "notes": notes},
     }
+    if avs:
+        doc["addedValueScore"] = avs
+    return iid, doc
 
 
 VARIANTS = [("parent", (4, 17), False), ("teacher", (4, 17), False), ("child", (11, 17), False),

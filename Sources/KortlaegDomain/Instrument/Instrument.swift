@@ -37,6 +37,8 @@ public struct Instrument: Codable, Hashable, Sendable {
     public var bandTables: [BandTable]?
     /// Norm values (means, SDs, reliabilities) per norm set.
     public var normSets: [NormSet]?
+    /// The Added Value Score between two occasions, where one is defined for the instrument.
+    public var addedValueScore: AddedValueScore?
     /// Where the definition comes from.
     public var provenance: Provenance
 

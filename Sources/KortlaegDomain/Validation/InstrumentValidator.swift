@@ -261,6 +261,15 @@ public struct InstrumentValidator: Sendable {
             }
         }
 
+        if let avs = instrument.addedValueScore {
+            for (index, term) in avs.terms.enumerated() where scoreIDs[term.score] == nil {
+                report("$.addedValueScore.terms[\(index)].score", unknown("score", term.score, in: scoreIDs.keys))
+            }
+            if scoreIDs[avs.outcome] == nil {
+                report("$.addedValueScore.outcome", unknown("score", avs.outcome, in: scoreIDs.keys))
+            }
+        }
+
         // Norms.
         duplicates(instrument.normSets ?? [], key: \.id, path: { "$.normSets[\($0)].id" }, what: "norm set id")
         for (index, norms) in (instrument.normSets ?? []).enumerated() {
