@@ -127,6 +127,7 @@ public struct ResponseMapper: Sendable {
             if lookup[key] == nil { lookup[key] = field.value }
         }
         var answers: [String: AnswerValue] = [:]
+        var itemProblem = false
         for plan in plans {
             guard let name = plan.sources.first(where: { lookup[$0] != nil }), let raw = lookup[name] else { continue }
             let text = raw.trimmingCharacters(in: .whitespaces)
@@ -136,11 +137,13 @@ public struct ResponseMapper: Sendable {
             do {
                 if let value = try answer(text, plan: plan) { answers[item.id] = value }
             } catch {
+                itemProblem = true
                 reject(fieldName, plan.showsValue ? text : nil, "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)")
             }
         }
+        // A record without any answer (a REDCap event without this form) is counted, not rejected.
+        if answers.isEmpty, !itemProblem { return .empty }
         if !problems.isEmpty { return .rejected(problems) }
-        if answers.isEmpty { return .empty }
         return .mapped(MappedResponse(
             childId: childId ?? "", occasion: occasion, informant: informant, date: date,
             response: Response(instrument: instrument.reference, answers: answers),

@@ -24,8 +24,8 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable, CustomStringCon
 
     /// Whether a profile written for `self` can read records of `other`.
     ///
-    /// Column-based profiles (`csv`) also fit SurveyXact datasets, whose columns are named freely.
+    /// Column-based profiles (`csv`) also fit SurveyXact datasets and REDCap record CSVs.
     public func accepts(_ other: SourceKind) -> Bool {
-        self == other || (self == .csv && other == .surveyxact)
+        self == other || (self == .csv && (other == .surveyxact || other == .redcapCSV))
     }
 }
