@@ -12,6 +12,7 @@ final class ImportOutput {
     private var main: FileHandle?
     private var fileWriter: CSVWriter?
     private var headerWritten = false
+    private var headerCommitted = false
     private var scoring: (instrument: InstrumentReference, scorer: Scorer, bands: BandLookup)?
     private var partialPath: String? { path.map { $0 + ".partial" } }
     private var filePath: String? { path.map { $0 + ".file.partial" } }
@@ -100,13 +101,14 @@ final class ImportOutput {
             try main?.write(contentsOf: data)
         }
         try? FileManager.default.removeItem(atPath: filePath)
+        headerCommitted = headerWritten
     }
 
     /// Drops the current file's rows (it failed).
     func discardFile() {
         fileWriter = nil
         if let filePath { try? FileManager.default.removeItem(atPath: filePath) }
-        if !(main != nil) { headerWritten = false }
+        headerWritten = headerCommitted
     }
 
     /// Moves the finished output into place.
