@@ -13,13 +13,15 @@ public struct SourceRecord: Sendable, Equatable {
     public var form: String?
     /// The repeat instance of a repeating form, if any.
     public var repeatKey: String?
+    /// The date the form was filled in, as written (FHIR `authored`); `nil` if the file has none.
+    public var date: String?
     /// The values in file order.
     public var fields: [SourceField]
 
     /// Creates a record.
     public init(
         source: String, location: String, subjectKey: String, occasion: String? = nil, form: String? = nil,
-        repeatKey: String? = nil, fields: [SourceField] = []
+        repeatKey: String? = nil, fields: [SourceField] = [], date: String? = nil
     ) {
         self.source = source
         self.location = location
@@ -28,6 +30,7 @@ public struct SourceRecord: Sendable, Equatable {
         self.form = form
         self.repeatKey = repeatKey
         self.fields = fields
+        self.date = date
     }
 
     /// The first value named `name`, if any.

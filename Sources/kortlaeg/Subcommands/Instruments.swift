@@ -71,7 +71,12 @@ struct Instruments: ParsableCommand {
             let (files, findings) = validator.validateDirectory(directory)
             for finding in findings { print(finding.description) }
             Diagnostics.note("\(files) instrument file(s) checked, \(findings.count) problem(s).")
-            if !findings.isEmpty { throw KortlaegExit.dataError }
+            let profiles = ProfileValidation.problems(directory: directory, catalog: try? InstrumentCatalog.load(directory: directory))
+            for problem in profiles.problems { print(problem) }
+            if profiles.files > 0 {
+                Diagnostics.note("\(profiles.files) mapping profile(s) checked, \(profiles.problems.count) problem(s).")
+            }
+            if !findings.isEmpty || !profiles.problems.isEmpty { throw KortlaegExit.dataError }
         }
     }
 }

@@ -1,0 +1,36 @@
+/// Why one input file could not be imported at all (its records are not read further).
+public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file cannot be opened.
+    case unreadable(file: String, reason: String)
+    /// The file is none of the kinds Kortlæg imports.
+    case unrecognized(file: String, found: String)
+    /// No profile, or more than one, fits the file.
+    case noProfile(file: String, kind: SourceKind, candidates: [String])
+    /// No instrument could be chosen for a profile without one.
+    case noInstrument(file: String, reason: String)
+    /// With `--score`, all files must be for one instrument.
+    case mixedInstruments(file: String, expected: String, found: String)
+    /// The profile does not fit the file or instrument.
+    case profile(file: String, MappingProfileError)
+
+    /// A message naming the file and what to do.
+    public var description: String {
+        switch self {
+        case let .unreadable(file, reason):
+            return "\(file): cannot read the file: \(reason)."
+        case let .unrecognized(file, found):
+            return "\(file): cannot tell what kind of file this is (found \(found)); expected CDISC ODM XML, a FHIR QuestionnaireResponse (JSON or XML), a REDCap record CSV, a SurveyXact export or a CSV with official variable names."
+        case let .noProfile(file, kind, candidates):
+            if candidates.isEmpty {
+                return "\(file): no mapping profile reads a \(kind); write one (see Instruments/profiles/) and pass it with --profile."
+            }
+            return "\(file): several mapping profiles read a \(kind) (\(candidates.joined(separator: ", "))); choose one with --profile."
+        case let .noInstrument(file, reason):
+            return "\(file): \(reason); choose one with --instrument."
+        case let .mixedInstruments(file, expected, found):
+            return "\(file): the file is for \(found) but --score writes one table for \(expected); import it in a separate run."
+        case let .profile(file, error):
+            return "\(file): \(error)"
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import KortlaegDomain
+
+/// Imports one file at a time: recognises its kind, chooses the mapping profile and the
+/// instrument, streams its records through a ``ResponseMapper``, and hands each response and
+/// each rejection to the caller as soon as it is found.
+public struct ImportJob: Sendable {
+    /// The profile chosen by the user, or nil to choose one per file.
+    public var profile: MappingProfile?
+    /// The profiles to choose from.
+    public var profiles: MappingProfileCatalog
+    /// The instruments.
+    public var catalog: InstrumentCatalog
+    /// `--instrument` (ID or ID@VERSION), overriding the profile's.
+    public var instrument: String?
+
+    /// Creates a job.
+    public init(profile: MappingProfile?, profiles: MappingProfileCatalog, catalog: InstrumentCatalog, instrument: String?) {
+        self.profile = profile
+        self.profiles = profiles
+        self.catalog = catalog
+        self.instrument = instrument
+    }
+
+    /// Imports `file`. A problem with the whole file is recorded in ``ImportFileReport/failure``
+    /// (it is not thrown); errors thrown by `accept` or `reject` are rethrown.
+    /// - Parameters:
+    ///   - accept: receives each valid response with its instrument.
+    ///   - reject: receives each problem of a rejected record.
+    ///   - instrumentChosen: called once the instrument is known, before the first `accept`; may
+    ///     throw ``ImportError`` to refuse the file (e.g. another instrument with `--score`).
+    public func run(file: String, accept: (MappedResponse, Instrument) throws -> Void,
+                    reject: (MappingRejection) throws -> Void,
+                    instrumentChosen: (Instrument) throws -> Void = { _ in }) throws -> ImportFileReport {
+        var report = ImportFileReport(file: file)
+        var mapper: ResponseMapper?
+        do {
+            let recognition = try SourceRecognizer.recognize(file)
+            report.recognition = recognition
+            if let profile, !profile.source.accepts(recognition.kind) {
+                throw ImportError.profile(file: file, .wrongSource(profile: profile.id, expected: profile.source, found: recognition.kind))
+            }
+            try Self.forEachRecord(kind: recognition.kind, path: file, notes: { report.notes.append($0) }) { result in
+                report.read += 1
+                switch result {
+                case let .failure(problem):
+                    report.rejected += 1
+                    try reject(problem)
+                case let .success(record):
+                    if mapper == nil {
+                        mapper = try makeMapper(for: record, kind: recognition.kind, file: file, report: &report)
+                        try instrumentChosen(mapper!.instrument)
+                    }
+                    switch mapper!.map(record) {
+                    case let .mapped(response):
+                        report.accepted += 1
+                        try accept(response, mapper!.instrument)
+                    case .empty:
+                        report.empty += 1
+                    case let .rejected(problems):
+                        report.rejected += 1
+                        for problem in problems { try reject(problem) }
+                    }
+                }
+            }
+        } catch let error as CallbackError {
+            throw error.underlying
+        } catch {
+            report.failure = "\(error)"
+        }
+        return report
+    }
+
+    /// Wraps errors thrown by the caller's closures so they are not mistaken for file errors.
+    struct CallbackError: Error {
+        var underlying: any Error
+    }
+
+    private func makeMapper(for record: SourceRecord, kind: SourceKind, file: String,
+                            report: inout ImportFileReport) throws -> ResponseMapper {
+        let chosen: MappingProfile
+        if let profile {
+            chosen = profile
+        } else {
+            let candidates = profiles.candidates(for: kind, form: record.form)
+            guard candidates.count == 1 else {
+                throw ImportError.noProfile(file: file, kind: kind, candidates: candidates.map(\.id))
+            }
+            chosen = candidates[0]
+        }
+        report.profile = chosen.id
+        let definition: Instrument
+        if let reference = instrument ?? chosen.instrument {
+            do { definition = try catalog.resolve(reference) } catch {
+                throw ImportError.noInstrument(file: file, reason: "\(error)")
+            }
+        } else {
+            definition = try bestInstrument(for: record, profile: chosen, file: file)
+            report.notes.append("instrument \(definition.reference) chosen: its variable names match the most fields")
+        }
+        report.instrument = definition.reference.description
+        let mapper: ResponseMapper
+        do { mapper = try ResponseMapper(profile: chosen, instrument: definition) } catch {
+            throw ImportError.profile(file: file, error)
+        }
+        let unmapped = mapper.unmappedFields(of: record)
+        if !unmapped.isEmpty, chosen.items != nil || unmapped.count < record.fields.count {
+            let shown = unmapped.prefix(8).joined(separator: ", ")
+            report.notes.append("\(unmapped.count) field(s) not mapped to \(definition.reference): \(shown)\(unmapped.count > 8 ? ", …" : "")")
+        }
+        return mapper
+    }
+
+    /// The newest instrument version whose items match the most of `record`'s fields; ties go
+    /// to the instrument with fewer items (the closest fit).
+    private func bestInstrument(for record: SourceRecord, profile: MappingProfile, file: String) throws -> Instrument {
+        var newest: [String: Instrument] = [:]
+        for entry in catalog.entries { newest[entry.instrument.id] = entry.instrument }
+        var best: (instrument: Instrument, matched: Int)?
+        for candidate in newest.values.sorted(by: { $0.id < $1.id }) {
+            guard let mapper = try? ResponseMapper(profile: profile, instrument: candidate) else { continue }
+            let matched = mapper.matchedItemCount(in: record)
+            guard matched > 0 else { continue }
+            if best == nil || matched > best!.matched
+                || (matched == best!.matched && candidate.items.count < best!.instrument.items.count) {
+                best = (candidate, matched)
+            }
+        }
+        guard let best else {
+            throw ImportError.noInstrument(file: file, reason: "no column matches the variable names of any instrument")
+        }
+        return best.instrument
+    }
+
+    /// Streams the records of a file of `kind`; a record-level read problem (a ragged row) is a
+    /// failure for that record only.
+    static func forEachRecord(kind: SourceKind, path: String, notes: (String) -> Void,
+                              _ body: (Result<SourceRecord, MappingRejection>) throws -> Void) throws {
+        func call(_ result: Result<SourceRecord, MappingRejection>) throws {
+            do { try body(result) } catch let error as ImportError { throw error } catch let error as CallbackError {
+                throw error
+            } catch { throw CallbackError(underlying: error) }
+        }
+        func rows(_ next: () throws -> SourceRecord?) throws {
+            while true {
+                do {
+                    guard let record = try next() else { return }
+                    try call(.success(record))
+                } catch let CSVError.raggedRow(file, row, line, expected, found) {
+                    try call(.failure(MappingRejection(
+                        file: file, location: "row \(row) (line \(line))", field: "(row)", value: nil,
+                        reason: "the row has \(found) fields; expected \(expected) like the header")))
+                }
+            }
+        }
+        switch kind {
+        case .odm:
+            try ODMReader(path: path).read { try call(.success($0)) }
+        case .fhir:
+            let response = try FHIRQuestionnaireResponseReader.read(path: path)
+            try call(.success(SourceRecord(
+                source: path, location: "QuestionnaireResponse", subjectKey: response.subject ?? "",
+                form: response.questionnaire,
+                fields: response.answers.map { SourceField(name: $0.linkId, value: $0.text) },
+                date: response.authored)))
+        case .redcapCSV:
+            let reader = try REDCapRecordReader(path: path)
+            notes("\(reader.dialect)")
+            try rows(reader.next)
+        case .csv:
+            let reader = try PlainCSVRecordReader(path: path)
+            notes("\(reader.dialect)")
+            try rows(reader.next)
+        case .surveyxact:
+            guard let export = SurveyXactExport.locate(path) else {
+                throw ImportError.unrecognized(file: path, found: "a SurveyXact file without its companions")
+            }
+            let reader = try SurveyXactReader(export: export)
+            notes("\(reader.dialect)")
+            reader.notes.forEach(notes)
+            try rows(reader.next)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Where a mapping profile finds one value of a record: a named field, a part of the record
+/// the reader fills (subject, occasion, form, repeat key, date), or a constant.
+///
+/// In JSON: `{"field": "record_id"}`, `{"part": "subject"}` or `{"value": "T1"}`, each with an
+/// optional `map` from source values to Kortlæg values (`{"baseline_arm_1": "T1"}`).
+public struct FieldReference: Codable, Hashable, Sendable, CustomStringConvertible {
+    /// The parts of a ``SourceRecord`` a reference can name.
+    public enum Part: String, Codable, Sendable {
+        case subject, occasion, form, repeatKey, date
+    }
+
+    /// A field of the record, by name (matched case-insensitively).
+    public var field: String?
+    /// A part of the record the reader fills.
+    public var part: Part?
+    /// A constant.
+    public var value: String?
+    /// Source value → Kortlæg value. When present, a value not in the map is a rejection.
+    public var map: [String: String]?
+
+    /// Creates a reference; exactly one of `field`, `part`, `value` should be set.
+    public init(field: String? = nil, part: Part? = nil, value: String? = nil, map: [String: String]? = nil) {
+        self.field = field
+        self.part = part
+        self.value = value
+        self.map = map
+    }
+
+    /// `field 'x'`, `the record's subject` or `the constant 'T1'`.
+    public var description: String {
+        if let field { return "field '\(field)'" }
+        if let part { return "the record's \(part.rawValue)" }
+        return "the constant '\(value ?? "")'"
+    }
+
+    /// The raw value in `record` (before `map`), or nil when absent or blank.
+    func rawValue(in record: SourceRecord) -> String? {
+        let text: String?
+        if let value {
+            text = value
+        } else if let part {
+            switch part {
+            case .subject: text = record.subjectKey
+            case .occasion: text = record.occasion
+            case .form: text = record.form
+            case .repeatKey: text = record.repeatKey
+            case .date: text = record.date
+            }
+        } else if let field {
+            let lowered = field.lowercased()
+            text = record.fields.first { $0.name == field }?.value
+                ?? record.fields.first { $0.name.lowercased() == lowered }?.value
+        } else {
+            text = nil
+        }
+        guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    /// The name used in rejections.
+    var sourceName: String {
+        if let field { return field }
+        if let part { return "(\(part.rawValue))" }
+        return "(constant)"
+    }
+}

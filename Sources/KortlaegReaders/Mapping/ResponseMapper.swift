@@ -1,0 +1,209 @@
+import Foundation
+import KortlaegDomain
+
+/// Applies a ``MappingProfile`` to ``SourceRecord``s, producing validated ``MappedResponse``s or
+/// located rejections.
+///
+/// Every problem of a record is collected (not just the first); one bad record never stops the
+/// others. Values from the child-id field and from free-text items never appear in rejections.
+public struct ResponseMapper: Sendable {
+    /// One instrument item and where its answer comes from.
+    struct Plan: Sendable {
+        var itemIndex: Int
+        /// Source field names, lowercased; the first present wins.
+        var sources: [String]
+        /// Normalised answer text → code, from the profile.
+        var answerMap: [String: Int]
+        /// Normalised label or alias → code, from the instrument.
+        var labels: [String: Int]
+        /// Whether the value may be echoed in messages.
+        var showsValue: Bool
+        /// The accepted answers in words.
+        var expected: String
+    }
+
+    /// The profile applied.
+    public let profile: MappingProfile
+    /// The instrument the responses are for.
+    public let instrument: Instrument
+    let plans: [Plan]
+    let parser: AnswerParser
+
+    /// Creates a mapper and checks the profile against the instrument.
+    /// - Throws: ``MappingProfileError`` for an unknown or duplicate item or an invalid code.
+    public init(profile: MappingProfile, instrument: Instrument) throws(MappingProfileError) {
+        self.profile = profile
+        self.instrument = instrument
+        parser = AnswerParser(instrument: instrument)
+        let scales = Dictionary(instrument.answerScales.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let indexByID = Dictionary(instrument.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var lines: [(index: Int, sources: [String], answers: [String: Int])] = []
+        if let items = profile.items {
+            var seen: Set<String> = []
+            for line in items {
+                guard let index = indexByID[line.item] else {
+                    throw .unknownItem(profile: profile.id, item: line.item, instrument: instrument.reference.description,
+                                       suggestion: closestMatch(to: line.item, in: instrument.items.map(\.id)))
+                }
+                guard seen.insert(line.item).inserted else { throw .duplicateItem(profile: profile.id, item: line.item) }
+                lines.append((index, [line.source.lowercased()], line.answers ?? [:]))
+            }
+        } else {
+            for (index, item) in instrument.items.enumerated() {
+                lines.append((index, ([item.variable] + (item.aliases ?? [])).map { $0.lowercased() }, [:]))
+            }
+        }
+        var plans: [Plan] = []
+        for line in lines {
+            let item = instrument.items[line.index]
+            let scale = scales[item.answerScale]
+            let codes = (scale?.codes ?? []) + (scale?.missingCodes ?? [])
+            let valid = Set(codes.map(\.code))
+            var answerMap: [String: Int] = [:]
+            for (text, code) in (profile.answers ?? [:]).merging(line.answers, uniquingKeysWith: { _, itemLevel in itemLevel }) {
+                if !codes.isEmpty, !valid.contains(code) {
+                    throw .invalidCode(profile: profile.id, item: item.id, code: code, valid: valid.sorted())
+                }
+                answerMap[Self.normalize(text)] = code
+            }
+            var labels: [String: Int] = [:]
+            for code in codes {
+                for text in Array(code.label.texts.values) + (code.aliases ?? []) {
+                    labels[Self.normalize(text)] = code.code
+                }
+            }
+            let kind = scale?.kind ?? .text
+            let shows = kind != .text && kind != .date && item.personalData != true
+            let expected: String
+            if let codes = scale?.codes, !codes.isEmpty {
+                let listed = codes.map { code in
+                    let names = [code.label.texts["da"], code.label.texts["en"]].compactMap { $0 }
+                    return "\(code.code) '\(names.joined(separator: "' / '"))'"
+                }
+                expected = "one of \(listed.joined(separator: ", ")) (code or label) or blank"
+            } else {
+                expected = kind == .number ? "a number" : "text"
+            }
+            plans.append(Plan(itemIndex: line.index, sources: line.sources, answerMap: answerMap, labels: labels,
+                              showsValue: shows, expected: expected))
+        }
+        self.plans = plans
+    }
+
+    /// Maps one record.
+    public func map(_ record: SourceRecord) -> MappingOutcome {
+        var problems: [MappingRejection] = []
+        func reject(_ field: String, _ value: String?, _ reason: String) {
+            problems.append(MappingRejection(file: record.source, location: record.location, field: field,
+                                             value: value, reason: reason))
+        }
+
+        let childId = profile.childId.rawValue(in: record)
+        if childId == nil {
+            reject(profile.childId.sourceName, nil, "the child id is missing; expected a pseudonymous id in \(profile.childId)")
+        }
+        let occasion = resolve(profile.occasion, in: record, name: "occasion", reject: reject)
+        var informant = instrument.informant
+        if let text = resolve(profile.informant, in: record, name: "informant", reject: reject) {
+            if let value = Informant(rawValue: text.lowercased()) {
+                informant = value
+            } else {
+                reject(profile.informant?.sourceName ?? "informant", text,
+                       "expected an informant: \(Informant.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        var date: String?
+        if let text = resolve(profile.date, in: record, name: "date", reject: reject) {
+            date = Self.isoDate(text)
+            if date == nil {
+                reject(profile.date?.sourceName ?? "date", text, "expected a date as YYYY-MM-DD (or DD-MM-YYYY)")
+            }
+        }
+
+        var lookup: [String: String] = [:]
+        lookup.reserveCapacity(record.fields.count)
+        for field in record.fields {
+            let key = field.name.lowercased()
+            if lookup[key] == nil { lookup[key] = field.value }
+        }
+        var answers: [String: AnswerValue] = [:]
+        var itemProblem = false
+        for plan in plans {
+            guard let name = plan.sources.first(where: { lookup[$0] != nil }), let raw = lookup[name] else { continue }
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            let item = instrument.items[plan.itemIndex]
+            let fieldName = record.fields.first { $0.name.lowercased() == name }?.name ?? name
+            do {
+                if let value = try answer(text, plan: plan) { answers[item.id] = value }
+            } catch {
+                itemProblem = true
+                reject(fieldName, plan.showsValue ? text : nil, "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)")
+            }
+        }
+        // A record without any answer (a REDCap event without this form) is counted, not rejected.
+        if answers.isEmpty, !itemProblem { return .empty }
+        if !problems.isEmpty { return .rejected(problems) }
+        return .mapped(MappedResponse(
+            childId: childId ?? "", occasion: occasion, informant: informant, date: date,
+            response: Response(instrument: instrument.reference, answers: answers),
+            source: record.source, location: record.location))
+    }
+
+    /// The names of `record`'s fields that no item line uses (header columns or ItemOIDs to review).
+    public func unmappedFields(of record: SourceRecord) -> [String] {
+        let used = Set(plans.flatMap(\.sources))
+        let special = Set([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0?.field?.lowercased() })
+        return record.fields.map(\.name).filter { !used.contains($0.lowercased()) && !special.contains($0.lowercased()) }
+    }
+
+    /// The number of item lines whose source field occurs in `record`.
+    public func matchedItemCount(in record: SourceRecord) -> Int {
+        let names = Set(record.fields.map { $0.name.lowercased() })
+        return plans.filter { $0.sources.contains(where: names.contains) }.count
+    }
+
+    // MARK: - Parts
+
+    private func resolve(_ reference: FieldReference?, in record: SourceRecord, name: String,
+                         reject: (String, String?, String) -> Void) -> String? {
+        guard let reference, let raw = reference.rawValue(in: record) else { return nil }
+        guard let map = reference.map else { return raw }
+        if let mapped = map[raw] { return mapped }
+        reject(reference.sourceName, raw, "no \(name) is defined for this value in profile \(profile.id); expected one of \(map.keys.sorted().joined(separator: ", "))")
+        return nil
+    }
+
+    /// The answer for `text`: the profile's map first, then the instrument's codes, then its labels.
+    private func answer(_ text: String, plan: Plan) throws -> AnswerValue? {
+        let key = Self.normalize(text)
+        if let code = plan.answerMap[key] {
+            return try parser.parse(Substring(String(code)), item: plan.itemIndex)
+        }
+        do {
+            return try parser.parse(Substring(text), item: plan.itemIndex)
+        } catch {
+            guard let code = plan.labels[key] else { throw error }
+            return try parser.parse(Substring(String(code)), item: plan.itemIndex)
+        }
+    }
+
+    /// Lowercased, trimmed, inner white space collapsed to one space.
+    static func normalize(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `2024-04-23`, `2024-04-23T10:00:00+02:00`, `23-04-2024` or `23.04.2024` as `2024-04-23`.
+    static func isoDate(_ text: String) -> String? {
+        let digits = text.prefix(10)
+        let parts = digits.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "/" }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+        let (year, month, day): (String, String, String)
+        if parts[0].count == 4 { (year, month, day) = (parts[0], parts[1], parts[2]) }
+        else if parts[2].count == 4 { (year, month, day) = (parts[2], parts[1], parts[0]) }
+        else { return nil }
+        guard let m = Int(month), let d = Int(day), (1...12).contains(m), (1...31).contains(d), month.count <= 2, day.count <= 2
+        else { return nil }
+        return "\(year)-\(String(format: "%02d", m))-\(String(format: "%02d", d))"
+    }
+}

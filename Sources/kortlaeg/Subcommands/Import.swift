@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import KortlaegDomain
+import KortlaegReaders
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import questionnaire files (ODM, REDCap, FHIR, SurveyXact, CSV) as validated responses.",
+        discussion: """
+            Each file is recognised from its structure (ODM root element, REDCap columns, FHIR \
+            resourceType, SurveyXact's three files, CSV with official variable names) unless \
+            --profile names a mapping profile (an id from Instruments/profiles/ or a file path). \
+            Output: one line per answer (child_id, occasion, informant, instrument, version, item, \
+            variable, code), or with --score one line of scores per response. Each file gets a \
+            report on stderr; rejected records' problems go to the rejects file (default \
+            OUTPUT-rejects.csv). A file that cannot be read fails alone (exit 65); rejected records \
+            give exit 3.
+
+            Examples:
+              kortlaeg import QuestionnaireResponse.json --profile kl-children-sdq4-10 --output answers.csv
+              kortlaeg import export/dataset.csv --instrument sdq-s11-17 --output answers.csv --dry-run
+              kortlaeg import project.xml --profile redcap-xml-sdq-parent --score --output scores.csv
+            """
+    )
+
+    @Argument(help: "The files to import.") var files: [String]
+    @Option(help: "A mapping profile: an id (see Instruments/profiles/) or a profile file.") var profile: String?
+    @Option(help: "The instrument as ID or ID@VERSION (overrides the profile's).") var instrument: String?
+    @Option(name: .shortAndLong, help: "Write the responses (or scores) here.") var output: String?
+    @Option(help: "Write rejected records' problems here (CSV).") var rejects: String?
+    @Flag(help: "Validate and report only; write nothing.") var dryRun = false
+    @Flag(help: "Score the responses and write one row of scores per response.") var score = false
+    @Option(help: "Language of band labels with --score: en or da.") var lang: Language = .english
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var instruments: InstrumentOptions
+
+    func validate() throws {
+        if project.path != nil {
+            throw ValidationError("'import --project' is not yet available; import to a file with --output and try again later.")
+        }
+        if output == nil && !dryRun {
+            throw ValidationError("Please name the output file with --output OUT.csv (or use --dry-run to validate only).")
+        }
+    }
+
+    func run() throws {
+        for file in files where !FileManager.default.fileExists(atPath: file) {
+            Diagnostics.error("\(file): no such file.")
+            throw KortlaegExit.noInput
+        }
+        let catalog = try instruments.catalog()
+        let profiles: MappingProfileCatalog
+        let chosen: MappingProfile?
+        do {
+            profiles = try MappingProfileCatalog.load(directory: instruments.resolvedDirectory() + "/profiles")
+            chosen = try profile.map(profiles.resolve)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let job = ImportJob(profile: chosen, profiles: profiles, catalog: catalog, instrument: instrument)
+        let sink = ImportOutput(path: dryRun ? nil : output, score: score, language: lang)
+        let rejectsPath = dryRun ? nil : (rejects ?? output.map(Score.defaultRejectsPath))
+        let report = ImportRejects(path: rejectsPath)
+
+        var failed = 0
+        var rejected = 0
+        for file in files {
+            let result: ImportFileReport
+            do {
+                try sink.beginFile()
+                result = try job.run(file: file, accept: { try sink.write($0, instrument: $1) },
+                                     reject: { try report.add($0) },
+                                     instrumentChosen: { try sink.prepare(for: $0, file: file) })
+            } catch {
+                Diagnostics.error("\(error)")
+                throw KortlaegExit.cannotCreate
+            }
+            if let recognition = result.recognition {
+                Diagnostics.note("\(file): \(recognition.kind) (\(recognition.evidence))")
+            }
+            if let profileID = result.profile {
+                Diagnostics.note("\(file): profile \(profileID)\(chosen == nil ? " (chosen for this kind of file)" : ""), instrument \(result.instrument ?? "?")")
+            }
+            for note in result.notes { Diagnostics.note("\(file): \(note)") }
+            if let failure = result.failure {
+                failed += 1
+                sink.discardFile()
+                Diagnostics.error(failure)
+                Diagnostics.note("\(file): not imported; records read before the problem: \(result.read)")
+                continue
+            }
+            do { try sink.commitFile() } catch {
+                Diagnostics.error("cannot write \(output ?? ""): \(error)")
+                throw KortlaegExit.cannotCreate
+            }
+            rejected += result.rejected
+            Diagnostics.note("\(file): records read \(result.read), accepted \(result.accepted), rejected \(result.rejected), without answers \(result.empty)")
+        }
+        do {
+            try sink.finish()
+            try report.finish()
+        } catch {
+            Diagnostics.error("\(error)")
+            throw KortlaegExit.cannotCreate
+        }
+        if dryRun { Diagnostics.note("dry run: nothing written") }
+        if rejected > 0, let rejectsPath { Diagnostics.note("rejected records are listed in \(rejectsPath)") }
+        if failed > 0 { throw KortlaegExit.dataError }
+        if rejected > 0 { throw KortlaegExit.rowsRejected }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import KortlaegReaders
+
+/// The import rejects report: one CSV line per problem (file, location, field, value, reason), or
+/// lines on stderr when no file is named. Values of id fields and free text are never included.
+final class ImportRejects {
+    private let path: String?
+    private var writer: CSVWriter?
+
+    init(path: String?) {
+        self.path = path
+    }
+
+    func add(_ rejection: MappingRejection) throws {
+        guard let path else {
+            Diagnostics.note("error: \(rejection)")
+            return
+        }
+        if writer == nil {
+            writer = try CSVWriter(path: path + ".partial", delimiter: .comma, lineEnding: .lf)
+            try writer?.write(["file", "location", "field", "value", "reason"])
+        }
+        try writer?.write([rejection.file, rejection.location, rejection.field, rejection.value ?? "", rejection.reason])
+    }
+
+    func finish() throws {
+        guard let path else { return }
+        try? FileManager.default.removeItem(atPath: path)
+        guard let writer else { return }
+        try writer.flush()
+        self.writer = nil
+        try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
+    }
+}

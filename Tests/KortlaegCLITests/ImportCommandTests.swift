@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+struct ImportCommandTests {
+    let fixtures = repositoryRoot.appendingPathComponent("Tests/KortlaegReadersTests/Fixtures")
+
+    @Test func recognisesReportsAndWritesRejects() throws {
+        let folder = try temporaryFolder()
+        let output = folder.appendingPathComponent("answers.csv").path
+        let result = try runKortlaeg(["import", fixtures.appendingPathComponent("import/redcap-sdq-parent.csv").path,
+                                      "--output", output])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("REDCap record CSV (CSV header with record_id/redcap_event_name)"))
+        #expect(result.stderr.contains("profile redcap-sdq-parent (chosen for this kind of file), instrument sdq-p4-17@1.0.0"))
+        #expect(result.stderr.contains("records read 5, accepted 2, rejected 2, without answers 1"))
+        let rejects = try String(contentsOfFile: folder.appendingPathComponent("answers-rejects.csv").path, encoding: .utf8)
+        #expect(rejects.hasPrefix("file,location,field,value,reason\n"))
+        #expect(rejects.contains("row 5 (line 6),(occasion),unknown_arm_1,\"no occasion is defined"))
+        #expect(!rejects.contains(",102,") && !rejects.contains(",103,"))
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        // Record 101/T1: 25 items coded 1 + ebddiff 0 = 26 answers; 101/T2: 25 zeros + 8 impact-section answers = 33; + header.
+        #expect(lines.count == 60)
+        #expect(lines[1] == "101,T1,parent,sdq-p4-17,1.0.0,consid,pconsid,1")
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let folder = try temporaryFolder()
+        let result = try runKortlaeg(["import", fixtures.appendingPathComponent("import/redcap-sdq-parent.csv").path,
+                                      "--dry-run", "--output", folder.appendingPathComponent("x.csv").path], in: folder)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("dry run: nothing written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func hostileXMLAmongGoodFilesFailsAloneWithExit65() throws {
+        let folder = try temporaryFolder()
+        let hostile = folder.appendingPathComponent("hostile.xml").path
+        try #"<?xml version="1.0"?><!DOCTYPE ODM [<!ENTITY lol "lol">]><ODM>&lol;</ODM>"#
+            .write(toFile: hostile, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("scores.csv").path
+        let result = try runKortlaeg(["import", fixtures.appendingPathComponent("fhir/kl-children-QuestionnaireResponse-SDQ4-10AnswerLars.json").path,
+                                      hostile, fixtures.appendingPathComponent("fhir/kl-children-QuestionnaireResponse-SDQ4-10AnswerLars.json").path,
+                                      "--profile", "kl-children-sdq4-10", "--score", "--output", output])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("DOCTYPE"))
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
+        // Hand-computed in ResponseMapperTests: emotion 3, conduct 1, hyper 2, peer 0, prosocial 10, total 6, impact 0.
+        #expect(lines[1].hasPrefix("Patient/Lars,,parent,sdq-p4-17,1.0.0,2024-04-23,3,1,2,0,10,6,0,3,3,"))
+    }
+
+    @Test func projectIsNotYetAvailable() throws {
+        let result = try runKortlaeg(["import", "x.json", "--project", "p.db", "--output", "o.csv"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("not yet available"))
+    }
+}

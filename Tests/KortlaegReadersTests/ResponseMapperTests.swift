@@ -1,0 +1,103 @@
+import Foundation
+import KortlaegDomain
+import Testing
+@testable import KortlaegReaders
+
+/// The repository's Instruments folder (instruments and profiles/).
+let instrumentsFolder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Instruments").path
+
+func loadCatalog() throws -> InstrumentCatalog { try InstrumentCatalog.load(directory: instrumentsFolder) }
+func loadProfiles() throws -> MappingProfileCatalog {
+    try MappingProfileCatalog.load(directory: instrumentsFolder + "/profiles")
+}
+
+struct ResponseMapperTests {
+    @Test func klChildrenLarsMapsAndScoresToHandComputedValues() throws {
+        let catalog = try loadCatalog()
+        let profile = try loadProfiles().resolve("kl-children-sdq4-10")
+        let instrument = try catalog.resolve(profile.instrument!)
+        let mapper = try ResponseMapper(profile: profile, instrument: instrument)
+        let response = try FHIRQuestionnaireResponseReader.read(path: Fixture.path("fhir/kl-children-QuestionnaireResponse-SDQ4-10AnswerLars.json"))
+        let record = SourceRecord(source: "lars.json", location: "QuestionnaireResponse", subjectKey: response.subject ?? "",
+                                  form: response.questionnaire,
+                                  fields: response.answers.map { SourceField(name: $0.linkId, value: $0.text) },
+                                  date: response.authored)
+        guard case let .mapped(mapped) = mapper.map(record) else { Issue.record("not mapped"); return }
+        #expect(mapped.informant == .parent)
+        #expect(mapped.date == "2024-04-23")
+        #expect(mapped.response.answers.count == 26)
+        #expect(mapped.response.answers["consid"] == .code(2))   // "Passer godt"
+        #expect(mapped.response.answers["ebddiff"] == .code(0))  // "Nej"
+        let scores = try Scorer(instrument: instrument).score(mapped.response)
+        func value(_ id: String) -> Double? { scores.values[try! #require(Scorer(instrument: instrument).scoreIndex(of: id))] }
+        // Hand computation (sdq.md: ≥3 of 5 answered, floor(5·S/k + 0.5), reversed obeys/friend/popular/reflect/attends
+        // score 2-x; impact 0 when ebddiff = 0). Answers by position: ikke 0, delvist 1, godt 2.
+        // emotional: somatic 1 + worries 1 + unhappy 1 + clingy 0 + afraid 0 = 3, k=5 → floor(3 + 0.5) = 3
+        // conduct: tantrum 0 + obeys (delvist 1 → 2-1) 1 + fights 0 + lies 0 + steals 0 = 1 → 1
+        // hyper: restles 1 + fidgety 1 + distrac 0 + reflect (godt 2 → 0) + attends (godt 2 → 0) = 2 → 2
+        // peer: loner 0 + friend (godt → 0) + popular (godt → 0) + bullied 0 + oldbest 0 = 0 → 0
+        // prosocial: consid 2 + shares 2 + caring 2 + kind 2 + helpout 2 = 10 → 10
+        // total = 3 + 1 + 2 + 0 = 6; externalising 1 + 2 = 3; internalising 3 + 0 = 3; impact: ebddiff Nej → 0
+        #expect(value("emotion") == 3)
+        #expect(value("conduct") == 1)
+        #expect(value("hyper") == 2)
+        #expect(value("peer") == 0)
+        #expect(value("prosoc") == 10)
+        #expect(value("impact") == 0)
+    }
+
+    @Test func unknownLabelIsRejectedNamingTheAcceptedLabels() throws {
+        let profile = try loadProfiles().resolve("kl-children-sdq4-10")
+        let mapper = try ResponseMapper(profile: profile, instrument: try loadCatalog().resolve(profile.instrument!))
+        let record = SourceRecord(source: "x.json", location: "QuestionnaireResponse", subjectKey: "Patient/SECRET",
+                                  fields: [SourceField(name: "1friendly", value: "Passer måske")])
+        guard case let .rejected(problems) = mapper.map(record) else { Issue.record("not rejected"); return }
+        #expect(problems.count == 1)
+        #expect(problems[0].field == "1friendly")
+        #expect(problems[0].value == "Passer måske")
+        #expect(problems[0].reason.contains("0 'Passer ikke' / 'Not true'"))
+        #expect(!problems.description.contains("SECRET"))
+    }
+
+    @Test func missingChildIdIsRejectedWithoutEchoingAnything() throws {
+        let profile = try loadProfiles().resolve("official-variables-csv")
+        let mapper = try ResponseMapper(profile: profile, instrument: try loadCatalog().resolve("sdq-p4-17"))
+        let record = SourceRecord(source: "x.csv", location: "row 1 (line 2)", subjectKey: " ",
+                                  fields: [SourceField(name: "PCONSID", value: "Certainly true")])
+        guard case let .rejected(problems) = mapper.map(record) else { Issue.record("not rejected"); return }
+        #expect(problems.map(\.field) == ["(subject)"])
+        #expect(problems[0].value == nil)
+    }
+
+    @Test func officialVariablesMatchCaseInsensitivelyAndEnglishLabels() throws {
+        let profile = try loadProfiles().resolve("official-variables-csv")
+        let mapper = try ResponseMapper(profile: profile, instrument: try loadCatalog().resolve("sdq-p4-17"))
+        let record = SourceRecord(source: "x.csv", location: "row 1 (line 2)", subjectKey: "c1",
+                                  fields: [SourceField(name: "id", value: "c1"), SourceField(name: "PCONSID", value: "certainly  TRUE"),
+                                           SourceField(name: "occasion", value: "T2"), SourceField(name: "pobeys", value: "1,0")])
+        guard case let .mapped(mapped) = mapper.map(record) else { Issue.record("not mapped"); return }
+        #expect(mapped.response.answers == ["consid": .code(2), "obeys": .code(1)])
+        #expect(mapped.occasion == "T2")
+    }
+
+    @Test func profileNamingAnUnknownItemFails() throws {
+        var profile = try loadProfiles().resolve("redcap-sdq-parent")
+        profile.items![0].item = "considd"
+        #expect(throws: MappingProfileError.unknownItem(profile: "redcap-sdq-parent", item: "considd",
+                                                        instrument: "sdq-p4-17@1.0.0", suggestion: "consid")) {
+            try ResponseMapper(profile: profile, instrument: try loadCatalog().resolve("sdq-p4-17"))
+        }
+    }
+
+    @Test(arguments: [("2024-04-23", "2024-04-23"), ("2024-04-23T10:00:00+02:00", "2024-04-23"), ("23-04-2024", "2024-04-23"),
+                      ("3.4.2024", "2024-04-03"), ("april", nil), ("2024-13-01", nil)] as [(String, String?)])
+    func dates(text: String, expected: String?) {
+        #expect(ResponseMapper.isoDate(text) == expected)
+    }
+
+    @Test func instrumentCatalogIgnoresProfiles() throws {
+        #expect(InstrumentCatalog.instrumentFiles(in: instrumentsFolder).allSatisfy { !$0.contains("/profiles/") })
+    }
+}
