@@ -25,6 +25,11 @@ let package = Package(
         // MARK: - Pure domain
         .target(name: "KortlaegDomain", swiftSettings: swiftSettings),
         .target(name: "KortlaegStatistics", swiftSettings: swiftSettings),
+        .target(
+            name: "KortlaegProgress",
+            dependencies: ["KortlaegDomain", "KortlaegStatistics"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - C libraries, each wrapped once
         .systemLibrary(
@@ -46,6 +51,7 @@ let package = Package(
             dependencies: [
                 "KortlaegDomain",
                 "KortlaegStatistics",
+                "KortlaegProgress",
                 "KortlaegReaders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -61,6 +67,11 @@ let package = Package(
         .testTarget(
             name: "KortlaegStatisticsTests",
             dependencies: ["KortlaegStatistics"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegProgressTests",
+            dependencies: ["KortlaegProgress", "KortlaegDomain", "KortlaegStatistics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -26,14 +26,14 @@ def answer(level, positive):
     return 2 if r < p * p else (1 if r < p * p + 2 * p * (1 - p) else 0)
 
 
-def write(prefix, occasion, levels, ages):
+def write(prefix, occasion, levels, ages, classes, sexes):
     rows = []
     for i, level in enumerate(levels, start=1):
         if ages[i - 1] < 11 and prefix == "s":
             continue
         if occasion == "T2":
             level = max(0.0, level - random.uniform(0.0, 0.15))
-        row = {"barn_id": f"barn-{i:04d}"}
+        row = {"barn_id": f"barn-{i:04d}", "klasse": classes[i - 1], "koen": sexes[i - 1]}
         for item in ITEMS:
             row[prefix + item] = "" if random.random() < 0.03 else str(answer(level, item in POSITIVE))
         difficulties = 0 if level < 0.25 else min(3, int(level * 4))
@@ -58,6 +58,8 @@ if __name__ == "__main__":
     os.makedirs(ROOT, exist_ok=True)
     levels = [random.betavariate(1.6, 4.0) for _ in range(N)]
     ages = [random.randint(8, 14) for _ in range(N)]
+    classes = [random.choice(["4A", "4B", "5A", "5B", "6A", "6B", "7A", "7B"]) for _ in range(N)]
+    sexes = [random.choice(["dreng", "pige"]) for _ in range(N)]
     for prefix in ["p", "t", "s"]:
         for occasion in ["T1", "T2"]:
-            print("wrote", write(prefix, occasion, levels, ages))
+            print("wrote", write(prefix, occasion, levels, ages, classes, sexes))

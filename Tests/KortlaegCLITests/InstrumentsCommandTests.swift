@@ -37,7 +37,7 @@ import Testing
 
     @Test func everyCommandHelpHasAnExample() throws {
         for command in [["score"], ["instruments", "list"], ["instruments", "show"], ["instruments", "validate"],
-                        ["tool", "list"], ["tool", "show"], ["tool", "diff"], ["template"]] {
+                        ["tool", "list"], ["tool", "show"], ["tool", "diff"], ["template"], ["progress"], ["import"], ["trivsel"]] {
             let help = try runKortlaeg(command + ["--help"])
             #expect(help.stdout.contains("kortlaeg "), "\(command)")
             #expect(help.stdout.contains("Example"), "\(command)")

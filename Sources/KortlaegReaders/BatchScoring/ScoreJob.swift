@@ -17,6 +17,8 @@ public struct ScoreJob {
         public var language: Language
         public var delimiter: CSVDelimiter?
         public var encoding: TextEncodingKind?
+        /// Input columns copied to the output after the id (e.g. class, school, sex for grouping).
+        public var keepColumns: [String] = []
 
         public init(inputPath: String, instrument: Instrument, options: ScoringOptions = ScoringOptions(),
                     idColumn: String? = nil, language: Language = .english, delimiter: CSVDelimiter? = nil,
@@ -106,7 +108,16 @@ public struct ScoreJob {
         }
 
         let idName = reader.header[columns.idColumn].trimmingCharacters(in: [" ", "\u{FEFF}"])
-        try output.write(Self.outputHeader(scorer: scorer, bands: bands, idName: idName))
+        let trimmedHeader = reader.header.map { $0.trimmingCharacters(in: [" ", "\u{FEFF}"]).lowercased() }
+        let keptIndices = try configuration.keepColumns.map { name in
+            guard let index = trimmedHeader.firstIndex(of: name.lowercased()) else {
+                throw ScoreJobError.missingIDColumn(file: file, name: name, suggestion: closestMatch(to: name, in: reader.header))
+            }
+            return index
+        }
+        var header = Self.outputHeader(scorer: scorer, bands: bands, idName: idName)
+        header.insert(contentsOf: keptIndices.map { reader.header[$0].trimmingCharacters(in: [" ", "\u{FEFF}"]) }, at: 1)
+        try output.write(header)
         // One entry per band column, in header order: the score's output index and its bands with labels.
         let bandColumns: [BandColumn] = scorer.scores.enumerated().flatMap { index, score in
             bands.tables.compactMap { table in
@@ -118,7 +129,7 @@ public struct ScoreJob {
         let bandColumnCount = bandColumns.count
         var answers = [AnswerValue?](repeating: nil, count: parser.itemCount)
         var row: [String] = []
-        row.reserveCapacity(2 + scorer.scores.count + bandColumnCount)
+        row.reserveCapacity(2 + keptIndices.count + scorer.scores.count + bandColumnCount)
 
         while let record = try reader.next() {
             summary.rowsRead += 1
@@ -148,6 +159,7 @@ public struct ScoreJob {
             }
             row.removeAll(keepingCapacity: true)
             row.append(id)
+            for index in keptIndices { row.append(record[safe: index] ?? "") }
             if !problems.isEmpty {
                 summary.rowsRejected += 1
                 for problem in problems { try rejected(problem) }

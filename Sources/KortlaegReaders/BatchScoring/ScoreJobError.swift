@@ -9,7 +9,7 @@ public enum ScoreJobError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .missingIDColumn(file, name, suggestion):
             let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
-            return "\(file): there is no id column '\(name)' in the header.\(hint)"
+            return "\(file): there is no column '\(name)' in the header.\(hint)"
         case let .noItemColumns(file, instrument, example):
             return "\(file): no column matches an item of \(instrument). Columns must be named by the official variable names (e.g. \(example.joined(separator: ", "))); check --instrument."
         case let .emptyFile(file):

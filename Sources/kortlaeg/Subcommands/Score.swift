@@ -24,6 +24,8 @@ struct Score: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write scores here instead of stdout.") var output: String?
     @Option(help: "Write rejected rows' problems here (CSV).") var rejects: String?
     @Option(help: "The id column passed through (default: the first column).") var id: String?
+    @Option(parsing: .upToNextOption, help: "Other input columns to copy to the output after the id (e.g. class school sex), for 'kortlaeg progress --by'.")
+    var keep: [String] = []
     @Option(help: "Language of band labels: en or da.") var lang: Language = .english
     @Option(help: "Choose a scoring rule variant: OPTION=CHOICE (see 'kortlaeg instruments show').")
     var rule: [String] = []
@@ -64,11 +66,12 @@ struct Score: ParsableCommand {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             choices[parts[0]] = parts.count > 1 ? parts[1] : ""
         }
-        let configuration = ScoreJob.Configuration(
+        var configuration = ScoreJob.Configuration(
             inputPath: input, instrument: definition,
             options: ScoringOptions(ruleChoices: choices, includeUnverifiedScores: includeUnverified),
             idColumn: id, language: lang, delimiter: delimiter.flatMap(CSVDelimiter.init),
             encoding: encoding.flatMap { TextEncodingKind(name: $0) })
+        configuration.keepColumns = keep.flatMap { $0.split(separator: ",").map(String.init) }
 
         let outputDelimiter = CSVDelimiter(self.outputDelimiter) ?? .comma
         // Write to a temporary file and move it into place, so a failed run never leaves a half-written output.

@@ -1,0 +1,111 @@
+import Foundation
+import KortlaegDomain
+import KortlaegStatistics
+
+/// Jacobson & Truax (1991) classes of change for one child and score.
+public enum ChangeClass: String, Sendable, Equatable, CaseIterable {
+    /// Reliable improvement that ends in the normal range (band level 0) from outside it.
+    case recovered
+    /// Reliable improvement.
+    case improved
+    /// No reliable change.
+    case unchanged
+    /// Reliable worsening.
+    case deteriorated
+
+    /// The Danish name used in reports.
+    public var danish: String {
+        switch self {
+        case .recovered: "i normalområdet"
+        case .improved: "forbedret"
+        case .unchanged: "uændret"
+        case .deteriorated: "forværret"
+        }
+    }
+}
+
+/// One child's change on one score between two occasions.
+public struct ChildChange: Sendable {
+    public var childID: String
+    public var scoreID: String
+    public var before: Double
+    public var after: Double
+    /// `after − before`.
+    public var change: Double { after - before }
+    /// In the better direction for this score (lower difficulties, higher prosocial/trivsel).
+    public var improved: Bool
+    /// The reliable change index, when a reliability and an SD are known.
+    public var rci: Double?
+    /// The SD and reliability used for the RCI.
+    public var rciStandardDeviation: Double?
+    public var rciReliability: Double?
+    /// Why the RCI is missing, if it is.
+    public var rciUnavailable: String?
+    /// |RCI| > 1.96.
+    public var reliable: Bool? { rci.map { abs($0) > ReliableChange.defaultCriterion } }
+    /// Jacobson–Truax class (needs the RCI).
+    public var changeClass: ChangeClass?
+    /// Band labels and levels at both occasions.
+    public var bandBefore: (label: String, level: Int)?
+    public var bandAfter: (label: String, level: Int)?
+
+    /// "abnormal → normal".
+    public var transition: String? {
+        guard let a = bandBefore, let b = bandAfter else { return nil }
+        return "\(a.label) → \(b.label)"
+    }
+
+    /// Computes the change; `baselineSD` is the sample SD of T1 scores when the SD source is `.baseline`.
+    /// Source: Jacobson & Truax 1991 (RCI = (T2 − T1)/S_diff, S_diff = SD·√(2(1 − r)), reliable if |RCI| > 1.96;
+    /// recovered = reliable improvement into the normal range).
+    public init(pair: Pairing.Pair, score: ProgressScore, baselineSD: Double?) {
+        childID = pair.id
+        scoreID = score.definition.id
+        before = pair.before.values[score.definition.id] ?? .nan
+        after = pair.after.values[score.definition.id] ?? .nan
+        improved = score.isImprovement(after - before)
+        if let b = score.band(of: before) { bandBefore = (b.label, b.band.level) }
+        if let b = score.band(of: after) { bandAfter = (b.label, b.band.level) }
+        guard let r = score.reliability else {
+            rciUnavailable = "no reliability is known for \(score.definition.variable): \(score.reliabilitySource)"
+            return
+        }
+        var sd: Double?
+        switch score.standardDeviation {
+        case let .fixed(value, _): sd = value
+        case let .bySex(values, _):
+            let sex = pair.attributes["sex"].flatMap(Self.normaliseSex)
+            sd = sex.flatMap { values[$0] }
+            if sd == nil { rciUnavailable = "the child's sex is not known, and the norm SDs are given by sex" }
+        case .baseline: sd = baselineSD
+            if sd == nil { rciUnavailable = "the baseline SD cannot be computed (fewer than 2 children or no variation)" }
+        case let .unavailable(reason): rciUnavailable = reason
+        }
+        guard let sd else { return }
+        do {
+            let change = try ReliableChange(before: before, after: after, standardDeviation: sd, reliability: r)
+            rci = change.index
+            rciStandardDeviation = sd
+            rciReliability = r
+            if !change.isReliable {
+                changeClass = .unchanged
+            } else if score.isImprovement(change.change) {
+                let crossedIntoNormal = (bandBefore?.level ?? 0) > 0 && bandAfter?.level == 0
+                changeClass = crossedIntoNormal ? .recovered : .improved
+            } else {
+                changeClass = score.definition.direction == .neutral ? .unchanged : .deteriorated
+            }
+        } catch {
+            rciUnavailable = error.description
+        }
+    }
+
+    /// `male`/`female` from common spellings (m, f, dreng, pige, 1 = boy, 2 = girl as in Danish registers).
+    static func normaliseSex(_ text: String) -> String? {
+        switch text.lowercased().trimmingCharacters(in: .whitespaces) {
+        case "male", "m", "boy", "dreng", "d", "1": "male"
+        case "female", "f", "girl", "pige", "p", "k", "2": "female"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import KortlaegDomain
+import KortlaegStatistics
+
+/// The change statistics of one score in one group (class, school, intervention, …).
+///
+/// Groups with fewer paired children than the suppression threshold report `n` only
+/// (the convention of Danish official school statistics).
+public struct GroupSummary: Sendable {
+    /// A statistic, or why it is missing.
+    public enum Value<T: Sendable>: Sendable {
+        case value(T)
+        case unavailable(String)
+
+        public var value: T? {
+            if case let .value(v) = self { return v }
+            return nil
+        }
+    }
+
+    public var group: String
+    public var scoreID: String
+    /// Children paired with both scores present.
+    public var n: Int
+    /// Children in the group without a pair for this score (only one occasion, or a missing score).
+    public var unpaired: Int
+    /// True when `n` is below the suppression threshold: every statistic below is absent.
+    public var suppressed: Bool
+
+    public var meanBefore: Double?
+    public var meanAfter: Double?
+    public var sdBefore: Double?
+    public var sdAfter: Double?
+    public var meanChange: Value<ConfidenceInterval>?
+    public var meanChangeValue: Double?
+    public var tTest: Value<PairedTTest>?
+    public var wilcoxon: Value<WilcoxonSignedRank>?
+    public var dz: Value<EffectSize>?
+    public var dav: Value<EffectSize>?
+    public var gz: Value<EffectSize>?
+    public var gav: Value<EffectSize>?
+    /// Share at or above the cut-off band level at T1 and T2, and McNemar for the change.
+    public var shareAboveCutoffBefore: Double?
+    public var shareAboveCutoffAfter: Double?
+    public var mcNemar: Value<McNemar>?
+    /// Shares with reliable improvement / deterioration among children with an RCI, and that n.
+    public var shareReliablyImproved: Double?
+    public var shareReliablyDeteriorated: Double?
+    public var rciN: Int
+
+    /// Summarises `changes` (this group's children for one score).
+    public init(group: String, score: ProgressScore, changes: [ChildChange], unpaired: Int,
+                suppressionThreshold: Int, confidenceLevel: Double = 0.95) {
+        self.group = group
+        scoreID = score.definition.id
+        n = changes.count
+        self.unpaired = unpaired
+        suppressed = changes.count < suppressionThreshold
+        rciN = 0
+        guard !suppressed else { return }
+        let before = changes.map(\.before), after = changes.map(\.after)
+        func wrap<T>(_ body: () throws(StatisticsError) -> T) -> Value<T> {
+            do { return .value(try body()) } catch { return .unavailable(error.description) }
+        }
+        let first = try? Descriptives(before), second = try? Descriptives(after)
+        meanBefore = first?.mean
+        meanAfter = second?.mean
+        sdBefore = first?.standardDeviation
+        sdAfter = second?.standardDeviation
+        let differences = zip(before, after).map { $1 - $0 }
+        let diffs = try? Descriptives(differences)
+        meanChangeValue = diffs?.mean
+        meanChange = wrap { () throws(StatisticsError) in
+            guard let diffs else { throw .tooFewObservations(statistic: "mean change", required: 1, actual: 0) }
+            return try diffs.meanConfidenceInterval(level: confidenceLevel)
+        }
+        tTest = wrap { () throws(StatisticsError) in try PairedTTest(before: before, after: after, confidenceLevel: confidenceLevel) }
+        wilcoxon = wrap { () throws(StatisticsError) in try WilcoxonSignedRank(before: before, after: after) }
+        dz = wrap { () throws(StatisticsError) in try EffectSize.dz(before: before, after: after) }
+        dav = wrap { () throws(StatisticsError) in try EffectSize.dav(before: before, after: after) }
+        gz = wrap { () throws(StatisticsError) in try EffectSize.gz(before: before, after: after) }
+        gav = wrap { () throws(StatisticsError) in try EffectSize.gav(before: before, after: after) }
+        let banded = changes.filter { $0.bandBefore != nil && $0.bandAfter != nil }
+        if !banded.isEmpty {
+            let above1 = banded.map { $0.bandBefore!.level >= score.cutoffLevel }
+            let above2 = banded.map { $0.bandAfter!.level >= score.cutoffLevel }
+            shareAboveCutoffBefore = Double(above1.filter { $0 }.count) / Double(banded.count)
+            shareAboveCutoffAfter = Double(above2.filter { $0 }.count) / Double(banded.count)
+            mcNemar = wrap { () throws(StatisticsError) in try McNemar(before: above1, after: above2) }
+        }
+        let withRCI = changes.filter { $0.changeClass != nil }
+        rciN = withRCI.count
+        if !withRCI.isEmpty {
+            let improved = withRCI.filter { $0.changeClass == .improved || $0.changeClass == .recovered }.count
+            let deteriorated = withRCI.filter { $0.changeClass == .deteriorated }.count
+            shareReliablyImproved = Double(improved) / Double(withRCI.count)
+            shareReliablyDeteriorated = Double(deteriorated) / Double(withRCI.count)
+        }
+    }
+}
+
+/// The mean Added Value Score of a group, with its CI.
+public struct GroupAddedValue: Sendable {
+    public var group: String
+    public var n: Int
+    public var suppressed: Bool
+    public var mean: Double?
+    public var confidenceInterval: GroupSummary.Value<ConfidenceInterval>?
+
+    public init(group: String, values: [AddedValue], suppressionThreshold: Int, confidenceLevel: Double = 0.95) {
+        self.group = group
+        n = values.count
+        suppressed = values.count < suppressionThreshold
+        guard !suppressed, let descriptives = try? Descriptives(values.map(\.value)) else { return }
+        mean = descriptives.mean
+        do {
+            confidenceInterval = .value(try descriptives.meanConfidenceInterval(level: confidenceLevel))
+        } catch {
+            confidenceInterval = .unavailable(error.description)
+        }
+    }
+}

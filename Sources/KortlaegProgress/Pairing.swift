@@ -1,0 +1,45 @@
+import KortlaegDomain
+
+/// Children paired between two occasions; what did not pair is listed, never dropped.
+public struct Pairing: Sendable {
+    /// A child seen at both occasions.
+    public struct Pair: Sendable {
+        public var id: String
+        public var before: ChildObservation
+        public var after: ChildObservation
+        /// Attributes from the earlier occasion, completed by the later one.
+        public var attributes: [String: String]
+    }
+
+    public var pairs: [Pair]
+    /// Ids seen only at the earlier occasion.
+    public var onlyBefore: [String]
+    /// Ids seen only at the later occasion.
+    public var onlyAfter: [String]
+    /// Ids that occur more than once at one occasion; they are not paired.
+    public var duplicates: [String]
+
+    /// Pairs `before` and `after` by child id.
+    public init(before: [ChildObservation], after: [ChildObservation]) {
+        func index(_ observations: [ChildObservation]) -> (unique: [String: ChildObservation], duplicates: Set<String>) {
+            var unique: [String: ChildObservation] = [:]
+            var duplicates: Set<String> = []
+            for observation in observations {
+                if unique[observation.id] != nil { duplicates.insert(observation.id) }
+                unique[observation.id] = observation
+            }
+            for id in duplicates { unique[id] = nil }
+            return (unique, duplicates)
+        }
+        let (first, duplicatesFirst) = index(before)
+        let (second, duplicatesSecond) = index(after)
+        duplicates = duplicatesFirst.union(duplicatesSecond).sorted()
+        let duplicateSet = Set(duplicates)
+        pairs = first.keys.sorted().compactMap { id in
+            guard let a = first[id], let b = second[id] else { return nil }
+            return Pair(id: id, before: a, after: b, attributes: a.attributes.merging(b.attributes) { old, _ in old })
+        }
+        onlyBefore = first.keys.filter { second[$0] == nil && !duplicateSet.contains($0) }.sorted()
+        onlyAfter = second.keys.filter { first[$0] == nil && !duplicateSet.contains($0) }.sorted()
+    }
+}
