@@ -109,7 +109,7 @@ struct ProjectImport: ParsableCommand {
         } catch let error as ValidationFailure {
             throw ValidationError(error.description)
         } catch {
-            Diagnostics.error("\(file): \(error) Nothing from this file was imported.")
+            Diagnostics.error("\(error) Nothing from \(file) was imported.")
             return KortlaegExit.dataError
         }
         let prefix = dryRun ? "\(file) (dry run, nothing stored)" : file
