@@ -8,8 +8,14 @@ import Foundation
 /// any other id is trimmed. The two kinds are domain-separated (`cpr:` / `id:`) before hashing.
 /// The pseudonym is the first 16 bytes of the MAC in lowercase hex (32 characters).
 struct Pseudonymizer: Sendable {
-    /// The key's bytes (`SymmetricKey` is not `Sendable`; a key is made per use).
-    private let key: Data
+    /// HMAC state keyed once; copied per id (``SymmetricKey`` and ``HMAC`` are not `Sendable`,
+    /// but the box is immutable after creation).
+    private final class KeyedMAC: @unchecked Sendable {
+        let initial: HMAC<SHA256>
+        init(key: Data) { initial = HMAC<SHA256>(key: SymmetricKey(data: key)) }
+    }
+
+    private let mac: KeyedMAC
 
     /// A new random key from the system's CSPRNG (256 bits).
     static func makeKey() -> Data {
@@ -17,21 +23,24 @@ struct Pseudonymizer: Sendable {
     }
 
     init(key: Data) {
-        self.key = key
+        mac = KeyedMAC(key: key)
     }
 
     /// The pseudonym of `rawID`, or nil when the id is blank.
     func pseudonym(for rawID: String) -> String? {
-        let message: String
+        var message: [UInt8]
         if let cpr = CPRNumber.normalised(rawID) {
-            message = "cpr:" + cpr
+            message = Array("cpr:".utf8) + Array(cpr.utf8)
         } else {
-            let trimmed = rawID.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { return nil }
-            message = "id:" + trimmed
+            var bytes = Substring(rawID).utf8[...]
+            while let first = bytes.first, first == 32 || first == 9 || first == 10 || first == 13 { bytes = bytes.dropFirst() }
+            while let last = bytes.last, last == 32 || last == 9 || last == 10 || last == 13 { bytes = bytes.dropLast() }
+            guard !bytes.isEmpty else { return nil }
+            message = Array("id:".utf8) + Array(bytes)
         }
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: key))
-        return Self.hex(mac.prefix(16))
+        var hmac = mac.initial
+        hmac.update(data: message)
+        return Self.hex(hmac.finalize().prefix(16))
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {

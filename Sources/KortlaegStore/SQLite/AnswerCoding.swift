@@ -51,6 +51,8 @@ enum AnswerCoding {
 
     /// A JSON string literal.
     static func quoted(_ text: String) -> String {
+        // Fast path: item ids and most values need no escaping.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x80 }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

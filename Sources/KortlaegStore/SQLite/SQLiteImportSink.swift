@@ -143,6 +143,13 @@ final class SQLiteImportSink: ImportSink {
 
     /// Finds or creates the child; attributes given in the file fill in or update the stored ones.
     private func child(_ pseudonym: String, attributes: ChildAttributes) throws -> Int64 {
+        if attributes == ChildAttributes() {
+            // The common case: nothing but the id is known about the child.
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM child WHERE pseudonym = ?"), arguments: [pseudonym]) {
+                return id
+            }
+            return try insertChild(pseudonym, classId: nil, attributes: attributes)
+        }
         let classId = try classId(attributes)
         if var record = try ChildRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM child WHERE pseudonym = ?"),
                                                  arguments: [pseudonym]) {
@@ -157,6 +164,10 @@ final class SQLiteImportSink: ImportSink {
             }
             return record.id!
         }
+        return try insertChild(pseudonym, classId: classId, attributes: attributes)
+    }
+
+    private func insertChild(_ pseudonym: String, classId: Int64?, attributes: ChildAttributes) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO child (pseudonym, classId, birthYear, birthMonth, sex) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [pseudonym, classId, attributes.birthYear, attributes.birthMonth, attributes.sex])
         counts.newChildren += 1

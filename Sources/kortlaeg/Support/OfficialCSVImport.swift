@@ -45,8 +45,11 @@ struct OfficialCSVImport {
         let items = instrument.items
 
         func text(_ record: CSVRecord, _ column: Int?) -> String? {
-            guard let column, let value = record[safe: column]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-            return value
+            guard let column, let field = record[safe: column] else { return nil }
+            var value = Substring(field)
+            while let first = value.first, first == " " || first == "\t" { value = value.dropFirst() }
+            while let last = value.last, last == " " || last == "\t" || last == "\r" { value = value.dropLast() }
+            return value.isEmpty ? nil : String(value)
         }
 
         while let record = try reader.next() {
@@ -60,7 +63,7 @@ struct OfficialCSVImport {
             } catch {
                 problem("(row)", nil, "the row has \(record.fields.count) fields but the header has \(reader.header.count)")
             }
-            let rawID = record[safe: columns.idColumn]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let rawID = text(record, columns.idColumn) ?? ""
             if problems.isEmpty && rawID.isEmpty { problem("(id)", nil, "the child id is empty; every response needs the child's id") }
             var rowOccasion = occasion
             if let value = text(record, occasionColumn) {
