@@ -17,9 +17,12 @@ let package = Package(
         .library(name: "KortlaegDomain", targets: ["KortlaegDomain"]),
         .library(name: "KortlaegStatistics", targets: ["KortlaegStatistics"]),
         .library(name: "KortlaegReaders", targets: ["KortlaegReaders"]),
+        .library(name: "KortlaegStore", targets: ["KortlaegStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - Pure domain
@@ -45,6 +48,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Project store (SQLite via GRDB behind the ProjectStore protocol)
+        .target(
+            name: "KortlaegStore",
+            dependencies: [
+                "KortlaegDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Command-line tool (thin)
         .executableTarget(
             name: "kortlaeg",
@@ -53,6 +67,7 @@ let package = Package(
                 "KortlaegStatistics",
                 "KortlaegProgress",
                 "KortlaegReaders",
+                "KortlaegStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -78,6 +93,14 @@ let package = Package(
             name: "KortlaegReadersTests",
             dependencies: ["KortlaegReaders", "KortlaegDomain"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegStoreTests",
+            dependencies: [
+                "KortlaegStore", "KortlaegDomain", "kortlaeg",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

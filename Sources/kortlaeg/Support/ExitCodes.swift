@@ -11,3 +11,9 @@ enum KortlaegExit {
     /// The output cannot be written (EX_CANTCREAT).
     static let cannotCreate = ExitCode(73)
 }
+
+extension KortlaegExit {
+    /// A file re-delivers responses that another file already delivered (same child, occasion,
+    /// informant, instrument) and `--replace` was not given: nothing from that file was imported.
+    static let conflict = ExitCode(4)
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Release-build benchmark of 'kortlaeg project-import': responses/s and peak memory (max RSS) for
+# N generated parent SDQ responses imported into a fresh project store (one transaction).
+# Usage: Benchmarks/store-benchmark.sh [N]   (default 1,000,000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+source scripts/setup-debian.sh
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+swift build -c release --product kortlaeg >&2
+work=Benchmarks/out
+mkdir -p "$work"
+input="$work/sdq-$rows.csv"
+[ -f "$input" ] || python3 Benchmarks/generate_sdq_rows.py "$rows" --invalid-every 1000 > "$input"
+size=$(stat -c %s "$input")
+project="$work/store-bench.kortlaeg"
+rm -f "$project" "$project-journal" "$project-wal"
+.build/release/kortlaeg init "$project" --operator benchmark 2>/dev/null
+start=$(date +%s.%N)
+status=0
+/usr/bin/time -v -o "$work/time.txt" .build/release/kortlaeg project-import "$input" --project "$project" \
+  --instrument sdq-p4-17 --occasion T1 --operator benchmark 2> "$work/stderr.txt" || status=$?
+end=$(date +%s.%N)
+[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || { cat "$work/stderr.txt"; exit "$status"; }
+rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+stored=$(awk -F', ' '/responses stored/ {for (i=1;i<=NF;i++) if ($i ~ /responses stored/) {split($i,a," "); print a[1]}}' "$work/stderr.txt")
+dbsize=$(stat -c %s "$project")
+python3 - "$rows" "$stored" "$size" "$start" "$end" "$rss" "$dbsize" <<'PY'
+import sys
+rows, stored, size, start, end, rss, db = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
+seconds = end - start
+print(f"project-import: {rows:,} rows ({size/1e6:.0f} MB), {stored:,} responses stored in {seconds:.2f} s = {stored/seconds:,.0f} responses/s; peak memory {rss/1024:.1f} MiB; store {db/1e6:.0f} MB")
+PY
+tail -1 "$work/stderr.txt"

@@ -1,0 +1,27 @@
+/// One line of the audit log: who did what, when.
+public struct AuditEntry: Hashable, Sendable {
+    /// When (ISO 8601, UTC).
+    public var at: String
+    /// Who (`--operator` or `$USER`).
+    public var `operator`: String
+    /// What kind of action.
+    public var action: AuditAction
+    /// A readable summary (never a raw id or CPR).
+    public var summary: String
+    /// Details as JSON (e.g. a replaced response with its answers and scores), if any.
+    public var detail: String?
+}
+
+/// The kinds of audited action.
+public enum AuditAction: String, Hashable, Sendable, CaseIterable {
+    /// The store was created.
+    case create
+    /// A file was imported.
+    case `import`
+    /// A stored response was replaced by a corrected file (detail: the replaced response).
+    case replace
+    /// Scores were recomputed.
+    case rescore
+    /// Data left the project (reserved for `export`).
+    case export
+}

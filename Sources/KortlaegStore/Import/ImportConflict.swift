@@ -1,0 +1,15 @@
+/// A record that re-delivers a response another file already delivered.
+public struct ImportConflict: Hashable, Sendable {
+    /// The record's row in the new file.
+    public var row: Int
+    /// The child's pseudonym (never the raw id).
+    public var pseudonym: String
+    /// The occasion.
+    public var occasion: String
+    /// The informant.
+    public var informant: String
+    /// The instrument id.
+    public var instrument: String
+    /// The file that delivered the stored response.
+    public var existingFile: String
+}

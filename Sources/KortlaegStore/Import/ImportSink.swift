@@ -1,0 +1,8 @@
+/// Receives the records and rejections of one file during ``ProjectStore/importFile(_:options:produce:)``.
+public protocol ImportSink {
+    /// Stores an accepted record (or notes it as a conflict or an in-file duplicate).
+    /// - Throws: ``StoreError`` when the record cannot be stored at all (the file is rolled back).
+    func add(_ record: StoredResponseInput) throws
+    /// Adds a rejection to the batch's rejects report.
+    func reject(_ rejection: ImportReject) throws
+}

@@ -1,0 +1,59 @@
+import KortlaegDomain
+
+/// A project store: the mappings of one project over months.
+///
+/// The only implementation today is ``SQLiteProjectStore`` (an embedded file, nothing to install).
+/// The protocol names no SQLite or GRDB type so that a shared PostgreSQL store can be added later
+/// without changing the commands.
+public protocol ProjectStore {
+    /// The project's settings (municipality, model, mapping-tool version).
+    func project() throws -> ProjectInfo
+
+    /// Imports one file as one transaction: all of its accepted records and its rejects report
+    /// are stored, or nothing is.
+    ///
+    /// - Parameters:
+    ///   - batch: the file's name, SHA-256 and profile.
+    ///   - options: instruments, scoring options, `replace`, `dryRun`, operator.
+    ///   - produce: called once inside the transaction; hands every record and every rejection of
+    ///     the file to the sink. Throwing from it rolls the whole file back.
+    /// - Returns: what happened (imported, already imported, refused because of conflicts).
+    /// - Throws: ``StoreError`` or the error thrown by `produce`.
+    func importFile(_ batch: ImportBatch, options: ImportOptions,
+                    produce: (any ImportSink) throws -> Void) throws -> ImportOutcome
+
+    /// Whether a file with this SHA-256 (lowercase hex) has already been imported.
+    func hasImported(sha256: String) throws -> Bool
+
+    /// Children × occasion × informant counts, missing follow-ups and the last imports.
+    /// - Parameter recentImports: how many of the last imports to list.
+    func status(recentImports: Int) throws -> ProjectStatus
+
+    /// Recomputes every stored score with the given instrument definitions (the rule choices
+    /// recorded with each response are kept) and stores the new values in one transaction.
+    /// - Parameters:
+    ///   - instruments: the current instrument files.
+    ///   - operator: who runs the rescoring (for the audit log).
+    ///   - dryRun: compute and report, but store nothing.
+    ///   - changed: called for every score whose value or band changed.
+    /// - Returns: counts of responses and changed scores.
+    func rescore(instruments: InstrumentCatalog, operator: String, dryRun: Bool,
+                 changed: (ScoreChange) throws -> Void) throws -> RescoreSummary
+
+    /// The audit log, oldest first.
+    func auditLog() throws -> [AuditEntry]
+
+    /// The pseudonym the project gives to a raw child id (CPR-shaped or not).
+    func pseudonym(for rawID: String) throws -> String
+}
+
+extension ProjectStore {
+    /// Imports a batch whose records and rejects are already in memory.
+    public func importBatch(_ batch: ImportBatch, records: [StoredResponseInput], rejects: [ImportReject] = [],
+                            options: ImportOptions) throws -> ImportOutcome {
+        try importFile(batch, options: options) { sink in
+            for record in records { try sink.add(record) }
+            for reject in rejects { try sink.reject(reject) }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// An overview of a project: who answered when, who is missing, the last imports.
+public struct ProjectStatus: Hashable, Sendable {
+    /// The project's settings.
+    public var project: ProjectInfo
+    /// The number of children.
+    public var childCount: Int
+    /// Children with at least one response, per occasion and informant.
+    public var counts: [OccasionCount]
+    /// Pseudonyms of children with a T1 but no follow-up (F1, F2, …) yet.
+    public var missingFollowUp: [String]
+    /// Pseudonyms of children with a T1 but no T2 yet.
+    public var missingFinal: [String]
+    /// The last imports, newest first.
+    public var recentImports: [ImportSummary]
+}
+
+/// Children with a response at one occasion from one informant.
+public struct OccasionCount: Hashable, Sendable {
+    /// The occasion code (T1, F1, …, T2).
+    public var occasion: String
+    /// The informant (child, parent, teacher, professional).
+    public var informant: String
+    /// Distinct children.
+    public var children: Int
+}
+
+/// One import as listed by `status`.
+public struct ImportSummary: Hashable, Sendable {
+    /// The file's name.
+    public var fileName: String
+    /// SHA-256 of the file.
+    public var sha256: String
+    /// When (ISO 8601, UTC).
+    public var importedAt: String
+    /// The profile or reader.
+    public var profile: String
+    /// Who imported.
+    public var `operator`: String
+    /// Records stored.
+    public var accepted: Int
+    /// Rejections.
+    public var rejected: Int
+    /// Responses replaced.
+    public var replaced: Int
+}

@@ -1,0 +1,41 @@
+/// Why the store could not do what was asked, in words a PPR employee can act on.
+/// Messages never contain a raw child id or a CPR number.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// `init` was pointed at an existing file.
+    case alreadyExists(path: String)
+    /// The project file does not exist.
+    case notFound(path: String)
+    /// The file is not a Kortlæg project (or is damaged).
+    case notAProject(path: String, reason: String)
+    /// The project was made by a newer Kortlæg.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// A response names an instrument version that is not in the instrument files.
+    case unknownInstrument(reference: String, reason: String)
+    /// The recorded rule choices no longer fit the instrument.
+    case scoringOptions(reference: String, reason: String)
+    /// An empty child id.
+    case emptyChildID(row: Int)
+    /// The database reported an error.
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case let .alreadyExists(path):
+            return "\(path) already exists. 'kortlaeg init' never overwrites a project; choose a new path or remove the old file yourself."
+        case let .notFound(path):
+            return "No project at \(path). Create one with 'kortlaeg init \(path)'."
+        case let .notAProject(path, reason):
+            return "\(path) is not a Kortlæg project (\(reason))."
+        case let .newerSchema(path, unknown):
+            return "\(path) was made by a newer Kortlæg (schema steps \(unknown.joined(separator: ", "))). Please update Kortlæg."
+        case let .unknownInstrument(reference, reason):
+            return "Instrument \(reference) is not available (\(reason)). Point --instruments at the folder with its file."
+        case let .scoringOptions(reference, reason):
+            return "Scoring options for \(reference): \(reason)"
+        case let .emptyChildID(row):
+            return "Row \(row) has an empty child id."
+        case let .database(message):
+            return "The project store reported an error: \(message)"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import KortlaegStore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a project store (one file; nothing to install or start).",
+        discussion: """
+            The store remembers every import, the children (by pseudonym only), their responses at \
+            each occasion (T1, F1, F2, …, T2) and their scores. A random pseudonymisation key is made \
+            and kept in the file: keep the file as safe as the data it came from. An existing file is \
+            never overwritten.
+
+            Example:
+              kortlaeg init aarhus-2026.kortlaeg --municipality Aarhus --model "Tværfaglig indsats for inklusion" --tool-version 1.0
+            """
+    )
+
+    @Argument(help: "Where to create the project file (e.g. NAME.kortlaeg).") var path: String
+    @Option(help: "The municipality (kommune).") var municipality: String?
+    @Option(help: "The intervention model.") var model: String?
+    @Option(help: "The version of the shared mapping tool.") var toolVersion: String?
+    @OptionGroup var operatorOption: OperatorOption
+
+    func run() throws {
+        do {
+            _ = try SQLiteProjectStore.create(
+                at: path, project: ProjectInfo(municipality: municipality, interventionModel: model, toolVersion: toolVersion),
+                operator: operatorOption.resolved)
+        } catch let error as StoreError {
+            Diagnostics.error(error.description)
+            throw KortlaegExit.cannotCreate
+        }
+        Diagnostics.note("created project \(path)")
+    }
+}

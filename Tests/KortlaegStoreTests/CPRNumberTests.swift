@@ -1,0 +1,53 @@
+import Testing
+@testable import KortlaegStore
+
+/// CPR shape: DDMMYY-XXXX or ten digits whose first six are a valid date (CPR-kontoret,
+/// "Personnummeret i CPR-systemet", 2008). No modulus-11 check.
+struct CPRNumberTests {
+    @Test(arguments: [
+        ("010203-1234", "0102031234"), ("0102031234", "0102031234"), (" 311299-0001 ", "3112990001"),
+        ("290204 1234", "2902041234"), ("300499-1234", "3004991234"),
+    ])
+    func recognises(_ text: String, _ digits: String) {
+        #expect(CPRNumber.normalised(text) == digits)
+    }
+
+    @Test(arguments: ["barn-0001", "320101-1234", "011301-1234", "290203-1234", "310499-1234", "000101-1234",
+                      "12345", "01020312345", "010203_1234", "01020a1234", ""])
+    func rejects(_ text: String) {
+        #expect(CPRNumber.normalised(text) == nil)
+    }
+
+    @Test func findsCPRInsideText() {
+        #expect(CPRNumber.contains("id 010203-1234 here"))
+        #expect(!CPRNumber.contains("3"))
+    }
+}
+
+struct PseudonymizerTests {
+    @Test func sameCPRWithAndWithoutDashGivesSamePseudonym() {
+        let pseudonymizer = Pseudonymizer(key: Pseudonymizer.makeKey())
+        #expect(pseudonymizer.pseudonym(for: "010203-1234") == pseudonymizer.pseudonym(for: "0102031234"))
+        #expect(pseudonymizer.pseudonym(for: "barn-1") != pseudonymizer.pseudonym(for: "barn-2"))
+        #expect(pseudonymizer.pseudonym(for: "  ") == nil)
+        #expect(pseudonymizer.pseudonym(for: "barn-1")?.count == 32)
+    }
+
+    @Test func differentKeysGiveDifferentPseudonyms() {
+        let a = Pseudonymizer(key: Pseudonymizer.makeKey()), b = Pseudonymizer(key: Pseudonymizer.makeKey())
+        #expect(a.pseudonym(for: "barn-1") != b.pseudonym(for: "barn-1"))
+    }
+}
+
+struct OccasionTests {
+    @Test(arguments: [("T1", Occasion.initial), ("t2", .final), ("F1", .followUp(1)), ("F12", .followUp(12))])
+    func parses(_ text: String, _ occasion: Occasion) {
+        #expect(Occasion(text) == occasion)
+        #expect(Occasion(occasion.code) == occasion)
+    }
+
+    @Test(arguments: ["T3", "F0", "F01", "X", ""])
+    func rejects(_ text: String) {
+        #expect(Occasion(text) == nil)
+    }
+}
