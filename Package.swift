@@ -20,6 +20,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - Pure domain
@@ -32,11 +33,23 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // ReadStat has no pkg-config file on Debian: the module map links "readstat".
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
 
         // MARK: - Readers and writers
         .target(
             name: "KortlaegReaders",
             dependencies: ["KortlaegDomain", "CLibXML2"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Exports and reports
+        .target(
+            name: "KortlaegExport",
+            dependencies: [
+                "KortlaegDomain", "KortlaegReaders", "CReadStat",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -47,6 +60,7 @@ let package = Package(
                 "KortlaegDomain",
                 "KortlaegStatistics",
                 "KortlaegReaders",
+                "KortlaegExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -67,6 +81,11 @@ let package = Package(
             name: "KortlaegReadersTests",
             dependencies: ["KortlaegReaders", "KortlaegDomain"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegExportTests",
+            dependencies: ["KortlaegExport", "KortlaegDomain"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
