@@ -10,6 +10,7 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
     case rowWidthMismatch(row: Int, expected: Int, actual: Int)
     case typeMismatch(variable: String, row: Int, expected: String)
     case cprShapedValue(variable: String, row: Int)
+    case cprShapedReportText(section: String)
     case undeclaredMissingCode(variable: String, code: Int)
     case readStat(file: String, operation: String, message: String)
     case cannotWrite(file: String, reason: String)
@@ -36,6 +37,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
             return "Row \(row), variable '\(variable)': expected \(expected)."
         case let .cprShapedValue(variable, row):
             return "Row \(row), variable '\(variable)' holds a value shaped like a CPR number; the export was stopped and nothing was kept. Remove CPR numbers from this field before exporting."
+        case let .cprShapedReportText(section):
+            return "The report's \(section) holds text shaped like a CPR number; no report was written. Remove the CPR number (or give another label)."
         case let .undeclaredMissingCode(variable, code):
             return "Variable '\(variable)': missing code \(code) is not declared on the variable."
         case let .readStat(file, operation, message):

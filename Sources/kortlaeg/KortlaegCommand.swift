@@ -15,6 +15,6 @@ struct KortlaegCommand: ParsableCommand {
               kortlaeg score SampleData/sdq-parent-T1.csv --instrument sdq-p4-17 --output scores.csv
             """,
         version: "0.1.0",
-        subcommands: [Score.self, Import.self, Instruments.self, Tool.self, Template.self, Trivsel.self]
+        subcommands: [Score.self, Import.self, Instruments.self, Tool.self, Template.self, Trivsel.self, Export.self, Report.self]
     )
 }
