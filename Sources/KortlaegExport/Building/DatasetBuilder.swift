@@ -8,7 +8,7 @@ import KortlaegDomain
 /// reveal birth dates when ids are CPR numbers). Free-text items are left out unless asked for.
 public struct DatasetBuilder {
     /// Computes the RCI for a score between the first and last occasion, or nil when it cannot.
-    public typealias ReliableChangeFunction = (_ instrument: Instrument, _ scoreID: String, _ first: Double, _ last: Double) -> Double?
+    public typealias ReliableChangeFunction = @Sendable (_ instrument: Instrument, _ scoreID: String, _ first: Double, _ last: Double) -> Double?
 
     private let sources: [ExportSource]
     private let options: ExportOptions

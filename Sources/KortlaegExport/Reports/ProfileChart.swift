@@ -9,7 +9,7 @@ enum ProfileChart {
     static func svg(_ profile: ChildReport.Profile, number: (Double) -> String, missingText: String) -> String {
         let labelWidth = 170.0, barWidth = 300.0, rowHeight = 14.0 * Double(max(1, profile.occasions.count)) + 12
         let height = rowHeight * Double(profile.scores.count) + 8
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\">\n"
+        var s = "<svg role=\"img\" width=\"100%\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\">\n"
         for (row, score) in profile.scores.enumerated() {
             let top = Double(row) * rowHeight + 4
             let span = max(score.maximum - score.minimum, 1)

@@ -119,7 +119,7 @@ public enum ReportRenderer {
         let cells = occasions.map { ClassReport.cell(score, occasion: $0) }
         guard cells.contains(where: { !$0.suppressed }), !score.bands.isEmpty else { return "" }
         let width = 360.0, rowHeight = 18.0
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%\" viewBox=\"0 0 \(Int(width + 60)) \(Int(rowHeight * Double(occasions.count) + 4))\">\n"
+        var s = "<svg role=\"img\" width=\"100%\" viewBox=\"0 0 \(Int(width + 60)) \(Int(rowHeight * Double(occasions.count) + 4))\">\n"
         for (row, cell) in cells.enumerated() where !cell.suppressed {
             var x = 50.0
             let y = Double(row) * rowHeight + 2
