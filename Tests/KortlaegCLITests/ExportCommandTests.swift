@@ -2,14 +2,14 @@ import Foundation
 import Testing
 
 @Test(arguments: ["export", "report"])
-func helpHasAnExample(command: String) throws {
+func exportAndReportHelpHaveAnExample(command: String) throws {
     let result = try runKortlaeg([command, "--help"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("Example"))
 }
 
 @Test(arguments: ["export", "report"])
-func projectIsNotYetAvailable(command: String) throws {
+func exportAndReportProjectIsNotYetAvailable(command: String) throws {
     let result = try runKortlaeg([command, "--project", "p.kortlaeg", "--scores", "x.csv", "--instrument", "sdq-p4-17"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("not yet available"))

@@ -46,3 +46,30 @@ func childReport(label: String = "Barn A", goals: [ChildReport.Goal] = []) throw
     #expect(html.contains("n &lt; 5"))
     #expect(!html.contains("https://") && !html.contains("<script"))
 }
+
+/// chromium, when installed (not in CI: ~100 MB; see docs/decisions.md), as the headless browser.
+let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
+
+/// Renders the child report in a real browser (`chromium --headless --dump-dom`) and checks that the
+/// DOM it built still holds the numbers. Skipped, visibly, when chromium is not installed.
+@Test(.enabled(if: chromiumPath != nil, "chromium is not installed: apt-get install chromium to run the headless-browser check"))
+func childReportRendersInAHeadlessBrowser() throws {
+    let folder = try temporaryFolder()
+    let page = folder.appendingPathComponent("barn.html")
+    try Data(try ReportRenderer.html(try childReport()).utf8).write(to: page)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: chromiumPath!)
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile", "--dump-dom", page.absoluteString]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(dom.contains("<svg"))
+    #expect(dom.contains("T1: 4"))
+    #expect(dom.contains("<td class=\"num\">18</td><td class=\"num\">12</td>"))
+}
