@@ -10,9 +10,9 @@ enum ReportStyle {
         table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0; }
         th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
         th { background: #f3f3f3; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        .informants { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        .informants { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1.5rem; }
         figure { margin: .5rem 0; } figcaption { font-weight: 600; margin-bottom: .25rem; }
-        svg text { font-family: inherit; font-size: 11px; fill: var(--ink); }
+        svg { max-width: 100%; height: auto; } svg text { font-family: inherit; font-size: 11px; fill: var(--ink); }
         .legend span { display: inline-block; margin-right: 1rem; font-size: .85rem; }
         .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem; vertical-align: -.1rem; border: 1px solid #999; }
         @media print {
