@@ -40,6 +40,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // ReadStat has no pkg-config file on Debian: the module map links "readstat".
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
 
         // MARK: - Readers and writers
         .target(
@@ -59,6 +61,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Exports and reports
+        .target(
+            name: "KortlaegExport",
+            dependencies: [
+                "KortlaegDomain", "KortlaegReaders", "CReadStat",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Command-line tool (thin)
         .executableTarget(
             name: "kortlaeg",
@@ -68,6 +80,7 @@ let package = Package(
                 "KortlaegProgress",
                 "KortlaegReaders",
                 "KortlaegStore",
+                "KortlaegExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -101,6 +114,11 @@ let package = Package(
                 "KortlaegStore", "KortlaegDomain", "kortlaeg",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegExportTests",
+            dependencies: ["KortlaegExport", "KortlaegDomain"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

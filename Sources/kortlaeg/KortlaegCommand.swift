@@ -15,6 +15,9 @@ struct KortlaegCommand: ParsableCommand {
               kortlaeg score SampleData/sdq-parent-T1.csv --instrument sdq-p4-17 --output scores.csv
             """,
         version: "0.1.0",
-        subcommands: [Score.self, Import.self, Progress.self, Instruments.self, Tool.self, Template.self, Trivsel.self, Init.self, ProjectImport.self, Status.self, Rescore.self]
+        subcommands: [
+            Score.self, Import.self, Progress.self, Instruments.self, Tool.self, Template.self, Trivsel.self,
+            Init.self, ProjectImport.self, Status.self, Rescore.self, Export.self, Report.self,
+        ]
     )
 }

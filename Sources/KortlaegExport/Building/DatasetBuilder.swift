@@ -1,0 +1,379 @@
+import Foundation
+import KortlaegDomain
+
+/// Builds an ``ExportDataset`` from scored responses: variables with labels, value labels and
+/// missing declarations for an instrument's scores, bands, change and RCI, in wide or long shape.
+///
+/// Ids are pseudonymised here; rows are sorted by pseudonym (never by raw id, whose order could
+/// reveal birth dates when ids are CPR numbers). Free-text items are left out unless asked for.
+public struct DatasetBuilder {
+    /// Computes the RCI for a score between the first and last occasion, or nil when it cannot.
+    public typealias ReliableChangeFunction = @Sendable (_ instrument: Instrument, _ scoreID: String, _ first: Double, _ last: Double) -> Double?
+
+    private let sources: [ExportSource]
+    private let options: ExportOptions
+    private let pseudonymizer: Pseudonymizer
+    private let reliableChange: ReliableChangeFunction?
+
+    /// Creates a builder.
+    /// - Parameters:
+    ///   - reliableChange: the RCI function; nil uses ``ReliableChange`` with the instrument's norm set.
+    public init(sources: [ExportSource], options: ExportOptions, pseudonymizer: Pseudonymizer,
+                reliableChange: ReliableChangeFunction? = nil) {
+        self.sources = sources
+        self.options = options
+        self.pseudonymizer = pseudonymizer
+        self.reliableChange = reliableChange
+    }
+
+    private var language: Language { options.language }
+    private var da: Bool { language == .danish }
+
+    /// Builds the dataset.
+    /// - Throws: ``ExportError`` for duplicate responses, invalid names or scoring definitions.
+    public func build() throws -> ExportDataset {
+        let dataset: ExportDataset
+        switch options.shape {
+        case .wide: dataset = try buildWide()
+        case .long: dataset = try buildLong()
+        }
+        try dataset.validate()
+        return dataset
+    }
+
+    // MARK: - Shared pieces
+
+    struct ScoreColumn {
+        let definition: ScoreDefinition
+        let tables: [BandTable]
+    }
+
+    private func scoreColumns(_ source: ExportSource) throws -> [ScoreColumn] {
+        let scorer: Scorer
+        do {
+            scorer = try Scorer(instrument: source.instrument,
+                                options: ScoringOptions(ruleChoices: source.ruleChoices, includeUnverifiedScores: true))
+        } catch {
+            throw ExportError.input(file: source.instrument.reference.description, reason: "\(error)")
+        }
+        let present = Set(source.responses.flatMap { $0.scores.filter { $0.value != nil }.keys })
+        return scorer.scores.filter { $0.verified || present.contains($0.id) }.map { definition in
+            ScoreColumn(definition: definition,
+                        tables: (source.instrument.bandTables ?? []).filter { $0.scores[definition.id] != nil })
+        }
+    }
+
+    private func exportedItems(_ instrument: Instrument) -> [Item] {
+        guard options.includeItems else { return [] }
+        let scales = Dictionary(instrument.answerScales.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return instrument.items.filter { item in
+            let personal = item.personalData == true || scales[item.answerScale]?.kind == .text
+            return !personal || options.includePersonalData
+        }
+    }
+
+    private func bandLabels(_ table: BandTable, scoreID: String, instrument: Instrument) -> [Int: String] {
+        let lookup = BandLookup(instrument: instrument)
+        var labels: [Int: String] = [:]
+        for band in table.scores[scoreID]?.bands ?? [] { labels[band.level] = lookup.label(of: band, language: language) }
+        return labels
+    }
+
+    private func bandValue(_ table: BandTable, scoreID: String, score: Double??, instrument: Instrument) -> ExportValue {
+        guard let score else { return .declaredMissing(-8) }
+        guard let score else { return .declaredMissing(-9) }
+        guard let band = BandLookup(instrument: instrument).band(table: table, scoreID: scoreID, value: score) else { return .declaredMissing(-9) }
+        return .number(Double(band.level))
+    }
+
+    private func itemVariable(_ item: Item, instrument: Instrument, name: String, suffix: String, responses: [ExportResponse]) -> ExportVariable {
+        let scale = instrument.answerScales.first { $0.id == item.answerScale }
+        var missing = [MissingReasons.notComputed(language), MissingReasons.noResponse(language)]
+        var tag = UnicodeScalar("c")
+        for code in scale?.missingCodes ?? [] {
+            missing.append(ExportMissingCode(code: code.code, tag: Character(tag), label: code.label.text(language)))
+            tag = UnicodeScalar(tag.value + 1)!
+        }
+        let label = item.label.text(language) + suffix
+        switch scale?.kind {
+        case .text?, .date?:
+            let width = responses.compactMap { $0.answers[item.id].flatMap(Self.text) }.map(\.utf8.count).max() ?? 1
+            return ExportVariable(name: name, label: label, type: .string(width: max(1, width)), measure: .nominal,
+                                  personalData: item.personalData == true || scale?.kind == .text)
+        case .number?:
+            return ExportVariable(name: name, label: label, missingCodes: missing, measure: .scale, decimals: 2)
+        default:
+            var labels: [Int: String] = [:]
+            for code in scale?.codes ?? [] { labels[code.code] = code.label.text(language) }
+            return ExportVariable(name: name, label: label, valueLabels: labels, missingCodes: missing,
+                                  measure: scale?.kind == .ordinal ? .ordinal : .nominal)
+        }
+    }
+
+    private func itemValue(_ item: Item, response: ExportResponse?, variable: ExportVariable) -> ExportValue {
+        guard let response else { return variable.isNumeric ? .declaredMissing(-8) : .missing }
+        guard let answer = response.answers[item.id] else { return variable.isNumeric ? .declaredMissing(-9) : .missing }
+        switch answer {
+        case let .code(code):
+            if variable.missingCodes.contains(where: { $0.code == code && $0.code >= 0 }) { return .declaredMissing(code) }
+            return variable.isNumeric ? .number(Double(code)) : .text(String(code))
+        case let .number(number): return variable.isNumeric ? .number(number) : .text(String(number))
+        case let .text(text): return variable.isNumeric ? .declaredMissing(-9) : .text(text)
+        }
+    }
+
+    private static func text(_ answer: AnswerValue) -> String? {
+        switch answer {
+        case let .text(text): text
+        case let .code(code): String(code)
+        case let .number(number): String(number)
+        }
+    }
+
+    private func scoreVariable(_ column: ScoreColumn, name: String, suffix: String) -> ExportVariable {
+        ExportVariable(name: name, label: column.definition.label.text(language) + suffix,
+                       missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language)],
+                       measure: .scale, decimals: column.definition.range.integer ? 0 : 2)
+    }
+
+    private func idVariable() -> ExportVariable {
+        ExportVariable(name: "id", label: da ? "Pseudonymt barn-id" : "Pseudonymous child id", type: .string(width: 19), measure: .nominal)
+    }
+
+    // MARK: - Wide
+
+    private func buildWide() throws -> ExportDataset {
+        var variables = [idVariable()]
+        // Per source: a closure that appends the values of one child.
+        var appenders: [(_ responses: [String: ExportResponse], _ row: inout [ExportValue]) -> Void] = []
+        var children: [String: [Int: [String: ExportResponse]]] = [:]  // pseudonym → source → occasion → response
+
+        for (sourceIndex, source) in sources.enumerated() {
+            let instrument = source.instrument
+            for response in source.responses {
+                let pseudonym = pseudonymizer.pseudonym(for: response.childID)
+                if children[pseudonym, default: [:]][sourceIndex, default: [:]][response.occasion] != nil {
+                    throw ExportError.input(file: instrument.reference.description,
+                                            reason: "a child has two responses at occasion \(response.occasion); keep one per child and occasion.")
+                }
+                children[pseudonym, default: [:]][sourceIndex, default: [:]][response.occasion] = response
+            }
+            let occasions = source.occasions
+            let columns = try scoreColumns(source)
+            for column in columns {
+                let id = column.definition.id
+                let variable = column.definition.variable
+                for occasion in occasions {
+                    variables.append(scoreVariable(column, name: "\(variable)_\(occasion.lowercased())", suffix: " (\(occasion))"))
+                }
+                for table in column.tables {
+                    for occasion in occasions {
+                        variables.append(ExportVariable(
+                            name: "\(variable)_\(table.columnSuffix)_\(occasion.lowercased())",
+                            label: "\(column.definition.label.text(language)) (\(occasion)), \(da ? "bånd" : "band") \(table.id)",
+                            valueLabels: bandLabels(table, scoreID: id, instrument: instrument),
+                            missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language)],
+                            measure: .ordinal))
+                    }
+                }
+                if occasions.count >= 2, let first = occasions.first, let last = occasions.last {
+                    let range = "\(first)→\(last)"
+                    variables.append(ExportVariable(
+                        name: "\(variable)_chg", label: "\(column.definition.label.text(language)): \(da ? "ændring" : "change") \(range)",
+                        missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language)],
+                        measure: .scale, decimals: column.definition.range.integer ? 0 : 2))
+                    variables.append(ExportVariable(
+                        name: "\(variable)_rci", label: "\(column.definition.label.text(language)): RCI \(range)",
+                        missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language), MissingReasons.noNorms(language)],
+                        measure: .scale, decimals: 2))
+                }
+            }
+            let items = exportedItems(instrument)
+            var itemVariables: [(Item, ExportVariable)] = []
+            for item in items {
+                for occasion in occasions {
+                    let itemVariable = itemVariable(item, instrument: instrument, name: "\(item.variable)_\(occasion.lowercased())",
+                                                    suffix: " (\(occasion))", responses: source.responses.filter { $0.occasion == occasion })
+                    variables.append(itemVariable)
+                    itemVariables.append((item, itemVariable))
+                }
+            }
+            let norms = ReliableChange(instrument: instrument)
+            let rci = reliableChange
+            appenders.append { responses, row in
+                for column in columns {
+                    let id = column.definition.id
+                    let values: [Double??] = occasions.map { occasion in responses[occasion].map { $0.scores[id] ?? nil } }
+                    for value in values {
+                        switch value {
+                        case nil: row.append(.declaredMissing(-8))
+                        case let .some(score): row.append(score.map(ExportValue.number) ?? .declaredMissing(-9))
+                        }
+                    }
+                    for table in column.tables {
+                        for value in values { row.append(bandValue(table, scoreID: id, score: value, instrument: instrument)) }
+                    }
+                    if occasions.count >= 2 {
+                        switch (values.first!, values.last!) {
+                        case (nil, _), (_, nil):
+                            row.append(.declaredMissing(-8))
+                            row.append(.declaredMissing(-8))
+                        case let (.some(first?), .some(last?)):
+                            row.append(.number(last - first))
+                            if let rci {
+                                row.append(rci(instrument, id, first, last).map(ExportValue.number) ?? .declaredMissing(-7))
+                            } else {
+                                row.append(norms.index(scoreID: id, first: first, last: last).map(ExportValue.number) ?? .declaredMissing(-7))
+                            }
+                        default:
+                            row.append(.declaredMissing(-9))
+                            row.append(.declaredMissing(-9))
+                        }
+                    }
+                }
+                var index = 0
+                for item in items {
+                    for occasion in occasions {
+                        row.append(itemValue(item, response: responses[occasion], variable: itemVariables[index].1))
+                        index += 1
+                    }
+                }
+            }
+        }
+
+        let pseudonyms = children.keys.sorted()
+        let width = variables.count
+        let sourceCount = sources.count
+        return ExportDataset(title: title(), variables: variables, rowCount: pseudonyms.count, notes: notes()) { body in
+            for pseudonym in pseudonyms {
+                var row: [ExportValue] = [.text(pseudonym)]
+                row.reserveCapacity(width)
+                for sourceIndex in 0..<sourceCount {
+                    appenders[sourceIndex](children[pseudonym]?[sourceIndex] ?? [:], &row)
+                }
+                try body(row)
+            }
+        }
+    }
+
+    // MARK: - Long
+
+    private func buildLong() throws -> ExportDataset {
+        var occasions: [String] = []
+        for source in sources { for occasion in source.occasions where !occasions.contains(occasion) { occasions.append(occasion) } }
+        var variables = [
+            idVariable(),
+            ExportVariable(name: "occasion", label: da ? "Måletidspunkt" : "Occasion",
+                           valueLabels: Dictionary(uniqueKeysWithValues: occasions.enumerated().map { ($0.offset + 1, $0.element) }),
+                           measure: .ordinal),
+            ExportVariable(name: "informant", label: da ? "Besvaret af" : "Informant",
+                           valueLabels: Dictionary(uniqueKeysWithValues: Informant.allCases.enumerated().map {
+                               ($0.offset + 1, da ? $0.element.danishName : $0.element.rawValue)
+                           }), measure: .nominal),
+            ExportVariable(name: "instrument", label: da ? "Spørgeskema og version" : "Instrument and version",
+                           type: .string(width: sources.map { $0.instrument.reference.description.utf8.count }.max() ?? 1), measure: .nominal),
+        ]
+        // Union of score columns (by score id) and band columns (by score id and table suffix).
+        var scoreIndex: [String: Int] = [:]
+        var bandIndex: [String: Int] = [:]
+        var itemIndex: [String: Int] = [:]
+        var perSource: [(columns: [ScoreColumn], items: [Item])] = []
+        for source in sources {
+            let columns = try scoreColumns(source)
+            for column in columns where scoreIndex[column.definition.id] == nil {
+                scoreIndex[column.definition.id] = variables.count
+                variables.append(scoreVariable(column, name: column.definition.id, suffix: ""))
+            }
+            perSource.append((columns, exportedItems(source.instrument)))
+        }
+        for (sourceIndex, source) in sources.enumerated() {
+            for column in perSource[sourceIndex].columns {
+                for table in column.tables {
+                    let name = "\(column.definition.id)_\(table.columnSuffix)"
+                    guard bandIndex[name] == nil else { continue }
+                    bandIndex[name] = variables.count
+                    variables.append(ExportVariable(
+                        name: name, label: "\(column.definition.label.text(language)), \(da ? "bånd" : "band") \(table.id)",
+                        valueLabels: bandLabels(table, scoreID: column.definition.id, instrument: source.instrument),
+                        missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language)], measure: .ordinal))
+                }
+            }
+        }
+        for (sourceIndex, source) in sources.enumerated() {
+            for item in perSource[sourceIndex].items where itemIndex[item.variable] == nil {
+                itemIndex[item.variable] = variables.count
+                variables.append(itemVariable(item, instrument: source.instrument, name: item.variable, suffix: "", responses: source.responses))
+            }
+        }
+
+        var rows: [(key: String, row: [ExportValue])] = []
+        var seen: Set<String> = []
+        let width = variables.count
+        for (sourceIndex, source) in sources.enumerated() {
+            let instrument = source.instrument
+            for response in source.responses {
+                let pseudonym = pseudonymizer.pseudonym(for: response.childID)
+                let occasionNumber = (occasions.firstIndex(of: response.occasion) ?? 0) + 1
+                let informantNumber = (Informant.allCases.firstIndex(of: instrument.informant) ?? 0) + 1
+                let key = "\(pseudonym)|\(String(format: "%03d", occasionNumber))|\(informantNumber)|\(instrument.reference)"
+                guard seen.insert(key).inserted else {
+                    throw ExportError.input(file: instrument.reference.description,
+                                            reason: "a child has two responses at occasion \(response.occasion); keep one per child and occasion.")
+                }
+                var row = [ExportValue](repeating: .missing, count: width)
+                row[0] = .text(pseudonym)
+                row[1] = .number(Double(occasionNumber))
+                row[2] = .number(Double(informantNumber))
+                row[3] = .text(instrument.reference.description)
+                for column in perSource[sourceIndex].columns {
+                    let score: Double?? = .some(response.scores[column.definition.id] ?? nil)
+                    row[scoreIndex[column.definition.id]!] = (score ?? nil).map(ExportValue.number) ?? .declaredMissing(-9)
+                    for table in column.tables {
+                        row[bandIndex["\(column.definition.id)_\(table.columnSuffix)"]!] =
+                            bandValue(table, scoreID: column.definition.id, score: score, instrument: instrument)
+                    }
+                }
+                for item in perSource[sourceIndex].items {
+                    let index = itemIndex[item.variable]!
+                    row[index] = itemValue(item, response: response, variable: variables[index])
+                }
+                rows.append((key, row))
+            }
+        }
+        rows.sort { $0.key < $1.key }
+        return ExportDataset(title: title(), variables: variables, rows: rows.map(\.row), notes: notes())
+    }
+
+    // MARK: - Title and notes
+
+    private func title() -> String {
+        let names = sources.map { $0.instrument.title.text(language) }
+        return (da ? "Kortlæg-eksport: " : "Kortlæg export: ") + names.joined(separator: ", ")
+    }
+
+    private func notes() -> [String] {
+        var notes: [String] = []
+        for source in sources {
+            let instrument = source.instrument
+            notes.append((da ? "Spørgeskema: " : "Instrument: ") + "\(instrument.reference) (\(instrument.title.text(language))); "
+                + (da ? "måletidspunkter: " : "occasions: ") + source.occasions.joined(separator: ", "))
+            for option in instrument.ruleOptions ?? [] {
+                let choice = source.ruleChoices[option.id] ?? option.defaultChoice
+                let isDefault = choice == option.defaultChoice
+                notes.append((da ? "Regelvalg " : "Rule variant ") + "\(instrument.id): \(option.id)=\(choice)"
+                    + (isDefault ? (da ? " (standard)" : " (default)") : ""))
+            }
+            for table in instrument.bandTables ?? [] {
+                notes.append((da ? "Båndtabel " : "Band table ") + "\(table.id) (\(table.normSet)): \(table.source)")
+            }
+            for norms in instrument.normSets ?? [] {
+                notes.append((da ? "Normsæt " : "Norm set ") + "\(norms.id): \(norms.source)" + (norms.verified ? "" : (da ? " (ikke verificeret)" : " (unverified)")))
+            }
+        }
+        for filter in options.filters { notes.append((da ? "Filter: " : "Filter: ") + filter) }
+        notes.append((da ? "Id: pseudonym (HMAC-SHA256), " : "Id: pseudonym (HMAC-SHA256), ") + pseudonymizer.saltMode.description + ".")
+        notes.append(da ? "Mangler: -9/.a ikke beregnet eller ikke besvaret; -8/.b ingen besvarelse ved måletidspunktet; -7/.c RCI kan ikke beregnes (normværdier mangler)."
+                        : "Missing: -9/.a not computed or not answered; -8/.b no response at the occasion; -7/.c RCI cannot be computed (norm values missing).")
+        return notes
+    }
+}

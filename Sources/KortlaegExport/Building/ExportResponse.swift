@@ -1,0 +1,44 @@
+import KortlaegDomain
+
+/// One scored response of one child at one occasion: the neutral input of an export.
+///
+/// The project store (or a score file) fills it; ids are raw here and are pseudonymised by the
+/// builder, never written as they are.
+public struct ExportResponse: Sendable {
+    /// The child's id as stored (raw; may even be a CPR number in a bad input file).
+    public var childID: String
+    /// The occasion label (`T1`, `T2`, `F1`).
+    public var occasion: String
+    /// Scores by score id (`emotion`, `ebdtot`); nil = not computable.
+    public var scores: [String: Double?]
+    /// Item answers by item id, when items are exported.
+    public var answers: [String: AnswerValue]
+
+    /// Creates a response.
+    public init(childID: String, occasion: String, scores: [String: Double?], answers: [String: AnswerValue] = [:]) {
+        self.childID = childID
+        self.occasion = occasion
+        self.scores = scores
+        self.answers = answers
+    }
+}
+
+/// The responses to one instrument, with the occasions in their order and the rule variants used.
+public struct ExportSource: Sendable {
+    /// The instrument the responses were collected and scored with.
+    public var instrument: Instrument
+    /// The occasions in time order (`["T1", "T2"]`); change is last minus first.
+    public var occasions: [String]
+    /// The responses.
+    public var responses: [ExportResponse]
+    /// Rule variants used for scoring (option id → choice id); missing options used their default.
+    public var ruleChoices: [String: String]
+
+    /// Creates a source.
+    public init(instrument: Instrument, occasions: [String], responses: [ExportResponse], ruleChoices: [String: String] = [:]) {
+        self.instrument = instrument
+        self.occasions = occasions
+        self.responses = responses
+        self.ruleChoices = ruleChoices
+    }
+}

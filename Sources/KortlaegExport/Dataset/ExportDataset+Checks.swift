@@ -1,0 +1,36 @@
+extension ExportDataset {
+    /// Calls `body` with each row after checking it: types match the variables, declared missing
+    /// codes exist, and no value is shaped like a CPR number. Every writer reads rows through this.
+    /// - Throws: ``ExportError/cprShapedValue(variable:row:)`` (naming the variable, never the
+    ///   value), ``ExportError/typeMismatch(variable:row:expected:)``,
+    ///   ``ExportError/undeclaredMissingCode(variable:code:)``, or what ``forEachRow(_:)`` throws.
+    func forEachCheckedRow(_ body: ([ExportValue]) throws -> Void) throws {
+        var rowNumber = 0
+        let declared = variables.map { Set($0.missingCodes.map(\.code)) }
+        try forEachRow { row in
+            rowNumber += 1
+            for (index, value) in row.enumerated() {
+                let variable = variables[index]
+                switch value {
+                case let .text(text):
+                    guard !variable.isNumeric else {
+                        throw ExportError.typeMismatch(variable: variable.name, row: rowNumber, expected: "a number")
+                    }
+                    if CPRDetector.containsCPR(text) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
+                case let .number(number):
+                    guard variable.isNumeric else {
+                        throw ExportError.typeMismatch(variable: variable.name, row: rowNumber, expected: "text")
+                    }
+                    if CPRDetector.looksLikeCPR(number) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
+                case let .declaredMissing(code):
+                    guard declared[index].contains(code) else {
+                        throw ExportError.undeclaredMissingCode(variable: variable.name, code: code)
+                    }
+                case .missing:
+                    break
+                }
+            }
+            try body(row)
+        }
+    }
+}

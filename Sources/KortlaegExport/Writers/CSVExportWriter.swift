@@ -1,0 +1,43 @@
+import Foundation
+import KortlaegReaders
+
+/// Writes an ``ExportDataset`` as CSV: a header of variable names, then one line per row.
+///
+/// Every missing value (system or declared) is written as an empty field; the reasons are in the
+/// `.sav`/`.dta` files and the codebook. Numbers are written exactly (shortest round-trip form);
+/// integers without decimals.
+public enum CSVExportWriter {
+    /// Writes `dataset` to `path`.
+    /// - Throws: ``ExportError`` (CPR-shaped values, file errors). On error the file is removed.
+    public static func write(_ dataset: ExportDataset, to path: String, style: CSVExportStyle) throws {
+        try dataset.validate()
+        do {
+            let writer: CSVWriter
+            do {
+                writer = try CSVWriter(path: path, delimiter: style == .plain ? .comma : .semicolon,
+                                       byteOrderMark: style == .excelDanish, lineEnding: .crlf)
+            } catch {
+                throw ExportError.cannotWrite(file: path, reason: "the file cannot be created")
+            }
+            try writer.write(dataset.variables.map(\.name))
+            try dataset.forEachCheckedRow { row in
+                try writer.write(row.map { format($0, style: style) })
+            }
+            try writer.flush()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+    }
+
+    /// A value as CSV text.
+    static func format(_ value: ExportValue, style: CSVExportStyle) -> String {
+        switch value {
+        case let .number(number):
+            let text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+            return style == .excelDanish ? text.replacingOccurrences(of: ".", with: ",") : text
+        case let .text(text): return text
+        case .missing, .declaredMissing: return ""
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import KortlaegDomain
+import KortlaegExport
+import KortlaegReaders
+
+/// `kortlaeg report`: a self-contained HTML report for one child or a class, from score files.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an HTML report: one child's SDQ profile at each occasion, or a class overview.",
+        discussion: """
+            Reads files written by 'kortlaeg score', one per occasion (--scores FILE:OCCASION; repeat with \
+            files of other informants for the same occasion to show informants side by side). \
+            --child ID shows that child's profile against the band ranges; --class NAME summarises all \
+            children in the files (n, mean, share per band; groups under 5 shown as 'n < 5'). \
+            The page has inline CSS and SVG only (no network, prints on A4). Danish by default.
+
+            Example:
+              kortlaeg report --scores T1.csv:T1 --scores T2.csv:T2 --instrument sdq-p4-17 --id barn_id --child barn-0001 --output barn.html
+            """
+    )
+
+    @Option(name: .customLong("scores"), help: "A score file and its occasion: FILE[:OCCASION] (repeat).")
+    var scores: [ScoreFileArgument] = []
+    @Option(help: "The instrument of the score files as ID or ID@VERSION (repeat in --scores order for several informants).")
+    var instrument: [String] = []
+    @Option(help: "The id column of the score files (default: the first column).") var id: String?
+    @Option(help: "The child's id in the score files.") var child: String?
+    @Option(help: "The heading's name for the child (default: the id).") var childLabel: String?
+    @Option(name: .customLong("class"), help: "A class report with this heading.") var className: String?
+    @Option(help: "The band table (default: the instrument's first).") var bands: String?
+    @Option(name: .shortAndLong, help: "The HTML file to write (default: stdout).") var output: String?
+    @Option(help: "Language: da or en.") var lang: Language = .danish
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var instruments: InstrumentOptions
+
+    func validate() throws {
+        if project.path != nil {
+            throw ValidationError("'report --project' is not yet available; report from score files with --scores FILE:OCCASION.")
+        }
+        if scores.isEmpty { throw ValidationError("Please give at least one --scores FILE[:OCCASION].") }
+        if instrument.isEmpty { throw ValidationError("Please give --instrument, e.g. --instrument sdq-p4-17.") }
+        if instrument.count != 1, instrument.count != scores.count {
+            throw ValidationError("Give one --instrument for all files or one per --scores file (got \(instrument.count) for \(scores.count)).")
+        }
+        if (child == nil) == (className == nil) { throw ValidationError("Please give either --child ID or --class NAME.") }
+    }
+
+    func run() throws {
+        for file in scores where !FileManager.default.fileExists(atPath: file.path) {
+            Diagnostics.error("\(file.path): no such file.")
+            throw KortlaegExit.noInput
+        }
+        let occasionsByFile = ScoreFileArgument.occasions(scores)
+        var occasions: [String] = []
+        for occasion in occasionsByFile where !occasions.contains(occasion) { occasions.append(occasion) }
+        do {
+            // Group the files by instrument (one profile per instrument, i.e. per informant).
+            var groups: [(instrument: Instrument, results: [(occasion: String, responses: [ExportResponse])])] = []
+            for (index, file) in scores.enumerated() {
+                let definition = try instruments.resolve(instrument.count == 1 ? instrument[0] : instrument[index])
+                let result = try ScoreFileReader(instrument: definition, idColumn: id).read(path: file.path, occasion: occasionsByFile[index])
+                if let position = groups.firstIndex(where: { $0.instrument.reference == definition.reference }) {
+                    groups[position].results.append((occasionsByFile[index], result.responses))
+                } else {
+                    groups.append((definition, [(occasionsByFile[index], result.responses)]))
+                }
+            }
+            let html: String
+            if let child {
+                var profiles: [ChildReport.Profile] = []
+                for group in groups {
+                    var values: [String: [String: Double?]] = [:]
+                    for (occasion, responses) in group.results {
+                        if let response = responses.first(where: { $0.childID == child }) { values[occasion] = response.scores }
+                    }
+                    guard !values.isEmpty else { continue }
+                    let own = occasions.filter { occasion in group.results.contains { $0.occasion == occasion } }
+                    profiles.append(try ChildReport.profile(instrument: group.instrument, bandTableID: bands, scores: values,
+                                                            occasions: own, language: lang))
+                }
+                guard !profiles.isEmpty else {
+                    Diagnostics.error("The child id given with --child is in none of the score files (column \(id ?? "1")).")
+                    throw KortlaegExit.dataError
+                }
+                html = try ReportRenderer.html(ChildReport(childLabel: childLabel ?? child, language: lang, occasions: occasions,
+                                                           profiles: profiles, subtitle: subtitle()))
+            } else {
+                var scoreValues: [ClassReport.ScoreValues] = []
+                for group in groups {
+                    var byOccasion: [String: [[String: Double?]]] = [:]
+                    for (occasion, responses) in group.results { byOccasion[occasion, default: []] += responses.map(\.scores) }
+                    scoreValues += try ClassReport.scores(instrument: group.instrument, bandTableID: bands, scores: byOccasion, language: lang)
+                }
+                html = try ReportRenderer.html(ClassReport(groupLabel: className ?? "", language: lang, occasions: occasions, scores: scoreValues))
+            }
+            if let output {
+                guard FileManager.default.createFile(atPath: output, contents: Data(html.utf8)) else {
+                    Diagnostics.error("\(output): cannot write.")
+                    throw KortlaegExit.cannotCreate
+                }
+                Diagnostics.note("wrote \(output)")
+            } else {
+                FileHandle.standardOutput.write(Data(html.utf8))
+            }
+        } catch let error as ExportError {
+            Diagnostics.error(error.description)
+            throw KortlaegExit.dataError
+        }
+    }
+
+    private func subtitle() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        return (lang == .danish ? "Skrevet " : "Written ") + formatter.string(from: Date())
+    }
+}
