@@ -1,3 +1,4 @@
+import KortlaegDomain
 import Testing
 @testable import KortlaegExport
 
@@ -14,11 +15,11 @@ import Testing
     ("2026-11-23", false), ("pemotion_t1", false), ("", false),
 ])
 func detectsCPRShapedText(text: String, expected: Bool) {
-    #expect(CPRDetector.containsCPR(text) == expected)
+    #expect(CPRNumber.containsCPR(text) == expected)
 }
 
 @Test func detectsCPRShapedNumbers() {
-    #expect(CPRDetector.looksLikeCPR(101_901_234))  // 0101901234 with its leading zero restored
-    #expect(!CPRDetector.looksLikeCPR(18))
-    #expect(!CPRDetector.looksLikeCPR(-1.5811388300841895))
+    #expect(CPRNumber.looksLikeCPR(101_901_234))  // 0101901234 with its leading zero restored
+    #expect(!CPRNumber.looksLikeCPR(18))
+    #expect(!CPRNumber.looksLikeCPR(-1.5811388300841895))
 }

@@ -23,7 +23,7 @@ func childReport(label: String = "Barn A", goals: [ChildReport.Goal] = []) throw
     #expect(html.contains("@media print"))
     // No URL at all: the inline SVG omits the xmlns attribute (HTML5 does not need it).
     #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
-    #expect(!CPRDetector.containsCPR(html))
+    #expect(!CPRNumber.containsCPR(html))
 }
 
 @Test func childReportRefusesACPRShapedLabel() throws {

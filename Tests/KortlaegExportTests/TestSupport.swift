@@ -67,7 +67,7 @@ func cprShapedFiles(in folder: URL) throws -> [String] {
             let cleaned = text.replacingOccurrences(of: "\"(sha256|keyFingerprint)\" : \"[0-9a-f]+\"", with: "", options: .regularExpression)
             bytes = Array(cleaned.utf8)
         }
-        if CPRDetector.firstMatch(in: bytes) != nil { hits.append(name) }
+        if CPRNumber.firstMatch(in: bytes) != nil { hits.append(name) }
     }
     return hits
 }

@@ -1,3 +1,4 @@
+import KortlaegDomain
 import Testing
 @testable import KortlaegStore
 
@@ -19,8 +20,8 @@ struct CPRNumberTests {
     }
 
     @Test func findsCPRInsideText() {
-        #expect(CPRNumber.contains("id 010203-1234 here"))
-        #expect(!CPRNumber.contains("3"))
+        #expect(CPRNumber.containsCPR("id 010203-1234 here"))
+        #expect(!CPRNumber.containsCPR("3"))
     }
 }
 

@@ -1,56 +1,76 @@
-/// Recognises Danish CPR numbers so they are never written to an export, report or log.
+/// Recognises Danish CPR numbers so that they can be kept out of every store, export, report and
+/// log.
 ///
-/// A CPR number is `DDMMYY-XXXX` or ten digits whose first six are a valid date `DDMMYY`
-/// (any century; 29 February accepted for every year, as the century digit is not checked here).
+/// The shape is `DDMMYY-XXXX`, `DDMMYY XXXX` or ten digits, with a valid day and month (29
+/// February is accepted whenever YY is divisible by 4, since the century is not in the number).
+/// No modulus-11 check: CPR numbers without it have been issued since 2007 (CPR-kontoret,
+/// "Personnumre uden kontrolciffer").
 public enum CPRNumber {
-    /// Whether `text` (trimmed) looks like a CPR number.
-    public static func looksLikeCPR(_ text: some StringProtocol) -> Bool {
-        var digits: [Int] = []
-        var dashSeen = false
-        for (offset, character) in text.trimmingSpaces().enumerated() {
-            if character == "-", offset == 6, !dashSeen {
-                dashSeen = true
-                continue
-            }
-            guard let digit = character.wholeNumberValue, character.isASCII else { return false }
-            digits.append(digit)
+    /// The ten digits of `text` when the whole text (spaces and tabs around it ignored) is
+    /// CPR-shaped; nil otherwise. `010203-1234`, `010203 1234` and `0102031234` all give
+    /// `0102031234`.
+    public static func normalised(_ text: some StringProtocol) -> String? {
+        var bytes = Array(text.utf8)[...]
+        while let first = bytes.first, first == 32 || first == 9 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 32 || last == 9 || last == 13 { bytes = bytes.dropLast() }
+        let digits: [UInt8]
+        switch bytes.count {
+        case 10:
+            digits = Array(bytes)
+        case 11:
+            let separator = bytes[bytes.startIndex + 6]
+            guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: " ") else { return nil }
+            digits = Array(bytes.prefix(6)) + Array(bytes.suffix(4))
+        default:
+            return nil
         }
-        guard digits.count == 10 else { return false }
-        let day = digits[0] * 10 + digits[1], month = digits[2] * 10 + digits[3]
-        let daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...12).contains(month) else { return false }
-        return (1...daysInMonth[month - 1]).contains(day)
+        guard digits.allSatisfy(isDigit), hasValidDate(digits, at: 0) else { return nil }
+        return String(decoding: digits, as: UTF8.self)
     }
 
-    /// Whether `text` contains a CPR-shaped run anywhere (for scanning whole outputs).
-    public static func containsCPR(_ text: String) -> Bool {
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            if characters[index].isASCII, characters[index].isNumber,
-               index == 0 || !(characters[index - 1].isASCII && characters[index - 1].isNumber) {
-                for length in [11, 10] where index + length <= characters.count {
-                    let candidate = String(characters[index..<index + length])
-                    let next = index + length < characters.count ? characters[index + length] : " "
-                    if !(next.isASCII && next.isNumber), looksLikeCPR(candidate) { return true }
-                }
-            }
-            index += 1
-        }
-        return false
+    /// Whether the whole of `text` is CPR-shaped.
+    public static func looksLikeCPR(_ text: some StringProtocol) -> Bool { normalised(text) != nil }
+
+    /// Whether a number, written as an integer with its leading zero restored, is CPR-shaped
+    /// (a CPR number read as a number by a spreadsheet loses its leading zero).
+    public static func looksLikeCPR(_ number: Double) -> Bool {
+        guard number.isFinite, number == number.rounded(), number >= 1_000_000, number < 10_000_000_000 else { return false }
+        var digits = String(Int64(number))
+        if digits.count == 9 { digits = "0" + digits }
+        return looksLikeCPR(digits)
     }
 
-    /// `text`, or a neutral placeholder when it looks like a CPR number.
+    /// Whether `text` contains a CPR-shaped number anywhere, not run together with other digits.
+    public static func containsCPR(_ text: String) -> Bool { firstMatch(in: Array(text.utf8)) != nil }
+
+    /// The offset of the first CPR-shaped number in `bytes` (UTF-8 or any ASCII-compatible
+    /// encoding), or nil. Used to scan database files and exports byte by byte.
+    public static func firstMatch(in bytes: [UInt8]) -> Int? {
+        func digitAt(_ index: Int) -> Bool { index >= 0 && index < bytes.count && isDigit(bytes[index]) }
+        var start = 0
+        while start + 10 <= bytes.count {
+            defer { start += 1 }
+            guard !digitAt(start - 1), (0..<6).allSatisfy({ digitAt(start + $0) }) else { continue }
+            var next = start + 6
+            if bytes[next] == UInt8(ascii: "-") || bytes[next] == UInt8(ascii: " ") { next += 1 }
+            guard next + 4 <= bytes.count, (0..<4).allSatisfy({ digitAt(next + $0) }), !digitAt(next + 4) else { continue }
+            if hasValidDate(Array(bytes[start..<start + 6]), at: 0) { return start }
+        }
+        return nil
+    }
+
+    /// `text`, or a Danish placeholder when it is a CPR number (for ids shown in reports).
     public static func masked(_ text: String) -> String {
         looksLikeCPR(text) ? "(CPR-lignende id skjult)" : text
     }
-}
 
-private extension StringProtocol {
-    func trimmingSpaces() -> Substring {
-        var result = Substring(self)
-        while result.first == " " { result = result.dropFirst() }
-        while result.last == " " { result = result.dropLast() }
-        return result
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+    private static func hasValidDate(_ digits: [UInt8], at offset: Int) -> Bool {
+        func value(_ index: Int) -> Int { Int(digits[offset + index] - 48) * 10 + Int(digits[offset + index + 1] - 48) }
+        let day = value(0), month = value(2), year = value(4)
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let days = [31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
     }
 }

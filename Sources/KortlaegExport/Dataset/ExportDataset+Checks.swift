@@ -1,3 +1,5 @@
+import KortlaegDomain
+
 extension ExportDataset {
     /// Calls `body` with each row after checking it: types match the variables, declared missing
     /// codes exist, and no value is shaped like a CPR number. Every writer reads rows through this.
@@ -16,12 +18,12 @@ extension ExportDataset {
                     guard !variable.isNumeric else {
                         throw ExportError.typeMismatch(variable: variable.name, row: rowNumber, expected: "a number")
                     }
-                    if CPRDetector.containsCPR(text) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
+                    if CPRNumber.containsCPR(text) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
                 case let .number(number):
                     guard variable.isNumeric else {
                         throw ExportError.typeMismatch(variable: variable.name, row: rowNumber, expected: "text")
                     }
-                    if CPRDetector.looksLikeCPR(number) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
+                    if CPRNumber.looksLikeCPR(number) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
                 case let .declaredMissing(code):
                     guard declared[index].contains(code) else {
                         throw ExportError.undeclaredMissingCode(variable: variable.name, code: code)

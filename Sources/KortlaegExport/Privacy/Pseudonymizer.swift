@@ -1,3 +1,4 @@
+import KortlaegDomain
 import Crypto
 import Foundation
 
@@ -5,7 +6,7 @@ import Foundation
 /// 64 bits as 16 hex digits in groups of four (`3f2a-09bc-77de-a104`).
 ///
 /// The grouping keeps every pseudonym free of six consecutive digits, so a pseudonym can never
-/// look like a CPR number (see ``CPRDetector``). 64 bits make a collision among 100,000 children
+/// look like a CPR number (see `CPRNumber`). 64 bits make a collision among 100,000 children
 /// about 1 in 3.7 million (birthday bound n²/2⁶⁵).
 public struct Pseudonymizer: Sendable {
     private let key: PseudonymKey

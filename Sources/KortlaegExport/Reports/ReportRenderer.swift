@@ -140,7 +140,7 @@ public enum ReportRenderer {
     }
 
     private static func check(_ text: String, section: String) throws {
-        if CPRDetector.containsCPR(text) { throw ExportError.cprShapedReportText(section: section) }
+        if CPRNumber.containsCPR(text) { throw ExportError.cprShapedReportText(section: section) }
     }
 
     private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

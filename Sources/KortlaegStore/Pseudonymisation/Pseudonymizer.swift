@@ -1,3 +1,4 @@
+import KortlaegDomain
 import Crypto
 import Foundation
 

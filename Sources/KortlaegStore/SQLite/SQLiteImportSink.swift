@@ -30,7 +30,7 @@ final class SQLiteImportSink: ImportSink {
     func reject(_ rejection: ImportReject) throws {
         counts.rejected += 1
         // Never keep a CPR-shaped value, wherever it was found.
-        let value = rejection.value.flatMap { CPRNumber.contains($0) ? nil : $0 }
+        let value = rejection.value.flatMap { CPRNumber.containsCPR($0) ? nil : $0 }
         var record = ImportRejectRecord(id: nil, batchId: batchId, row: rejection.row, line: rejection.line,
                                         column: rejection.column, value: value, reason: rejection.reason)
         try record.insert(db)

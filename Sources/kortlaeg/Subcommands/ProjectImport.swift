@@ -127,7 +127,7 @@ struct ProjectImport: ParsableCommand {
             return KortlaegExit.conflict
         case let .imported(counts):
             for rejection in job.firstRejects {
-                let value = rejection.value.flatMap { CPRNumber.contains($0) ? nil : " '\($0)'" } ?? ""
+                let value = rejection.value.flatMap { CPRNumber.containsCPR($0) ? nil : " '\($0)'" } ?? ""
                 Diagnostics.note("\(file):\(rejection.line): row \(rejection.row): error: \(rejection.column)\(value): \(rejection.reason)")
             }
             if counts.rejected > job.firstRejects.count {
