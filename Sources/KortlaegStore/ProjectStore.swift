@@ -43,6 +43,15 @@ public protocol ProjectStore {
     /// The audit log, oldest first.
     func auditLog() throws -> [AuditEntry]
 
+    /// Reads stored responses with their scores, ordered by child, occasion, informant and
+    /// instrument, calling `body` for each (streamed: the whole project is never in memory).
+    func responses(_ query: ResponseQuery, _ body: (StoredResponse) throws -> Void) throws
+
+    /// Appends an entry to the audit log (for exports and reports; imports and rescorings log
+    /// themselves).
+    /// - Throws: ``StoreError/cprInAuditText`` when the text contains a CPR-shaped number.
+    func recordAudit(action: AuditAction, summary: String, detail: String?, operator: String) throws
+
     /// The pseudonym the project gives to a raw child id (CPR-shaped or not).
     func pseudonym(for rawID: String) throws -> String
 }

@@ -17,6 +17,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyChildID(row: Int)
     /// The database reported an error.
     case database(String)
+    /// An audit entry would have contained a CPR-shaped number; nothing was written.
+    case cprInAuditText
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "Row \(row) has an empty child id."
         case let .database(message):
             return "The project store reported an error: \(message)"
+        case .cprInAuditText:
+            return "An audit log entry would have contained a CPR-shaped number, so it was not written. Check the file names and filters given."
         }
     }
 }

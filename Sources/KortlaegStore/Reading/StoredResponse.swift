@@ -1,0 +1,64 @@
+import KortlaegDomain
+
+/// One stored response with its scores, as read back from a project.
+///
+/// The child is known only by its pseudonym; the raw id was never stored.
+public struct StoredResponse: Sendable {
+    /// The child's pseudonym in this project.
+    public var child: String
+    /// Class, school, birth year/month, sex, as last given by an import.
+    public var attributes: ChildAttributes
+    /// The occasion.
+    public var occasion: Occasion
+    /// The date the answers were given (ISO 8601), when known.
+    public var date: String?
+    /// Who answered.
+    public var informant: Informant
+    /// The exact instrument version the answers were collected with.
+    public var instrument: InstrumentReference
+    /// The answers by item id.
+    public var answers: [String: AnswerValue]
+    /// The scores, ordered by score id.
+    public var scores: [StoredScore]
+    /// Rule choices the scores were computed with (option id → choice id).
+    public var ruleChoices: [String: String]
+    /// Whether scores marked unverified were included.
+    public var includeUnverified: Bool
+
+    /// The value of a score by id; nil when absent or not computable.
+    public func value(of scoreID: String) -> Double? {
+        scores.first { $0.id == scoreID }?.value
+    }
+}
+
+/// One stored score.
+public struct StoredScore: Hashable, Sendable {
+    /// Score id (`emotion`).
+    public var id: String
+    /// Official variable name (`pemotion`).
+    public var variable: String
+    /// The value; nil when not computable under the missing-data rules.
+    public var value: Double?
+    /// Bands as `table=label` pairs separated by commas, when the instrument has band tables.
+    public var bands: String?
+}
+
+/// Which stored responses to read. Every field narrows the selection; nil means any.
+public struct ResponseQuery: Sendable {
+    /// One child, by pseudonym.
+    public var child: String?
+    /// One class, by name.
+    public var className: String?
+    /// One instrument id (any version).
+    public var instrumentID: String?
+    /// One informant.
+    public var informant: Informant?
+
+    /// Creates a query; with no arguments it selects every response.
+    public init(child: String? = nil, className: String? = nil, instrumentID: String? = nil, informant: Informant? = nil) {
+        self.child = child
+        self.className = className
+        self.instrumentID = instrumentID
+        self.informant = informant
+    }
+}
