@@ -38,6 +38,9 @@ struct ProgressReport {
         return (better ? (da ? "bedre " : "better ") : (da ? "værre " : "worse ")) + arrow
     }
 
+    /// How many unpaired or duplicate ids the table lists before "and N more".
+    static let listedIDs = 20
+
     var table: String {
         var lines: [String] = []
         let pairing = analysis.pairing
@@ -46,7 +49,12 @@ struct ProgressReport {
                         : "Paired: \(pairing.pairs.count) children. Only \(from): \(pairing.onlyBefore.count). Only \(to): \(pairing.onlyAfter.count). Duplicates (not paired): \(pairing.duplicates.count).")
         for (title, ids) in [(da ? "Kun \(from)" : "Only \(from)", pairing.onlyBefore), (da ? "Kun \(to)" : "Only \(to)", pairing.onlyAfter),
                              (da ? "Dubletter" : "Duplicates", pairing.duplicates)] where !ids.isEmpty {
-            lines.append("  \(title): \(ids.map(CPRNumber.masked).joined(separator: ", "))")
+            // The table stays readable with hundreds of unpaired children; --per-child lists them all.
+            let shown = ids.prefix(Self.listedIDs).map(CPRNumber.masked).joined(separator: ", ")
+            let more = ids.count > Self.listedIDs
+                ? (da ? " … og \(ids.count - Self.listedIDs) til (alle står i --per-child)" : " … and \(ids.count - Self.listedIDs) more (--per-child lists all)")
+                : ""
+            lines.append("  \(title): \(shown)\(more)")
         }
         for group in analysis.groups {
             lines.append("")
