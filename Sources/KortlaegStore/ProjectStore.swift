@@ -54,6 +54,29 @@ public protocol ProjectStore {
 
     /// The pseudonym the project gives to a raw child id (CPR-shaped or not).
     func pseudonym(for rawID: String) throws -> String
+
+    // MARK: Trivselsmåling results (issue 6)
+
+    /// Stores the aggregated trivselsmåling results of one file as one transaction: every figure
+    /// and the file's rejects report, or nothing.
+    ///
+    /// Each result attaches to the project's school of the same name (created when new), its
+    /// klassetrin and school year. Indicators a result does not give (suppressed cells) stay absent.
+    /// A result without a school, or a figure repeated in the file, goes to the rejects report.
+    ///
+    /// - Parameters:
+    ///   - batch: the file's name, SHA-256 and profile (`trivsel-results`).
+    ///   - results: the file's rows as read.
+    ///   - rejects: the problems the reader found (cells read as absent), kept in the rejects report.
+    ///   - options: `replace`, `dryRun`, operator.
+    /// - Returns: what happened (imported, already imported, refused because of conflicts).
+    /// - Throws: ``StoreError``.
+    func importTrivselResults(_ batch: ImportBatch, results: [TrivselResult], rejects: [ImportReject],
+                              options: TrivselImportOptions) throws -> TrivselImportOutcome
+
+    /// Every stored trivselsmåling result, one per stored source row (school × klassetrin × school
+    /// year), in import order; `location` names the file and line it came from.
+    func trivselResults() throws -> [TrivselResult]
 }
 
 extension ProjectStore {

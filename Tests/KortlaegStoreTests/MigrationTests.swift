@@ -11,7 +11,33 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(Set(tables) == Set(SQLiteProjectStore.tablesInOrder.map(\.name)))
-        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1"])
+        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2"])
+    }
+
+    /// A project made before trivsel results existed (schema v1 only) is upgraded on open and keeps its data.
+    @Test func aVersion1StoreIsUpgradedToVersion2OnOpen() throws {
+        let path = try temporaryFolder().appendingPathComponent("v1.kortlaeg").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try ProjectRecord(municipality: "Odense", interventionModel: nil, toolVersion: nil,
+                                  pseudonymKey: Pseudonymizer.makeKey(), createdAt: "2025-01-01T00:00:00Z").insert(db)
+                try db.execute(sql: "INSERT INTO school (name) VALUES ('Byskolen')")
+            }
+            #expect(try queue.read { db in try db.tableExists("trivselFigure") } == false)
+            try queue.close()
+        }
+        let store = try SQLiteProjectStore.open(at: path)
+        #expect(try store.project().municipality == "Odense")
+        let applied = try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) }
+        #expect(applied == ["v1", "v2"])
+        #expect(try store.rowCounts()["trivselFigure"] == 0 && store.rowCounts()["school"] == 1)
+        let outcome = try store.importTrivselResults(
+            TrivselStoreTests.trivselBatch("a.csv"), results: TrivselStoreTests.results, rejects: [],
+            options: TrivselStoreTests.options())
+        guard case let .imported(counts) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(counts.newSchools == 1, "Byskolen from v1 is reused; only Åskolen is new")
     }
 
     @Test func createRefusesAnExistingFileAndOpenReadsItBack() throws {

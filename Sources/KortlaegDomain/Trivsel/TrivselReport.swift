@@ -85,8 +85,9 @@ public struct TrivselReport: Sendable {
         return TrivselReport(school: chosenSchool, grade: grade, schoolYears: years, indicators: indicators, cells: cells)
     }
 
-    /// `4. klasse`, `4.klasse` and `4` are the same trin; other names compare case-insensitively.
-    static func normaliseGrade(_ text: String) -> String {
+    /// The key under which klassetrin are compared: `4. klasse`, `4.klasse` and `4` are the same
+    /// trin (`4`); other names (`Udskoling`) compare case-insensitively and without spaces.
+    public static func normaliseGrade(_ text: String) -> String {
         let trimmed = text.lowercased().filter { $0 != " " }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         return digits.isEmpty ? trimmed : String(digits)

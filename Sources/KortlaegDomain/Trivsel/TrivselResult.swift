@@ -13,14 +13,20 @@ public struct TrivselResult: Hashable, Sendable {
     public var figures: [TrivselIndicator: TrivselFigure]
     /// Where the row came from (`file:line`), for messages.
     public var location: String
+    /// The data row in the source (1 = first data row), when known.
+    public var row: Int?
+    /// The physical line in the source, when known.
+    public var line: Int?
 
     /// Creates a result.
     public init(schoolYear: SchoolYear?, school: String?, grade: String?, figures: [TrivselIndicator: TrivselFigure],
-                location: String) {
+                location: String, row: Int? = nil, line: Int? = nil) {
         self.schoolYear = schoolYear
         self.school = school
         self.grade = grade
         self.figures = figures
         self.location = location
+        self.row = row
+        self.line = line
     }
 }

@@ -5,6 +5,8 @@
 public struct TrivselCellProblem: Hashable, Sendable, CustomStringConvertible {
     /// The file name.
     public var file: String
+    /// The data row (1 = first data row).
+    public var row: Int
     /// The physical line.
     public var line: Int
     /// The column's header.

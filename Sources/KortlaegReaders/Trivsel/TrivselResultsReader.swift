@@ -82,8 +82,8 @@ public struct TrivselResultsReader: Sendable {
             var rowPupils: Int?
             var figures: [TrivselIndicator: TrivselFigure] = [:]
             func problem(_ index: Int, _ value: String, _ expected: String) {
-                problems.append(TrivselCellProblem(file: file, line: record.line, column: header[index], value: value,
-                                                   expected: expected))
+                problems.append(TrivselCellProblem(file: file, row: record.number, line: record.line, column: header[index],
+                                                   value: value, expected: expected))
             }
             for (index, column) in columns {
                 let text = (record[safe: index] ?? "").trimmingSpaces
@@ -129,7 +129,7 @@ public struct TrivselResultsReader: Sendable {
                 }
             }
             results.append(TrivselResult(schoolYear: year, school: school, grade: grade, figures: figures,
-                                         location: "\(file):\(record.line)"))
+                                         location: "\(file):\(record.line)", row: record.number, line: record.line))
         }
         return TrivselResultsFile(file: file, results: results, ignoredColumns: ignored, problems: problems,
                                   absentCells: absent, decimalStyles: styleByHeader)

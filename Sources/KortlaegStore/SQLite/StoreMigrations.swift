@@ -98,6 +98,35 @@ enum StoreMigrations {
                 t.column("detail", .text)
             }
         }
+        // v2 (issue 6): aggregated trivselsmåling results, one row per published figure
+        // (school × klassetrin × school year × indicator). Suppressed cells are never stored.
+        migrator.registerMigration("v2") { db in
+            try db.create(table: "trivselFigure") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .integer).notNull().references("importBatch").indexed()
+                t.column("schoolId", .integer).notNull().references("school").indexed()
+                // The klassetrin as written (`4. klasse`, `Udskoling`); NULL when the file gives none.
+                t.column("grade", .text)
+                // The trin as compared (`4`, `udskoling`; '' when none): `4. klasse` and `4` are one trin.
+                t.column("gradeKey", .text).notNull()
+                // The calendar year the school year ends in (2018 = 2017/18); NULL when not given.
+                t.column("schoolYear", .integer)
+                t.column("indicator", .text).notNull()
+                    .check { ["social", "faglig", "stoette", "ro_orden", "generel"].contains($0) }
+                t.column("mean", .double).check { $0 >= 1 && $0 <= 5 }
+                t.column("pupils", .integer).check { $0 >= 0 }
+                // Shares (0–100 %) with the highest well-being, by definition (score > 3, score > 4).
+                t.column("shareGt3", .double).check { $0 >= 0 && $0 <= 100 }
+                t.column("shareGt4", .double).check { $0 >= 0 && $0 <= 100 }
+                t.column("row", .integer).notNull()
+                t.column("line", .integer).notNull()
+            }
+            // One figure per school, trin, school year and indicator (an unknown year counts as one year).
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX trivselFigureKey
+                ON trivselFigure (schoolId, gradeKey, ifnull(schoolYear, 0), indicator)
+                """)
+        }
         return migrator
     }
 }
