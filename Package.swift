@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KortlaegCLITests",
-            dependencies: ["kortlaeg", "KortlaegStore", "KortlaegDomain"],
+            dependencies: ["kortlaeg", "KortlaegStore", "KortlaegExport", "KortlaegDomain"],
             swiftSettings: swiftSettings
         ),
     ],

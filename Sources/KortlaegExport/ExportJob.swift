@@ -37,6 +37,11 @@ public struct ExportJob {
         self.configuration = configuration
     }
 
+    /// The manifest's path for an output path (`BASE.manifest.json`).
+    public static func manifestPath(for outputPath: String) -> String {
+        basePath(for: outputPath) + ".manifest.json"
+    }
+
     /// The base path: the output path without its extension.
     public static func basePath(for outputPath: String) -> String {
         var base = outputPath
@@ -48,8 +53,12 @@ public struct ExportJob {
     }
 
     /// Writes every file and returns the manifest (also written as `BASE.manifest.json`).
+    /// - Parameters:
+    ///   - inputs: the score files read (stateless exports).
+    ///   - project: the project store read (exports with `--project`).
     /// - Throws: ``ExportError``; nothing is left behind on error.
-    public func run(dataset: ExportDataset, sources: [ExportSource], inputs: [ExportManifest.Input], pseudonymizer: Pseudonymizer) throws -> ExportManifest {
+    public func run(dataset: ExportDataset, sources: [ExportSource], inputs: [ExportManifest.Input],
+                    project: ExportManifest.Project? = nil, pseudonymizer: Pseudonymizer) throws -> ExportManifest {
         let fileManager = FileManager.default
         let base = Self.basePath(for: configuration.outputPath)
         let directory = (base as NSString).deletingLastPathComponent.isEmpty ? "." : (base as NSString).deletingLastPathComponent
@@ -99,7 +108,8 @@ public struct ExportJob {
             let checksum = try FileChecksum.sha256(path: staging + "/" + name)
             files.append(ExportManifest.File(name: name, role: role, bytes: checksum.bytes, sha256: checksum.hex))
         }
-        let manifest = makeManifest(dataset: dataset, sources: sources, inputs: inputs, pseudonymizer: pseudonymizer, files: files)
+        var manifest = makeManifest(dataset: dataset, sources: sources, inputs: inputs, pseudonymizer: pseudonymizer, files: files)
+        manifest.project = project
         let manifestName = baseName + ".manifest.json"
         guard fileManager.createFile(atPath: staging + "/" + manifestName, contents: try manifest.json()) else {
             throw ExportError.cannotWrite(file: manifestName, reason: "the staging folder is not writable")

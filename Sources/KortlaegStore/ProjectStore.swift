@@ -55,6 +55,12 @@ public protocol ProjectStore {
     /// The pseudonym the project gives to a raw child id (CPR-shaped or not).
     func pseudonym(for rawID: String) throws -> String
 
+    /// A 32-byte secret derived from the project key for one purpose (e.g. `export-pseudonyms`).
+    ///
+    /// Exports key their own pseudonyms with it, so the project key itself never leaves the store
+    /// and different purposes never share a key.
+    func derivedKey(purpose: String) throws -> [UInt8]
+
     // MARK: Trivselsmåling results (issue 6)
 
     /// Stores the aggregated trivselsmåling results of one file as one transaction: every figure

@@ -9,10 +9,10 @@ func exportAndReportHelpHaveAnExample(command: String) throws {
 }
 
 @Test(arguments: ["export", "report"])
-func exportAndReportProjectIsNotYetAvailable(command: String) throws {
-    let result = try runKortlaeg([command, "--project", "p.kortlaeg", "--scores", "x.csv", "--instrument", "sdq-p4-17"])
+func exportAndReportTakeAProjectOrScoreFilesNotBoth(command: String) throws {
+    let result = try runKortlaeg([command, "--project", "p.kortlaeg", "--scores", "x.csv", "--instrument", "sdq-p4-17", "--class", "4.b"])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("not yet available"))
+    #expect(result.stderr.contains("one or the other"))
 }
 
 /// Scores the sample T1/T2 parent files, exports them as .sav with CPR-shaped ids swapped in,

@@ -42,4 +42,26 @@ struct ReadingTests {
             try store.recordAudit(action: .export, summary: "filter 010203-1234", detail: nil, operator: "tester")
         }
     }
+
+    @Test func auditEntriesAcceptChecksumsThatHoldCPRShapedRuns() throws {
+        let store = try SQLiteProjectStore.inMemory()
+        // A SHA-256 with ten digits in a row reading as 1 Feb 2003: machine-made, not a CPR number.
+        let checksum = "ab0102031234cd" + String(repeating: "e", count: 50)
+        try store.recordAudit(action: .export, summary: "manifest sha256 \(checksum)", detail: "{\"sha256\":\"\(checksum)\"}", operator: "tester")
+        try store.recordAudit(action: .report, summary: "report class 4.b", detail: nil, operator: "tester")
+        #expect(try store.auditLog().suffix(2).map(\.action) == [.export, .report])
+        // A short run is still checked.
+        #expect(throws: StoreError.cprInAuditText) {
+            try store.recordAudit(action: .export, summary: "file ab0102031234cd.csv", detail: nil, operator: "tester")
+        }
+    }
+
+    @Test func derivedKeysDifferByPurposeAndProject() throws {
+        let store = try SQLiteProjectStore.inMemory(), other = try SQLiteProjectStore.inMemory()
+        let key = try store.derivedKey(purpose: "export-pseudonyms")
+        #expect(key.count == 32)
+        #expect(key == (try store.derivedKey(purpose: "export-pseudonyms")))
+        #expect(key != (try store.derivedKey(purpose: "other")))
+        #expect(key != (try other.derivedKey(purpose: "export-pseudonyms")))
+    }
 }

@@ -370,6 +370,7 @@ public struct DatasetBuilder {
                 notes.append((da ? "Normsæt " : "Norm set ") + "\(norms.id): \(norms.source)" + (norms.verified ? "" : (da ? " (ikke verificeret)" : " (unverified)")))
             }
         }
+        notes += options.notes
         for filter in options.filters { notes.append((da ? "Filter: " : "Filter: ") + filter) }
         notes.append((da ? "Id: pseudonym (HMAC-SHA256), " : "Id: pseudonym (HMAC-SHA256), ") + pseudonymizer.saltMode.description + ".")
         notes.append(da ? "Mangler: -9/.a ikke beregnet eller ikke besvaret; -8/.b ingen besvarelse ved måletidspunktet; -7/.c RCI kan ikke beregnes (normværdier mangler)."

@@ -12,14 +12,17 @@ public struct ExportOptions: Sendable {
     public var includePersonalData: Bool
     /// Filters applied when selecting the rows, in words (written into notes and manifest).
     public var filters: [String]
+    /// Further notes for the file (e.g. where the data came from), written after the instruments'.
+    public var notes: [String]
 
     /// Creates options.
     public init(shape: ExportShape = .wide, language: Language = .danish, includeItems: Bool = false,
-                includePersonalData: Bool = false, filters: [String] = []) {
+                includePersonalData: Bool = false, filters: [String] = [], notes: [String] = []) {
         self.shape = shape
         self.language = language
         self.includeItems = includeItems
         self.includePersonalData = includePersonalData
         self.filters = filters
+        self.notes = notes
     }
 }

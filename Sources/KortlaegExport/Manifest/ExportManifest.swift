@@ -27,6 +27,29 @@ public struct ExportManifest: Codable, Sendable, Equatable {
         public var sha256: String
     }
 
+    /// The project store the data came from (exports with `--project`).
+    public struct Project: Codable, Sendable, Equatable {
+        /// The store's file name (no folder).
+        public var file: String
+        /// The municipality recorded by `kortlaeg init`.
+        public var municipality: String?
+        /// The intervention model recorded by `kortlaeg init`.
+        public var interventionModel: String?
+        /// The mapping-tool version recorded by `kortlaeg init`.
+        public var toolVersion: String?
+        /// Stored responses read (after filters).
+        public var responses: Int
+
+        /// Creates a project description.
+        public init(file: String, municipality: String?, interventionModel: String?, toolVersion: String?, responses: Int) {
+            self.file = file
+            self.municipality = municipality
+            self.interventionModel = interventionModel
+            self.toolVersion = toolVersion
+            self.responses = responses
+        }
+    }
+
     /// How ids were pseudonymised.
     public struct Pseudonymisation: Codable, Sendable, Equatable {
         /// The method in words.
@@ -63,6 +86,8 @@ public struct ExportManifest: Codable, Sendable, Equatable {
     public var filters: [String]
     /// Inputs read (empty when the data came from the store).
     public var inputs: [Input]
+    /// The project store read (nil for exports from score files).
+    public var project: Project?
     /// Rows written.
     public var rows: Int
     /// Variables written.

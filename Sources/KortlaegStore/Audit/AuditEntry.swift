@@ -22,6 +22,8 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case replace
     /// Scores were recomputed.
     case rescore
-    /// Data left the project (reserved for `export`).
+    /// Data left the project (`kortlaeg export`; detail: the export's manifest).
     case export
+    /// A report about a child or a class was written (`kortlaeg report`).
+    case report
 }

@@ -44,6 +44,14 @@ struct Pseudonymizer: Sendable {
         return Self.hex(hmac.finalize().prefix(16))
     }
 
+    /// HMAC-SHA256(project key, `key:` + purpose): a secret for one purpose. The `key:` prefix keeps
+    /// it apart from every pseudonym (`cpr:`, `id:`).
+    func derivedKey(purpose: String) -> [UInt8] {
+        var hmac = mac.initial
+        hmac.update(data: Array("key:".utf8) + Array(purpose.utf8))
+        return Array(hmac.finalize())
+    }
+
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

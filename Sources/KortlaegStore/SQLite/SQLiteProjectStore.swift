@@ -120,6 +120,10 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         return pseudonym
     }
 
+    public func derivedKey(purpose: String) throws -> [UInt8] {
+        pseudonymizer.derivedKey(purpose: purpose)
+    }
+
     public func auditLog() throws -> [AuditEntry] {
         try wrap {
             try dbQueue.read { db in

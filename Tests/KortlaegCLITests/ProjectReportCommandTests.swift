@@ -1,0 +1,98 @@
+import Foundation
+import KortlaegDomain
+import KortlaegStore
+import Testing
+
+/// `kortlaeg report --project`: the built binary on ``ProjectFixture`` (scores by hand there).
+@Suite(.serialized) struct ProjectReportCommandTests {
+    @Test func childReportFromTheStore() throws {
+        let folder = try temporaryFolder()
+        let project = try ProjectFixture.create(in: folder)
+        let page = folder.appendingPathComponent("barn.html")
+        // The child's own id, here a CPR number written without its dash.
+        let result = try runKortlaeg(["report", "--project", project, "--child", "0101901234", "--output", page.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let pseudonym = try SQLiteProjectStore.open(at: project).pseudonym(for: ProjectFixture.childA)
+        let chars = Array(pseudonym.prefix(12))
+        let label = [String(chars[0..<4]), String(chars[4..<8]), String(chars[8..<12])].joined(separator: "-")
+        #expect(html.contains("<h1>Kortlægning: \(label)</h1>"))
+        #expect(html.contains("Jammerbugt · TIIS"))
+        // Informants side by side: parent at T1 and T2, teacher at T1.
+        #expect(html.contains("<figcaption>Forælder</figcaption>") && html.contains("<figcaption>Lærer/pædagog</figcaption>"))
+        // Parent: emotion 6 → 3 (normal at T2), total 20 → 8, conduct 4 → 0, prosocial 8 → 10.
+        #expect(html.contains("<tr><td>Score for følelsesmæssige symptomer</td><td class=\"num\">6</td><td class=\"num\">3</td><td>normalt</td></tr>"))
+        #expect(html.contains("<tr><td>Samlet problemscore</td><td class=\"num\">20</td><td class=\"num\">8</td><td>normalt</td></tr>"))
+        #expect(html.contains("<tr><td>Score for adfærdsmæssige symptomer</td><td class=\"num\">4</td><td class=\"num\">0</td><td>normalt</td></tr>"))
+        #expect(html.contains("<tr><td>Score for påvirkning af trivsel og funktion</td><td class=\"num\">4</td><td class=\"num\">0</td><td>normalt</td></tr>"))
+        #expect(html.contains("T1: 6") && html.contains("T2: 3"))  // chart markers
+        // Teacher, T1 only: total 20 (abnormal).
+        #expect(html.contains("<tr><td>Samlet problemscore</td><td class=\"num\">20</td><td>afvigende</td></tr>"))
+        // Trivsel answers as their labels (4 = "Tit", 2 = "Sjældent"), in the T1 column of T1, F1, T2.
+        #expect(html.contains("<tr><td>Er du glad for din skole?</td><td>Tit</td><td>–</td><td>–</td></tr>"))
+        #expect(html.contains("<tr><td>Føler du dig ensom?</td><td>Sjældent</td><td>–</td><td>–</td></tr>"))
+        // The goal with its ratings at T1 (2) and F1 (4) of 5.
+        #expect(html.contains("<tr><td>\(ProjectFixture.goalText)</td><td class=\"num\">2 / 5</td><td class=\"num\">4 / 5</td><td class=\"num\">–</td></tr>"))
+        // No CPR number, no raw id, no network.
+        #expect(try filesLeakingIDs(in: folder) == [])
+        #expect(!html.contains("https://") && !html.contains("<script"))
+        // Recorded in the audit log by pseudonym, never by the id given.
+        let entry = try #require(try SQLiteProjectStore.open(at: project).auditLog().last)
+        #expect(entry.action == .report)
+        #expect(entry.summary == "report child \(pseudonym): 6 responses (T1, F1, T2) to barn.html")
+    }
+
+    @Test func childIsFoundByPseudonymAndUnknownIdsAreNotEchoed() throws {
+        let folder = try temporaryFolder()
+        let project = try ProjectFixture.create(in: folder)
+        let pseudonym = try SQLiteProjectStore.open(at: project).pseudonym(for: ProjectFixture.childB)
+        // The first 12 characters, as 'kortlaeg status' lists them; to stdout.
+        var result = try runKortlaeg(["report", "--project", project, "--child", String(pseudonym.prefix(12)), "--language", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Child B, parent T1 only, every item 0: total 10, prosocial 0 (abnormal).
+        #expect(result.stdout.contains("<tr><td>Total difficulties</td><td class=\"num\">10</td><td>normal</td></tr>"))
+        #expect(result.stdout.contains("<tr><td>Prosocial behaviour</td><td class=\"num\">0</td><td>abnormal</td></tr>"))
+        #expect(!CPRNumber.containsCPR(result.stdout))
+        // An id that is in no response: exit 65, and the id is not repeated.
+        result = try runKortlaeg(["report", "--project", project, "--child", "121212-1212"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("No child in the project matches"))
+        #expect(!result.stderr.contains("121212"))
+    }
+
+    @Test func classReportWithSuppressionUnderFive() throws {
+        let folder = try temporaryFolder()
+        let project = try ProjectFixture.create(in: folder)
+        var result = try runKortlaeg(["report", "--project", project, "--class", "4.b", "--school", "Aabybro Skole",
+                                      "--output", folder.appendingPathComponent("4b.html").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        var html = try String(contentsOf: folder.appendingPathComponent("4b.html"), encoding: .utf8)
+        #expect(html.contains("<h1>Klasseoverblik: 4.b, Aabybro Skole</h1>"))
+        // Parent emotion at T1: A 6, B 0, C not computed, D–F 5 → n 5, mean 21/5 = 4,2; normal 1/5, borderline 0, abnormal 4/5.
+        #expect(html.contains("<h2>Forælder: Score for følelsesmæssige symptomer</h2>"))
+        #expect(html.contains("<tr><td>T1</td><td class=\"num\">5</td><td class=\"num\">4,2</td><td class=\"num\">20 %</td><td class=\"num\">0 %</td><td class=\"num\">80 %</td></tr>"))
+        // Total: 20, 10, –, 20, 20, 20 → n 5, mean 90/5 = 18; normal 1/5 (B), abnormal 4/5.
+        #expect(html.contains("<tr><td>T1</td><td class=\"num\">5</td><td class=\"num\">18</td><td class=\"num\">20 %</td><td class=\"num\">0 %</td><td class=\"num\">80 %</td></tr>"))
+        // T2 has two children: suppressed. The teacher's single response too.
+        #expect(html.contains("<tr><td>T2</td><td class=\"num\" colspan=\"5\">n &lt; 5</td></tr>"))
+        #expect(html.contains("<h2>Lærer/pædagog: Samlet problemscore</h2>"))
+        #expect(!CPRNumber.containsCPR(html))
+
+        // Class 5.c has three children: every cell is suppressed, no number and no chart is shown.
+        result = try runKortlaeg(["report", "--project", project, "--class", "5.c", "--output", folder.appendingPathComponent("5c.html").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        html = try String(contentsOf: folder.appendingPathComponent("5c.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "n &lt; 5").count - 1 == 9)
+        #expect(!html.contains("<svg") && !html.contains("%</td>"))
+        #expect(try filesLeakingIDs(in: folder) == [])
+
+        // An unknown class (or school) is an error naming the class.
+        result = try runKortlaeg(["report", "--project", project, "--class", "4.b", "--school", "Andet Sted"])
+        #expect(result.status == 65 && result.stderr.contains("no stored responses for class '4.b' at 'Andet Sted'"))
+        let reports = try SQLiteProjectStore.open(at: project).auditLog().filter { $0.action == .report }
+        #expect(reports.map(\.summary) == [
+            "report class 4.b at Aabybro Skole: 6 children, 12 responses (T1, F1, T2) to 4b.html",
+            "report class 5.c: 3 children, 3 responses (T1) to 5c.html",
+        ])
+    }
+}
