@@ -49,9 +49,14 @@ struct ImportCommandTests {
         #expect(lines[1].hasPrefix("Patient/Lars,,parent,sdq-p4-17,1.0.0,2024-04-23,3,1,2,0,10,6,0,3,3,"))
     }
 
-    @Test func projectIsNotYetAvailable() throws {
-        let result = try runKortlaeg(["import", "x.json", "--project", "p.db", "--output", "o.csv"])
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("not yet available"))
+    /// --project stores instead of writing: --output and --score do not go with it, and the
+    /// project-only options do not go without it.
+    @Test(arguments: [["--project", "p.kortlaeg", "--output", "o.csv"], ["--project", "p.kortlaeg", "--score"],
+                      ["--output", "o.csv", "--occasion", "T1"], ["--output", "o.csv", "--replace"],
+                      ["--project", "p.kortlaeg", "--occasion", "T3"]])
+    func projectOptionsAreChecked(arguments: [String]) throws {
+        let result = try runKortlaeg(["import", "x.csv"] + arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--project") || result.stderr.contains("T1, F1, F2, … or T2"))
     }
 }

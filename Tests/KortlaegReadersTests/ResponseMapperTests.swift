@@ -82,6 +82,43 @@ struct ResponseMapperTests {
         #expect(mapped.occasion == "T2")
     }
 
+    /// Class, school, sex and birth year/month (English or Danish column names) are read only for
+    /// a project store; without it the record maps exactly as before.
+    @Test func childAttributesAreReadOnlyWhenAsked() throws {
+        let profile = try loadProfiles().resolve("official-variables-csv")
+        let instrument = try loadCatalog().resolve("sdq-p4-17")
+        let record = SourceRecord(source: "x.csv", location: "row 4 (line 5)", subjectKey: "c1",
+                                  fields: [SourceField(name: "id", value: "c1"), SourceField(name: "Klasse", value: " 4.b "),
+                                           SourceField(name: "skole", value: "Vestskolen"), SourceField(name: "koen", value: "pige"),
+                                           SourceField(name: "birth_year", value: "2015"), SourceField(name: "fødselsmåned", value: "03"),
+                                           SourceField(name: "pconsid", value: "2")],
+                                  row: 4, line: 5)
+        let stateless = try ResponseMapper(profile: profile, instrument: instrument)
+        guard case let .mapped(plain) = stateless.map(record) else { Issue.record("not mapped"); return }
+        #expect(plain.attributes == ChildAttributes())
+        #expect(stateless.unmappedFields(of: record).contains("Klasse"))
+        #expect(plain.row == 4 && plain.line == 5)
+
+        let project = try ResponseMapper(profile: profile, instrument: instrument, readsChildAttributes: true)
+        guard case let .mapped(mapped) = project.map(record) else { Issue.record("not mapped"); return }
+        #expect(mapped.attributes == ChildAttributes(className: "4.b", school: "Vestskolen", birthYear: 2015, birthMonth: 3, sex: "pige"))
+        #expect(project.unmappedFields(of: record) == ["id"])
+    }
+
+    @Test(arguments: [("birth_year", "15", "15"), ("birth_year", "1800", "1800"), ("birth_month", "13", "13"),
+                      ("birth_year", "010203-1234", nil)] as [(String, String, String?)])
+    func invalidBirthYearOrMonthRejectsTheRecord(column: String, value: String, shown: String?) throws {
+        let profile = try loadProfiles().resolve("official-variables-csv")
+        let mapper = try ResponseMapper(profile: profile, instrument: try loadCatalog().resolve("sdq-p4-17"), readsChildAttributes: true)
+        let record = SourceRecord(source: "x.csv", location: "row 2 (line 3)", subjectKey: "c1",
+                                  fields: [SourceField(name: column, value: value), SourceField(name: "pconsid", value: "2")],
+                                  row: 2, line: 3)
+        guard case let .rejected(problems) = mapper.map(record) else { Issue.record("not rejected"); return }
+        #expect(problems.map(\.field) == [column])
+        #expect(problems[0].value == shown) // a CPR-shaped value is never echoed
+        #expect(problems[0].row == 2 && problems[0].line == 3)
+    }
+
     @Test func profileNamingAnUnknownItemFails() throws {
         var profile = try loadProfiles().resolve("redcap-sdq-parent")
         profile.items![0].item = "considd"

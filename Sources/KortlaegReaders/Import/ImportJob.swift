@@ -13,6 +13,9 @@ public struct ImportJob: Sendable {
     public var catalog: InstrumentCatalog
     /// `--instrument` (ID or ID@VERSION), overriding the profile's.
     public var instrument: String?
+    /// Whether to read the child attributes the profile maps (class, school, sex, birth
+    /// year/month) into ``MappedResponse/attributes``; only a project store keeps them.
+    public var readsChildAttributes = false
 
     /// Creates a job.
     public init(profile: MappingProfile?, profiles: MappingProfileCatalog, catalog: InstrumentCatalog, instrument: String?) {
@@ -46,7 +49,8 @@ public struct ImportJob: Sendable {
                 case let .failure(problem):
                     report.rejected += 1
                     try reject(problem)
-                case let .success(record):
+                case var .success(record):
+                    if record.row == nil { record.row = report.read }
                     if mapper == nil {
                         mapper = try makeMapper(for: record, kind: recognition.kind, file: file, report: &report)
                         try instrumentChosen(mapper!.instrument)
@@ -100,7 +104,7 @@ public struct ImportJob: Sendable {
         }
         report.instrument = definition.reference.description
         let mapper: ResponseMapper
-        do { mapper = try ResponseMapper(profile: chosen, instrument: definition) } catch {
+        do { mapper = try ResponseMapper(profile: chosen, instrument: definition, readsChildAttributes: readsChildAttributes) } catch {
             throw ImportError.profile(file: file, error)
         }
         let unmapped = mapper.unmappedFields(of: record)
@@ -149,7 +153,8 @@ public struct ImportJob: Sendable {
                 } catch let CSVError.raggedRow(file, row, line, expected, found) {
                     try call(.failure(MappingRejection(
                         file: file, location: "row \(row) (line \(line))", field: "(row)", value: nil,
-                        reason: "the row has \(found) fields; expected \(expected) like the header")))
+                        reason: "the row has \(found) fields; expected \(expected) like the header",
+                        row: row, line: line)))
                 }
             }
         }

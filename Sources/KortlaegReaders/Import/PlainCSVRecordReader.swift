@@ -4,6 +4,7 @@ import Foundation
 /// subject key, every column (the first included) is a field named by its header.
 public final class PlainCSVRecordReader {
     private let reader: CSVReader
+    private let names: [String]
     /// The CSV dialect detected.
     public var dialect: CSVDialect { reader.dialect }
     /// The header.
@@ -13,6 +14,7 @@ public final class PlainCSVRecordReader {
     /// - Throws: ``CSVError``.
     public init(path: String) throws {
         reader = try CSVReader(path: path)
+        names = reader.header.map { $0.trimmingCharacters(in: [" ", "\t", "\u{FEFF}"]) }
     }
 
     /// Returns the next row, or `nil` at the end.
@@ -21,9 +23,9 @@ public final class PlainCSVRecordReader {
     public func next() throws -> SourceRecord? {
         guard let row = try reader.next() else { return nil }
         try reader.checkFieldCount(row)
-        let names = reader.header.map { $0.trimmingCharacters(in: [" ", "\t", "\u{FEFF}"]) }
         return SourceRecord(source: reader.file, location: "row \(row.number) (line \(row.line))",
                             subjectKey: row.fields.first ?? "",
-                            fields: zip(names, row.fields).map { SourceField(name: $0, value: $1) })
+                            fields: zip(names, row.fields).map { SourceField(name: $0, value: $1) },
+                            row: row.number, line: row.line)
     }
 }

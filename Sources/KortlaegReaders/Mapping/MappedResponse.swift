@@ -3,8 +3,8 @@ import KortlaegDomain
 /// One validated response with the facts a project store needs to file it: whose it is, when,
 /// who answered and where it came from.
 ///
-/// Produced by ``ResponseMapper``; `kortlaeg import` writes it as long CSV or scores it, and a
-/// project store can insert it as it is.
+/// Produced by ``ResponseMapper``; `kortlaeg import` writes it as long CSV or scores it, or with
+/// `--project` stores it in a project.
 public struct MappedResponse: Hashable, Sendable {
     /// The pseudonymous child id; personal data: never put it in messages.
     public var childId: String
@@ -20,10 +20,18 @@ public struct MappedResponse: Hashable, Sendable {
     public var source: String
     /// Where in the file (row, line or XML path).
     public var location: String
+    /// The record's number in the file (see ``SourceRecord/row``), when known.
+    public var row: Int?
+    /// The physical line, when known.
+    public var line: Int?
+    /// Class, school, sex, birth year/month, when the profile maps them and the mapper reads them
+    /// (``ResponseMapper/readsChildAttributes``); personal data: never put them in messages.
+    public var attributes: ChildAttributes
 
     /// Creates a mapped response.
     public init(childId: String, occasion: String?, informant: Informant, date: String?, response: Response,
-                source: String, location: String) {
+                source: String, location: String, row: Int? = nil, line: Int? = nil,
+                attributes: ChildAttributes = ChildAttributes()) {
         self.childId = childId
         self.occasion = occasion
         self.informant = informant
@@ -31,5 +39,8 @@ public struct MappedResponse: Hashable, Sendable {
         self.response = response
         self.source = source
         self.location = location
+        self.row = row
+        self.line = line
+        self.attributes = attributes
     }
 }

@@ -32,6 +32,8 @@ public struct MappingProfile: Codable, Hashable, Sendable {
     public var informant: FieldReference?
     /// Where the date the form was filled in is; absent: no date.
     public var date: FieldReference?
+    /// Where class, school, sex and birth year/month are; read only for a project store.
+    public var attributes: ChildAttributeMapping?
     /// Field → item lines; absent: match fields by variable name and aliases.
     public var items: [ItemMapping]?
     /// Answer text → code for every item (e.g. a survey tool's own labels); item lines win.

@@ -13,14 +13,21 @@ public struct MappingRejection: Error, Hashable, Sendable, CustomStringConvertib
     public var value: String?
     /// What was wrong and what was expected.
     public var reason: String
+    /// The record's number in the file (see ``SourceRecord/row``), when known.
+    public var row: Int?
+    /// The physical line, when known.
+    public var line: Int?
 
     /// Creates a rejection.
-    public init(file: String, location: String, field: String, value: String?, reason: String) {
+    public init(file: String, location: String, field: String, value: String?, reason: String,
+                row: Int? = nil, line: Int? = nil) {
         self.file = file
         self.location = location
         self.field = field
         self.value = value
         self.reason = reason
+        self.row = row
+        self.line = line
     }
 
     /// `file: location: field 'value': reason`.

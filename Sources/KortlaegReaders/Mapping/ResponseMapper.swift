@@ -26,14 +26,21 @@ public struct ResponseMapper: Sendable {
     public let profile: MappingProfile
     /// The instrument the responses are for.
     public let instrument: Instrument
+    /// Whether the profile's child ``MappingProfile/attributes`` are read (and checked): only
+    /// when the responses go into a project store, which keeps them.
+    public let readsChildAttributes: Bool
     let plans: [Plan]
     let parser: AnswerParser
 
     /// Creates a mapper and checks the profile against the instrument.
+    /// - Parameter readsChildAttributes: read class, school, sex and birth year/month as the
+    ///   profile maps them (for a project store); otherwise they are left alone.
     /// - Throws: ``MappingProfileError`` for an unknown or duplicate item or an invalid code.
-    public init(profile: MappingProfile, instrument: Instrument) throws(MappingProfileError) {
+    public init(profile: MappingProfile, instrument: Instrument,
+                readsChildAttributes: Bool = false) throws(MappingProfileError) {
         self.profile = profile
         self.instrument = instrument
+        self.readsChildAttributes = readsChildAttributes
         parser = AnswerParser(instrument: instrument)
         let scales = Dictionary(instrument.answerScales.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let indexByID = Dictionary(instrument.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -95,7 +102,7 @@ public struct ResponseMapper: Sendable {
         var problems: [MappingRejection] = []
         func reject(_ field: String, _ value: String?, _ reason: String) {
             problems.append(MappingRejection(file: record.source, location: record.location, field: field,
-                                             value: value, reason: reason))
+                                             value: value, reason: reason, row: record.row, line: record.line))
         }
 
         let childId = profile.childId.rawValue(in: record)
@@ -126,18 +133,19 @@ public struct ResponseMapper: Sendable {
             let key = field.name.lowercased()
             if lookup[key] == nil { lookup[key] = field.value }
         }
+        let attributes = readsChildAttributes ? childAttributes(of: record, lookup: lookup, reject: reject) : ChildAttributes()
         var answers: [String: AnswerValue] = [:]
         var itemProblem = false
         for plan in plans {
             guard let name = plan.sources.first(where: { lookup[$0] != nil }), let raw = lookup[name] else { continue }
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = raw.trimmingWhitespace
             if text.isEmpty { continue }
             let item = instrument.items[plan.itemIndex]
-            let fieldName = record.fields.first { $0.name.lowercased() == name }?.name ?? name
             do {
                 if let value = try answer(text, plan: plan) { answers[item.id] = value }
             } catch {
                 itemProblem = true
+                let fieldName = record.fields.first { $0.name.lowercased() == name }?.name ?? name
                 reject(fieldName, plan.showsValue ? text : nil, "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)")
             }
         }
@@ -147,13 +155,17 @@ public struct ResponseMapper: Sendable {
         return .mapped(MappedResponse(
             childId: childId ?? "", occasion: occasion, informant: informant, date: date,
             response: Response(instrument: instrument.reference, answers: answers),
-            source: record.source, location: record.location))
+            source: record.source, location: record.location, row: record.row, line: record.line,
+            attributes: attributes))
     }
 
     /// The names of `record`'s fields that no item line uses (header columns or ItemOIDs to review).
     public func unmappedFields(of record: SourceRecord) -> [String] {
         let used = Set(plans.flatMap(\.sources))
-        let special = Set([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0?.field?.lowercased() })
+        var special = Set([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0?.field?.lowercased() })
+        if readsChildAttributes, let attributes = profile.attributes {
+            special.formUnion(attributes.references.flatMap(\.fieldNames))
+        }
         return record.fields.map(\.name).filter { !used.contains($0.lowercased()) && !special.contains($0.lowercased()) }
     }
 
@@ -167,23 +179,64 @@ public struct ResponseMapper: Sendable {
 
     private func resolve(_ reference: FieldReference?, in record: SourceRecord, name: String,
                          reject: (String, String?, String) -> Void) -> String? {
-        guard let reference, let raw = reference.rawValue(in: record) else { return nil }
+        guard let reference else { return nil }
+        return resolve(reference, raw: reference.rawValue(in: record), name: name, reject: reject)
+    }
+
+    /// Applies `reference`'s `map` to a raw value found in the record.
+    private func resolve(_ reference: FieldReference, raw: String?, name: String,
+                         reject: (String, String?, String) -> Void) -> String? {
+        guard let raw else { return nil }
         guard let map = reference.map else { return raw }
         if let mapped = map[raw] { return mapped }
         reject(reference.sourceName, raw, "no \(name) is defined for this value in profile \(profile.id); expected one of \(map.keys.sorted().joined(separator: ", "))")
         return nil
     }
 
+    /// Class, school and sex as written (after the profile's `map`); birth year and month checked
+    /// as numbers. A value is echoed in a rejection only if it cannot be a CPR number.
+    /// `lookup`: the record's values by lowercased field name (first occurrence).
+    private func childAttributes(of record: SourceRecord, lookup: [String: String],
+                                 reject: (String, String?, String) -> Void) -> ChildAttributes {
+        guard let mapping = profile.attributes else { return ChildAttributes() }
+        func text(_ reference: FieldReference?, _ name: String) -> String? {
+            guard let reference else { return nil }
+            var raw: String?
+            if reference.field != nil {
+                // Through the lookup: scanning the fields for every name and alias is slow.
+                if let value = reference.fieldNames.lazy.compactMap({ lookup[$0] }).first {
+                    let trimmed = value.trimmingWhitespace
+                    raw = trimmed.isEmpty ? nil : trimmed
+                }
+            } else {
+                raw = reference.rawValue(in: record)
+            }
+            return resolve(reference, raw: raw, name: name, reject: reject)
+        }
+        func number(_ reference: FieldReference?, _ name: String, _ range: ClosedRange<Int>, _ expected: String) -> Int? {
+            guard let reference, let value = text(reference, name) else { return nil }
+            if let number = Int(value), range.contains(number), value.count <= 4 { return number }
+            reject(reference.presentFieldName(in: record) ?? reference.sourceName,
+                   CPRNumber.containsCPR(value) ? nil : value, "expected \(expected)")
+            return nil
+        }
+        return ChildAttributes(
+            className: text(mapping.className, "class"), school: text(mapping.school, "school"),
+            birthYear: number(mapping.birthYear, "birth year", 1900...2100, "a four-digit birth year"),
+            birthMonth: number(mapping.birthMonth, "birth month", 1...12, "a birth month 1-12"),
+            sex: text(mapping.sex, "sex"))
+    }
+
     /// The answer for `text`: the profile's map first, then the instrument's codes, then its labels.
     private func answer(_ text: String, plan: Plan) throws -> AnswerValue? {
-        let key = Self.normalize(text)
-        if let code = plan.answerMap[key] {
+        // Normalising costs more than parsing a code: done only when a map or the labels need it.
+        if !plan.answerMap.isEmpty, let code = plan.answerMap[Self.normalize(text)] {
             return try parser.parse(Substring(String(code)), item: plan.itemIndex)
         }
         do {
             return try parser.parse(Substring(text), item: plan.itemIndex)
         } catch {
-            guard let code = plan.labels[key] else { throw error }
+            guard let code = plan.labels[Self.normalize(text)] else { throw error }
             return try parser.parse(Substring(String(code)), item: plan.itemIndex)
         }
     }

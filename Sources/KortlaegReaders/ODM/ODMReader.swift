@@ -72,7 +72,8 @@ public struct ODMReader {
                     }
                     record = SourceRecord(
                         source: path, location: "line \(xml.line) (\(xml.path))", subjectKey: subject,
-                        occasion: event, form: attributes["FormOID"], repeatKey: attributes["FormRepeatKey"])
+                        occasion: event, form: attributes["FormOID"], repeatKey: attributes["FormRepeatKey"],
+                        line: xml.line)
                 case "ItemData":
                     if let oid = attributes["ItemOID"], attributes["IsNull"] != "Yes" {
                         record?.fields.append(SourceField(name: oid, value: attributes["Value"] ?? ""))

@@ -70,6 +70,6 @@ public final class REDCapRecordReader {
         return SourceRecord(
             source: reader.file, location: "row \(row.number) (line \(row.line))", subjectKey: values[idColumn],
             occasion: optional(eventColumn), form: optional(instrumentColumn), repeatKey: optional(instanceColumn),
-            fields: fields)
+            fields: fields, row: row.number, line: row.line)
     }
 }

@@ -17,11 +17,16 @@ public struct SourceRecord: Sendable, Equatable {
     public var date: String?
     /// The values in file order.
     public var fields: [SourceField]
+    /// The record's number in its file: the data row of a CSV (1 = first data row), else the
+    /// record's position (nth form); ``ImportJob`` fills it in when a reader does not.
+    public var row: Int?
+    /// The physical line where the record is (CSV line, XML line), when known.
+    public var line: Int?
 
     /// Creates a record.
     public init(
         source: String, location: String, subjectKey: String, occasion: String? = nil, form: String? = nil,
-        repeatKey: String? = nil, fields: [SourceField] = [], date: String? = nil
+        repeatKey: String? = nil, fields: [SourceField] = [], date: String? = nil, row: Int? = nil, line: Int? = nil
     ) {
         self.source = source
         self.location = location
@@ -31,6 +36,8 @@ public struct SourceRecord: Sendable, Equatable {
         self.repeatKey = repeatKey
         self.fields = fields
         self.date = date
+        self.row = row
+        self.line = line
     }
 
     /// The first value named `name`, if any.

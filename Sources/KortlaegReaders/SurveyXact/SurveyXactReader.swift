@@ -45,7 +45,7 @@ public final class SurveyXactReader {
         }
         let subject = idColumn.map { row.fields[$0] } ?? ""
         return SourceRecord(source: export.dataset, location: "row \(row.number) (line \(row.line))",
-                            subjectKey: subject, fields: fields)
+                            subjectKey: subject, fields: fields, row: row.number, line: row.line)
     }
 
     private static func readStructure(_ export: SurveyXactExport) throws -> (Set<String>, [String]) {

@@ -4,7 +4,8 @@ public struct ImportBatch: Hashable, Sendable {
     public var fileName: String
     /// SHA-256 of the file's bytes, lowercase hex: the same file is imported only once.
     public var sha256: String
-    /// The mapping profile or reader used (e.g. `official-csv`).
+    /// The mapping profile used (e.g. `official-variables-csv`); an importer that chooses the
+    /// profile from the file names it with ``ImportSink/useProfile(_:)``.
     public var profile: String
 
     /// Creates a batch description.

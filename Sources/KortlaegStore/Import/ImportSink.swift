@@ -5,4 +5,7 @@ public protocol ImportSink {
     func add(_ record: StoredResponseInput) throws
     /// Adds a rejection to the batch's rejects report.
     func reject(_ rejection: ImportReject) throws
+    /// Names the mapping profile applied, once it is known (an importer may choose it from the
+    /// file's first record); it replaces ``ImportBatch/profile`` in the stored batch.
+    func useProfile(_ profile: String)
 }

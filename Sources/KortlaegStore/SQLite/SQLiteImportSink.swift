@@ -18,6 +18,7 @@ final class SQLiteImportSink: ImportSink {
     private var scorers: [InstrumentReference: ScoringContext] = [:]
     private(set) var counts = ImportCounts()
     private(set) var conflicts: [ImportConflict] = []
+    private(set) var profile: String?
 
     init(db: Database, batchId: Int64, options: ImportOptions, pseudonymizer: Pseudonymizer, timestamp: String) {
         self.db = db
@@ -25,6 +26,10 @@ final class SQLiteImportSink: ImportSink {
         self.options = options
         self.pseudonymizer = pseudonymizer
         self.timestamp = timestamp
+    }
+
+    func useProfile(_ profile: String) {
+        self.profile = profile
     }
 
     func reject(_ rejection: ImportReject) throws {

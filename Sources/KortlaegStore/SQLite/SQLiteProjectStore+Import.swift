@@ -30,6 +30,7 @@ extension SQLiteProjectStore {
                 }
                 outcome = .imported(counts)
                 if options.dryRun { return .rollback }
+                record.profile = sink.profile ?? batch.profile
                 record.accepted = counts.accepted
                 record.rejected = counts.rejected
                 record.replaced = counts.replaced

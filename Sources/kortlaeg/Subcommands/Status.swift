@@ -38,7 +38,7 @@ struct Status: ParsableCommand {
         var occasions: [String] = []
         for count in status.counts where !occasions.contains(count.occasion) { occasions.append(count.occasion) }
         if occasions.isEmpty {
-            lines.append("No responses yet. Import with 'kortlaeg project-import FILE --project \(project) --instrument ID --occasion T1'.")
+            lines.append("No responses yet. Import with 'kortlaeg import FILE --project \(project) --occasion T1'.")
         } else {
             lines.append("Children with responses (occasion × informant):")
             lines.append((["occasion"] + informants).map(pad).joined())

@@ -1,8 +1,10 @@
 import Foundation
+import KortlaegDomain
 import KortlaegReaders
 
 /// The import rejects report: one CSV line per problem (file, location, field, value, reason), or
-/// lines on stderr when no file is named. Values of id fields and free text are never included.
+/// lines on stderr when no file is named. Values of id fields and free text, and CPR-shaped values,
+/// are never included.
 final class ImportRejects {
     private let path: String?
     private var writer: CSVWriter?
@@ -12,6 +14,9 @@ final class ImportRejects {
     }
 
     func add(_ rejection: MappingRejection) throws {
+        var rejection = rejection
+        // Never print or write a CPR-shaped value, whatever field it was found in.
+        if let value = rejection.value, CPRNumber.containsCPR(value) { rejection.value = nil }
         guard let path else {
             Diagnostics.note("error: \(rejection)")
             return

@@ -1,0 +1,37 @@
+/// Where a mapping profile finds what a file tells about a child besides its id: class, school,
+/// sex, birth year and birth month (`"attributes"` in a profile).
+///
+/// Read only when the responses go into a project store (`kortlaeg import --project`); a file
+/// written by the stateless import has no place for them. Names are never mapped.
+public struct ChildAttributeMapping: Codable, Hashable, Sendable {
+    /// The class (e.g. `4.b`); JSON key `class`.
+    public var className: FieldReference?
+    /// The school.
+    public var school: FieldReference?
+    /// Sex as written in the file (`f`, `m`, `pige`, `dreng`, …).
+    public var sex: FieldReference?
+    /// Birth year, four digits.
+    public var birthYear: FieldReference?
+    /// Birth month, 1–12.
+    public var birthMonth: FieldReference?
+
+    enum CodingKeys: String, CodingKey {
+        case className = "class"
+        case school, sex, birthYear, birthMonth
+    }
+
+    /// Creates a mapping; every attribute is optional.
+    public init(className: FieldReference? = nil, school: FieldReference? = nil, sex: FieldReference? = nil,
+                birthYear: FieldReference? = nil, birthMonth: FieldReference? = nil) {
+        self.className = className
+        self.school = school
+        self.sex = sex
+        self.birthYear = birthYear
+        self.birthMonth = birthMonth
+    }
+
+    /// Every reference that is set.
+    var references: [FieldReference] {
+        [className, school, sex, birthYear, birthMonth].compactMap { $0 }
+    }
+}

@@ -1,0 +1,60 @@
+import KortlaegDomain
+import KortlaegReaders
+import KortlaegStore
+
+// The bridge between the import work (readers and mapping profiles) and the project store, for
+// `kortlaeg import --project`. Neither library knows the other; only the command joins them.
+
+/// Why a file cannot go into a project at all; nothing from it is stored.
+enum ProjectImportError: Error, CustomStringConvertible {
+    /// A record names no occasion and `--occasion` was not given. The whole file is refused:
+    /// storing the other records would make a second run with `--occasion` "already imported".
+    case noOccasion(file: String, location: String)
+    /// The file cannot be read as a whole (the import job's failure message).
+    case unreadable(String)
+    /// The rejects report cannot be written.
+    case rejectsReport(String)
+
+    var description: String {
+        switch self {
+        case let .noOccasion(file, location):
+            return "\(file): \(location) names no occasion; please give --occasion T1, F1, F2, … or T2 (or name the occasion in the file). Nothing from \(file) was imported."
+        case let .unreadable(message), let .rejectsReport(message):
+            return message
+        }
+    }
+}
+
+extension StoredResponseInput {
+    /// The store record for a mapped response: its child id, occasion (the record's, else
+    /// `fallback`), informant, date, child attributes, the pinned response, row and line.
+    /// - Throws: ``MappingRejection`` when the record's occasion is not `T1`, `Fn` or `T2` (the
+    ///   record is rejected); ``ProjectImportError/noOccasion(file:location:)`` when it names none
+    ///   and there is no `fallback`.
+    init(_ mapped: MappedResponse, occasion fallback: Occasion?) throws {
+        let occasion: Occasion
+        if let text = mapped.occasion {
+            guard let parsed = Occasion(text) else {
+                throw MappingRejection(file: mapped.source, location: mapped.location, field: "occasion",
+                                       value: CPRNumber.containsCPR(text) ? nil : text,
+                                       reason: "expected an occasion T1, F1, F2, … or T2", row: mapped.row, line: mapped.line)
+            }
+            occasion = parsed
+        } else if let fallback {
+            occasion = fallback
+        } else {
+            throw ProjectImportError.noOccasion(file: mapped.source, location: mapped.location)
+        }
+        self.init(childKey: mapped.childId, occasion: occasion, informant: mapped.informant, date: mapped.date,
+                  attributes: mapped.attributes, response: mapped.response, row: mapped.row ?? 0, line: mapped.line)
+    }
+}
+
+extension ImportReject {
+    /// The store's form of a located mapping problem (a CPR-shaped value is never kept).
+    init(_ rejection: MappingRejection) {
+        let row = rejection.row ?? 0
+        self.init(row: row, line: rejection.line ?? row, column: rejection.field,
+                  value: rejection.value.flatMap { CPRNumber.containsCPR($0) ? nil : $0 }, reason: rejection.reason)
+    }
+}
