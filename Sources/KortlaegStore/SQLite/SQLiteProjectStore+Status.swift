@@ -15,24 +15,24 @@ extension SQLiteProjectStore {
                     SELECT DISTINCT c.id, c.pseudonym FROM child c
                     JOIN response r ON r.childId = c.id JOIN occasion o ON o.id = r.occasionId AND o.code = 'T1'
                     """
-                let missingFollowUp = try String.fetchAll(db, sql: """
-                    SELECT t.pseudonym FROM (\(withT1)) t WHERE NOT EXISTS (
-                      SELECT 1 FROM response r JOIN occasion o ON o.id = r.occasionId
-                      WHERE r.childId = t.id AND o.sequence BETWEEN 1 AND 999)
-                    ORDER BY t.pseudonym
+                let later = try String.fetchAll(db, sql: """
+                    SELECT DISTINCT o.code FROM occasion o JOIN response r ON r.occasionId = o.id
+                    WHERE o.code <> 'T1' ORDER BY o.sequence
                     """)
-                let missingFinal = try String.fetchAll(db, sql: """
-                    SELECT t.pseudonym FROM (\(withT1)) t WHERE NOT EXISTS (
-                      SELECT 1 FROM response r JOIN occasion o ON o.id = r.occasionId
-                      WHERE r.childId = t.id AND o.code = 'T2')
-                    ORDER BY t.pseudonym
-                    """)
+                let missing = try later.map { code in
+                    MissingOccasion(occasion: code, children: try String.fetchAll(db, sql: """
+                        SELECT t.pseudonym FROM (\(withT1)) t WHERE NOT EXISTS (
+                          SELECT 1 FROM response r JOIN occasion o ON o.id = r.occasionId
+                          WHERE r.childId = t.id AND o.code = ?)
+                        ORDER BY t.pseudonym
+                        """, arguments: [code]))
+                }
                 let imports = try ImportBatchRecord.order(Column("id").desc).limit(max(0, recentImports)).fetchAll(db).map {
                     ImportSummary(fileName: $0.fileName, sha256: $0.sha256, importedAt: $0.importedAt, profile: $0.profile,
                                   operator: $0.operator, accepted: $0.accepted, rejected: $0.rejected, replaced: $0.replaced)
                 }
-                return ProjectStatus(project: info, childCount: childCount, counts: counts, missingFollowUp: missingFollowUp,
-                                     missingFinal: missingFinal, recentImports: imports)
+                return ProjectStatus(project: info, childCount: childCount, counts: counts, missing: missing,
+                                     recentImports: imports)
             }
         }
     }

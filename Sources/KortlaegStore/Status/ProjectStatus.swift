@@ -6,15 +6,22 @@ public struct ProjectStatus: Hashable, Sendable {
     public var childCount: Int
     /// Children with at least one response, per occasion and informant.
     public var counts: [OccasionCount]
-    /// Pseudonyms of children with a T1 but no follow-up (F1, F2, …) yet.
-    public var missingFollowUp: [String]
-    /// Pseudonyms of children with a T1 but no T2 yet.
-    public var missingFinal: [String]
+    /// For every occasion after T1 that the project has responses at (F1, F2, …, T2), in course
+    /// order: the children with a T1 response but none at that occasion.
+    public var missing: [MissingOccasion]
     /// The last imports, newest first.
     public var recentImports: [ImportSummary]
 }
 
 /// Children with a response at one occasion from one informant.
+/// The children with a T1 but no response at one later occasion.
+public struct MissingOccasion: Hashable, Sendable {
+    /// The occasion code (`F1`, `T2`).
+    public var occasion: String
+    /// Their pseudonyms, sorted.
+    public var children: [String]
+}
+
 public struct OccasionCount: Hashable, Sendable {
     /// The occasion code (T1, F1, …, T2).
     public var occasion: String

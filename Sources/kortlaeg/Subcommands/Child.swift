@@ -20,7 +20,7 @@ struct Child: ParsableCommand {
               kortlaeg child 3f2a9c0d1e --project ppr.kortlaeg --lang en --free-text
             """)
 
-    @Argument(help: "The child's id or pseudonym (a unique pseudonym prefix of at least 8 characters is enough).") var id: String
+    @Argument(help: "The child's id or pseudonym (or its first 8+ characters, with or without dashes).") var id: String
     @Option(help: "The project store.") var project: String
     @Option(help: "Language: da or en.") var lang: Language = .danish
     @Flag(help: "Show goal texts (free text; personal data).") var freeText = false
@@ -30,20 +30,18 @@ struct Child: ParsableCommand {
     func run() throws {
         let store = try ProjectStoreOpening.open(project)
         let catalog = try instruments.catalog()
-        var responses: [StoredResponse] = []
+        let found: (pseudonym: String, responses: [StoredResponse])
         do {
-            for candidate in try candidates(store) {
-                try store.responses(ResponseQuery(child: candidate)) { responses.append($0) }
-                if !responses.isEmpty { break }
-            }
+            found = try StoreReport(store: store, catalog: catalog, language: lang, bandTableID: nil).child(id)
+        } catch let problem as StoreReport.Problem {
+            Diagnostics.error(problem.description)
+            throw KortlaegExit.noInput
         } catch let error as StoreError {
             Diagnostics.error(error.description)
             throw KortlaegExit.dataError
         }
-        guard let first = responses.first else {
-            Diagnostics.error("No child with that id or pseudonym in \(project). 'kortlaeg status --project \(project)' lists the children by pseudonym.")
-            throw KortlaegExit.noInput
-        }
+        let responses = found.responses
+        let first = responses[0]
         var entries: [ChildOverview.Entry] = []
         for response in responses {
             let instrument: Instrument
@@ -72,21 +70,5 @@ struct Child: ParsableCommand {
             Diagnostics.error("cannot write \(output ?? "the output"): \(error.localizedDescription)")
             throw KortlaegExit.cannotCreate
         }
-    }
-
-    /// Pseudonyms the id may mean: the pseudonym of the id as a raw id, the id itself, or the one
-    /// stored pseudonym it is a prefix of.
-    private func candidates(_ store: SQLiteProjectStore) throws -> [String] {
-        var result = [try store.pseudonym(for: id)]
-        let lowered = id.lowercased()
-        if lowered.count >= 8, lowered.allSatisfy(\.isHexDigit), !CPRNumber.looksLikeCPR(id) {
-            result.append(lowered)
-            if lowered.count < 32 {
-                var matches: Set<String> = []
-                try store.responses(ResponseQuery()) { if $0.child.hasPrefix(lowered) { matches.insert($0.child) } }
-                if matches.count == 1 { result.append(matches.first!) }
-            }
-        }
-        return result
     }
 }

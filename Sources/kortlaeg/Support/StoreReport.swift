@@ -21,9 +21,9 @@ struct StoreReport {
         var description: String {
             switch self {
             case .childNotFound:
-                return "No child in the project matches the id given with --child (tried it as the child's own id and as a pseudonym)."
+                return "No child in the project matches the id given (tried it as the child's own id and as a pseudonym). 'kortlaeg status' lists the children by pseudonym."
             case let .ambiguousPseudonym(children):
-                return "The pseudonym given with --child starts \(children) children's pseudonyms; please give more of its characters."
+                return "The pseudonym given starts \(children) children's pseudonyms; please give more of its characters."
             case let .classNotFound(name, school):
                 return "The project has no stored responses for class '\(CPRNumber.masked(name))'"
                     + (school.map { " at '\(CPRNumber.masked($0))'" } ?? "") + ". 'kortlaeg status' lists what is stored."
