@@ -8,45 +8,25 @@ extension SQLiteProjectStore {
 
     public func importTrivselResults(_ batch: ImportBatch, results: [TrivselResult], rejects: [ImportReject],
                                      options: TrivselImportOptions) throws -> TrivselImportOutcome {
-        try wrap {
-            if let previous = try dbQueue.read({ db in
-                try ImportBatchRecord.filter(Column("sha256") == batch.sha256).fetchOne(db)
-            }) {
-                return .alreadyImported(fileName: previous.fileName, importedAt: previous.importedAt)
+        try importBatchTransaction(batch, operator: options.operator,
+                                   alreadyImported: { TrivselImportOutcome.alreadyImported(fileName: $0, importedAt: $1) }) { db, record, now in
+            var writer = TrivselFigureWriter(db: db, batchId: record.id!, options: options, timestamp: now)
+            for rejection in rejects { try writer.reject(rejection) }
+            for result in results { try writer.add(result) }
+            var counts = writer.counts
+            counts.dryRun = options.dryRun
+            if !writer.conflicts.isEmpty && !options.replace {
+                return BatchDecision(outcome: .conflicts(writer.conflicts, counts: counts))
             }
-            var outcome = TrivselImportOutcome.imported(TrivselImportCounts())
-            try dbQueue.inTransaction(.immediate) { db in
-                let now = Self.timestamp()
-                let fileName = URL(fileURLWithPath: batch.fileName).lastPathComponent
-                var record = ImportBatchRecord(id: nil, fileName: fileName, sha256: batch.sha256, profile: batch.profile,
-                                               importedAt: now, operator: options.operator,
-                                               accepted: 0, rejected: 0, replaced: 0)
-                try record.insert(db)
-                var writer = TrivselFigureWriter(db: db, batchId: record.id!, options: options, timestamp: now)
-                for rejection in rejects { try writer.reject(rejection) }
-                for result in results { try writer.add(result) }
-                var counts = writer.counts
-                counts.dryRun = options.dryRun
-                if !writer.conflicts.isEmpty && !options.replace {
-                    outcome = .conflicts(writer.conflicts, counts: counts)
-                    return .rollback
-                }
-                outcome = .imported(counts)
-                if options.dryRun { return .rollback }
-                record.accepted = counts.results
-                record.rejected = counts.rejected
-                record.replaced = counts.replaced
-                try record.update(db)
-                var summary = "imported trivsel results \(fileName) (sha256 \(batch.sha256.prefix(12))…): "
-                    + "\(counts.results) results (\(counts.figures) figures) stored, \(counts.newSchools) new schools, "
-                    + "\(counts.rejected) rejected"
-                if counts.replaced > 0 { summary += ", \(counts.replaced) figures replaced" }
-                var audit = AuditLogRecord(id: nil, at: now, operator: options.operator, action: AuditAction.import.rawValue,
-                                           batchId: record.id, summary: summary, detail: nil)
-                try audit.insert(db)
-                return .commit
-            }
-            return outcome
+            if options.dryRun { return BatchDecision(outcome: .imported(counts)) }
+            record.accepted = counts.results
+            record.rejected = counts.rejected
+            record.replaced = counts.replaced
+            var summary = "imported trivsel results \(record.fileName) (sha256 \(batch.sha256.prefix(12))…): "
+                + "\(counts.results) results (\(counts.figures) figures) stored, \(counts.newSchools) new schools, "
+                + "\(counts.rejected) rejected"
+            if counts.replaced > 0 { summary += ", \(counts.replaced) figures replaced" }
+            return BatchDecision(outcome: .imported(counts), auditSummary: summary)
         }
     }
 
