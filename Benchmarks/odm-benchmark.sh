@@ -3,13 +3,8 @@
 # peak memory (max RSS, /usr/bin/time -v).
 # Usage: Benchmarks/odm-benchmark.sh [MB]   (default 100)
 set -euo pipefail
-cd "$(dirname "$0")/.."
 megabytes=${1:-100}
-[ -f scripts/setup-debian.sh ] && source scripts/setup-debian.sh
-command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-swift build -c release --product kortlaeg >&2
-work=Benchmarks/out
-mkdir -p "$work"
+source "$(dirname "$0")/prepare.sh"
 input="$work/sdq-odm-$megabytes-MB.xml"
 [ -f "$input" ] || python3 Benchmarks/generate_sdq_odm.py "$input" --megabytes "$megabytes" --bad-every 1000
 size=$(stat -c %s "$input")

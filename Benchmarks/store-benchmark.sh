@@ -3,15 +3,9 @@
 # N generated parent SDQ responses imported into a fresh project store (one transaction).
 # Usage: Benchmarks/store-benchmark.sh [N]   (default 1,000,000)
 set -euo pipefail
-cd "$(dirname "$0")/.."
 rows=${1:-1000000}
-source scripts/setup-debian.sh
-command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-swift build -c release --product kortlaeg >&2
-work=Benchmarks/out
-mkdir -p "$work"
-input="$work/sdq-$rows.csv"
-[ -f "$input" ] || python3 Benchmarks/generate_sdq_rows.py "$rows" --invalid-every 1000 > "$input"
+source "$(dirname "$0")/prepare.sh"
+generate_sdq_csv "$rows"
 size=$(stat -c %s "$input")
 project="$work/store-bench.kortlaeg"
 rm -f "$project" "$project-journal" "$project-wal"

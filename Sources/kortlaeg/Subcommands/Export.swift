@@ -114,10 +114,7 @@ struct Export: ParsableCommand {
             try runProject(path)
             return
         }
-        for file in scores where !FileManager.default.fileExists(atPath: file.path) {
-            Diagnostics.error("\(file.path): no such file.")
-            throw KortlaegExit.noInput
-        }
+        try ScoreFileArgument.requireExisting(scores)
         let definition = try instruments.resolve(instrument[0])
         let occasions = ScoreFileArgument.occasions(scores)
         var choices: [String: String] = [:]

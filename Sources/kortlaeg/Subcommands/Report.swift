@@ -71,10 +71,7 @@ struct Report: ParsableCommand {
             try runProject(path)
             return
         }
-        for file in scores where !FileManager.default.fileExists(atPath: file.path) {
-            Diagnostics.error("\(file.path): no such file.")
-            throw KortlaegExit.noInput
-        }
+        try ScoreFileArgument.requireExisting(scores)
         let occasionsByFile = ScoreFileArgument.occasions(scores)
         var occasions: [String] = []
         for occasion in occasionsByFile where !occasions.contains(occasion) { occasions.append(occasion) }
