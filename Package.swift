@@ -108,22 +108,24 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        // Process running, temporary folders and the repository paths, shared by the test targets.
+        .target(name: "KortlaegTestSupport", path: "Tests/KortlaegTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "KortlaegStoreTests",
             dependencies: [
-                "KortlaegStore", "KortlaegDomain", "kortlaeg",
+                "KortlaegStore", "KortlaegDomain", "kortlaeg", "KortlaegTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KortlaegExportTests",
-            dependencies: ["KortlaegExport", "KortlaegDomain"],
+            dependencies: ["KortlaegExport", "KortlaegDomain", "KortlaegTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KortlaegCLITests",
-            dependencies: ["kortlaeg", "KortlaegStore", "KortlaegExport", "KortlaegDomain"],
+            dependencies: ["kortlaeg", "KortlaegStore", "KortlaegExport", "KortlaegDomain", "KortlaegTestSupport"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegTestSupport
 import Testing
 
 struct ImportCommandTests {

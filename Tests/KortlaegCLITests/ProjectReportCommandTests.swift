@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegStore
 import Testing

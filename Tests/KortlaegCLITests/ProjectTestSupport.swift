@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegExport
 import KortlaegStore
@@ -160,25 +161,17 @@ struct ProjectReadBack {
 }
 
 func readBackProjectExport(_ path: String, kind: String) throws -> ProjectReadBack? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", projectReadBackScript, path, kind]
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let result = try runPython(projectReadBackScript, [path, kind])
+    let stderr = result.stderr
     if stderr.contains("No module named 'pyreadstat'") {
         Issue.record("pyreadstat is not installed: run scripts/setup-debian.sh (python3 -m pip install pyreadstat)")
         return nil
     }
-    guard process.terminationStatus == 0 else {
+    guard result.status == 0 else {
         Issue.record("pyreadstat failed: \(stderr)")
         return nil
     }
-    return ProjectReadBack(json: try JSONSerialization.jsonObject(with: stdout) as! [String: Any])
+    return ProjectReadBack(json: try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])
 }
 
 /// The files below `folder` that hold a CPR-shaped byte run or a raw fixture id. Hex SHA-256

@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegTestSupport
 import Testing
 
 /// End-to-end: the built binary on small files. Expected scores computed by hand from

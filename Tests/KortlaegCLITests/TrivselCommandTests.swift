@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegTestSupport
 import Testing
 
 /// End-to-end: `kortlaeg trivsel` on the built binary. Expected figures by hand from the rules in

@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegTestSupport
 @testable import KortlaegDomain
 import Testing
 @testable import KortlaegExport

@@ -1,9 +1,7 @@
 import Foundation
+import KortlaegTestSupport
 import KortlaegDomain
 @testable import KortlaegExport
-
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The real SDQ parent form from the repository's Instruments folder.
 func sdqParent() throws -> Instrument {
@@ -35,26 +33,7 @@ let testRCI: DatasetBuilder.ReliableChangeFunction = { _, scoreID, first, last i
     scoreID == "emotion" ? (last - first) / (2.0.squareRoot() * 2 * 0.2.squareRoot()) : nil
 }
 
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-export-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-/// Runs `python3 -c script args…` and returns stdout; nil when python3 or the module is missing.
-func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-}
+func temporaryFolder() throws -> URL { try makeTemporaryFolder("kortlaeg-export") }
 
 /// Every byte run in the files below `folder` that is CPR-shaped, as "file" names. Hex SHA-256
 /// checksums in manifests are removed first (64 random hex digits can hold ten digits in a row).

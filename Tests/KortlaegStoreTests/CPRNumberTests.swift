@@ -1,3 +1,4 @@
+import KortlaegTestSupport
 import KortlaegDomain
 import Testing
 @testable import KortlaegStore

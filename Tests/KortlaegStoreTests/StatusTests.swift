@@ -1,3 +1,4 @@
+import KortlaegTestSupport
 import Testing
 @testable import KortlaegStore
 

@@ -1,11 +1,7 @@
 import Foundation
+import KortlaegTestSupport
 import KortlaegDomain
 @testable import KortlaegStore
-
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-let instrumentsDirectory = repositoryRoot.appendingPathComponent("Instruments").path
 
 func catalog() throws -> InstrumentCatalog {
     try InstrumentCatalog.load(directory: instrumentsDirectory)
@@ -37,49 +33,26 @@ func importOptions(replace: Bool = false, dryRun: Bool = false) throws -> Import
 
 // MARK: - Running the built binary
 
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+typealias CLIResult = ProcessResult
+
+/// Runs the built `kortlaeg` as user `cli-tester`, with the repository's instruments for the
+/// commands that read them.
+func runKortlaeg(_ arguments: [String]) throws -> CLIResult {
+    let explicit = arguments.contains("--help") || ["init", "status"].contains(arguments.first ?? "")
+    return try runProcess(kortlaegBinary(), arguments + (explicit ? [] : ["--instruments", instrumentsDirectory]),
+                          environment: ["USER": "cli-tester"])
 }
 
-func kortlaegBinary() -> URL {
-    var directory = Bundle.main.bundleURL
-    for _ in 0..<3 {
-        let candidate = directory.appendingPathComponent("kortlaeg")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        directory.deleteLastPathComponent()
-    }
-    return repositoryRoot.appendingPathComponent(".build/debug/kortlaeg")
-}
-
+/// A `kortlaeg import`-style process that is started but not awaited (to kill it mid-import).
 func makeProcess(_ arguments: [String]) -> Process {
     let process = Process()
     process.executableURL = kortlaegBinary()
-    let explicit = arguments.contains("--help") || ["init", "status"].contains(arguments.first ?? "")
-    process.arguments = arguments + (explicit ? [] : ["--instruments", instrumentsDirectory])
+    process.arguments = arguments + ["--instruments", instrumentsDirectory]
     process.environment = ProcessInfo.processInfo.environment.merging(["USER": "cli-tester"]) { _, new in new }
     return process
 }
 
-func runKortlaeg(_ arguments: [String]) throws -> CLIResult {
-    let process = makeProcess(arguments)
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLIResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                     stderr: String(decoding: stderr, as: UTF8.self))
-}
-
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func temporaryFolder() throws -> URL { try makeTemporaryFolder("kortlaeg-store") }
 
 func sample(_ name: String) -> String {
     repositoryRoot.appendingPathComponent("SampleData/\(name)").path

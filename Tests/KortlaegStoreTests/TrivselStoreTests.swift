@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegTestSupport
 import GRDB
 import KortlaegDomain
 import Testing
