@@ -1,13 +1,5 @@
 /// What storing a trivselsmåling results file did.
-public enum TrivselImportOutcome: Hashable, Sendable {
-    /// The file was stored (or, with `dryRun`, would have been).
-    case imported(TrivselImportCounts)
-    /// A file with the same SHA-256 was imported before; nothing changed.
-    case alreadyImported(fileName: String, importedAt: String)
-    /// Some figures were already delivered by another file and `replace` was not given; nothing
-    /// was stored.
-    case conflicts([TrivselConflict], counts: TrivselImportCounts)
-}
+public typealias TrivselImportOutcome = BatchOutcome<TrivselImportCounts, TrivselConflict>
 
 /// The counts of one trivselsmåling results import.
 public struct TrivselImportCounts: Hashable, Sendable {

@@ -1,0 +1,16 @@
+/// The counts of one import.
+public struct ImportCounts: Hashable, Sendable {
+    /// Records stored.
+    public var accepted = 0
+    /// Rejections (problems) in the rejects report.
+    public var rejected = 0
+    /// Stored responses replaced (`replace`).
+    public var replaced = 0
+    /// New children.
+    public var newChildren = 0
+    /// Whether this was a dry run (nothing stored).
+    public var dryRun = false
+
+    /// Creates zero counts.
+    public init() {}
+}
