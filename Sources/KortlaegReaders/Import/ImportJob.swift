@@ -32,9 +32,11 @@ public struct ImportJob: Sendable {
     ///   - reject: receives each problem of a rejected record.
     ///   - instrumentChosen: called once the instrument is known, before the first `accept`; may
     ///     throw ``ImportError`` to refuse the file (e.g. another instrument with `--score`).
+    ///   - progress: called every 10,000 records with the number of records read.
     public func run(file: String, accept: (MappedResponse, Instrument) throws -> Void,
                     reject: (MappingRejection) throws -> Void,
-                    instrumentChosen: (Instrument) throws -> Void = { _ in }) throws -> ImportFileReport {
+                    instrumentChosen: (Instrument) throws -> Void = { _ in },
+                    progress: (Int) -> Void = { _ in }) throws -> ImportFileReport {
         var report = ImportFileReport(file: file)
         var mapper: ResponseMapper?
         do {
@@ -45,6 +47,7 @@ public struct ImportJob: Sendable {
             }
             try Self.forEachRecord(kind: recognition.kind, path: file, notes: { report.notes.append($0) }) { result in
                 report.read += 1
+                if report.read % 10_000 == 0 { progress(report.read) }
                 switch result {
                 case let .failure(problem):
                     report.rejected += 1

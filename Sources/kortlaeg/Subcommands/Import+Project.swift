@@ -57,7 +57,8 @@ extension Import {
                     do { try sink.add(StoredResponseInput(mapped, occasion: fallback)) } catch let rejection as MappingRejection {
                         try reject(rejection)
                     }
-                }, reject: reject)
+                }, reject: reject, progress: { Diagnostics.progress("\(file): \($0) records read") })
+                Diagnostics.endProgress()
                 result = fileReport
                 if let profile = fileReport.profile { sink.useProfile(profile) }
                 if let failure = fileReport.failure { throw ProjectImportError.unreadable(failure) }

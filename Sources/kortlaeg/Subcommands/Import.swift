@@ -90,7 +90,9 @@ struct Import: ParsableCommand {
                 try sink.beginFile()
                 result = try job.run(file: file, accept: { try sink.write($0, instrument: $1) },
                                      reject: { try report.add($0) },
-                                     instrumentChosen: { try sink.prepare(for: $0, file: file) })
+                                     instrumentChosen: { try sink.prepare(for: $0, file: file) },
+                                     progress: { Diagnostics.progress("\(file): \($0) records read") })
+                Diagnostics.endProgress()
             } catch {
                 Diagnostics.error("\(error)")
                 throw KortlaegExit.cannotCreate

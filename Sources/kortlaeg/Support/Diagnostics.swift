@@ -5,7 +5,8 @@ enum Diagnostics {
     static let isTerminal = isatty(STDERR_FILENO) != 0
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        // On a terminal, a message first clears a progress line that may be showing.
+        FileHandle.standardError.write(Data(((isTerminal ? "\r\u{1B}[K" : "") + message + "\n").utf8))
     }
 
     static func error(_ message: String) {
