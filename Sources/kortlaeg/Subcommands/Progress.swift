@@ -11,7 +11,7 @@ struct Progress: ParsableCommand {
         discussion: """
             Reads two files written by 'kortlaeg score' (use 'score --keep klasse koen' to carry grouping \
             columns), or with --project the stored scores at the occasions --from and --to (T1, F1, …, \
-            T2; group with --by class, school or sex), and pairs children by id. Responses stored under \
+            T2; group with --by class, school, sex or birth-year — an age band within a school year), and pairs children by id. Responses stored under \
             another version of the instrument are paired through the scores it declares equivalent. Unpaired children are listed, never dropped. Groups under \
             --suppress children show counts only. The reliable change index needs a reliability per score: \
             the shipped SDQ norm data has none (Goodman 2001's per-scale values are not entered), so give \
@@ -62,7 +62,7 @@ struct Progress: ParsableCommand {
                 throw ValidationError("--from \(from) must come before --to \(to).")
             }
             if let by, !StoredObservations.groupNames.contains(by) {
-                throw ValidationError("With --project, --by takes class, school or sex (not '\(by)').")
+                throw ValidationError("With --project, --by takes class, school, sex or birth-year (not '\(by)').")
             }
             return
         }

@@ -9,13 +9,15 @@ import KortlaegStore
 /// diff says they are not comparable.
 struct StoredObservations {
     /// Grouping attribute names a user can give to `--by`, with the stored attribute they mean.
-    static let groupNames: Set<String> = ["class", "klasse", "school", "skole", "sex", "koen", "køn"]
+    static let groupNames: Set<String> = ["class", "klasse", "school", "skole", "sex", "koen", "køn",
+                                          "birth-year", "foedselsaar", "fødselsår"]
 
     /// The stored attribute a group name means.
     static func attribute(_ name: String, of attributes: ChildAttributes) -> String? {
         switch name {
         case "class", "klasse": attributes.className
         case "school", "skole": attributes.school
+        case "birth-year", "foedselsaar", "fødselsår": attributes.birthYear.map(String.init)
         default: attributes.sex
         }
     }
