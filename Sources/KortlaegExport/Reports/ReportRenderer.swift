@@ -75,7 +75,7 @@ public enum ReportRenderer {
         let title = (da ? "Klasseoverblik: " : "Class overview: ") + report.groupLabel
         var h = head(title: title, language: report.language)
         h += "<h1>\(e(title))</h1>\n"
-        h += "<p class=\"meta\">\(da ? "Grupper med færre end 5 børn vises ikke (n < 5)." : "Groups of fewer than 5 children are not shown (n < 5).")</p>\n"
+        h += "<p class=\"meta\">\(da ? "Grupper med færre end 5 børn vises ikke (n &lt; 5)." : "Groups of fewer than 5 children are not shown (n &lt; 5).")</p>\n"
         for score in report.scores {
             h += "<h2>\(e(score.label))</h2>\n<table>\n<thead><tr><th>\(da ? "Tidspunkt" : "Occasion")</th><th class=\"num\">n</th><th class=\"num\">\(da ? "Gennemsnit" : "Mean")</th>"
             h += score.bands.map { "<th class=\"num\">\(e($0.label))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
