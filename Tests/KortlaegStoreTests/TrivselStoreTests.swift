@@ -50,6 +50,8 @@ struct TrivselStoreTests {
         let batch = try store.dbQueue.read { db in try ImportBatchRecord.fetchOne(db) }
         #expect(batch?.profile == "trivsel-results" && batch?.accepted == 4 && batch?.rejected == 0)
         #expect(try store.auditLog().last?.summary.contains("4 results (5 figures) stored, 2 new schools, 0 rejected") == true)
+        // The project status counts the stored figures.
+        #expect(try store.status(recentImports: 1).trivselFigures == 5)
 
         // The store is just another source of the same rows.
         #expect(try store.trivselResults() == Self.results)

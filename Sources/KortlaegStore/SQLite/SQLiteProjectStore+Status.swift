@@ -31,8 +31,10 @@ extension SQLiteProjectStore {
                     ImportSummary(fileName: $0.fileName, sha256: $0.sha256, importedAt: $0.importedAt, profile: $0.profile,
                                   operator: $0.operator, accepted: $0.accepted, rejected: $0.rejected, replaced: $0.replaced)
                 }
-                return ProjectStatus(project: info, childCount: childCount, counts: counts, missing: missing,
-                                     recentImports: imports)
+                var status = ProjectStatus(project: info, childCount: childCount, counts: counts, missing: missing,
+                                           recentImports: imports)
+                status.trivselFigures = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trivselFigure") ?? 0
+                return status
             }
         }
     }

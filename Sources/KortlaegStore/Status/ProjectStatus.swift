@@ -9,6 +9,8 @@ public struct ProjectStatus: Hashable, Sendable {
     /// For every occasion after T1 that the project has responses at (F1, F2, …, T2), in course
     /// order: the children with a T1 response but none at that occasion.
     public var missing: [MissingOccasion]
+    /// Stored trivselsmåling figures (school × trin × school year × indicator).
+    public var trivselFigures: Int = 0
     /// The last imports, newest first.
     public var recentImports: [ImportSummary]
 }

@@ -38,6 +38,10 @@ struct Status: ParsableCommand {
         if let model = info.interventionModel { lines.append((da ? "  indsatsmodel: " : "  model: ") + model) }
         if let version = info.toolVersion { lines.append((da ? "  kortlægningsværktøj, version: " : "  mapping tool version: ") + version) }
         lines.append((da ? "  børn: " : "  children: ") + String(status.childCount))
+        if status.trivselFigures > 0 {
+            lines.append((da ? "  trivselsmåling: " : "  trivselsmåling: ") + String(status.trivselFigures)
+                         + (da ? " tal gemt ('kortlaeg trivsel --project' viser dem)" : " figures stored ('kortlaeg trivsel --project' shows them)"))
+        }
         lines.append("")
         let informants = Array(Set(status.counts.map(\.informant))).sorted()
         var occasions: [String] = []
