@@ -94,7 +94,7 @@ final class ImportOutput {
         try writer.flush()
         fileWriter = nil
         if main == nil {
-            FileManager.default.createFile(atPath: partialPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: partialPath, contents: nil)
             main = FileHandle(forWritingAtPath: partialPath)
         }
         if let data = FileManager.default.contents(atPath: filePath), !data.isEmpty {
@@ -115,7 +115,7 @@ final class ImportOutput {
     func finish() throws {
         guard let path, let partialPath else { return }
         if main == nil {
-            FileManager.default.createFile(atPath: partialPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: partialPath, contents: nil)
             main = FileHandle(forWritingAtPath: partialPath)
         }
         try main?.close()
