@@ -158,19 +158,27 @@ def battery(bid, title, model, ages, occasions, assignments, measures, sources, 
             "classMeasures": measures, "provenance": dict(PROVENANCE_BATTERY, sources=sources, notes=notes)}
 
 
+def form(instrument, basis, occasions=("T1", "T2"), informant="professional", ages=None):
+    """One instrument assignment of a battery (by default the professional's form at T1 and T2)."""
+    a = {"informant": informant, "instrument": instrument, "occasions": list(occasions), "basis": basis}
+    if ages: a["ages"] = {"minimum": ages[0], "maximum": ages[1]}
+    return a
+
+
+def follow_up(every_weeks, da, en, basis):
+    return {"id": "F", "kind": "followUp", "everyWeeks": every_weeks, "label": text(da, en), "basis": basis}
+
+
 def sdq_assignments(basis, informants, child_ages, followup):
     out = []
     ids = {"parent": "sdq-p4-17", "teacher": "sdq-t4-17", "child": "sdq-s11-17"}
     for informant in informants:
-        ages = {"minimum": child_ages[0], "maximum": child_ages[1]} if informant == "child" else None
-        a = {"informant": informant, "instrument": ids[informant] + "@1.0.0", "occasions": ["T1", "T2"], "basis": basis}
-        if ages: a["ages"] = ages
-        out.append(a)
+        ages = child_ages if informant == "child" else None
+        out.append(form(ids[informant] + "@1.0.0", basis, informant=informant, ages=ages))
         if followup:
-            f = {"informant": informant, "instrument": ids[informant] + "-fu@1.0.0", "occasions": ["F"],
-                 "basis": basis + "; follow-up version of the SDQ at follow-ups (Kortlæg's choice: same scales, 'last month')"}
-            if ages: f["ages"] = ages
-            out.append(f)
+            out.append(form(ids[informant] + "-fu@1.0.0",
+                            basis + "; follow-up version of the SDQ at follow-ups (Kortlæg's choice: same scales, 'last month')",
+                            occasions=("F",), informant=informant, ages=ages))
     return out
 
 
@@ -185,12 +193,11 @@ if __name__ == "__main__":
         {"id": "tvaerfaglig-inklusion", "name": text("Tværfaglig indsats for inklusion i skolen", "Interdisciplinary intervention for inclusion in school"),
          "modelVersion": "0", "source": "shared/seeds/000_5cf57790374d0e87.txt"},
         (9, 14),
-        [OCC_T1, {"id": "F", "kind": "followUp", "everyWeeks": 8, "label": text("Opfølgning", "Follow-up"),
-                  "basis": s000 + ": 'løbende opfølgning på progressionen'; the seed gives no interval, 8 weeks is Kortlæg's default (the 6–8 weeks used elsewhere)"},
+        [OCC_T1, follow_up(8, "Opfølgning", "Follow-up",
+                           s000 + ": 'løbende opfølgning på progressionen'; the seed gives no interval, 8 weeks is Kortlæg's default (the 6–8 weeks used elsewhere)"),
          dict(OCC_T2, basis=s000 + ": 'Ved forløbenes afslutning igangsætter de en ny kortlægning'")],
         sdq_assignments(s000 + ": perspectives of the child, the parents and the professionals; trivsel and adfærd", ["parent", "teacher", "child"], (11, 14), True)
-        + [{"informant": "professional", "instrument": "kv-ressourcer@0.1.0", "occasions": ["T1", "T2"], "basis": s000 + ": ressourcer"},
-           {"informant": "professional", "instrument": "kv-behov@0.1.0", "occasions": ["T1", "T2"], "basis": s000 + ": behov"}],
+        + [form("kv-ressourcer@0.1.0", s000 + ": ressourcer"), form("kv-behov@0.1.0", s000 + ": behov")],
         [{"id": "klasse-trivsel", "kind": "trivselResults", "label": text("Klassens trivselsmåling", "The class's well-being survey"),
           "occasions": ["T1", "T2"], "basis": s000 + ": 'eksisterende viden om klassen og familien fra trivselsundersøgelser'"},
          {"id": "klasse-sdq", "kind": "scoreOverview", "label": text("Klassens SDQ-overblik (lærer)", "Class SDQ overview (teacher)"),
@@ -204,15 +211,14 @@ if __name__ == "__main__":
         {"id": "styrket-laeringsmiljoe-anbragte", "name": text("Styrket læringsmiljø for anbragte børn og unge", "Stronger learning environment for children and young people in care"),
          "modelVersion": "0", "source": "shared/seeds/003_02d2155c73ceea21.txt"},
         (6, 17),
-        [OCC_T1, {"id": "F", "kind": "followUp", "everyWeeks": 13, "label": text("Opfølgningsmøde", "Follow-up meeting"),
-                  "basis": s003 + ": 'opfølgningsmøder ca. hver tredje måned'"},
+        [OCC_T1, follow_up(13, "Opfølgningsmøde", "Follow-up meeting", s003 + ": 'opfølgningsmøder ca. hver tredje måned'"),
          dict(OCC_T2, basis="Kortlæg's choice: the seed describes continuous follow-up; a final mapping closes the course so progress can be measured")],
         sdq_assignments(s003 + ": sociale styrker og udfordringer samt trivsel; perspectives of foster parents and teachers", ["parent", "teacher", "child"], (11, 17), False)
-        + [{"informant": "child", "instrument": "trivsel-udvalgte@1.0.0", "occasions": ["T1", "F", "T2"], "ages": {"minimum": 10, "maximum": 16},
-            "basis": "shared/seeds/003: one municipality used 'udvalgte spørgsmål fra den nationale trivselsmåling' to map and follow up on well-being; ages 10-16 (the 4.-9. klasse questions; the instrument covers 9-16)"},
-           {"informant": "professional", "instrument": "kv-ressourcer@0.1.0", "occasions": ["T1", "T2"], "basis": s003 + ": faglige, kognitive og sociale styrker"},
-           {"informant": "professional", "instrument": "kv-maal@0.1.0", "occasions": ["T1", "F", "T2"],
-            "basis": "shared/seeds/003: 'tosidede målsætninger, som både indeholder et fagligt mål og et trivselsmål', adjusted at each follow-up"}],
+        + [form("trivsel-udvalgte@1.0.0", "shared/seeds/003: one municipality used 'udvalgte spørgsmål fra den nationale trivselsmåling' to map and follow up on well-being; ages 10-16 (the 4.-9. klasse questions; the instrument covers 9-16)",
+                occasions=("T1", "F", "T2"), informant="child", ages=(10, 16)),
+           form("kv-ressourcer@0.1.0", s003 + ": faglige, kognitive og sociale styrker"),
+           form("kv-maal@0.1.0", "shared/seeds/003: 'tosidede målsætninger, som både indeholder et fagligt mål og et trivselsmål', adjusted at each follow-up",
+                occasions=("T1", "F", "T2"))],
         [],
         [s003],
         ["School-age children in care; 6-17 years is Kortlæg's reading of the target group (grundskole).",
@@ -226,8 +232,7 @@ if __name__ == "__main__":
         (8, 14),
         [OCC_T1, dict(OCC_T2, basis="Kortlæg's choice: a final mapping after the ~10 group sessions to see what changed")],
         sdq_assignments(s004 + ": the child's and the parents' perspectives", ["parent", "child"], (11, 14), False)
-        + [{"informant": "professional", "instrument": "kv-ressourcer@0.1.0", "occasions": ["T1", "T2"], "basis": s004 + ": ressourcer"},
-           {"informant": "professional", "instrument": "kv-behov@0.1.0", "occasions": ["T1", "T2"], "basis": s004 + ": udfordringer og motivation"}],
+        + [form("kv-ressourcer@0.1.0", s004 + ": ressourcer"), form("kv-behov@0.1.0", s004 + ": udfordringer og motivation")],
         [],
         [s004],
         ["Target group 8-14 years (seed 004); groups of 6-10 children, ~10 child sessions and ~5 adult sessions. Anchored in PPR."]))

@@ -12,10 +12,8 @@ public enum ReportRenderer {
     public static func html(_ report: ChildReport) throws -> String {
         let da = report.language == .danish
         let e = XMLText.escape
-        try check(report.childLabel, section: "childLabel")
-        let title = (da ? "Kortlægning: " : "Mapping: ") + report.childLabel
-        var h = head(title: title, language: report.language)
-        h += "<h1>\(e(title))</h1>\n"
+        var h = try opening(da ? "Kortlægning: " : "Mapping: ", label: report.childLabel, section: "childLabel",
+                            language: report.language)
         if !report.subtitle.isEmpty { h += "<p class=\"meta\">\(e(report.subtitle))</p>\n" }
         h += "<h2>\(da ? "SDQ-profil" : "SDQ profile")</h2>\n"
         h += legend(report.occasions, da: da)
@@ -71,10 +69,8 @@ public enum ReportRenderer {
     public static func html(_ report: ClassReport) throws -> String {
         let da = report.language == .danish
         let e = XMLText.escape
-        try check(report.groupLabel, section: "groupLabel")
-        let title = (da ? "Klasseoverblik: " : "Class overview: ") + report.groupLabel
-        var h = head(title: title, language: report.language)
-        h += "<h1>\(e(title))</h1>\n"
+        var h = try opening(da ? "Klasseoverblik: " : "Class overview: ", label: report.groupLabel, section: "groupLabel",
+                            language: report.language)
         h += "<p class=\"meta\">\(da ? "Grupper med færre end 5 børn vises ikke (n &lt; 5)." : "Groups of fewer than 5 children are not shown (n &lt; 5).")</p>\n"
         for score in report.scores {
             h += "<h2>\(e(score.label))</h2>\n<table>\n<thead><tr><th>\(da ? "Tidspunkt" : "Occasion")</th><th class=\"num\">n</th><th class=\"num\">\(da ? "Gennemsnit" : "Mean")</th>"
@@ -97,6 +93,13 @@ public enum ReportRenderer {
     }
 
     // MARK: - Pieces
+
+    /// The document head and the heading `prefix + label`, after checking the label for CPR shapes.
+    private static func opening(_ prefix: String, label: String, section: String, language: Language) throws -> String {
+        try check(label, section: section)
+        let title = prefix + label
+        return head(title: title, language: language) + "<h1>\(XMLText.escape(title))</h1>\n"
+    }
 
     private static func head(title: String, language: Language) -> String {
         "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
