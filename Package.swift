@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Targets follow the data flow:
-// files -> readers -> mapping/validation -> responses -> scoring -> store -> progress -> export.
-// KortlaegDomain and KortlaegStatistics are pure (no C, no I/O beyond reading instrument files).
+// files -> readers -> mapping/validation -> responses -> scoring -> store -> progress -> reports/exports.
+// KortlaegDomain, KortlaegStatistics and KortlaegProgress are pure (no C, no I/O). KortlaegProject
+// holds the use cases every front end calls; the `kortlaeg` executable is thin over it.
+// docs/architecture.md draws the graph.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -18,6 +20,8 @@ let package = Package(
         .library(name: "KortlaegStatistics", targets: ["KortlaegStatistics"]),
         .library(name: "KortlaegReaders", targets: ["KortlaegReaders"]),
         .library(name: "KortlaegStore", targets: ["KortlaegStore"]),
+        .library(name: "KortlaegProject", targets: ["KortlaegProject"]),
+        .library(name: "KortlaegReports", targets: ["KortlaegReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,25 +47,33 @@ let package = Package(
         // ReadStat has no pkg-config file on Debian: the module map links "readstat".
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
 
-        // MARK: - Readers and writers
+        // MARK: - Readers and writers (file formats only)
         .target(
             name: "KortlaegReaders",
             dependencies: ["KortlaegDomain", "CLibXML2"],
             swiftSettings: swiftSettings
         ),
 
-        // MARK: - Project store (SQLite via GRDB behind the ProjectStore protocol)
+        // MARK: - Project store: the protocol and the import rules; one target per backend
         .target(
             name: "KortlaegStore",
             dependencies: [
                 "KortlaegDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KortlaegStoreSQLite",
+            dependencies: [
+                "KortlaegDomain", "KortlaegStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
 
-        // MARK: - Exports and reports
+        // MARK: - Exports (datasets and statistical file writers)
         .target(
             name: "KortlaegExport",
             dependencies: [
@@ -71,16 +83,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // MARK: - Command-line tool (thin)
+        // MARK: - Reports: view models and renderers (text, CSV, JSON, HTML)
+        .target(
+            name: "KortlaegReports",
+            dependencies: ["KortlaegDomain", "KortlaegProgress", "KortlaegStore", "KortlaegExport"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Use cases, for every front end
+        .target(
+            name: "KortlaegProject",
+            dependencies: [
+                "KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegReaders",
+                "KortlaegStore", "KortlaegStoreSQLite", "KortlaegExport", "KortlaegReports",
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Command-line tool (thin: arguments, diagnostics, exit codes)
         .executableTarget(
             name: "kortlaeg",
             dependencies: [
                 "KortlaegDomain",
-                "KortlaegStatistics",
-                "KortlaegProgress",
-                "KortlaegReaders",
-                "KortlaegStore",
-                "KortlaegExport",
+                "KortlaegProject",
+                "KortlaegReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -89,7 +115,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(
             name: "KortlaegDomainTests",
-            dependencies: ["KortlaegDomain"],
+            dependencies: ["KortlaegDomain", "KortlaegTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -112,8 +138,13 @@ let package = Package(
         .target(name: "KortlaegTestSupport", path: "Tests/KortlaegTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "KortlaegStoreTests",
+            dependencies: ["KortlaegStore", "KortlaegDomain", "KortlaegTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegStoreSQLiteTests",
             dependencies: [
-                "KortlaegStore", "KortlaegDomain", "kortlaeg", "KortlaegTestSupport",
+                "KortlaegStore", "KortlaegStoreSQLite", "KortlaegDomain", "KortlaegTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -124,8 +155,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KortlaegReportsTests",
+            dependencies: ["KortlaegReports", "KortlaegExport", "KortlaegDomain", "KortlaegTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegProjectTests",
+            dependencies: ["KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegDomain", "KortlaegTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KortlaegCLITests",
-            dependencies: ["kortlaeg", "KortlaegStore", "KortlaegExport", "KortlaegDomain", "KortlaegTestSupport"],
+            dependencies: [
+                "kortlaeg", "KortlaegStore", "KortlaegStoreSQLite", "KortlaegExport", "KortlaegDomain",
+                "KortlaegTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

@@ -2,6 +2,7 @@ import Foundation
 import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegStore
+import KortlaegStoreSQLite
 import Testing
 
 /// `kortlaeg child ID --project`: strengths first, informants side by side, goals.

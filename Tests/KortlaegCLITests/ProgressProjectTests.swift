@@ -2,6 +2,7 @@ import Foundation
 import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegStore
+import KortlaegStoreSQLite
 import Testing
 
 /// `kortlaeg progress --project`: the same pairing and statistics as the file path, read from the

@@ -2,6 +2,7 @@ import Foundation
 import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegStore
+import KortlaegStoreSQLite
 import Testing
 
 /// `kortlaeg export --project`: the built binary on a store filled through the library

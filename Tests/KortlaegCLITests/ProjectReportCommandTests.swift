@@ -2,6 +2,7 @@ import Foundation
 import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegStore
+import KortlaegStoreSQLite
 import Testing
 
 /// `kortlaeg report --project`: the built binary on ``ProjectFixture`` (scores by hand there).

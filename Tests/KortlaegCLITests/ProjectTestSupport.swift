@@ -3,6 +3,7 @@ import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegExport
 import KortlaegStore
+import KortlaegStoreSQLite
 import Testing
 
 /// A project store filled through the library (so a renamed import command cannot break these

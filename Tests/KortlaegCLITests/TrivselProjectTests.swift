@@ -2,6 +2,7 @@ import Foundation
 import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegStore
+import KortlaegStoreSQLite
 import Testing
 
 /// End-to-end: `kortlaeg trivsel FILE --project P --store` and `kortlaeg trivsel --project P` on the

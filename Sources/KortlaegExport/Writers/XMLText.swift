@@ -1,8 +1,8 @@
 import Foundation
 /// Escaping for XML and HTML text and attribute values.
-enum XMLText {
+package enum XMLText {
     /// `text` with `& < > " '` escaped and control characters other than TAB, LF and CR dropped.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

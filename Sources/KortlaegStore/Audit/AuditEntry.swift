@@ -10,6 +10,15 @@ public struct AuditEntry: Hashable, Sendable {
     public var summary: String
     /// Details as JSON (e.g. a replaced response with its answers and scores), if any.
     public var detail: String?
+
+    /// Creates the value from its parts.
+    package init(at: String, operator: String, action: AuditAction, summary: String, detail: String?) {
+        self.at = at
+        self.operator = `operator`
+        self.action = action
+        self.summary = summary
+        self.detail = detail
+    }
 }
 
 /// The kinds of audited action.

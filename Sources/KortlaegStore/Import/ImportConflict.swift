@@ -12,4 +12,14 @@ public struct ImportConflict: Hashable, Sendable {
     public var instrument: String
     /// The file that delivered the stored response.
     public var existingFile: String
+
+    /// Creates the value from its parts.
+    package init(row: Int, pseudonym: String, occasion: String, informant: String, instrument: String, existingFile: String) {
+        self.row = row
+        self.pseudonym = pseudonym
+        self.occasion = occasion
+        self.informant = informant
+        self.instrument = instrument
+        self.existingFile = existingFile
+    }
 }

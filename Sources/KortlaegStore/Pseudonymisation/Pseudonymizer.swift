@@ -8,7 +8,7 @@ import Foundation
 /// is first normalised to its ten digits (so `010203-1234` and `0102031234` give the same child);
 /// any other id is trimmed. The two kinds are domain-separated (`cpr:` / `id:`) before hashing.
 /// The pseudonym is the first 16 bytes of the MAC in lowercase hex (32 characters).
-struct Pseudonymizer: Sendable {
+package struct Pseudonymizer: Sendable {
     /// HMAC state keyed once; copied per id (``SymmetricKey`` and ``HMAC`` are not `Sendable`,
     /// but the box is immutable after creation).
     private final class KeyedMAC: @unchecked Sendable {
@@ -19,16 +19,16 @@ struct Pseudonymizer: Sendable {
     private let mac: KeyedMAC
 
     /// A new random key from the system's CSPRNG (256 bits).
-    static func makeKey() -> Data {
+    package static func makeKey() -> Data {
         SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
     }
 
-    init(key: Data) {
+    package init(key: Data) {
         mac = KeyedMAC(key: key)
     }
 
     /// The pseudonym of `rawID`, or nil when the id is blank.
-    func pseudonym(for rawID: String) -> String? {
+    package func pseudonym(for rawID: String) -> String? {
         var message: [UInt8]
         if let cpr = CPRNumber.normalised(rawID) {
             message = Array("cpr:".utf8) + Array(cpr.utf8)
@@ -46,13 +46,13 @@ struct Pseudonymizer: Sendable {
 
     /// HMAC-SHA256(project key, `key:` + purpose): a secret for one purpose. The `key:` prefix keeps
     /// it apart from every pseudonym (`cpr:`, `id:`).
-    func derivedKey(purpose: String) -> [UInt8] {
+    package func derivedKey(purpose: String) -> [UInt8] {
         var hmac = mac.initial
         hmac.update(data: Array("key:".utf8) + Array(purpose.utf8))
         return Array(hmac.finalize())
     }
 
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in bytes {

@@ -29,6 +29,20 @@ public struct StoredResponse: Sendable {
     public func value(of scoreID: String) -> Double? {
         scores.first { $0.id == scoreID }?.value
     }
+
+    /// Creates the value from its parts.
+    package init(child: String, attributes: ChildAttributes, occasion: Occasion, date: String?, informant: Informant, instrument: InstrumentReference, answers: [String: AnswerValue], scores: [StoredScore], ruleChoices: [String: String], includeUnverified: Bool) {
+        self.child = child
+        self.attributes = attributes
+        self.occasion = occasion
+        self.date = date
+        self.informant = informant
+        self.instrument = instrument
+        self.answers = answers
+        self.scores = scores
+        self.ruleChoices = ruleChoices
+        self.includeUnverified = includeUnverified
+    }
 }
 
 /// One stored score.
@@ -41,6 +55,14 @@ public struct StoredScore: Hashable, Sendable {
     public var value: Double?
     /// Bands as `table=label` pairs separated by commas, when the instrument has band tables.
     public var bands: String?
+
+    /// Creates the value from its parts.
+    package init(id: String, variable: String, value: Double?, bands: String?) {
+        self.id = id
+        self.variable = variable
+        self.value = value
+        self.bands = bands
+    }
 }
 
 /// Which stored responses to read. Every field narrows the selection; nil means any.

@@ -18,4 +18,17 @@ public struct ScoreChange: Hashable, Sendable {
     public var oldBands: String?
     /// The recomputed bands.
     public var newBands: String?
+
+    /// Creates the value from its parts.
+    package init(pseudonym: String, occasion: String, informant: String, instrument: String, score: String, old: Double?, new: Double?, oldBands: String?, newBands: String?) {
+        self.pseudonym = pseudonym
+        self.occasion = occasion
+        self.informant = informant
+        self.instrument = instrument
+        self.score = score
+        self.old = old
+        self.new = new
+        self.oldBands = oldBands
+        self.newBands = newBands
+    }
 }

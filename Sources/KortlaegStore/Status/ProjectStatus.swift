@@ -13,6 +13,15 @@ public struct ProjectStatus: Hashable, Sendable {
     public var trivselFigures: Int = 0
     /// The last imports, newest first.
     public var recentImports: [ImportSummary]
+
+    /// Creates the value from its parts.
+    package init(project: ProjectInfo, childCount: Int, counts: [OccasionCount], missing: [MissingOccasion], recentImports: [ImportSummary]) {
+        self.project = project
+        self.childCount = childCount
+        self.counts = counts
+        self.missing = missing
+        self.recentImports = recentImports
+    }
 }
 
 /// Children with a response at one occasion from one informant.
@@ -22,6 +31,12 @@ public struct MissingOccasion: Hashable, Sendable {
     public var occasion: String
     /// Their pseudonyms, sorted.
     public var children: [String]
+
+    /// Creates the value from its parts.
+    package init(occasion: String, children: [String]) {
+        self.occasion = occasion
+        self.children = children
+    }
 }
 
 public struct OccasionCount: Hashable, Sendable {
@@ -31,6 +46,13 @@ public struct OccasionCount: Hashable, Sendable {
     public var informant: String
     /// Distinct children.
     public var children: Int
+
+    /// Creates the value from its parts.
+    package init(occasion: String, informant: String, children: Int) {
+        self.occasion = occasion
+        self.informant = informant
+        self.children = children
+    }
 }
 
 /// One import as listed by `status`.
@@ -51,4 +73,16 @@ public struct ImportSummary: Hashable, Sendable {
     public var rejected: Int
     /// Responses replaced.
     public var replaced: Int
+
+    /// Creates the value from its parts.
+    package init(fileName: String, sha256: String, importedAt: String, profile: String, operator: String, accepted: Int, rejected: Int, replaced: Int) {
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.importedAt = importedAt
+        self.profile = profile
+        self.operator = `operator`
+        self.accepted = accepted
+        self.rejected = rejected
+        self.replaced = replaced
+    }
 }

@@ -16,4 +16,15 @@ public struct TrivselConflict: Hashable, Sendable {
     public var indicator: TrivselIndicator
     /// The file that delivered the stored figure.
     public var existingFile: String
+
+    /// Creates the value from its parts.
+    package init(row: Int, line: Int, school: String, grade: String?, schoolYear: SchoolYear?, indicator: TrivselIndicator, existingFile: String) {
+        self.row = row
+        self.line = line
+        self.school = school
+        self.grade = grade
+        self.schoolYear = schoolYear
+        self.indicator = indicator
+        self.existingFile = existingFile
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegProgress
 import KortlaegStore
+import KortlaegStoreSQLite
 
 struct Child: ParsableCommand {
     static let configuration = CommandConfiguration(

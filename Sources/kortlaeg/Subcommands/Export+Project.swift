@@ -3,6 +3,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegExport
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// `kortlaeg export --project`: every stored response, pseudonymised once more, recorded in the
 /// project's audit log with its manifest.

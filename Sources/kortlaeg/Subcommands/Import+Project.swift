@@ -3,6 +3,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegReaders
 import KortlaegStore
+import KortlaegStoreSQLite
 
 // MARK: - kortlaeg import --project
 

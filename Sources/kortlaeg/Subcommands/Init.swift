@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KortlaegStore
+import KortlaegStoreSQLite
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -81,4 +81,3 @@ struct Instruments: ParsableCommand {
     }
 }
 
-extension Language: ExpressibleByArgument {}

@@ -4,6 +4,7 @@ import KortlaegDomain
 import KortlaegProgress
 import KortlaegReaders
 import KortlaegStore
+import KortlaegStoreSQLite
 
 struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(

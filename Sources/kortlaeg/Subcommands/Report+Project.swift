@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import KortlaegDomain
 import KortlaegExport
+import KortlaegReports
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// `kortlaeg report --project`: a child or class report from the stored responses, recorded in
 /// the project's audit log.

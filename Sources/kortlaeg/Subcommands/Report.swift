@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KortlaegDomain
 import KortlaegExport
+import KortlaegReports
 import KortlaegReaders
 
 /// `kortlaeg report`: a self-contained HTML report for one child or a class, from a project store

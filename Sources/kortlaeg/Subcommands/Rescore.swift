@@ -3,6 +3,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegReaders
 import KortlaegStore
+import KortlaegStoreSQLite
 
 struct Rescore: ParsableCommand {
     static let configuration = CommandConfiguration(

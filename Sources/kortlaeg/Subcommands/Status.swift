@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KortlaegDomain
 import KortlaegStore
+import KortlaegStoreSQLite
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(

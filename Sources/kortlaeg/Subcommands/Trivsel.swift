@@ -3,6 +3,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegReaders
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// `kortlaeg trivsel`: a school's or class level's trivselsmåling indicators across years beside
 /// the national figures, from results files or from a project's stored results (then also beside

@@ -2,6 +2,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegProgress
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// Renders a ``ChildOverview`` as plain text for PPR staff (Danish by default). The child is
 /// shown by pseudonym only.

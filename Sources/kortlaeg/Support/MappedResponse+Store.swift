@@ -1,6 +1,7 @@
 import KortlaegDomain
 import KortlaegReaders
 import KortlaegStore
+import KortlaegStoreSQLite
 
 // The bridge between the import work (readers and mapping profiles) and the project store, for
 // `kortlaeg import --project`. Neither library knows the other; only the command joins them.

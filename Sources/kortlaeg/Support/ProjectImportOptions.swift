@@ -1,6 +1,7 @@
 import ArgumentParser
 import KortlaegDomain
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// The options of `kortlaeg import` that only apply with `--project`.
 struct ProjectImportOptions: ParsableArguments {

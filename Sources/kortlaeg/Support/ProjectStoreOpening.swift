@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// Opens the project named by `--project`, turning store errors into messages and exit codes.
 enum ProjectStoreOpening {

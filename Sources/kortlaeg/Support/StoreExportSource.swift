@@ -2,6 +2,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegExport
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// Reads a project's stored responses into export sources: one ``ExportSource`` per instrument,
 /// its occasions in course order (T1, F1, F2, …, T2).

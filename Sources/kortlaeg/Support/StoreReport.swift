@@ -1,7 +1,9 @@
 import Foundation
 import KortlaegDomain
 import KortlaegExport
+import KortlaegReports
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// Builds child and class reports from a project's stored responses.
 ///

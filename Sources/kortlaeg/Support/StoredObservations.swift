@@ -1,5 +1,6 @@
 import KortlaegDomain
 import KortlaegStore
+import KortlaegStoreSQLite
 
 /// Turns stored responses into the observations a progress analysis pairs: one per child at one
 /// occasion, with score values keyed by the score ids of the analysed instrument version.

@@ -1,0 +1,75 @@
+import KortlaegStore
+import Foundation
+import KortlaegDomain
+
+/// The JSON form of a response's answers in the `response.answers` column:
+/// `{"c":{"item":code,…},"n":{"item":number,…},"t":{"item":"text",…}}` (empty groups left out,
+/// keys sorted). Codes, numbers and texts are kept apart so a number 2.0 never reads back as
+/// code 2.
+enum AnswerCoding {
+    private struct Groups: Codable {
+        var c: [String: Int]?
+        var n: [String: Double]?
+        var t: [String: String]?
+    }
+
+    static func encode(_ answers: [String: AnswerValue]) -> String {
+        var codes: [(String, Int)] = []
+        var numbers: [(String, Double)] = []
+        var texts: [(String, String)] = []
+        for (item, value) in answers {
+            switch value {
+            case .code(let code): codes.append((item, code))
+            case .number(let number): numbers.append((item, number))
+            case .text(let text): texts.append((item, text))
+            }
+        }
+        var parts: [String] = []
+        if !codes.isEmpty {
+            parts.append("\"c\":{" + codes.sorted { $0.0 < $1.0 }.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}")
+        }
+        if !numbers.isEmpty {
+            parts.append("\"n\":{" + numbers.sorted { $0.0 < $1.0 }.map { "\(quoted($0.0)):\(number($0.1))" }.joined(separator: ",") + "}")
+        }
+        if !texts.isEmpty {
+            parts.append("\"t\":{" + texts.sorted { $0.0 < $1.0 }.map { "\(quoted($0.0)):\(quoted($0.1))" }.joined(separator: ",") + "}")
+        }
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    static func decode(_ json: String) throws -> [String: AnswerValue] {
+        let groups = try JSONDecoder().decode(Groups.self, from: Data(json.utf8))
+        var answers: [String: AnswerValue] = [:]
+        for (item, code) in groups.c ?? [:] { answers[item] = .code(code) }
+        for (item, value) in groups.n ?? [:] { answers[item] = .number(value) }
+        for (item, text) in groups.t ?? [:] { answers[item] = .text(text) }
+        return answers
+    }
+
+    private static func number(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : "null"
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        // Fast path: item ids and most values need no escaping.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x80 }) { return "\"" + text + "\"" }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,18 @@
+import KortlaegStore
+import GRDB
+
+/// The `importBatch` table: one imported file.
+struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "importBatch"
+    var id: Int64?
+    var fileName: String
+    var sha256: String
+    var profile: String
+    var importedAt: String
+    var `operator`: String
+    var accepted: Int
+    var rejected: Int
+    var replaced: Int
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

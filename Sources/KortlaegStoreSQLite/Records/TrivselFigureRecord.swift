@@ -1,0 +1,23 @@
+import KortlaegStore
+import GRDB
+
+/// The `trivselFigure` table: one published trivselsmåling figure of a school, klassetrin and
+/// school year for one indicator (migration v2).
+struct TrivselFigureRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "trivselFigure"
+    var id: Int64?
+    var batchId: Int64
+    var schoolId: Int64
+    var grade: String?
+    var gradeKey: String
+    var schoolYear: Int?
+    var indicator: String
+    var mean: Double?
+    var pupils: Int?
+    var shareGt3: Double?
+    var shareGt4: Double?
+    var row: Int
+    var line: Int
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

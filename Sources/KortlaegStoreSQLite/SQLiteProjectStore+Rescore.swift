@@ -1,0 +1,92 @@
+import KortlaegStore
+import GRDB
+import KortlaegDomain
+
+extension SQLiteProjectStore {
+    public func rescore(instruments: InstrumentCatalog, operator: String, dryRun: Bool,
+                        changed: (ScoreChange) throws -> Void) throws -> RescoreSummary {
+        var summary = RescoreSummary()
+        summary.dryRun = dryRun
+        try wrap {
+            try dbQueue.inTransaction(.immediate) { db in
+                // Old scoring id → the context that rescoring its responses uses (same rule choices,
+                // current instrument file and band tables).
+                var contexts: [Int64: ScoringContext] = [:]
+                var lastId: Int64 = 0
+                let page = try db.makeStatement(sql: """
+                    SELECT r.id, r.instrumentId, r.instrumentVersion, r.informant, r.answers, r.scoringId,
+                           c.pseudonym, o.code, s.ruleChoices, s.includeUnverified
+                    FROM response r JOIN child c ON c.id = r.childId JOIN occasion o ON o.id = r.occasionId
+                    JOIN scoring s ON s.id = r.scoringId
+                    WHERE r.id > ? ORDER BY r.id LIMIT 2000
+                    """)
+                let oldScores = try db.makeStatement(sql: "SELECT scoreId, variable, value, bands FROM score WHERE responseId = ?")
+                let deleteScores = try db.makeStatement(sql: "DELETE FROM score WHERE responseId = ?")
+                let insertScore = try db.makeStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES (?, ?, ?, ?, ?)")
+                let updateScoring = try db.makeStatement(sql: "UPDATE response SET scoringId = ? WHERE id = ?")
+                while true {
+                    let rows = try Row.fetchAll(page, arguments: [lastId])
+                    if rows.isEmpty { break }
+                    for row in rows {
+                        let responseId: Int64 = row["id"]
+                        lastId = responseId
+                        let scoringId: Int64 = row["scoringId"]
+                        let reference = InstrumentReference(id: row["instrumentId"], version: row["instrumentVersion"])
+                        let context: ScoringContext
+                        if let cached = contexts[scoringId] {
+                            context = cached
+                        } else {
+                            let instrument: Instrument
+                            do {
+                                instrument = try instruments.instrument(reference)
+                            } catch {
+                                throw StoreError.unknownInstrument(reference: reference.description, reason: "\(error)")
+                            }
+                            let options = try ScoringContext.options(ruleChoices: row["ruleChoices"],
+                                                                     includeUnverified: row["includeUnverified"])
+                            context = try ScoringContext(instrument: instrument, options: options, db: db)
+                            contexts[scoringId] = context
+                        }
+                        let answers = try AnswerCoding.decode(row["answers"])
+                        let new = context.score(Response(instrument: reference, answers: answers))
+                        var old: [String: (variable: String, value: Double?, bands: String?)] = [:]
+                        for scoreRow in try Row.fetchAll(oldScores, arguments: [responseId]) {
+                            old[scoreRow["scoreId"]] = (scoreRow["variable"], scoreRow["value"], scoreRow["bands"])
+                        }
+                        var differs = old.count != new.count
+                        for score in new {
+                            let before = old[score.id]
+                            if before == nil || before!.value != score.value || before!.bands != score.bands {
+                                differs = true
+                                summary.changedScores += 1
+                                try changed(ScoreChange(pseudonym: row["pseudonym"], occasion: row["code"],
+                                                        informant: row["informant"], instrument: reference.description,
+                                                        score: score.variable, old: before?.value, new: score.value,
+                                                        oldBands: before?.bands, newBands: score.bands))
+                            }
+                        }
+                        summary.responses += 1
+                        if differs {
+                            summary.changedResponses += 1
+                            try deleteScores.execute(arguments: [responseId])
+                            for score in new {
+                                try insertScore.execute(arguments: [responseId, score.id, score.variable, score.value, score.bands])
+                            }
+                        }
+                        if context.scoringId != scoringId {
+                            try updateScoring.execute(arguments: [context.scoringId, responseId])
+                        }
+                    }
+                }
+                if dryRun { return .rollback }
+                var audit = AuditLogRecord(id: nil, at: Self.timestamp(), operator: `operator`,
+                                           action: AuditAction.rescore.rawValue, batchId: nil,
+                                           summary: "rescored \(summary.responses) responses: \(summary.changedScores) scores changed in \(summary.changedResponses) responses",
+                                           detail: nil)
+                try audit.insert(db)
+                return .commit
+            }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,108 @@
+import KortlaegStore
+import Foundation
+import GRDB
+import KortlaegDomain
+
+extension SQLiteProjectStore {
+    public func responses(_ query: ResponseQuery, _ body: (StoredResponse) throws -> Void) throws {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let child = query.child {
+            conditions.append("c.pseudonym = ?")
+            arguments += [child]
+        }
+        if let className = query.className {
+            conditions.append("k.name = ?")
+            arguments += [className]
+        }
+        if let instrumentID = query.instrumentID {
+            conditions.append("r.instrumentId = ?")
+            arguments += [instrumentID]
+        }
+        if let informant = query.informant {
+            conditions.append("r.informant = ?")
+            arguments += [informant.rawValue]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        try wrap {
+            try dbQueue.read { db in
+                let scores = try db.makeStatement(sql: "SELECT responseId, scoreId, variable, value, bands FROM score WHERE responseId = ?")
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT r.id AS id, c.pseudonym AS child, k.name AS className, sc.name AS school,
+                           c.birthYear AS birthYear, c.birthMonth AS birthMonth, c.sex AS sex,
+                           o.code AS occasion, r.date AS date, r.informant AS informant,
+                           r.instrumentId AS instrumentId, r.instrumentVersion AS instrumentVersion,
+                           r.answers AS answers, s.ruleChoices AS ruleChoices, s.includeUnverified AS includeUnverified
+                    FROM response r
+                    JOIN child c ON c.id = r.childId
+                    LEFT JOIN schoolClass k ON k.id = c.classId
+                    LEFT JOIN school sc ON sc.id = k.schoolId
+                    JOIN occasion o ON o.id = r.occasionId
+                    JOIN scoring s ON s.id = r.scoringId
+                    \(whereClause)
+                    ORDER BY c.pseudonym, o.sequence, r.informant, r.instrumentId
+                    """, arguments: arguments)
+                while let row = try rows.next() {
+                    let responseID: Int64 = row["id"]
+                    let occasionCode: String = row["occasion"]
+                    let informantText: String = row["informant"]
+                    guard let occasion = Occasion(occasionCode), let informant = Informant(rawValue: informantText) else {
+                        throw StoreError.database("stored response \(responseID) has an unknown occasion or informant")
+                    }
+                    let stored = try ScoreRecord.fetchAll(scores, arguments: [responseID])
+                    let answers: [String: AnswerValue]
+                    let choices: [String: String]
+                    do {
+                        answers = try AnswerCoding.decode(row["answers"])
+                        choices = try JSONDecoder().decode([String: String].self, from: Data((row["ruleChoices"] as String).utf8))
+                    } catch {
+                        throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
+                    }
+                    try body(StoredResponse(
+                        child: row["child"],
+                        attributes: ChildAttributes(className: row["className"], school: row["school"],
+                                                    birthYear: row["birthYear"], birthMonth: row["birthMonth"], sex: row["sex"]),
+                        occasion: occasion, date: row["date"], informant: informant,
+                        instrument: InstrumentReference(id: row["instrumentId"], version: row["instrumentVersion"]),
+                        answers: answers,
+                        scores: stored.map { StoredScore(id: $0.scoreId, variable: $0.variable, value: $0.value, bands: $0.bands) },
+                        ruleChoices: choices, includeUnverified: row["includeUnverified"]))
+                }
+            }
+        }
+    }
+
+    public func recordAudit(action: AuditAction, summary: String, detail: String?, operator: String) throws {
+        guard !CPRNumber.containsCPR(Self.maskingHexRuns(summary)), !CPRNumber.containsCPR(Self.maskingHexRuns(detail ?? "")) else {
+            throw StoreError.cprInAuditText
+        }
+        try wrap {
+            try dbQueue.write { db in
+                try db.execute(sql: "INSERT INTO auditLog (at, operator, action, summary, detail) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [Self.timestamp(), `operator`, action.rawValue, summary, detail])
+            }
+        }
+    }
+
+    /// `text` with every run of 32 or more hexadecimal characters (SHA-256 checksums, pseudonyms)
+    /// replaced by `#`. Such runs are machine-made, and 64 random hex digits hold a CPR-shaped run
+    /// of ten digits about once in 350 checksums, which would make an export's audit entry fail at
+    /// random. A CPR number typed by a user (file name, filter, label) is never part of such a run.
+    static func maskingHexRuns(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        func isHex(_ byte: UInt8) -> Bool {
+            (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
+        }
+        var start = 0
+        while start < bytes.count {
+            guard isHex(bytes[start]) else { start += 1; continue }
+            var end = start
+            while end < bytes.count, isHex(bytes[end]) { end += 1 }
+            if end - start >= 32 {
+                for index in start..<end { bytes[index] = UInt8(ascii: "#") }
+            }
+            start = end
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,157 @@
+import KortlaegStore
+import Foundation
+import GRDB
+import KortlaegDomain
+
+/// The embedded project store: one SQLite file (via GRDB), nothing to install or start.
+///
+/// Schema changes are named migrations (``StoreMigrations``): opening an older store upgrades it;
+/// opening a store made by a newer Kortlæg is refused.
+public final class SQLiteProjectStore: ProjectStore, Sendable {
+    let dbQueue: DatabaseQueue
+    let pseudonymizer: Pseudonymizer
+    /// The store's file, or nil for an in-memory store.
+    public let path: String?
+
+    private init(dbQueue: DatabaseQueue, path: String?) throws {
+        self.dbQueue = dbQueue
+        self.path = path
+        let key = try dbQueue.read { db in try Data.fetchOne(db, sql: "SELECT pseudonymKey FROM project WHERE id = 1") }
+        guard let key, key.count == 32 else {
+            throw StoreError.notAProject(path: path ?? ":memory:", reason: "it has no project settings")
+        }
+        pseudonymizer = Pseudonymizer(key: key)
+    }
+
+    // MARK: - Creating and opening
+
+    /// Creates a new project file. Refuses to overwrite anything.
+    /// - Parameters:
+    ///   - path: where to create it (conventionally `NAME.kortlaeg`).
+    ///   - project: municipality, model, tool version.
+    ///   - operator: who creates it (audit log).
+    /// - Throws: ``StoreError/alreadyExists(path:)`` when the path exists.
+    public static func create(at path: String, project: ProjectInfo, operator: String) throws -> SQLiteProjectStore {
+        for suffix in ["", "-journal", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
+            throw StoreError.alreadyExists(path: path + suffix)
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try setUp(queue, project: project, operator: `operator`)
+            return try SQLiteProjectStore(dbQueue: queue, path: path)
+        } catch let error as DatabaseError {
+            throw StoreError.database(error.description)
+        }
+    }
+
+    /// Opens an existing project file, applying any newer schema migrations.
+    /// - Throws: ``StoreError`` when the file is missing, not a project, or newer than this Kortlæg.
+    public static func open(at path: String) throws -> SQLiteProjectStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let migrator = StoreMigrations.migrator
+            let state = try queue.read { db -> (superseded: Bool, applied: Set<String>) in
+                guard try db.tableExists("grdb_migrations") else { return (false, []) }
+                return (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
+            }
+            guard !state.applied.isEmpty else { throw StoreError.notAProject(path: path, reason: "no Kortlæg schema") }
+            if state.superseded {
+                let known = Set(migrator.migrations)
+                throw StoreError.newerSchema(path: path, unknownMigrations: state.applied.subtracting(known).sorted())
+            }
+            try migrator.migrate(queue)
+            return try SQLiteProjectStore(dbQueue: queue, path: path)
+        } catch let error as DatabaseError {
+            throw StoreError.notAProject(path: path, reason: error.message ?? error.description)
+        }
+    }
+
+    /// A store in memory, for tests and dry runs.
+    public static func inMemory(project: ProjectInfo = ProjectInfo(), operator: String = "test") throws -> SQLiteProjectStore {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try setUp(queue, project: project, operator: `operator`)
+        return try SQLiteProjectStore(dbQueue: queue, path: nil)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.label = "kortlaeg-project"
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // A large page cache keeps big imports from spilling pages mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        return configuration
+    }
+
+    private static func setUp(_ queue: DatabaseQueue, project: ProjectInfo, operator: String) throws {
+        try StoreMigrations.migrator.migrate(queue)
+        try queue.write { db in
+            let now = timestamp()
+            try ProjectRecord(municipality: project.municipality, interventionModel: project.interventionModel,
+                              toolVersion: project.toolVersion, pseudonymKey: Pseudonymizer.makeKey(), createdAt: now)
+                .insert(db)
+            var audit = AuditLogRecord(id: nil, at: now, operator: `operator`, action: AuditAction.create.rawValue,
+                                       batchId: nil, summary: "project created", detail: nil)
+            try audit.insert(db)
+        }
+    }
+
+    // MARK: - ProjectStore
+
+    public func project() throws -> ProjectInfo {
+        try wrap {
+            try dbQueue.read { db in
+                guard let record = try ProjectRecord.fetchOne(db, key: 1) else {
+                    throw StoreError.notAProject(path: path ?? ":memory:", reason: "it has no project settings")
+                }
+                return ProjectInfo(municipality: record.municipality, interventionModel: record.interventionModel,
+                                   toolVersion: record.toolVersion, createdAt: ISO8601DateFormatter().date(from: record.createdAt))
+            }
+        }
+    }
+
+    public func hasImported(sha256: String) throws -> Bool {
+        try wrap { try dbQueue.read { db in try ImportBatchRecord.filter(Column("sha256") == sha256).fetchCount(db) > 0 } }
+    }
+
+    public func pseudonym(for rawID: String) throws -> String {
+        guard let pseudonym = pseudonymizer.pseudonym(for: rawID) else { throw StoreError.emptyChildID(row: 0) }
+        return pseudonym
+    }
+
+    public func derivedKey(purpose: String) throws -> [UInt8] {
+        pseudonymizer.derivedKey(purpose: purpose)
+    }
+
+    public func auditLog() throws -> [AuditEntry] {
+        try wrap {
+            try dbQueue.read { db in
+                try AuditLogRecord.order(Column("id")).fetchAll(db).map { record in
+                    AuditEntry(at: record.at, operator: record.operator,
+                               action: AuditAction(rawValue: record.action) ?? .import,
+                               summary: record.summary, detail: record.detail)
+                }
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The current time as ISO 8601 (UTC).
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+
+    /// Runs `body`, turning database errors into ``StoreError/database(_:)``.
+    func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.database(error.description)
+        }
+    }
+}

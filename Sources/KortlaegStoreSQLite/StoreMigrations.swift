@@ -1,0 +1,133 @@
+import KortlaegStore
+import GRDB
+
+/// The store's schema as named, ordered migrations. A migration is never edited once released;
+/// changes go into a new one ("v2", …).
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "project") { t in
+                t.column("id", .integer).primaryKey().check { $0 == 1 }
+                t.column("municipality", .text)
+                t.column("interventionModel", .text)
+                t.column("toolVersion", .text)
+                t.column("pseudonymKey", .blob).notNull()
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(table: "school") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+            }
+            try db.create(table: "schoolClass") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("schoolId", .integer).references("school")
+                t.column("name", .text).notNull()
+                t.uniqueKey(["schoolId", "name"])
+            }
+            try db.create(table: "child") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pseudonym", .text).notNull().unique()
+                t.column("classId", .integer).references("schoolClass")
+                t.column("birthYear", .integer)
+                t.column("birthMonth", .integer)
+                t.column("sex", .text)
+            }
+            try db.create(table: "occasion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("code", .text).notNull().unique()
+                t.column("sequence", .integer).notNull()
+                t.column("date", .text)
+            }
+            try db.create(table: "importBatch") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("fileName", .text).notNull()
+                t.column("sha256", .text).notNull().unique()
+                t.column("profile", .text).notNull()
+                t.column("importedAt", .text).notNull()
+                t.column("operator", .text).notNull()
+                t.column("accepted", .integer).notNull().defaults(to: 0)
+                t.column("rejected", .integer).notNull().defaults(to: 0)
+                t.column("replaced", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "importReject") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .integer).notNull().references("importBatch").indexed()
+                t.column("row", .integer).notNull()
+                t.column("line", .integer).notNull()
+                t.column("column", .text).notNull()
+                t.column("value", .text)
+                t.column("reason", .text).notNull()
+            }
+            try db.create(table: "scoring") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("instrumentId", .text).notNull()
+                t.column("instrumentVersion", .text).notNull()
+                t.column("ruleChoices", .text).notNull()
+                t.column("includeUnverified", .boolean).notNull()
+                t.column("bandTables", .text).notNull()
+                t.uniqueKey(["instrumentId", "instrumentVersion", "ruleChoices", "includeUnverified", "bandTables"])
+            }
+            try db.create(table: "response") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("childId", .integer).notNull().references("child")
+                t.column("occasionId", .integer).notNull().references("occasion")
+                t.column("informant", .text).notNull()
+                t.column("instrumentId", .text).notNull()
+                t.column("instrumentVersion", .text).notNull()
+                t.column("date", .text)
+                t.column("answers", .text).notNull()
+                t.column("batchId", .integer).notNull().references("importBatch").indexed()
+                t.column("scoringId", .integer).notNull().references("scoring")
+                t.uniqueKey(["childId", "occasionId", "informant", "instrumentId"])
+            }
+            try db.create(table: "score", options: .withoutRowID) { t in
+                t.column("responseId", .integer).notNull().references("response", onDelete: .cascade)
+                t.column("scoreId", .text).notNull()
+                t.column("variable", .text).notNull()
+                t.column("value", .double)
+                t.column("bands", .text)
+                t.primaryKey(["responseId", "scoreId"])
+            }
+            try db.create(table: "auditLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull()
+                t.column("operator", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("batchId", .integer).references("importBatch")
+                t.column("summary", .text).notNull()
+                t.column("detail", .text)
+            }
+        }
+        // v2 (issue 6): aggregated trivselsmåling results, one row per published figure
+        // (school × klassetrin × school year × indicator). Suppressed cells are never stored.
+        migrator.registerMigration("v2") { db in
+            try db.create(table: "trivselFigure") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .integer).notNull().references("importBatch").indexed()
+                t.column("schoolId", .integer).notNull().references("school").indexed()
+                // The klassetrin as written (`4. klasse`, `Udskoling`); NULL when the file gives none.
+                t.column("grade", .text)
+                // The trin as compared (`4`, `udskoling`; '' when none): `4. klasse` and `4` are one trin.
+                t.column("gradeKey", .text).notNull()
+                // The calendar year the school year ends in (2018 = 2017/18); NULL when not given.
+                t.column("schoolYear", .integer)
+                t.column("indicator", .text).notNull()
+                    .check { ["social", "faglig", "stoette", "ro_orden", "generel"].contains($0) }
+                t.column("mean", .double).check { $0 >= 1 && $0 <= 5 }
+                t.column("pupils", .integer).check { $0 >= 0 }
+                // Shares (0–100 %) with the highest well-being, by definition (score > 3, score > 4).
+                t.column("shareGt3", .double).check { $0 >= 0 && $0 <= 100 }
+                t.column("shareGt4", .double).check { $0 >= 0 && $0 <= 100 }
+                t.column("row", .integer).notNull()
+                t.column("line", .integer).notNull()
+            }
+            // One figure per school, trin, school year and indicator (an unknown year counts as one year).
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX trivselFigureKey
+                ON trivselFigure (schoolId, gradeKey, ifnull(schoolYear, 0), indicator)
+                """)
+        }
+        return migrator
+    }
+}
