@@ -79,5 +79,10 @@ import Testing
         let unknown = try runKortlaeg(["child", "barn-9999", "--project", path])
         #expect(unknown.status == 66)
         #expect(unknown.stderr.contains("No child"))
+
+        let noProject = try runKortlaeg(["child", cpr])
+        #expect(noProject.status == 64)
+        #expect(noProject.stderr.contains("Please give --project PATH") && noProject.stderr.contains("Usage: kortlaeg child"))
+        #expect(!CPRNumber.containsCPR(noProject.stderr))
     }
 }

@@ -187,5 +187,6 @@ import Testing
         _ = try runKortlaeg(["trivsel", file, "--project", path, "--store"])
         result = try runKortlaeg(["trivsel", "--project", path, "--school", "Bysklen"])
         #expect(result.status == 64 && result.stderr.contains("No school in the project matches --school 'Bysklen'. Did you mean 'Byskolen'?"))
+        #expect(result.stderr.contains("Usage: kortlaeg trivsel"))
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import KortlaegDomain
-import KortlaegProgress
-import KortlaegStore
-import KortlaegStoreSQLite
+import KortlaegProject
+import KortlaegReports
 
 struct Child: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,54 +20,35 @@ struct Child: ParsableCommand {
             """)
 
     @Argument(help: "The child's id or pseudonym (or its first 8+ characters, with or without dashes).") var id: String
-    @Option(help: "The project store.") var project: String
-    @Option(help: "Language: da or en.") var lang: Language = .danish
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var language: LanguageOption
     @Flag(help: "Show goal texts (free text; personal data).") var freeText = false
     @Option(name: .shortAndLong, help: "Write the overview here instead of stdout.") var output: String?
     @OptionGroup var instruments: InstrumentOptions
 
+    func validate() throws {
+        _ = try project.required("child ID")
+    }
+
     func run() throws {
-        let store = try ProjectStoreOpening.open(project)
-        let catalog = try instruments.catalog()
-        let found: (pseudonym: String, responses: [StoredResponse])
+        let request = ShowChild.Request(project: try project.required("child ID"), child: id, instruments: try instruments.catalog(),
+                                        language: language.language, includeFreeText: freeText)
+        let found: ShowChild.Result
         do {
-            found = try StoreReport(store: store, catalog: catalog, language: lang, bandTableID: nil).child(id)
-        } catch let problem as StoreReport.Problem {
-            Diagnostics.error(problem.description)
-            throw KortlaegExit.noInput
-        } catch let error as StoreError {
-            Diagnostics.error(error.description)
-            throw KortlaegExit.dataError
+            found = try ShowChild.run(request, sink: StderrSink.shared)
+        } catch {
+            throw KortlaegExit.fail(error, in: Self.self)
         }
-        let responses = found.responses
-        let first = responses[0]
-        var entries: [ChildOverview.Entry] = []
-        for response in responses {
-            let instrument: Instrument
-            do {
-                instrument = try catalog.instrument(response.instrument)
-            } catch {
-                Diagnostics.error("\(response.instrument) is not in the instrument files (\(instruments.resolvedDirectory())). Point --instruments at the folder the project was scored with.")
-                throw KortlaegExit.dataError
-            }
-            var values: [String: Double?] = [:]
-            for score in response.scores { values[score.id] = .some(score.value) }
-            entries.append(ChildOverview.Entry(occasion: response.occasion.code, order: response.occasion.sequence,
-                                               informant: response.informant, instrument: instrument,
-                                               answers: response.answers, values: values))
-        }
-        let overview = ChildOverview(entries: entries, language: lang, includeFreeText: freeText)
-        let text = ChildOverviewRenderer(overview: overview, language: lang)
-            .render(pseudonym: first.child, attributes: first.attributes)
+        let text = ChildOverviewRenderer(overview: found.overview, language: language.language)
+            .text(pseudonym: found.pseudonym, attributes: found.attributes)
         do {
             if let output {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                print(text, terminator: "")
             }
         } catch {
-            Diagnostics.error("cannot write \(output ?? "the output"): \(error.localizedDescription)")
-            throw KortlaegExit.cannotCreate
+            throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write \(output ?? "the output"): \(error.localizedDescription)"))
         }
     }
 }

@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import KortlaegDomain
-import KortlaegProgress
-import KortlaegReaders
-import KortlaegStore
-import KortlaegStoreSQLite
+import KortlaegProject
+import KortlaegReports
 
 struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +30,7 @@ struct Progress: ParsableCommand {
     @Option(help: "The later occasion (name in the output; with --project the occasion read).") var to: String = "T2"
     @Option(help: "Group by this column (e.g. klasse, skole, koen).") var by: String?
     @Option(help: "The column holding the child's sex, for norm SDs given by sex (default: sex, koen or køn).") var sexColumn: String?
-    @Option(help: "Band table for transitions and the cut-off (default: the instrument's first).") var bandTable: String?
+    @OptionGroup var bandTable: BandTableOption
     @Option(help: "Band level counted as above the cut-off (2 = abnormal/high).") var cutoffLevel: Int = 2
     @Option(help: "Norm set for RCI constants (default: the instrument's first).") var normSet: String?
     @Option(help: "Reliability for the RCI, SCORE=R (repeatable), e.g. pebdtot=0.80.") var reliability: [String] = []
@@ -43,7 +40,7 @@ struct Progress: ParsableCommand {
     @Option(help: "Output format: table, csv or json.") var format: OutputFormat = .table
     @Option(help: "Also write one row per child and score (and the unpaired children) to this CSV.") var perChild: String?
     @Option(name: .shortAndLong, help: "Write the result here instead of stdout.") var output: String?
-    @Option(help: "Language: da or en.") var lang: Language = .danish
+    @OptionGroup var language: LanguageOption
     @Flag(help: "Include scores with unverified item membership.") var includeUnverified = false
     @OptionGroup var project: ProjectOptions
     @OptionGroup var instruments: InstrumentOptions
@@ -56,132 +53,48 @@ struct Progress: ParsableCommand {
             guard t1 == nil, t2 == nil, t2Instrument == nil else {
                 throw ValidationError("With --project the scores come from the store: leave out --t1, --t2 and --t2-instrument, and name the occasions with --from and --to.")
             }
-            for code in [from, to] where Occasion(code) == nil {
-                throw ValidationError("'\(code)' is not an occasion. Please use T1, F1, F2, … or T2 with --from and --to.")
+        } else {
+            guard t1 != nil, t2 != nil else {
+                throw ValidationError("Please give both --t1 and --t2 (files written by 'kortlaeg score'), or --project.")
             }
-            guard Occasion(from)! < Occasion(to)! else {
-                throw ValidationError("--from \(from) must come before --to \(to).")
-            }
-            if let by, !StoredObservations.groupNames.contains(by) {
-                throw ValidationError("With --project, --by takes class, school, sex or birth-year (not '\(by)').")
-            }
-            return
-        }
-        guard t1 != nil, t2 != nil else {
-            throw ValidationError("Please give both --t1 and --t2 (files written by 'kortlaeg score'), or --project.")
         }
     }
 
     func run() throws {
-        let first = try instruments.resolve(instrument)
-        let (before, after, allNotes) = try project.path.map { try readProject($0, instrument: first) } ?? readFiles(instrument: first)
-        let builder = ProgressScoreBuilder(
-            instrument: first, language: lang, bandTableID: bandTable, normSetID: normSet,
-            reliabilities: try ProgressScoreBuilder.parseAssignments(reliability, flag: "--reliability", instrument: first),
-            standardDeviations: try ProgressScoreBuilder.parseAssignments(sd, flag: "--sd", instrument: first),
-            sdFromBaseline: sdFromBaseline, cutoffLevel: cutoffLevel, includeUnverified: includeUnverified)
-        let (scores, notes) = try builder.build()
-        try analyse(before: before, after: after, scores: scores, instrument: first, notes: notes + allNotes)
-    }
-
-    /// The two occasions' observations from the project store.
-    private func readProject(_ path: String, instrument first: Instrument) throws
-        -> ([ChildObservation], [ChildObservation], [String]) {
-        let store = try ProjectStoreOpening.open(path)
-        let reader = StoredObservations(target: first, catalog: try instruments.catalog(), informant: nil)
-        let before: (observations: [ChildObservation], versions: Set<String>, uncomparable: Int)
-        let after: (observations: [ChildObservation], versions: Set<String>, uncomparable: Int)
+        let report: ProgressReport
         do {
-            before = try reader.read(from: store, occasion: Occasion(from)!)
-            after = try reader.read(from: store, occasion: Occasion(to)!)
-        } catch {
-            Diagnostics.error("\(error)")
-            throw KortlaegExit.dataError
+            let settings = ProgressSettings(
+                bandTableID: bandTable.id, normSetID: normSet,
+                reliabilities: try ProgressSettings.assignments(reliability, of: .reliability),
+                standardDeviations: try ProgressSettings.assignments(sd, of: .standardDeviation),
+                sdFromBaseline: sdFromBaseline, cutoffLevel: cutoffLevel, includeUnverified: includeUnverified)
+            let source: AnalyseProgress.Source = project.path.map { .project($0) }
+                ?? .files(earlier: t1 ?? "", later: t2 ?? "", laterInstrument: t2Instrument, idColumn: id)
+            let request = AnalyseProgress.Request(
+                source: source, instrument: instrument, instruments: try instruments.catalog(), from: from, to: to,
+                groupBy: by, sexColumn: sexColumn, settings: settings, suppressionThreshold: suppress, language: language.language)
+            report = try AnalyseProgress.run(request, sink: StderrSink.shared)
+        } catch let error as ProgressSettingsError {
+            throw KortlaegExit.usage(error.description, in: Self.self)
+        } catch let error as KortlaegError {
+            throw KortlaegExit.fail(error, in: Self.self)
         }
-        if before.observations.isEmpty && after.observations.isEmpty {
-            Diagnostics.error("\(path) has no responses to \(first.id) at \(from) or \(to). 'kortlaeg status --project \(path)' shows what is stored.")
-            throw KortlaegExit.dataError
-        }
-        var notes: [String] = []
-        let versions = before.versions.union(after.versions).subtracting([first.version])
-        if !versions.isEmpty {
-            notes.append("responses collected with \(first.id) version \(versions.sorted().joined(separator: ", ")) paired with \(first.reference) through declared equivalences")
-        }
-        if before.uncomparable + after.uncomparable > 0 {
-            notes.append("\(before.uncomparable + after.uncomparable) stored scores have no equivalent in \(first.reference) and were left out")
-        }
-        return (before.observations, after.observations, notes)
-    }
-
-    /// The two occasions' observations from two score files.
-    private func readFiles(instrument first: Instrument) throws -> ([ChildObservation], [ChildObservation], [String]) {
-        guard let t1, let t2 else { throw ValidationError("Please give both --t1 and --t2.") }
-        for path in [t1, t2] where !FileManager.default.fileExists(atPath: path) {
-            Diagnostics.error("\(path): no such file.")
-            throw KortlaegExit.noInput
-        }
-        let second = try t2Instrument.map { try instruments.resolve($0) } ?? first
-        let before: ScoredFileReader.Result, after: ScoredFileReader.Result
-        do {
-            before = try ScoredFileReader.read(path: t1, instrument: first, target: first, idColumn: id)
-            after = try ScoredFileReader.read(path: t2, instrument: second, target: first, idColumn: id)
-        } catch {
-            Diagnostics.error("\(error)")
-            throw KortlaegExit.dataError
-        }
-        if let by, !before.attributeColumns.contains(by), !after.attributeColumns.contains(by) {
-            throw ValidationError("Neither file has a column '\(by)' to group by. Score with 'kortlaeg score --keep \(by)'. Columns: \(before.attributeColumns.joined(separator: ", ")).")
-        }
-        var allNotes: [String] = []
-        if second.reference != first.reference {
-            allNotes.append("\(to) scored with \(second.reference); paired with \(first.reference) through declared equivalences")
-        }
-        if before.rejectedRows + after.rejectedRows > 0 {
-            allNotes.append("rows with status 'rejected' were left out: \(before.rejectedRows) at \(from), \(after.rejectedRows) at \(to)")
-        }
-        return (before.observations, after.observations, allNotes)
-    }
-
-    private func analyse(before: [ChildObservation], after: [ChildObservation], scores: [ProgressScore],
-                         instrument first: Instrument, notes allNotes: [String]) throws {
-        let sexNames = sexColumn.map { [$0] } ?? ["sex", "koen", "køn", "gender"]
-        func withSex(_ observations: [ChildObservation]) -> [ChildObservation] {
-            observations.map { observation in
-                var copy = observation
-                if let name = sexNames.first(where: { observation.attributes[$0] != nil }) { copy.attributes["sex"] = observation.attributes[name] }
-                return copy
-            }
-        }
-        let analysis = ProgressAnalysis(before: withSex(before), after: withSex(after), scores: scores,
-                                        addedValue: first.addedValueScore, groupBy: by, suppressionThreshold: suppress)
-        let report = ProgressReport(analysis: analysis, language: lang, from: from, to: to, notes: allNotes)
-        let text: String
-        switch format {
-        case .table: text = report.table + "\n"
-        case .json: text = report.json + "\n"
-        case .csv: text = report.csvRows.map(csvLine).joined()
+        let text = switch format {
+        case .table: ProgressTextRenderer(report: report, language: language.language).text
+        case .json: ProgressJSONRenderer(report: report, language: language.language).text
+        case .csv: ProgressCSVRenderer(report: report).groups.text
         }
         do {
             if let output {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                print(text, terminator: "")
             }
             if let perChild {
-                try report.perChildRows.map(csvLine).joined().write(toFile: perChild, atomically: true, encoding: .utf8)
+                try ProgressCSVRenderer(report: report).children.text.write(toFile: perChild, atomically: true, encoding: .utf8)
             }
         } catch {
-            Diagnostics.error("cannot write the output: \(error.localizedDescription)")
-            throw KortlaegExit.cannotCreate
+            throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write the output: \(error.localizedDescription)"))
         }
-        let pairing = analysis.pairing
-        Diagnostics.note("paired: \(pairing.pairs.count); only \(from): \(pairing.onlyBefore.count); only \(to): \(pairing.onlyAfter.count); duplicates: \(pairing.duplicates.count)")
-        for note in allNotes { Diagnostics.note(note) }
-    }
-
-    private func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\n"
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
-import KortlaegDomain
-import KortlaegReaders
-import KortlaegStore
-import KortlaegStoreSQLite
+import KortlaegProject
+import KortlaegReports
 
 struct Rescore: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,28 +16,28 @@ struct Rescore: ParsableCommand {
             """
     )
 
-    @Option(help: "The project store.") var project: String
+    @OptionGroup var project: ProjectOptions
     @Flag(help: "Report the changes, but store nothing.") var dryRun = false
     @OptionGroup var operatorOption: OperatorOption
     @OptionGroup var instruments: InstrumentOptions
 
+    func validate() throws {
+        _ = try project.required("rescore")
+    }
+
     func run() throws {
-        let store = try ProjectStoreOpening.open(project)
-        let catalog = try instruments.catalog()
-        let output = CSVWriter(fileHandle: .standardOutput, delimiter: .tab, lineEnding: .lf)
-        let summary: RescoreSummary
+        let request = RescoreProject.Request(project: try project.required("rescore"), instruments: try instruments.catalog(),
+                                             operator: operatorOption.resolved, dryRun: dryRun)
+        // The header goes out with the first change, or at the end: never before an error.
+        var header = false
         do {
-            try output.write(["child", "occasion", "informant", "instrument", "score", "old", "new", "old_bands", "new_bands"])
-            summary = try store.rescore(instruments: catalog, operator: operatorOption.resolved, dryRun: dryRun) { change in
-                try output.write([String(change.pseudonym.prefix(12)), change.occasion, change.informant, change.instrument,
-                                  change.score, change.old.map(formatScore) ?? "", change.new.map(formatScore) ?? "",
-                                  change.oldBands ?? "", change.newBands ?? ""])
+            try RescoreProject.run(request, sink: StderrSink.shared) { change in
+                if !header { print(RescoreChangeRenderer.header, terminator: ""); header = true }
+                print(RescoreChangeRenderer.line(change), terminator: "")
             }
-            try output.flush()
-        } catch let error as StoreError {
-            Diagnostics.error("\(error.description) Nothing was changed.")
-            throw KortlaegExit.dataError
+        } catch {
+            throw KortlaegExit.fail(error, in: Self.self)
         }
-        Diagnostics.note("\(dryRun ? "dry run, nothing stored: " : "")rescored \(summary.responses) responses; \(summary.changedScores) scores changed in \(summary.changedResponses) responses")
+        if !header { print(RescoreChangeRenderer.header, terminator: "") }
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
-import KortlaegDomain
-import KortlaegReaders
-import KortlaegStore
-import KortlaegStoreSQLite
+import KortlaegProject
+import KortlaegReports
 
 /// `kortlaeg trivsel`: a school's or class level's trivselsmåling indicators across years beside
 /// the national figures, from results files or from a project's stored results (then also beside
@@ -41,7 +38,7 @@ struct Trivsel: ParsableCommand {
     @Option(help: "The school: its full name or a unique part of it (default: the only school, or all combined).")
     var school: String?
     @Option(help: "Only this klassetrin or group of trin (4, '4. klasse', Mellemtrin, Udskoling).") var trin: String?
-    @Option(help: "Language of labels: da or en.") var lang: Language = .danish
+    @OptionGroup var language: LanguageOption
     @Option(help: "table or csv.") var format: Format = .table
     @Option(help: "Input separator: comma, semicolon or tab (default: detected).") var delimiter: String?
     @Option(help: "National figures (default: trivsel/national-reference.json in the instruments folder).")
@@ -57,10 +54,8 @@ struct Trivsel: ParsableCommand {
     @OptionGroup var operatorOption: OperatorOption
     @OptionGroup var instruments: InstrumentOptions
 
+    /// Which options go together; the values themselves are checked by the use cases.
     func validate() throws {
-        if let delimiter, CSVDelimiter(delimiter) == nil {
-            throw ValidationError("Unknown --delimiter '\(delimiter)'. Please use comma, semicolon or tab.")
-        }
         if let schoolYear, SchoolYear(schoolYear) == nil {
             throw ValidationError("--school-year '\(schoolYear)' is not a school year. Please write it like 2023/24.")
         }
@@ -85,9 +80,6 @@ struct Trivsel: ParsableCommand {
                 throw ValidationError("To store the FILE in the project add --store (kortlaeg trivsel FILE --project \(path) --store); "
                     + "to show the stored results leave out FILE.")
             }
-            if schoolYear != nil {
-                throw ValidationError("--school-year applies to FILE rows without a school year; stored results keep theirs.")
-            }
             return
         }
         if inputs.isEmpty {
@@ -97,207 +89,44 @@ struct Trivsel: ParsableCommand {
     }
 
     func run() throws {
+        let year = schoolYear.flatMap(SchoolYear.init)
         // The indicators (ids, names, results-file columns) are instrument data.
         let indicators = TrivselIndicators(catalog: try instruments.catalog())
-        if storeResults {
-            try storeFiles(project.path!, indicators: indicators)
-        } else if let path = project.path {
-            try showProject(path, indicators: indicators)
-        } else {
-            try showFiles(indicators: indicators)
-        }
-    }
-
-    // MARK: - Showing files
-
-    private func showFiles(indicators: TrivselIndicators) throws {
-        var results: [TrivselResult] = []
-        var problems: [TrivselCellProblem] = []
-        for input in inputs {
-            guard FileManager.default.fileExists(atPath: input) else {
-                Diagnostics.error("\(input): no such file.")
-                throw KortlaegExit.noInput
-            }
+        if storeResults, let path = project.path {
+            let request = StoreTrivselResults.Request(project: path, files: inputs, replace: replace, dryRun: dryRun,
+                                                      operator: operatorOption.resolved, delimiter: delimiter, schoolYear: year,
+                                                      indicators: indicators)
+            let result: StoreTrivselResults.Result
             do {
-                let file = try read(input, indicators: indicators)
-                results += file.results
-                problems += file.problems
+                result = try StoreTrivselResults.run(request, sink: StderrSink.shared)
             } catch {
-                Diagnostics.error("\(error)")
-                throw KortlaegExit.dataError
+                throw KortlaegExit.fail(error, in: Self.self)
             }
+            if !dryRun, result.severity < .conflict {
+                Diagnostics.note("Show them with: kortlaeg trivsel --project \(path) --school NAME [--trin T]")
+            }
+            try KortlaegExit.finish(result.severity)
+            return
         }
-        for problem in problems { Diagnostics.warning(problem.description) }
-        let report = try build(results, school: school, source: "the file", indicators: indicators)
-        try render(TrivselRenderer(report: report, national: loadNational(indicators), language: lang, source: .files(inputs)))
-        if !problems.isEmpty {
-            Diagnostics.warning("\(problems.count) cell(s) could not be read and are shown as absent.")
-            throw KortlaegExit.rowsRejected
-        }
-    }
-
-    // MARK: - Showing a project
-
-    private func showProject(_ path: String, indicators: TrivselIndicators) throws {
-        let store = try ProjectStoreOpening.open(path)
-        let results: [TrivselResult]
+        let request = ShowTrivsel.Request(
+            source: project.path.map { .project($0) } ?? .files(inputs), school: school, grade: trin, delimiter: delimiter,
+            schoolYear: year, nationalReference: reference ?? instruments.resolvedDirectory() + "/trivsel/national-reference.json",
+            indicators: indicators)
+        let result: ShowTrivsel.Result
         do {
-            results = try store.trivselResults()
+            result = try ShowTrivsel.run(request, sink: StderrSink.shared)
         } catch {
-            Diagnostics.error("\(error)")
-            throw KortlaegExit.dataError
+            throw KortlaegExit.fail(error, in: Self.self)
         }
-        guard !results.isEmpty else {
-            Diagnostics.error("\(path) holds no trivselsmåling results yet. Store a results file first: "
-                + "kortlaeg trivsel FILE --project \(path) --store.")
-            throw KortlaegExit.noInput
-        }
-        let report = try build(results, school: school, source: "the project", indicators: indicators)
-        let schools = Set(results.compactMap(\.school)).count
-        // One school's figures are compared with all the project's schools (the municipality).
-        let municipality = report.school != nil && schools > 1
-            ? try build(results, school: nil, source: "the project", indicators: indicators) : nil
-        var files: [String] = []
-        for result in results {
-            let file = String(result.location[..<(result.location.lastIndex(of: ":") ?? result.location.endIndex)])
-            if !files.contains(file) { files.append(file) }
-        }
-        try render(TrivselRenderer(report: report, municipality: municipality, national: loadNational(indicators), language: lang,
-                                   source: .project(path: path, files: files, schools: schools)))
-    }
-
-    // MARK: - Storing files in a project
-
-    private func storeFiles(_ path: String, indicators: TrivselIndicators) throws {
-        let store = try ProjectStoreOpening.open(path)
-        let options = TrivselImportOptions(replace: replace, dryRun: dryRun, operator: operatorOption.resolved)
-        // The worst outcome decides the exit code: failure > conflict > rows rejected > success.
-        func rank(_ code: ExitCode) -> Int {
-            switch code {
-            case .success: 0
-            case KortlaegExit.rowsRejected: 1
-            case KortlaegExit.conflict: 2
-            default: 3
-            }
-        }
-        var worst: ExitCode = .success
-        for input in inputs {
-            let code = try storeFile(input, in: store, options: options, indicators: indicators)
-            if rank(code) > rank(worst) { worst = code }
-        }
-        if !dryRun, rank(worst) < 2 {
-            Diagnostics.note("Show them with: kortlaeg trivsel --project \(path) --school NAME [--trin T]")
-        }
-        if worst != .success { throw worst }
-    }
-
-    private func storeFile(_ input: String, in store: SQLiteProjectStore, options: TrivselImportOptions,
-                           indicators: TrivselIndicators) throws -> ExitCode {
-        guard FileManager.default.fileExists(atPath: input) else {
-            Diagnostics.error("\(input): no such file.")
-            return KortlaegExit.noInput
-        }
-        let sha256: String
-        let file: TrivselResultsFile
-        do {
-            sha256 = try FileDigest.sha256(path: input)
-            file = try read(input, indicators: indicators)
-        } catch {
-            Diagnostics.error("\(error) Nothing from \(input) was stored.")
-            return KortlaegExit.dataError
-        }
-        let rejects = file.problems.map { problem in
-            ImportReject(row: problem.row, line: problem.line, column: problem.column, value: problem.value,
-                         reason: "expected \(problem.expected); the cell is read as absent")
-        }
-        let outcome: TrivselImportOutcome
-        do {
-            outcome = try store.importTrivselResults(
-                ImportBatch(fileName: input, sha256: sha256, profile: SQLiteProjectStore.trivselResultsProfile),
-                results: file.results, rejects: rejects, options: options)
-        } catch {
-            Diagnostics.error("\(error) Nothing from \(input) was stored.")
-            return KortlaegExit.dataError
-        }
-        switch outcome {
-        case let .alreadyImported(fileName, importedAt):
-            Diagnostics.note("\(input): already imported (same SHA-256 as \(fileName), imported \(importedAt)); nothing changed.")
-            return .success
-        case let .conflicts(conflicts, counts):
-            Diagnostics.error("\(input): \(conflicts.count) figures were already delivered by another file; nothing from "
-                + "this file was stored (\(counts.figures) other figures were fine).")
-            for conflict in conflicts.prefix(20) {
-                let what = [conflict.school, conflict.grade, conflict.schoolYear?.description].compactMap { $0 }
-                    .joined(separator: " ")
-                Diagnostics.note("  line \(conflict.line): \(what) \(conflict.indicator.label(.danish)): already from \(conflict.existingFile)")
-            }
-            if conflicts.count > 20 { Diagnostics.note("  … and \(conflicts.count - 20) more") }
-            Diagnostics.note("Use --replace to replace them (the replaced figures stay in the audit log).")
-            return KortlaegExit.conflict
-        case let .imported(counts):
-            for problem in file.problems.prefix(20) { Diagnostics.warning("\(problem.description) The cell is read as absent.") }
-            for rejection in counts.storeRejects.prefix(20) {
-                Diagnostics.note("\(input):\(rejection.line): row \(rejection.row): error: \(rejection.column): \(rejection.reason)")
-            }
-            if counts.rejected > min(file.problems.count, 20) + min(counts.storeRejects.count, 20) {
-                Diagnostics.note("… \(counts.rejected) problems in all (kept with the import in the project).")
-            }
-            let prefix = dryRun ? "\(input) (dry run, nothing stored)" : input
-            var line = "\(prefix): \(file.results.count) rows read, \(counts.results) results stored (\(counts.figures) figures), "
-                + "\(counts.newSchools) new schools, \(counts.rejected) problems"
-            if counts.replaced > 0 { line += ", \(counts.replaced) figures replaced" }
-            Diagnostics.note(line)
-            return counts.rejected > 0 ? KortlaegExit.rowsRejected : .success
-        }
-    }
-
-    // MARK: - Parts
-
-    /// Reads a results file; rows without a school year get `--school-year`.
-    private func read(_ input: String, indicators: TrivselIndicators) throws -> TrivselResultsFile {
-        var file = try TrivselResultsReader(indicators: indicators).read(path: input, delimiter: delimiter.flatMap(CSVDelimiter.init))
-        if let year = schoolYear.flatMap(SchoolYear.init) {
-            for index in file.results.indices where file.results[index].schoolYear == nil {
-                file.results[index].schoolYear = year
-            }
-        }
-        return file
-    }
-
-    private func build(_ results: [TrivselResult], school: String?, source: String,
-                       indicators: TrivselIndicators) throws -> TrivselReport {
-        do {
-            return try TrivselReport.build(results: results, school: school, grade: trin, indicators: indicators)
-        } catch {
-            throw ValidationError(error.description(source: source))
-        }
-    }
-
-    private func render(_ renderer: TrivselRenderer) throws {
+        let renderer = TrivselRenderer(overview: result.overview, language: language.language)
         switch format {
         case .table:
-            print(renderer.table(), terminator: "")
-            print(renderer.notes().map { "- " + $0 }.joined(separator: "\n"))
+            print(renderer.table, terminator: "")
+            print(renderer.notes.map { "- " + $0 }.joined(separator: "\n"))
         case .csv:
-            do {
-                let writer = CSVWriter(fileHandle: .standardOutput, delimiter: .comma, lineEnding: .lf)
-                for row in renderer.csvRows() { try writer.write(row) }
-                try writer.flush()
-            } catch {
-                Diagnostics.error("cannot write the report: \(error)")
-                throw KortlaegExit.cannotCreate
-            }
-            for note in renderer.notes() { Diagnostics.note("note: " + note) }
+            print(renderer.csv.text, terminator: "")
+            for note in renderer.notes { Diagnostics.note("note: " + note) }
         }
-    }
-
-    private func loadNational(_ indicators: TrivselIndicators) -> NationalTrivselReference? {
-        let path = reference ?? instruments.resolvedDirectory() + "/trivsel/national-reference.json"
-        do {
-            return try NationalTrivselReference.load(path: path, indicators: indicators)
-        } catch {
-            Diagnostics.warning("\(error) National figures are not shown.")
-            return nil
-        }
+        try KortlaegExit.finish(result.severity)
     }
 }

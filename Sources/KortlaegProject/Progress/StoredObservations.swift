@@ -1,6 +1,5 @@
 import KortlaegDomain
 import KortlaegStore
-import KortlaegStoreSQLite
 
 /// Turns stored responses into the observations a progress analysis pairs: one per child at one
 /// occasion, with score values keyed by the score ids of the analysed instrument version.
@@ -28,7 +27,7 @@ struct StoredObservations {
     let informant: Informant?
 
     /// The observations of `occasion`, and the instrument versions they were collected with.
-    func read(from store: some ProjectStore, occasion: Occasion) throws
+    func read(from store: any ProjectStore, occasion: Occasion) throws
         -> (observations: [ChildObservation], versions: Set<String>, uncomparable: Int) {
         var observations: [ChildObservation] = []
         var versions: Set<String> = []

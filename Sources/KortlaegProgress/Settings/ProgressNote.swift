@@ -1,0 +1,17 @@
+/// Something a reader of a progress analysis must know about how it was made: which bands were
+/// used, which instrument versions were paired, what was left out.
+///
+/// A value, not a text: renderers word it in the report's language.
+public enum ProgressNote: Hashable, Sendable {
+    /// Transitions and the cut-off use this band table (of this norm set); the cut-off is this band level.
+    case bands(table: String, normSet: String, cutoffLevel: Int)
+    /// Stored responses collected with other versions of the instrument were paired with `target`
+    /// through the scores they declare equivalent.
+    case otherVersions(instrument: String, versions: [String], target: String)
+    /// Stored scores without an equivalent in `target`, left out.
+    case uncomparableScores(count: Int, target: String)
+    /// The later occasion was scored with another instrument, paired with `target` through declared equivalences.
+    case otherInstrument(occasion: String, instrument: String, target: String)
+    /// Rows with status `rejected` left out at the earlier and the later occasion.
+    case rejectedRows(from: String, before: Int, to: String, after: Int)
+}

@@ -1,0 +1,196 @@
+import Foundation
+import KortlaegDomain
+import KortlaegProgress
+import KortlaegReaders
+import KortlaegReports
+import KortlaegStore
+
+/// Progress between two mappings (`kortlaeg progress`): pairs the children seen at both occasions
+/// and computes per child and per group the change, the tests, the effect sizes, the cut-off
+/// shares, the reliable change and the Added Value Score.
+///
+/// The scores come from two files written by `kortlaeg score` or from a project's stored scores
+/// at two occasions. Unpaired children are listed, never dropped.
+public enum AnalyseProgress {
+    /// Where the scores come from.
+    public enum Source: Hashable, Sendable {
+        /// Two score files; the later one may be scored with another version of the instrument
+        /// (`laterInstrument`, ID or ID@VERSION). Children are paired by `idColumn` (default: the first column).
+        case files(earlier: String, later: String, laterInstrument: String? = nil, idColumn: String? = nil)
+        /// A project: the scores stored at the occasions `from` and `to` of the request.
+        case project(String)
+    }
+
+    /// What to analyse and how.
+    public struct Request: Sendable {
+        /// Where the scores come from.
+        public var source: Source
+        /// The instrument (ID or ID@VERSION) whose scores are analysed.
+        public var instrument: String
+        /// The instrument files.
+        public var instruments: InstrumentCatalog
+        /// The earlier occasion: its name in the output, and for a project the occasion read (`T1`).
+        public var from: String
+        /// The later occasion (`T2`, `F2`).
+        public var to: String
+        /// Group by this attribute: a kept column of the files (`klasse`), or for a project class,
+        /// school, sex or birth-year (or their Danish names).
+        public var groupBy: String?
+        /// The column holding the child's sex for norm SDs given by sex (default: sex, koen, køn or gender).
+        public var sexColumn: String?
+        /// Band table, norm set, RCI constants, cut-off.
+        public var settings: ProgressSettings
+        /// Groups with fewer paired children show counts only.
+        public var suppressionThreshold: Int
+        /// The language of band labels (in transitions and the per-child table).
+        public var language: Language
+
+        /// A request.
+        public init(source: Source, instrument: String, instruments: InstrumentCatalog, from: String = "T1", to: String = "T2",
+                    groupBy: String? = nil, sexColumn: String? = nil, settings: ProgressSettings = ProgressSettings(),
+                    suppressionThreshold: Int = 5, language: Language = .danish) {
+            self.source = source
+            self.instrument = instrument
+            self.instruments = instruments
+            self.from = from
+            self.to = to
+            self.groupBy = groupBy
+            self.sexColumn = sexColumn
+            self.settings = settings
+            self.suppressionThreshold = suppressionThreshold
+            self.language = language
+        }
+    }
+
+    /// Runs the analysis. The pairing counts and the notes go to `sink` (in English, as every message).
+    /// - Throws: ``KortlaegError``: ``Severity/usage`` for an unknown instrument, occasion, grouping,
+    ///   band table, norm set or score; ``Severity/notFound`` for a missing file or project;
+    ///   ``Severity/invalidInput`` for an unreadable file or store, or a project without the responses.
+    public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> ProgressReport {
+        guard request.suppressionThreshold >= 1 else { throw KortlaegError(.usage, "--suppress must be at least 1.") }
+        if case .project = request.source {
+            _ = try projectOccasions(request)
+            if let by = request.groupBy, !StoredObservations.groupNames.contains(by) {
+                throw KortlaegError(.usage, "With --project, --by takes class, school, sex or birth-year (not '\(by)').")
+            }
+        }
+        let instrument = try resolve(request.instrument, in: request.instruments)
+        let scores: [ProgressScore], settingsNotes: [ProgressNote]
+        do {
+            (scores, settingsNotes) = try request.settings.scores(for: instrument, language: request.language)
+        } catch {
+            throw KortlaegError(error.isUsageError ? .usage : .invalidInput, error.description)
+        }
+        let observations: Observations
+        switch request.source {
+        case let .files(earlier, later, laterInstrument, idColumn):
+            var second = instrument
+            if let laterInstrument { second = try resolve(laterInstrument, in: request.instruments) }
+            observations = try readFiles(earlier: earlier, later: later, instrument: instrument, laterInstrument: second,
+                                         idColumn: idColumn, request: request)
+        case let .project(location):
+            let (from, to) = try projectOccasions(request)
+            observations = try readProject(location, from: from, to: to, instrument: instrument, request: request)
+        }
+        let sexNames = request.sexColumn.map { [$0] } ?? ["sex", "koen", "køn", "gender"]
+        func withSex(_ observations: [ChildObservation]) -> [ChildObservation] {
+            observations.map { observation in
+                var copy = observation
+                if let name = sexNames.first(where: { observation.attributes[$0] != nil }) { copy.attributes["sex"] = observation.attributes[name] }
+                return copy
+            }
+        }
+        let analysis = ProgressAnalysis(before: withSex(observations.before), after: withSex(observations.after), scores: scores,
+                                        addedValue: instrument.addedValueScore, groupBy: request.groupBy,
+                                        suppressionThreshold: request.suppressionThreshold)
+        let report = ProgressReport(analysis: analysis, from: request.from, to: request.to, groupBy: request.groupBy,
+                                    notes: settingsNotes + observations.notes)
+        let pairing = analysis.pairing
+        sink.note("paired: \(pairing.pairs.count); only \(request.from): \(pairing.onlyBefore.count); "
+                  + "only \(request.to): \(pairing.onlyAfter.count); duplicates: \(pairing.duplicates.count)")
+        for note in report.notes { sink.note(note.text(.english)) }
+        return report
+    }
+
+    // MARK: - Reading
+
+    /// The observations of both occasions and what a reader must know about them.
+    private struct Observations {
+        var before: [ChildObservation]
+        var after: [ChildObservation]
+        var notes: [ProgressNote]
+    }
+
+    private static func resolve(_ reference: String, in catalog: InstrumentCatalog) throws(KortlaegError) -> Instrument {
+        do {
+            return try catalog.resolve(reference)
+        } catch {
+            throw KortlaegError(.usage, "\(error)")
+        }
+    }
+
+    private static func projectOccasions(_ request: Request) throws(KortlaegError) -> (Occasion, Occasion) {
+        guard let from = Occasion(request.from), let to = Occasion(request.to) else {
+            let code = Occasion(request.from) == nil ? request.from : request.to
+            throw KortlaegError(.usage, "'\(code)' is not an occasion. Please use T1, F1, F2, … or T2 with --from and --to.")
+        }
+        guard from < to else { throw KortlaegError(.usage, "--from \(request.from) must come before --to \(request.to).") }
+        return (from, to)
+    }
+
+    /// The two occasions' observations from the project store.
+    private static func readProject(_ location: String, from: Occasion, to: Occasion, instrument: Instrument,
+                                    request: Request) throws(KortlaegError) -> Observations {
+        let store = try ProjectLocation.open(location)
+        let reader = StoredObservations(target: instrument, catalog: request.instruments, informant: nil)
+        let before: (observations: [ChildObservation], versions: Set<String>, uncomparable: Int)
+        let after: (observations: [ChildObservation], versions: Set<String>, uncomparable: Int)
+        do {
+            before = try reader.read(from: store, occasion: from)
+            after = try reader.read(from: store, occasion: to)
+        } catch {
+            throw KortlaegError(.invalidInput, "\(error)")
+        }
+        if before.observations.isEmpty && after.observations.isEmpty {
+            throw KortlaegError(.invalidInput, "\(location) has no responses to \(instrument.id) at \(from) or \(to). "
+                + "'kortlaeg status --project \(location)' shows what is stored.")
+        }
+        var notes: [ProgressNote] = []
+        let versions = before.versions.union(after.versions).subtracting([instrument.version])
+        if !versions.isEmpty {
+            notes.append(.otherVersions(instrument: instrument.id, versions: versions.sorted(), target: instrument.reference.description))
+        }
+        if before.uncomparable + after.uncomparable > 0 {
+            notes.append(.uncomparableScores(count: before.uncomparable + after.uncomparable, target: instrument.reference.description))
+        }
+        return Observations(before: before.observations, after: after.observations, notes: notes)
+    }
+
+    /// The two occasions' observations from two score files (the one place progress reads them).
+    private static func readFiles(earlier: String, later: String, instrument: Instrument, laterInstrument: Instrument,
+                                  idColumn: String?, request: Request) throws(KortlaegError) -> Observations {
+        for path in [earlier, later] where !FileManager.default.fileExists(atPath: path) {
+            throw KortlaegError(.notFound, "\(path): no such file.")
+        }
+        let before: ScoredFileReader.Result, after: ScoredFileReader.Result
+        do {
+            before = try ScoredFileReader.read(path: earlier, instrument: instrument, target: instrument, idColumn: idColumn)
+            after = try ScoredFileReader.read(path: later, instrument: laterInstrument, target: instrument, idColumn: idColumn)
+        } catch {
+            throw KortlaegError(.invalidInput, "\(error)")
+        }
+        if let by = request.groupBy, !before.attributeColumns.contains(by), !after.attributeColumns.contains(by) {
+            throw KortlaegError(.usage, "Neither file has a column '\(by)' to group by. Score with 'kortlaeg score --keep \(by)'. "
+                + "Columns: \(before.attributeColumns.joined(separator: ", ")).")
+        }
+        var notes: [ProgressNote] = []
+        if laterInstrument.reference != instrument.reference {
+            notes.append(.otherInstrument(occasion: request.to, instrument: laterInstrument.reference.description,
+                                          target: instrument.reference.description))
+        }
+        if before.rejectedRows + after.rejectedRows > 0 {
+            notes.append(.rejectedRows(from: request.from, before: before.rejectedRows, to: request.to, after: after.rejectedRows))
+        }
+        return Observations(before: before.observations, after: after.observations, notes: notes)
+    }
+}

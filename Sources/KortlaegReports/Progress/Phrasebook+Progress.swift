@@ -1,0 +1,134 @@
+import KortlaegProgress
+import KortlaegStatistics
+
+extension Phrasebook {
+    /// The texts of the progress table (`kortlaeg progress`).
+    enum Progress {
+        static func title(from: String, to: String) -> Phrase {
+            Phrase(da: "Fremskridt fra \(from) til \(to)", en: "Progress from \(from) to \(to)")
+        }
+        static func pairing(_ pairing: Pairing, from: String, to: String) -> Phrase {
+            let (n, before, after, duplicates) = (pairing.pairs.count, pairing.onlyBefore.count, pairing.onlyAfter.count,
+                                                  pairing.duplicates.count)
+            return Phrase(
+                da: "Parret: \(n) børn. Kun \(from): \(before). Kun \(to): \(after). Dubletter (ikke parret): \(duplicates).",
+                en: "Paired: \(n) children. Only \(from): \(before). Only \(to): \(after). Duplicates (not paired): \(duplicates).")
+        }
+        static func only(_ occasion: String) -> Phrase { Phrase(da: "Kun \(occasion)", en: "Only \(occasion)") }
+        static let duplicates = Phrase(da: "Dubletter", en: "Duplicates")
+        static func more(_ count: Int) -> Phrase {
+            Phrase(da: " … og \(count) til (alle står i --per-child)", en: " … and \(count) more (--per-child lists all)")
+        }
+        static func group(_ name: String) -> Phrase { Phrase(da: "Gruppe: \(name)", en: "Group: \(name)") }
+        static let allChildren = Phrase(da: "alle børn", en: "all children")
+        static func noGroupValue(_ attribute: String) -> Phrase { Phrase(da: "(ingen \(attribute))", en: "(no \(attribute))") }
+        static let lowerIsBetter = Phrase(da: "lavere er bedre", en: "lower is better")
+        static let higherIsBetter = Phrase(da: "højere er bedre", en: "higher is better")
+        static func suppressed(_ n: Int, threshold: Int) -> Phrase {
+            Phrase(da: "\(n) børn med begge målinger: for få til at vise tal (under \(threshold)).",
+                   en: "\(n) children with both scores: too few to show figures (under \(threshold)).")
+        }
+        static func means(n: Int, unpaired: Int, before: String, after: String, change: String, lower: String, upper: String,
+                          direction: String) -> Phrase {
+            Phrase(
+                da: "\(n) børn (\(unpaired) uden par). Gennemsnit \(before) → \(after); ændring \(change) (95 % konfidensinterval \(lower) til \(upper)): \(direction)",
+                en: "\(n) children (\(unpaired) unpaired). Mean \(before) → \(after); change \(change) (95 % confidence interval \(lower) to \(upper)): \(direction)")
+        }
+        static let better = Phrase(da: "bedre", en: "better")
+        static let worse = Phrase(da: "værre", en: "worse")
+        static let unchanged = Phrase(da: "uændret", en: "unchanged")
+        static func tests(t: String, wilcoxon: String) -> Phrase {
+            Phrase(da: "Parret t-test: \(t). Wilcoxon-test med fortegn og rang: \(wilcoxon).",
+                   en: "Paired t-test: \(t). Wilcoxon signed-rank test: \(wilcoxon).")
+        }
+        static func effectSizes(dz: String, dav: String, gz: String, gav: String) -> Phrase {
+            Phrase(da: "Effektstørrelse: d_z = \(dz), d_av = \(dav); Hedges' g_z = \(gz), g_av = \(gav).",
+                   en: "Effect size: d_z = \(dz), d_av = \(dav); Hedges' g_z = \(gz), g_av = \(gav).")
+        }
+        static func aboveCutoff(before: String, after: String, mcNemar: String) -> Phrase {
+            Phrase(da: "Over grænseværdien: \(before) → \(after); McNemar: \(mcNemar).",
+                   en: "Above the cut-off: \(before) → \(after); McNemar: \(mcNemar).")
+        }
+        static func reliableChange(improved: String, deteriorated: String, n: Int) -> Phrase {
+            Phrase(da: "Pålidelig bedring: \(improved); pålidelig forværring: \(deteriorated) (af \(n) med RCI).",
+                   en: "Reliable improvement: \(improved); reliable deterioration: \(deteriorated) (of \(n) with an RCI).")
+        }
+        static func rciNotComputed(_ reason: String) -> Phrase {
+            Phrase(da: "Pålidelig ændring (RCI) ikke beregnet: \(reason).", en: "Reliable change (RCI) not computed: \(reason).")
+        }
+        static func notComputed(_ reason: String) -> Phrase {
+            Phrase(da: "ikke beregnet: \(reason)", en: "not computed: \(reason)")
+        }
+        static let pBelowThousandth = Phrase(da: "p < 0,001", en: "p < 0.001")
+        static func addedValueSuppressed(_ n: Int) -> Phrase {
+            Phrase(da: "Added Value Score: \(n) børn, for få til at vise tal.", en: "Added Value Score: \(n) children, too few to show figures.")
+        }
+        static func addedValue(n: Int, mean: String, lower: String, upper: String, effectSize: String) -> Phrase {
+            Phrase(da: "Added Value Score (\(n) børn): gennemsnit \(mean) (95 % KI \(lower) til \(upper)); effektstørrelse \(effectSize).",
+                   en: "Added Value Score (\(n) children): mean \(mean) (95 % CI \(lower) to \(upper)); effect size \(effectSize).")
+        }
+        static func legend(from: String, to: String, threshold: Int) -> Phrase {
+            Phrase(
+                da: "Forklaring: ændring = \(to) − \(from). d_z = gennemsnitlig ændring / SD af ændringerne; d_av = gennemsnitlig ændring / gennemsnittet af SD ved \(from) og \(to); Hedges' g = d korrigeret for små grupper. RCI = pålidelig ændringsindeks (Jacobson & Truax 1991): |RCI| > 1,96 er en pålidelig ændring. Grupper under \(threshold) børn vises kun med antal.",
+                en: "Legend: change = \(to) − \(from). d_z = mean change / SD of changes; d_av = mean change / mean of the SDs at \(from) and \(to); Hedges' g = d corrected for small groups. RCI = reliable change index (Jacobson & Truax 1991): |RCI| > 1.96 is reliable change. Groups under \(threshold) children show counts only.")
+        }
+        static let notePrefix = Phrase(da: "Bemærk: ", en: "Note: ")
+
+        // MARK: Why no RCI
+
+        static func noReliability(_ variable: String) -> Phrase {
+            Phrase(da: "ingen reliabilitet er kendt for \(variable): den er ikke indtastet i instrumentdata; angiv --reliability \(variable)=R",
+                   en: "no reliability is known for \(variable): not entered in the instrument data; give --reliability \(variable)=R")
+        }
+        static func noStandardDeviation(_ variable: String) -> Phrase {
+            Phrase(da: "ingen norm-SD for \(variable); angiv --sd \(variable)=SD eller --sd-from-baseline",
+                   en: "no norm SD for \(variable); give --sd \(variable)=SD or --sd-from-baseline")
+        }
+        static let sexUnknown = Phrase(da: "børnenes køn er ikke kendt, og norm-SD'erne er angivet efter køn",
+                                       en: "the child's sex is not known, and the norm SDs are given by sex")
+        static let noBaselineSD = Phrase(da: "SD ved første måling kan ikke beregnes (færre end 2 børn eller ingen variation)",
+                                         en: "the baseline SD cannot be computed (fewer than 2 children or no variation)")
+
+        // MARK: Test methods
+
+        static func method(_ method: WilcoxonSignedRank.Method) -> Phrase {
+            switch method {
+            case .exact:
+                return Phrase(da: "eksakt", en: "exact")
+            case let .normalApproximation(tieCorrected, continuityCorrected):
+                var da = ["normalapproksimation"], en = ["normal approximation"]
+                if tieCorrected { da.append("korrigeret for ens rangværdier"); en.append("tie-corrected") }
+                if continuityCorrected { da.append("kontinuitetskorrigeret"); en.append("continuity-corrected") }
+                return Phrase(da: da.joined(separator: ", "), en: en.joined(separator: ", "))
+            }
+        }
+        static func method(_ method: McNemar.Method) -> Phrase {
+            switch method {
+            case .exactBinomial: Phrase(da: "eksakt binomialtest", en: "exact binomial")
+            case .chiSquaredContinuityCorrected: Phrase(da: "χ² med kontinuitetskorrektion", en: "chi-squared with continuity correction")
+            }
+        }
+
+        // MARK: Notes
+
+        static func note(_ note: ProgressNote) -> Phrase {
+            switch note {
+            case let .bands(table, normSet, cutoffLevel):
+                Phrase(da: "bånd: \(table) (\(normSet)); grænseværdi: båndniveau ≥ \(cutoffLevel)",
+                       en: "bands: \(table) (\(normSet)); cut-off: band level ≥ \(cutoffLevel)")
+            case let .otherVersions(instrument, versions, target):
+                Phrase(da: "besvarelser indsamlet med \(instrument) version \(versions.joined(separator: ", ")) er parret med \(target) gennem de erklærede ækvivalenser",
+                       en: "responses collected with \(instrument) version \(versions.joined(separator: ", ")) paired with \(target) through declared equivalences")
+            case let .uncomparableScores(count, target):
+                Phrase(da: "\(count) gemte scorer har ingen modsvarighed i \(target) og er udeladt",
+                       en: "\(count) stored scores have no equivalent in \(target) and were left out")
+            case let .otherInstrument(occasion, instrument, target):
+                Phrase(da: "\(occasion) er scoret med \(instrument); parret med \(target) gennem de erklærede ækvivalenser",
+                       en: "\(occasion) scored with \(instrument); paired with \(target) through declared equivalences")
+            case let .rejectedRows(from, before, to, after):
+                Phrase(da: "rækker med status 'rejected' er udeladt: \(before) ved \(from), \(after) ved \(to)",
+                       en: "rows with status 'rejected' were left out: \(before) at \(from), \(after) at \(to)")
+            }
+        }
+    }
+}

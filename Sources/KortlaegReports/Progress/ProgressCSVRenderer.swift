@@ -1,0 +1,98 @@
+import KortlaegDomain
+import KortlaegProgress
+import KortlaegStatistics
+
+/// Writes a ``ProgressReport`` as CSV for further analysis: one row per group and score (and the
+/// group's Added Value Score), or one row per child and score with the unpaired children.
+///
+/// Numbers are written unrounded with a decimal point (`-1.6666666666666667`), column names and
+/// codes (`yes`, `only T1`) in English, so that scripts read every language's output alike.
+public struct ProgressCSVRenderer: Sendable {
+    /// The report to write.
+    public var report: ProgressReport
+
+    /// A renderer.
+    public init(report: ProgressReport) {
+        self.report = report
+    }
+
+    /// The columns of the group table.
+    public static let groupColumns = [
+        "group", "score", "variable", "n", "unpaired", "suppressed", "mean_t1", "mean_t2", "sd_t1", "sd_t2", "mean_change",
+        "ci_lower", "ci_upper", "t", "df", "p_t", "wilcoxon_statistic", "p_wilcoxon", "wilcoxon_method", "d_z", "d_av", "g_z",
+        "g_av", "share_above_cutoff_t1", "share_above_cutoff_t2", "p_mcnemar", "mcnemar_method", "n_rci",
+        "share_reliably_improved", "share_reliably_deteriorated",
+    ]
+
+    /// The columns of the per-child table.
+    public static let childColumns = [
+        "child_id", "score", "variable", "t1", "t2", "change", "improved", "rci", "rci_sd", "rci_reliability",
+        "reliable_change", "change_class", "band_t1", "band_t2", "band_transition", "note",
+    ]
+
+    private var analysis: ProgressAnalysis { report.analysis }
+
+    /// One row per group and score, the header first.
+    public var groupRows: [[String]] {
+        var rows = [Self.groupColumns]
+        for group in analysis.groups {
+            for (score, s) in zip(analysis.scores, group.summaries) {
+                let ci = s.meanChange?.value, t = s.tTest?.value, w = s.wilcoxon?.value, m = s.mcNemar?.value
+                rows.append([group.name, score.definition.id, score.definition.variable, String(s.n), String(s.unpaired),
+                             s.suppressed ? "yes" : "no", text(s.meanBefore), text(s.meanAfter), text(s.sdBefore), text(s.sdAfter),
+                             text(s.meanChangeValue), text(ci?.lower), text(ci?.upper), text(t?.t), t.map { String($0.degreesOfFreedom) } ?? "",
+                             text(t?.pValue), text(w?.statistic), text(w?.pValue), w.map { "\($0.method)" } ?? "",
+                             text(s.dz?.value?.value), text(s.dav?.value?.value), text(s.gz?.value?.value), text(s.gav?.value?.value),
+                             text(s.shareAboveCutoffBefore), text(s.shareAboveCutoffAfter), text(m?.pValue), m.map { "\($0.method)" } ?? "",
+                             String(s.rciN), text(s.shareReliablyImproved), text(s.shareReliablyDeteriorated)])
+            }
+            if let avs = group.addedValue {
+                let ci = avs.confidenceInterval?.value
+                var row = [String](repeating: "", count: Self.groupColumns.count)
+                row[0] = group.name; row[1] = "avs"; row[2] = "added_value_score"; row[3] = String(avs.n)
+                row[5] = avs.suppressed ? "yes" : "no"; row[10] = text(avs.mean); row[11] = text(ci?.lower); row[12] = text(ci?.upper)
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    /// The group table as CSV.
+    public var groups: CSVTable { CSVTable(rows: groupRows) }
+
+    /// One row per child and score, then the children missing a score, the Added Value Scores and
+    /// the unpaired children; the header first. Ids that look like CPR numbers are masked.
+    public var children: CSVTable {
+        var rows = [Self.childColumns]
+        let (from, to) = (report.from, report.to)
+        let blank = { (count: Int) in [String](repeating: "", count: count) }
+        for score in analysis.scores {
+            let (id, variable) = (score.definition.id, score.definition.variable)
+            for change in analysis.changes[id] ?? [] {
+                rows.append([CPRNumber.masked(change.childID), id, variable, text(change.before), text(change.after),
+                             text(change.change), change.improved ? "yes" : "no", text(change.rci), text(change.rciStandardDeviation),
+                             text(change.rciReliability), change.reliable.map { $0 ? "yes" : "no" } ?? "",
+                             change.changeClass?.rawValue ?? "", change.bandBefore?.label ?? "", change.bandAfter?.label ?? "",
+                             change.transition ?? "", change.rciUnavailable ?? ""])
+            }
+            for child in analysis.missingScore[id] ?? [] {
+                rows.append([CPRNumber.masked(child), id, variable] + blank(12) + ["score missing at \(from) or \(to)"])
+            }
+        }
+        let addedValues = Dictionary(analysis.addedValues.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
+        for (child, value) in addedValues.sorted(by: { $0.key < $1.key }) {
+            rows.append([CPRNumber.masked(child), "avs", "added_value_score", "", "", text(value.value)] + blank(9)
+                        + ["effect size \(text(value.effectSize))"])
+        }
+        for (status, ids) in [("only \(from)", analysis.pairing.onlyBefore), ("only \(to)", analysis.pairing.onlyAfter),
+                              ("duplicate, not paired", analysis.pairing.duplicates)] {
+            for child in ids { rows.append([CPRNumber.masked(child), "", ""] + blank(12) + [status]) }
+        }
+        return CSVTable(rows: rows)
+    }
+
+    /// A number as Swift writes it (shortest round-trip form), empty when missing or not finite.
+    private func text(_ value: Double?) -> String {
+        value.map { $0.isFinite ? String($0) : "" } ?? ""
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import KortlaegDomain
+import KortlaegProgress
+import Testing
+@testable import KortlaegReports
+
+/// The progress table, CSV and JSON. Emotional symptoms of the parent SDQ (uk-3band: 0–3 normal,
+/// 4 borderline, 5–10 abnormal; youthinmind, "Scoring the SDQ"). T1 2, 4, 6, 8, 10, 6 and T2 0, 2,
+/// 4, 6, 8, 6 (child g only at T1). By hand: means 6.00 → 4.33; changes −2 ×5 and 0, mean −10/6 =
+/// −1.67; SD of the changes √(3.3333/5) = 0.8165, SE 0.3333, t(5; 0.975) = 2.5706 → 95 % CI
+/// −1.6667 ± 0.8569 = −2.52 to −0.81. Above the cut-off (level ≥ 2): 4 of 6 (67 %) → 3 of 6
+/// (50 %); one discordant pair, exact McNemar p = 1.
+struct ProgressRendererTests {
+    static func report(groupBy: String? = nil) throws -> ProgressReport {
+        let instrument = try sdqParent()
+        let (scores, notes) = try ProgressSettings().scores(for: instrument, language: .danish)
+        func observations(_ rows: [(String, Double)]) -> [ChildObservation] {
+            rows.map { ChildObservation(id: $0.0, attributes: $0.0 == "a" ? [:] : ["klasse": "5A"], values: ["emotion": $0.1]) }
+        }
+        let before = observations([("a", 2), ("b", 4), ("c", 6), ("d", 8), ("e", 10), ("f", 6), ("g", 3)])
+        let after = observations([("a", 0), ("b", 2), ("c", 4), ("d", 6), ("e", 8), ("f", 6)])
+        let analysis = ProgressAnalysis(before: before, after: after, scores: scores, addedValue: instrument.addedValueScore,
+                                        groupBy: groupBy, suppressionThreshold: 5)
+        return ProgressReport(analysis: analysis, from: "T1", to: "T2", groupBy: groupBy,
+                              notes: notes + [.rejectedRows(from: "T1", before: 2, to: "T2", after: 0)])
+    }
+
+    @Test func danishTableIsDanishThroughout() throws {
+        let text = ProgressTextRenderer(report: try Self.report()).text
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Fremskridt fra T1 til T2")
+        #expect(lines[1] == "Parret: 6 børn. Kun T1: 1. Kun T2: 0. Dubletter (ikke parret): 0.")
+        #expect(lines[2] == "  Kun T1: g")
+        #expect(lines[3] == "Gruppe: alle børn")
+        #expect(lines[4] == "  Score for følelsesmæssige symptomer (pemotion; lavere er bedre)")
+        #expect(lines[5] == "    6 børn (1 uden par). Gennemsnit 6,00 → 4,33; ændring -1,67 (95 % konfidensinterval -2,52 til -0,81): bedre ↓")
+        #expect(lines[6].hasPrefix("    Parret t-test: t(5) = -5,00, p = 0,004. Wilcoxon-test med fortegn og rang: "))
+        #expect(lines[8] == "    Over grænseværdien: 67 % → 50 %; McNemar: p = 1,000 (eksakt binomialtest).")
+        #expect(lines[9] == "    Pålidelig ændring (RCI) ikke beregnet: ingen reliabilitet er kendt for pemotion: den er ikke indtastet i "
+                + "instrumentdata; angiv --reliability pemotion=R.")
+        #expect(text.contains("  Score for adfærdsmæssige symptomer (pconduct; lavere er bedre)\n"
+                              + "    0 børn med begge målinger: for få til at vise tal (under 5).\n"))
+        #expect(text.contains("\nForklaring: ændring = T2 − T1."))
+        #expect(text.hasSuffix("Bemærk: bånd: uk-3band (UK community sample (youthinmind)); grænseværdi: båndniveau ≥ 2\n"
+                               + "Bemærk: rækker med status 'rejected' er udeladt: 2 ved T1, 0 ved T2\n"))
+        for english in ["Note:", "not computed", "no reliability", "Group", "all\n", "exact binomial"] {
+            #expect(!text.contains(english), "\(english)")
+        }
+    }
+
+    /// t = mean change / SE = −1.6667 / 0.3333 = −5.00 with 5 degrees of freedom (two-sided p = 0.0041).
+    @Test func englishTable() throws {
+        let text = ProgressTextRenderer(report: try Self.report(groupBy: "klasse"), language: .english).text
+        #expect(text.contains("Group: (no klasse)\n"), "child a has no klasse")
+        #expect(text.contains("Group: 5A\n"))
+        #expect(text.contains("Reliable change (RCI) not computed: no reliability is known for pemotion: not entered in the instrument data; give --reliability pemotion=R."))
+        #expect(text.contains("Note: bands: uk-3band (UK community sample (youthinmind)); cut-off: band level ≥ 2\n"))
+    }
+
+    @Test func csvKeepsMachineValues() throws {
+        let renderer = ProgressCSVRenderer(report: try Self.report())
+        let rows = renderer.groupRows
+        #expect(rows[0] == ProgressCSVRenderer.groupColumns)
+        let emotion = try #require(rows.first { $0[2] == "pemotion" })
+        #expect(emotion[0] == "all" && emotion[3] == "6" && emotion[4] == "1" && emotion[5] == "no")
+        #expect(abs(try #require(Double(emotion[10])) - (-10.0 / 6.0)) < 1e-12)
+        let children = renderer.children.text
+        #expect(children.hasPrefix(ProgressCSVRenderer.childColumns.joined(separator: ",") + "\n"))
+        #expect(children.contains("\na,emotion,pemotion,2.0,0.0,-2.0,yes,"))
+        #expect(children.contains("\ng,,,,,,,,,,,,,,,only T1\n"))
+    }
+
+    @Test func jsonHasTheGroupsAndTheNotesInTheReportsLanguage() throws {
+        let text = ProgressJSONRenderer(report: try Self.report(), language: .english).text
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["paired"] as? Int == 6)
+        #expect(object["onlyFrom"] as? [String] == ["g"])
+        #expect((object["notes"] as? [String])?.first == "bands: uk-3band (UK community sample (youthinmind)); cut-off: band level ≥ 2")
+        let groups = try #require(object["groups"] as? [[String: String]])
+        #expect(groups.first { $0["variable"] == "pemotion" }?["n"] == "6")
+    }
+}
