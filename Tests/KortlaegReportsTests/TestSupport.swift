@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegDomain
+import KortlaegReaders
 import KortlaegTestSupport
 
 /// The parent SDQ of the repository's instruments.
