@@ -66,8 +66,9 @@ import Testing
     @Test func unknownBatteryNamesTheBatteries() throws {
         let result = try runKortlaeg(["tool", "show", "kv-inklusjon"])
         #expect(result.status == 64)
-        #expect(result.stderr == "error: Unknown battery 'kv-inklusjon'. Did you mean 'kv-inklusion'? "
-            + "Known batteries: kv-anbragte, kv-inklusion, kv-mestring. See 'kortlaeg tool list'.\n")
+        #expect(result.stderr.contains("Unknown battery 'kv-inklusjon'. Did you mean 'kv-inklusion'? "
+            + "Known batteries: kv-anbragte, kv-inklusion, kv-mestring. See 'kortlaeg tool list'.\n"))
+        #expect(!result.stderr.contains("batterys"))
     }
 
     /// A second battery version in a temporary instruments folder: the diff names the change.

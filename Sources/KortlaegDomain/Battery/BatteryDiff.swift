@@ -1,7 +1,9 @@
 /// What changed between two versions of a battery: assignments added and removed, the occasions,
 /// and an ``InstrumentDiff`` for every instrument replaced by another of its family.
 public struct BatteryDiff: Sendable, Equatable {
+    /// The old version.
     public var old: InstrumentReference
+    /// The new version.
     public var new: InstrumentReference
     /// Assignments of the old version that the new one no longer has (the `basis` is not compared).
     public var removedAssignments: [Battery.Assignment]

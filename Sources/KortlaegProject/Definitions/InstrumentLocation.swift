@@ -63,6 +63,7 @@ public struct InstrumentLocation: Hashable, Sendable, CustomStringConvertible {
         /// The instruments folder of the package the program was built from.
         public var buildFolder: String?
 
+        /// What to look at (tests and front ends that know their own paths).
         public init(variables: [String: String], currentDirectory: String, executablePath: String?, buildFolder: String?) {
             self.variables = variables
             self.currentDirectory = currentDirectory

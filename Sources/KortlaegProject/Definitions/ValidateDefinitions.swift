@@ -11,6 +11,7 @@ public enum ValidateDefinitions {
         /// The instrument schema; default `schema/instrument.schema.json` in the folder.
         public var schemaPath: String?
 
+        /// Checks `library`'s folder, with `schemaPath` instead of its schema when given.
         public init(library: InstrumentLibrary, schemaPath: String? = nil) {
             self.library = library
             self.schemaPath = schemaPath

@@ -10,6 +10,7 @@ public struct BatteryDescriptionText: Sendable {
     /// The language of labels and headings.
     public var language: Language
 
+    /// A text in `language`.
     public init(battery: Battery, age: Int?, language: Language) {
         self.battery = battery
         self.age = age

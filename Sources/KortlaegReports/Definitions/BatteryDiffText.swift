@@ -8,6 +8,7 @@ public struct BatteryDiffText: Sendable {
     /// The language of the headings.
     public var language: Language
 
+    /// A text in `language`.
     public init(diff: BatteryDiff, language: Language) {
         self.diff = diff
         self.language = language

@@ -7,6 +7,7 @@ public struct BatteryListText: Sendable {
     /// The language of the titles and headings.
     public var language: Language
 
+    /// A text in `language`.
     public init(catalog: BatteryCatalog, language: Language) {
         self.catalog = catalog
         self.language = language

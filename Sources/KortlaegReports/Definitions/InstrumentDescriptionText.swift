@@ -8,6 +8,7 @@ public struct InstrumentDescriptionText: Sendable {
     /// The language of labels and headings.
     public var language: Language
 
+    /// A text in `language`.
     public init(instrument: Instrument, language: Language) {
         self.instrument = instrument
         self.language = language

@@ -8,6 +8,7 @@ public struct InstrumentDiffText: Sendable {
     /// The language of the headings (the details of a change are the domain's, in English).
     public var language: Language
 
+    /// A text in `language`.
     public init(diff: InstrumentDiff, language: Language) {
         self.diff = diff
         self.language = language

@@ -28,7 +28,7 @@ struct Instruments: ParsableCommand {
 
         func run() throws {
             let catalog: InstrumentCatalog
-            do { catalog = try instruments.library().instruments() } catch let error as KortlaegError { throw KortlaegExit.fail(error) }
+            do { catalog = try instruments.library().instruments() } catch let error as KortlaegError { throw InstrumentOptions.failure(error) }
             print(InstrumentListText(catalog: catalog, language: language.language).text, terminator: "")
         }
     }
@@ -45,7 +45,7 @@ struct Instruments: ParsableCommand {
 
         func run() throws {
             let instrument: Instrument
-            do { instrument = try instruments.library().instrument(reference) } catch let error as KortlaegError { throw KortlaegExit.fail(error) }
+            do { instrument = try instruments.library().instrument(reference) } catch let error as KortlaegError { throw InstrumentOptions.failure(error) }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -70,7 +70,7 @@ struct Instruments: ParsableCommand {
             do {
                 result = try ValidateDefinitions.run(.init(library: try instruments.library(), schemaPath: schema))
             } catch let error as KortlaegError {
-                throw KortlaegExit.fail(error)
+                throw InstrumentOptions.failure(error)
             }
             for finding in result.findings { print(finding.description) }
             for line in result.summary { StderrSink.shared.note(line) }

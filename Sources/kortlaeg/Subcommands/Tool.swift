@@ -26,7 +26,7 @@ struct Tool: ParsableCommand {
 
         func run() throws {
             let batteries: BatteryCatalog
-            do { batteries = try instruments.library().batteries() } catch let error as KortlaegError { throw KortlaegExit.fail(error) }
+            do { batteries = try instruments.library().batteries() } catch let error as KortlaegError { throw InstrumentOptions.failure(error) }
             print(BatteryListText(catalog: batteries, language: language.language).text, terminator: "")
         }
     }
@@ -42,7 +42,7 @@ struct Tool: ParsableCommand {
 
         func run() throws {
             let found: Battery
-            do { found = try instruments.library().battery(battery) } catch let error as KortlaegError { throw KortlaegExit.fail(error) }
+            do { found = try instruments.library().battery(battery) } catch let error as KortlaegError { throw InstrumentOptions.failure(error) }
             print(BatteryDescriptionText(battery: found, age: age, language: language.language).text)
         }
     }
@@ -68,7 +68,7 @@ struct Tool: ParsableCommand {
             do {
                 comparison = try CompareDefinitions.run(old: old, new: new, library: try instruments.library())
             } catch let error as KortlaegError {
-                throw KortlaegExit.fail(error)
+                throw InstrumentOptions.failure(error)
             }
             switch comparison {
             case let .batteries(diff): print(BatteryDiffText(diff: diff, language: language.language).text)

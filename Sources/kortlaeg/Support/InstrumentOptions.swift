@@ -14,8 +14,15 @@ struct InstrumentOptions: ParsableArguments {
         do {
             return try InstrumentLibrary.find(option: directory)
         } catch {
-            throw KortlaegExit.fail(error)
+            throw Self.failure(error)
         }
+    }
+
+    /// What a command throws for a definition error: an unknown instrument or battery is the
+    /// user's mistake (a `ValidationError`: message and usage, exit 64), anything else is printed
+    /// and ends with its severity's exit code.
+    static func failure(_ error: KortlaegError) -> any Error {
+        error.severity == .usage ? ValidationError(error.message) : KortlaegExit.fail(error)
     }
 
     // MARK: - For the commands that read definitions themselves
@@ -28,21 +35,21 @@ struct InstrumentOptions: ParsableArguments {
 
     /// Every instrument of the folder.
     func catalog() throws -> InstrumentCatalog {
-        do { return try library().instruments() } catch let error as KortlaegError { throw KortlaegExit.fail(error) }
+        do { return try library().instruments() } catch let error as KortlaegError { throw Self.failure(error) }
     }
 
     /// The instrument `reference` names.
     func resolve(_ reference: String) throws -> Instrument {
-        do { return try library().instrument(reference) } catch let error as KortlaegError { throw KortlaegExit.fail(error) }
+        do { return try library().instrument(reference) } catch let error as KortlaegError { throw Self.failure(error) }
     }
 
     /// Every battery of the folder.
     func batteries() throws -> BatteryCatalog {
-        do { return try library().batteries() } catch let error as KortlaegError { throw KortlaegExit.fail(error) }
+        do { return try library().batteries() } catch let error as KortlaegError { throw Self.failure(error) }
     }
 
     /// The battery `reference` names.
     func resolveBattery(_ reference: String) throws -> Battery {
-        do { return try library().battery(reference) } catch let error as KortlaegError { throw KortlaegExit.fail(error) }
+        do { return try library().battery(reference) } catch let error as KortlaegError { throw Self.failure(error) }
     }
 }
