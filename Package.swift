@@ -86,7 +86,7 @@ let package = Package(
         // MARK: - Reports: view models and renderers (text, CSV, JSON, HTML)
         .target(
             name: "KortlaegReports",
-            dependencies: ["KortlaegDomain", "KortlaegProgress", "KortlaegStore", "KortlaegExport"],
+            dependencies: ["KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegStore", "KortlaegExport"],
             swiftSettings: swiftSettings
         ),
 
@@ -115,7 +115,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(
             name: "KortlaegDomainTests",
-            dependencies: ["KortlaegDomain", "KortlaegTestSupport"],
+            dependencies: ["KortlaegDomain", "KortlaegReaders", "KortlaegTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -125,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KortlaegProgressTests",
-            dependencies: ["KortlaegProgress", "KortlaegDomain", "KortlaegStatistics"],
+            dependencies: ["KortlaegProgress", "KortlaegDomain", "KortlaegStatistics", "KortlaegReaders", "KortlaegTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "KortlaegStoreSQLiteTests",
             dependencies: [
-                "KortlaegStore", "KortlaegStoreSQLite", "KortlaegDomain", "KortlaegTestSupport",
+                "KortlaegStore", "KortlaegStoreSQLite", "KortlaegDomain", "KortlaegReaders", "KortlaegTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -156,12 +156,18 @@ let package = Package(
         ),
         .testTarget(
             name: "KortlaegReportsTests",
-            dependencies: ["KortlaegReports", "KortlaegExport", "KortlaegDomain", "KortlaegTestSupport"],
+            dependencies: [
+                "KortlaegReports", "KortlaegExport", "KortlaegDomain", "KortlaegProgress", "KortlaegStatistics",
+                "KortlaegStore", "KortlaegReaders", "KortlaegTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KortlaegProjectTests",
-            dependencies: ["KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegDomain", "KortlaegTestSupport"],
+            dependencies: [
+                "KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegStoreSQLite", "KortlaegDomain",
+                "KortlaegReaders", "KortlaegTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

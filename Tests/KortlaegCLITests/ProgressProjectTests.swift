@@ -1,6 +1,7 @@
 import Foundation
 import KortlaegTestSupport
 import KortlaegDomain
+import KortlaegReaders
 import KortlaegStore
 import KortlaegStoreSQLite
 import Testing

@@ -40,9 +40,35 @@ import Testing
 
     @Test func showByAge() throws {
         let result = try runKortlaeg(["tool", "show", "kv-inklusion@0.1.0", "--age", "12"])
-        #expect(result.stdout.contains("child: sdq-s11-17@1.0.0"))
-        let young = try runKortlaeg(["tool", "show", "kv-inklusion@0.1.0", "--age", "9"])
+        #expect(result.stdout.contains("\ntidspunkt T1: Indledende kortlægning\n  child: sdq-s11-17@1.0.0\n"))
+        let young = try runKortlaeg(["tool", "show", "kv-inklusion@0.1.0", "--age", "9", "--lang", "en"])
+        #expect(young.stdout.contains("\noccasion T1: Initial mapping\n"))
         #expect(!young.stdout.contains("child:"))
+    }
+
+    @Test func list() throws {
+        let result = try runKortlaeg(["tool", "list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("id            version  model                            alder  titel\n"))
+        #expect(result.stdout.contains("\nkv-inklusion  0.1.0    tvaerfaglig-inklusion            9-14   Kortlægningsværktøj: "))
+    }
+
+    /// No batteries is an error naming the folder, never an empty table with exit 0.
+    @Test func listWithoutBatteriesIsAnError() throws {
+        let folder = try temporaryFolder()
+        let result = try runKortlaeg(["tool", "list", "--instruments", folder.path])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: No battery (mapping tool) definitions in \(folder.path) (from --instruments):"))
+    }
+
+    /// The message says "batteries" (it said "batterys") and points at `tool list`.
+    @Test func unknownBatteryNamesTheBatteries() throws {
+        let result = try runKortlaeg(["tool", "show", "kv-inklusjon"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Unknown battery 'kv-inklusjon'. Did you mean 'kv-inklusion'? "
+            + "Known batteries: kv-anbragte, kv-inklusion, kv-mestring. See 'kortlaeg tool list'.\n"))
+        #expect(!result.stderr.contains("batterys"))
     }
 
     /// A second battery version in a temporary instruments folder: the diff names the change.
@@ -55,11 +81,15 @@ import Testing
         json = json.replacingOccurrences(of: "\"version\": \"0.1.0\"", with: "\"version\": \"0.2.0\"")
         json = json.replacingOccurrences(of: "\"instrument\": \"sdq-p4-17@1.0.0\"", with: "\"instrument\": \"sdq-p4-17-fu@1.0.0\"")
         try json.write(to: instruments.appendingPathComponent("batteries/kv-mestring@0.2.0.json"), atomically: true, encoding: .utf8)
-        let result = try runKortlaeg(["tool", "diff", "kv-mestring@0.1.0", "kv-mestring@0.2.0", "--instruments", instruments.path])
+        let result = try runKortlaeg(["tool", "diff", "kv-mestring@0.1.0", "kv-mestring@0.2.0", "--instruments", instruments.path,
+                                      "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("removed: parent sdq-p4-17@1.0.0 at T1,T2"))
         #expect(result.stdout.contains("added: parent sdq-p4-17-fu@1.0.0 at T1,T2"))
         #expect(result.stdout.contains("sdq-p4-17@1.0.0 → sdq-p4-17-fu@1.0.0"))
         #expect(result.stdout.contains("comparable: pebdtot ↔ pebdtot"))
+        let danish = try runKortlaeg(["tool", "diff", "kv-mestring@0.1.0", "kv-mestring@0.2.0", "--instruments", instruments.path])
+        #expect(danish.stdout.contains("fjernet: parent sdq-p4-17@1.0.0 ved T1,T2"))
+        #expect(danish.stdout.contains("sammenlignelig: pebdtot ↔ pebdtot"))
     }
 }

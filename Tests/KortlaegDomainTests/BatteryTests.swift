@@ -7,12 +7,12 @@ struct BatteryTests {
     let inclusion: Battery
 
     init() throws {
-        catalog = try InstrumentCatalog.load(directory: instrumentsDirectory)
-        inclusion = try BatteryCatalog.load(directory: instrumentsDirectory).resolve("kv-inklusion@0.1.0")
+        catalog = try shippedCatalog()
+        inclusion = try BatteryCatalog(files: shippedFiles()).resolve("kv-inklusion@0.1.0")
     }
 
     @Test func shippedBatteriesValidate() throws {
-        for (battery, path) in try BatteryCatalog.load(directory: instrumentsDirectory).entries {
+        for (battery, path) in try BatteryCatalog(files: shippedFiles()).entries {
             #expect(BatteryValidator.findings(battery, catalog: catalog, file: path).isEmpty, "\(battery.reference)")
         }
     }

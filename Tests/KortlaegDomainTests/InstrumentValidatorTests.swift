@@ -6,13 +6,30 @@ struct InstrumentValidatorTests {
     let validator: InstrumentValidator
 
     init() throws {
-        validator = try InstrumentValidator(schemaPath: instrumentsDirectory + "/schema/instrument.schema.json")
+        func schema(_ name: String) throws -> DefinitionFile {
+            let path = instrumentsDirectory + "/schema/" + name
+            return DefinitionFile(path: path, data: try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        validator = try InstrumentValidator(schema: schema("instrument.schema.json"), batterySchema: schema("battery.schema.json"))
     }
 
-    @Test func shippedInstrumentsAreValid() {
-        let (files, findings) = validator.validateDirectory(instrumentsDirectory)
-        #expect(files >= 8)
+    @Test func shippedInstrumentsAreValid() throws {
+        let files = try shippedFiles()
+        let instruments = files.files(of: Instrument.self), batteries = files.files(of: Battery.self)
+        // 8 SDQ, 3 trivsel and 3 own forms; 3 batteries (Instruments/).
+        #expect(instruments.count == 14 && batteries.count == 3)
+        let findings = validator.validate(instruments: instruments, batteries: batteries, catalog: try shippedCatalog())
         #expect(findings.isEmpty, "\(findings)")
+    }
+
+    /// Two files defining one `id@version` are both named.
+    @Test func duplicateVersionAcrossFilesIsFound() throws {
+        let original = try #require(try shippedFiles().first { $0.relativePath == "sdq/sdq-p4-17@1.0.0.json" })
+        var copy = original
+        copy.path = "copy.json"
+        let findings = validator.validate(instruments: [original, copy], batteries: [], catalog: nil)
+        #expect(findings == [InstrumentFinding(file: "copy.json", jsonPath: "$.id",
+                                               message: "sdq-p4-17@1.0.0 is also defined in \(original.path)")])
     }
 
     /// Writes a modified copy of sdq-p4-17 and returns the findings for it.
@@ -20,10 +37,7 @@ struct InstrumentValidatorTests {
         let path = instrumentsDirectory + "/sdq/sdq-p4-17@1.0.0.json"
         var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
         change(&object)
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-\(UUID().uuidString).json")
-        try JSONSerialization.data(withJSONObject: object).write(to: temporary)
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        return validator.validateFile(temporary.path).1
+        return validator.validate(DefinitionFile(path: "changed.json", data: try JSONSerialization.data(withJSONObject: object))).1
     }
 
     @Test func unknownItemInScaleIsNamedWithPathAndSuggestion() throws {

@@ -1,13 +1,25 @@
 import Foundation
 @testable import KortlaegDomain
+import KortlaegTestSupport
 
 /// The repository's Instruments folder.
 let instrumentsDirectory: String = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Instruments").path
 
+/// The shipped definition files (instruments, batteries, profiles, reference data), read here:
+/// the folder reader is KortlaegReaders', which the domain tests do not depend on.
+func shippedFiles() throws -> [DefinitionFile] {
+    try jsonFiles(below: instrumentsDirectory).map { DefinitionFile(path: $0.path, relativePath: $0.relativePath, data: $0.data) }
+}
+
+/// The shipped instruments, decoded by the domain.
+func shippedCatalog() throws -> InstrumentCatalog {
+    try InstrumentCatalog(files: shippedFiles())
+}
+
 func loadInstrument(_ reference: String) throws -> Instrument {
-    try InstrumentCatalog.load(directory: instrumentsDirectory).resolve(reference)
+    try shippedCatalog().resolve(reference)
 }
 
 /// Answers by variable name (official SDQ names) → the scorer's item-ordered array.

@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegTestSupport
+import KortlaegReaders
 import Testing
 @testable import KortlaegDomain
 

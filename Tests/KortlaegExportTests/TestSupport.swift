@@ -1,6 +1,7 @@
 import Foundation
 import KortlaegTestSupport
 import KortlaegDomain
+import KortlaegReaders
 @testable import KortlaegExport
 
 /// The real SDQ parent form from the repository's Instruments folder.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KortlaegDomain
+import KortlaegReaders
 @testable import KortlaegProgress
 
 /// The repository's parent SDQ (sdq-p4-17@1.0.0): UK 3-band and 4-band tables (youthinmind,

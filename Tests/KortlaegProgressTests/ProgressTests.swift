@@ -86,7 +86,8 @@ struct AddedValueTests {
     /// Ford et al. 2009: AVS = 2.3 + 0.8·T1 total + 0.2·T1 impact − 0.3·T1 emotional − T2 total.
     /// T1 total 20, impact 3, emotional 5; T2 total 12: 2.3 + 16 + 0.6 − 1.5 − 12 = 5.4; effect size 5.4/5 = 1.08.
     @Test func fordFormulaFromTheInstrumentData() throws {
-        let instrument = try InstrumentCatalog.load(directory: instrumentsDirectory).resolve("sdq-p4-17")
+        let path = instrumentsDirectory + "/sdq/sdq-p4-17@1.0.0.json"
+        let instrument = try Instrument.decode(DefinitionFile(path: path, data: Data(contentsOf: URL(fileURLWithPath: path))))
         let definition = try #require(instrument.addedValueScore)
         let pair = try #require(Pairing(before: [observation("x", 20, extra: ["impact": 3, "emotion": 5])],
                                         after: [observation("x", 12)]).pairs.first)

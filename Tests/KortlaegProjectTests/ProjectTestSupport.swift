@@ -1,3 +1,4 @@
+import KortlaegReaders
 import Foundation
 import KortlaegDomain
 import KortlaegStore
@@ -55,4 +56,9 @@ func write(_ text: String, _ name: String) throws -> String {
     let url = try temporaryFolder().appendingPathComponent(name)
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url.path
+}
+
+/// Short names for the trivsel indicators in tests; the definitions come from the instrument files.
+extension TrivselIndicator {
+    static var social: TrivselIndicator { TrivselIndicators(catalog: catalog)["social"]! }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegReaders
 import KortlaegReports
 import KortlaegStore
 import KortlaegStoreSQLite
@@ -8,10 +9,9 @@ import Testing
 
 /// `ShowTrivsel` and `StoreTrivselResults`. Figures by hand from shared/specs/trivsel.md: groups
 /// are combined pupil-weighted, groups under 5 pupils are left out, empty cells are absent.
-@Suite /// The trivsel indicators of the repository's instruments.
 private let indicators = TrivselIndicators(catalog: catalog)
 
-struct ShowTrivselTests {
+@Suite struct ShowTrivselTests {
     /// Byskolen Social 2017/18: (20 × 4.1 + 30 × 3.6) / 50 = 3.8 (the 6. klasse has 4 pupils);
     /// Åskolen Social 2017/18: 3.9 with 2351 pupils. Both schools: (82 + 108 + 2351 × 3.9) / 2401.
     static let kommune = """

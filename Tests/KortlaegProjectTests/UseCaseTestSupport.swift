@@ -1,3 +1,4 @@
+import KortlaegReaders
 import Foundation
 import KortlaegProject
 import KortlaegTestSupport

@@ -135,6 +135,7 @@ struct ResponseMapperTests {
     }
 
     @Test func instrumentCatalogIgnoresProfiles() throws {
-        #expect(InstrumentCatalog.instrumentFiles(in: instrumentsFolder).allSatisfy { !$0.contains("/profiles/") })
+        let instruments = try DefinitionFolder(path: instrumentsFolder).files.files(of: Instrument.self)
+        #expect(!instruments.isEmpty && instruments.allSatisfy { !$0.path.contains("/profiles/") })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegDomain
+import KortlaegReaders
 
 /// The trivsel indicators of the repository's instrument files (Instruments/trivsel/), as the
 /// reader gets them in use.

@@ -1,4 +1,5 @@
 import KortlaegDomain
+import KortlaegReaders
 import KortlaegProgress
 import KortlaegTestSupport
 import Testing

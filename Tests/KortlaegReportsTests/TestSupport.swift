@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegDomain
+import KortlaegReaders
 import KortlaegTestSupport
 
 /// The parent SDQ of the repository's instruments.
@@ -8,3 +9,11 @@ func sdqParent() throws -> Instrument {
 }
 
 func temporaryFolder() throws -> URL { try makeTemporaryFolder("kortlaeg-reports") }
+
+/// The trivsel indicators of the repository's instrument files.
+let trivselIndicators = TrivselIndicators(catalog: try! InstrumentCatalog.load(directory: instrumentsDirectory))
+
+/// Short names for the indicators in tests; the definitions come from the instrument files.
+extension TrivselIndicator {
+    static var social: TrivselIndicator { trivselIndicators["social"]! }
+}

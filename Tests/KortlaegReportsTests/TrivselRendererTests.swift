@@ -23,7 +23,7 @@ struct TrivselRendererTests {
         """.utf8))
 
     static func overview(grade: String? = nil) throws -> TrivselOverview {
-        TrivselOverview(report: try TrivselReport.build(results: results, school: nil, grade: grade), national: national,
+        TrivselOverview(report: try TrivselReport.build(results: results, school: nil, grade: grade, indicators: trivselIndicators), national: national,
                         source: .files(["a.csv"]))
     }
 

@@ -1,11 +1,15 @@
 import Foundation
 import KortlaegTestSupport
 import KortlaegDomain
+import KortlaegReaders
 @testable import KortlaegStore
 @testable import KortlaegStoreSQLite
 
+/// The shipped instruments, decoded by the domain (the folder reader is KortlaegReaders').
 func catalog() throws -> InstrumentCatalog {
-    try InstrumentCatalog.load(directory: instrumentsDirectory)
+    try InstrumentCatalog(files: jsonFiles(below: instrumentsDirectory).map {
+        DefinitionFile(path: $0.path, relativePath: $0.relativePath, data: $0.data)
+    })
 }
 
 

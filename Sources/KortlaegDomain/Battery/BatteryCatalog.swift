@@ -1,45 +1,22 @@
-import Foundation
-
-/// All battery files (`"kind": "battery"`) below the instruments folder.
+/// All batteries (`"kind": "battery"`) of an instruments folder, by id and version.
+///
+/// KortlaegReaders loads a folder (`BatteryCatalog.load(directory:)`); the domain reads no files.
 public struct BatteryCatalog: Sendable {
     /// Loaded batteries with their files, sorted by id then version.
     public private(set) var entries: [(battery: Battery, path: String)]
 
-    /// Loads every battery file below `directory`.
-    /// - Throws: ``InstrumentError`` naming the file that could not be read.
-    public static func load(directory: String) throws -> BatteryCatalog {
-        var entries: [(Battery, String)] = []
-        for path in batteryFiles(in: directory) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw InstrumentError.unreadableFile(path: path, reason: "the file cannot be opened")
-            }
-            do {
-                entries.append((try JSONDecoder().decode(Battery.self, from: data), path))
-            } catch let error as DecodingError {
-                throw InstrumentError.unreadableFile(path: path, reason: describe(error))
-            }
-        }
-        entries.sort {
-            ($0.0.id, SemanticVersion($0.0.version) ?? SemanticVersion("0.0.0")!)
-                < ($1.0.id, SemanticVersion($1.0.version) ?? SemanticVersion("0.0.0")!)
-        }
-        return BatteryCatalog(entries: entries)
+    /// Creates a catalog from the battery files among `files` (`"kind": "battery"`).
+    /// - Throws: ``InstrumentError`` naming a file that does not decode.
+    public init(files: some Sequence<DefinitionFile>) throws {
+        self.init(entries: try files.definitions(Battery.self).map { ($0.definition, $0.path) })
     }
 
-    /// Paths of the files below `directory` whose top-level `kind` is `battery`.
-    public static func batteryFiles(in directory: String) -> [String] {
-        let base = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var paths: [String] = []
-        for case let relative as String in enumerator where relative.hasSuffix(".json") && !relative.hasPrefix("schema/") {
-            let path = base.appendingPathComponent(relative).path
-            guard let data = FileManager.default.contents(atPath: path),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  object["kind"] as? String == "battery"
-            else { continue }
-            paths.append(path)
+    /// Creates a catalog from batteries and the files they were decoded from.
+    public init(entries: [(battery: Battery, path: String)]) {
+        self.entries = entries.sorted {
+            ($0.battery.id, SemanticVersion($0.battery.version) ?? SemanticVersion("0.0.0")!)
+                < ($1.battery.id, SemanticVersion($1.battery.version) ?? SemanticVersion("0.0.0")!)
         }
-        return paths.sorted()
     }
 
     /// Resolves `id` (newest version) or `id@version`.
@@ -49,11 +26,11 @@ public struct BatteryCatalog: Sendable {
         let versions = entries.filter { $0.battery.id == id }
         guard !versions.isEmpty else {
             let ids = Array(Set(entries.map(\.battery.id))).sorted()
-            throw InstrumentError.unknownInstrument(id: id, suggestion: closestMatch(to: id, in: ids), known: ids)
+            throw InstrumentError.unknownBattery(id: id, suggestion: closestMatch(to: id, in: ids), known: ids)
         }
         if parts.count == 2 {
             guard let match = versions.first(where: { $0.battery.version == parts[1] }) else {
-                throw InstrumentError.unknownVersion(id: id, version: parts[1], known: versions.map(\.battery.version))
+                throw InstrumentError.unknownBatteryVersion(id: id, version: parts[1], known: versions.map(\.battery.version))
             }
             return match.battery
         }

@@ -1,13 +1,20 @@
-import Foundation
-
-/// All instrument definitions in a folder, by id and version.
+/// All instrument definitions of a folder, by id and version.
 ///
-/// Reading instrument files is the only I/O of the domain library.
+/// The domain reads no files: KortlaegReaders reads a folder (`InstrumentCatalog.load(directory:)`)
+/// and hands the files' contents to ``init(files:)``.
 public struct InstrumentCatalog: Sendable {
     /// A loaded instrument and the file it came from.
     public struct Entry: Sendable {
+        /// The instrument.
         public var instrument: Instrument
+        /// The file it was decoded from (`<memory>` when it was not read from a file).
         public var path: String
+
+        /// An instrument decoded from `path`.
+        public init(instrument: Instrument, path: String) {
+            self.instrument = instrument
+            self.path = path
+        }
     }
 
     /// Every loaded instrument, sorted by id then version.
@@ -18,7 +25,17 @@ public struct InstrumentCatalog: Sendable {
         try self.init(entries: instruments.map { Entry(instrument: $0, path: "<memory>") })
     }
 
-    init(entries: [Entry]) throws {
+    /// Creates a catalog from the instrument files among `files` (those with `items` and
+    /// `answerScales`); the others (batteries, profiles, reference data) are left out.
+    /// - Throws: ``InstrumentError`` naming a file that does not decode, or two files defining
+    ///   one `id@version`.
+    public init(files: some Sequence<DefinitionFile>) throws {
+        try self.init(entries: files.definitions(Instrument.self).map { Entry(instrument: $0.definition, path: $0.path) })
+    }
+
+    /// Creates a catalog from instruments and their files.
+    /// - Throws: ``InstrumentError/duplicate(reference:paths:)`` when two files define one `id@version`.
+    public init(entries: [Entry]) throws {
         var seen: [InstrumentReference: String] = [:]
         for entry in entries {
             if let other = seen[entry.instrument.reference] {
@@ -29,50 +46,6 @@ public struct InstrumentCatalog: Sendable {
         self.entries = entries.sorted {
             ($0.instrument.id, SemanticVersion($0.instrument.version) ?? SemanticVersion("0.0.0")!)
                 < ($1.instrument.id, SemanticVersion($1.instrument.version) ?? SemanticVersion("0.0.0")!)
-        }
-    }
-
-    /// Loads every `*.json` instrument file below `directory`, skipping `schema/` and
-    /// files whose top-level object has no `items` (batteries, mapping profiles).
-    /// - Throws: ``InstrumentError`` naming the file that could not be read.
-    public static func load(directory: String) throws -> InstrumentCatalog {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InstrumentError.missingDirectory(directory)
-        }
-        var entries: [Entry] = []
-        for path in instrumentFiles(in: directory) {
-            entries.append(Entry(instrument: try decode(path: path), path: path))
-        }
-        return try InstrumentCatalog(entries: entries)
-    }
-
-    /// The paths of the instrument files below `directory`.
-    public static func instrumentFiles(in directory: String) -> [String] {
-        let base = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var paths: [String] = []
-        for case let relative as String in enumerator {
-            guard relative.hasSuffix(".json"), !relative.hasPrefix("schema/") else { continue }
-            let path = base.appendingPathComponent(relative).path
-            guard let data = FileManager.default.contents(atPath: path),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  object["items"] != nil, object["answerScales"] != nil
-            else { continue }
-            paths.append(path)
-        }
-        return paths.sorted()
-    }
-
-    /// Decodes one instrument file.
-    public static func decode(path: String) throws -> Instrument {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InstrumentError.unreadableFile(path: path, reason: "the file cannot be opened")
-        }
-        do {
-            return try JSONDecoder().decode(Instrument.self, from: data)
-        } catch let error as DecodingError {
-            throw InstrumentError.unreadableFile(path: path, reason: describe(error))
         }
     }
 
@@ -100,27 +73,5 @@ public struct InstrumentCatalog: Sendable {
     /// Resolves an exact reference.
     public func instrument(_ reference: InstrumentReference) throws -> Instrument {
         try resolve(reference.description)
-    }
-}
-
-/// A decoding error as a sentence with its JSON path.
-func describe(_ error: DecodingError) -> String {
-    func path(_ keys: [any CodingKey]) -> String {
-        keys.reduce("$") { result, key in
-            if let index = key.intValue { return "\(result)[\(index)]" }
-            return "\(result).\(key.stringValue)"
-        }
-    }
-    switch error {
-    case let .keyNotFound(key, context):
-        return "\(path(context.codingPath)): missing required key '\(key.stringValue)'"
-    case let .typeMismatch(type, context):
-        return "\(path(context.codingPath)): expected \(type): \(context.debugDescription)"
-    case let .valueNotFound(type, context):
-        return "\(path(context.codingPath)): expected a value of type \(type)"
-    case let .dataCorrupted(context):
-        return "\(path(context.codingPath)): \(context.debugDescription)"
-    @unknown default:
-        return "\(error)"
     }
 }

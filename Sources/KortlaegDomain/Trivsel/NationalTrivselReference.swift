@@ -28,17 +28,15 @@ public struct NationalTrivselReference: Codable, Hashable, Sendable {
     /// The years, oldest first.
     public var years: [Year]
 
-    /// Loads the reference file.
+    /// Decodes the reference file (KortlaegReaders reads it: `NationalTrivselReference.load(path:indicators:)`).
     /// - Parameters:
-    ///   - path: The file.
+    ///   - file: The file's path and bytes.
     ///   - indicators: The indicators the instrument files define; the file may give means of these only.
     /// - Throws: ``InstrumentError/unreadableFile(path:reason:)`` naming the file and the problem.
-    public static func load(path: String, indicators: TrivselIndicators) throws -> NationalTrivselReference {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InstrumentError.unreadableFile(path: path, reason: "the national reference file cannot be opened")
-        }
+    public static func decode(_ file: DefinitionFile, indicators: TrivselIndicators) throws -> NationalTrivselReference {
+        let path = file.path
         do {
-            let reference = try JSONDecoder().decode(NationalTrivselReference.self, from: data)
+            let reference = try JSONDecoder().decode(NationalTrivselReference.self, from: file.data)
             for (index, year) in reference.years.enumerated() {
                 guard year.year != nil else {
                     throw InstrumentError.unreadableFile(
@@ -52,7 +50,7 @@ public struct NationalTrivselReference: Codable, Hashable, Sendable {
             }
             return reference
         } catch let error as DecodingError {
-            throw InstrumentError.unreadableFile(path: path, reason: describe(error))
+            throw InstrumentError.unreadableFile(path: path, reason: error.locatedDescription)
         }
     }
 }

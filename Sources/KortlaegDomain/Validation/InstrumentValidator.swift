@@ -2,96 +2,91 @@ import Foundation
 
 /// Checks instrument files: against the JSON Schema, then for semantic errors the schema cannot
 /// express (unknown item in a scale, overlapping or gapped bands, duplicate ids, …).
+///
+/// Works on file contents; KortlaegReaders reads the schema and a folder's files
+/// (`InstrumentValidator(schemaPath:)`, `validateDirectory(_:)`).
 public struct InstrumentValidator: Sendable {
     let schema: JSONSchemaValidator
     /// The battery schema (`battery.schema.json` beside the instrument schema), when present.
     let batterySchema: JSONSchemaValidator?
 
-    /// Creates a validator from the schema file (`Instruments/schema/instrument.schema.json`).
-    /// - Throws: ``InstrumentError/unreadableFile(path:reason:)`` when the schema cannot be read.
-    public init(schemaPath: String) throws {
-        guard let data = FileManager.default.contents(atPath: schemaPath) else {
-            throw InstrumentError.unreadableFile(path: schemaPath, reason: "the schema file cannot be opened")
-        }
+    /// Creates a validator from the instrument schema (`Instruments/schema/instrument.schema.json`)
+    /// and the battery schema beside it (`battery.schema.json`), as read by KortlaegReaders
+    /// (`InstrumentValidator(schemaPath:)`).
+    /// - Throws: ``InstrumentError/unreadableFile(path:reason:)`` when the schema is not valid JSON or
+    ///   uses a keyword the checker does not support.
+    public init(schema: DefinitionFile, batterySchema: DefinitionFile?) throws {
         do {
-            schema = try JSONSchemaValidator(schema: data)
+            self.schema = try JSONSchemaValidator(schema: schema.data)
         } catch {
-            throw InstrumentError.unreadableFile(path: schemaPath, reason: "the schema is not valid JSON")
+            throw InstrumentError.unreadableFile(path: schema.path, reason: "the schema is not valid JSON")
         }
-        let batteryPath = URL(fileURLWithPath: schemaPath).deletingLastPathComponent().appendingPathComponent("battery.schema.json").path
-        batterySchema = FileManager.default.contents(atPath: batteryPath).flatMap { try? JSONSchemaValidator(schema: $0) }
-        let unsupported = schema.unsupportedKeywords() + (batterySchema?.unsupportedKeywords() ?? [])
+        self.batterySchema = batterySchema.flatMap { try? JSONSchemaValidator(schema: $0.data) }
+        let unsupported = self.schema.unsupportedKeywords() + (self.batterySchema?.unsupportedKeywords() ?? [])
         guard unsupported.isEmpty else {
-            throw InstrumentError.unreadableFile(path: schemaPath,
+            throw InstrumentError.unreadableFile(path: schema.path,
                                                  reason: "uses keywords Kortlæg does not check: \(unsupported.joined(separator: ", "))")
         }
     }
 
-    /// Validates every instrument file below `directory`, including duplicate `id@version` across files.
-    public func validateDirectory(_ directory: String) -> (files: Int, findings: [InstrumentFinding]) {
+    /// Validates instrument and battery files together: each file, then duplicate `id@version`
+    /// across files, then each battery's references against `catalog`.
+    /// - Parameter catalog: the folder's instruments, or nil when they could not be loaded.
+    public func validate(instruments: [DefinitionFile], batteries: [DefinitionFile], catalog: InstrumentCatalog?) -> [InstrumentFinding] {
         var findings: [InstrumentFinding] = []
         var seen: [InstrumentReference: String] = [:]
-        let files = InstrumentCatalog.instrumentFiles(in: directory)
-        for file in files {
-            let (instrument, fileFindings) = validateFile(file)
+        for file in instruments {
+            let (instrument, fileFindings) = validate(file)
             findings += fileFindings
             if let instrument {
                 if let other = seen[instrument.reference] {
-                    findings.append(InstrumentFinding(file: file, jsonPath: "$.id",
+                    findings.append(InstrumentFinding(file: file.path, jsonPath: "$.id",
                                                       message: "\(instrument.reference) is also defined in \(other)"))
                 }
-                seen[instrument.reference] = file
+                seen[instrument.reference] = file.path
             }
         }
-        let batteries = BatteryCatalog.batteryFiles(in: directory)
-        if !batteries.isEmpty {
-            let catalog = try? InstrumentCatalog.load(directory: directory)
-            var seenBatteries: [InstrumentReference: String] = [:]
-            for file in batteries {
-                let (battery, batteryFindings) = validateBattery(file, catalog: catalog)
-                findings += batteryFindings
-                if let battery {
-                    if let other = seenBatteries[battery.reference] {
-                        findings.append(InstrumentFinding(file: file, jsonPath: "$.id", message: "\(battery.reference) is also defined in \(other)"))
-                    }
-                    seenBatteries[battery.reference] = file
+        var seenBatteries: [InstrumentReference: String] = [:]
+        for file in batteries {
+            let (battery, batteryFindings) = validateBattery(file, catalog: catalog)
+            findings += batteryFindings
+            if let battery {
+                if let other = seenBatteries[battery.reference] {
+                    findings.append(InstrumentFinding(file: file.path, jsonPath: "$.id", message: "\(battery.reference) is also defined in \(other)"))
                 }
+                seenBatteries[battery.reference] = file.path
             }
         }
-        return (files.count + batteries.count, findings)
+        return findings
     }
 
     /// Validates one battery file against the battery schema and the instrument catalog.
-    public func validateBattery(_ path: String, catalog: InstrumentCatalog?) -> (Battery?, [InstrumentFinding]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: "the file cannot be opened")])
-        }
+    public func validateBattery(_ file: DefinitionFile, catalog: InstrumentCatalog?) -> (Battery?, [InstrumentFinding]) {
+        let path = file.path
         do {
-            let document = try JSONDecoder().decode(JSONValue.self, from: data)
+            let document = try JSONDecoder().decode(JSONValue.self, from: file.data)
             if let batterySchema {
                 let schemaFindings = batterySchema.validate(document).map { InstrumentFinding(file: path, jsonPath: $0.path, message: $0.message) }
                 if !schemaFindings.isEmpty { return (nil, schemaFindings) }
             }
-            let battery = try JSONDecoder().decode(Battery.self, from: data)
+            let battery = try JSONDecoder().decode(Battery.self, from: file.data)
             guard let catalog else {
                 return (battery, [InstrumentFinding(file: path, jsonPath: "$", message: "the instruments could not be loaded, so the battery's references were not checked")])
             }
             return (battery, BatteryValidator.findings(battery, catalog: catalog, file: path))
         } catch let error as DecodingError {
-            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: describe(error))])
+            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: error.locatedDescription)])
         } catch {
             return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: "not valid JSON")])
         }
     }
 
-    /// Validates one file; returns the decoded instrument when it decodes.
-    public func validateFile(_ path: String) -> (Instrument?, [InstrumentFinding]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: "the file cannot be opened")])
-        }
+    /// Validates one instrument file; returns the decoded instrument when it decodes.
+    public func validate(_ file: DefinitionFile) -> (Instrument?, [InstrumentFinding]) {
+        let path = file.path
         let document: JSONValue
         do {
-            document = try JSONDecoder().decode(JSONValue.self, from: data)
+            document = try JSONDecoder().decode(JSONValue.self, from: file.data)
         } catch {
             return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: "not valid JSON: \(error.localizedDescription)")])
         }
@@ -99,9 +94,9 @@ public struct InstrumentValidator: Sendable {
         guard schemaFindings.isEmpty else { return (nil, schemaFindings) }
         let instrument: Instrument
         do {
-            instrument = try JSONDecoder().decode(Instrument.self, from: data)
+            instrument = try JSONDecoder().decode(Instrument.self, from: file.data)
         } catch let error as DecodingError {
-            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: describe(error))])
+            return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: error.locatedDescription)])
         } catch {
             return (nil, [InstrumentFinding(file: path, jsonPath: "$", message: "\(error)")])
         }

@@ -11,29 +11,35 @@ public struct MappingProfileCatalog: Sendable {
         self.profiles = profiles.sorted { $0.id < $1.id }
     }
 
-    /// Loads every `*.json` file in `directory`; a missing folder gives an empty catalog.
+    /// Loads every `*.json` file in `directory` (the profiles folder, not its subfolders); a
+    /// missing folder gives an empty catalog (an instruments folder need not have profiles).
     /// - Throws: ``MappingProfileError/unreadable(path:reason:)`` naming the file.
     public static func load(directory: String) throws(MappingProfileError) -> MappingProfileCatalog {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var profiles: [MappingProfile] = []
-        for name in names.sorted() where name.hasSuffix(".json") {
-            profiles.append(try decode(path: (directory as NSString).appendingPathComponent(name)))
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return MappingProfileCatalog(profiles: [])
         }
-        return MappingProfileCatalog(profiles: profiles)
+        do {
+            return MappingProfileCatalog(profiles: try DefinitionFolder(path: directory, recursive: false).files
+                .definitions(MappingProfile.self).map(\.definition))
+        } catch let error as MappingProfileError {
+            throw error
+        } catch let InstrumentError.unreadableFile(path, reason) {
+            throw .unreadable(path: path, reason: reason)
+        } catch {
+            throw .unreadable(path: directory, reason: "\(error)")
+        }
     }
 
     /// Decodes one profile file.
     public static func decode(path: String) throws(MappingProfileError) -> MappingProfile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let file: DefinitionFile
+        do {
+            file = try DefinitionFolder.read(path)
+        } catch {
             throw .unreadable(path: path, reason: "the file cannot be opened")
         }
-        do {
-            return try JSONDecoder().decode(MappingProfile.self, from: data)
-        } catch let error as DecodingError {
-            throw .unreadable(path: path, reason: describeDecodingError(error))
-        } catch {
-            throw .unreadable(path: path, reason: "not valid JSON")
-        }
+        return try MappingProfile.decode(file)
     }
 
     /// The profile with id `name`, or the profile file at path `name`.
@@ -56,22 +62,5 @@ public struct MappingProfileCatalog: Sendable {
         }
         let exact = fitting.filter { $0.source == kind && ($0.forms ?? []).isEmpty }
         return exact.isEmpty ? fitting.filter { ($0.forms ?? []).isEmpty } : exact
-    }
-}
-
-/// A decoding error as `$.path: problem`.
-func describeDecodingError(_ error: DecodingError) -> String {
-    func path(_ keys: [any CodingKey]) -> String {
-        keys.reduce("$") { result, key in
-            if let index = key.intValue { return "\(result)[\(index)]" }
-            return "\(result).\(key.stringValue)"
-        }
-    }
-    switch error {
-    case let .keyNotFound(key, context): return "\(path(context.codingPath)): missing required key '\(key.stringValue)'"
-    case let .typeMismatch(type, context): return "\(path(context.codingPath)): expected \(type)"
-    case let .valueNotFound(type, context): return "\(path(context.codingPath)): expected a value of type \(type)"
-    case let .dataCorrupted(context): return "\(path(context.codingPath)): \(context.debugDescription)"
-    @unknown default: return "\(error)"
     }
 }

@@ -1,30 +1,35 @@
 import ArgumentParser
 import Foundation
-import KortlaegDomain
+import KortlaegProject
+import KortlaegReports
 
 struct Instruments: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show and validate instrument definitions.",
+        discussion: """
+            Instruments are found with --instruments DIR, then $KORTLAEG_INSTRUMENTS, then ./Instruments, \
+            then the Instruments folder shipped with the program.
+
+            Examples:
+              kortlaeg instruments list
+              kortlaeg instruments show sdq-p4-17@1.0.0 --lang en
+              kortlaeg instruments validate --instruments Instruments
+            """,
         subcommands: [List.self, Show.self, Validate.self]
     )
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the instruments and their versions.",
-            discussion: "Example:\n  kortlaeg instruments list --lang da"
+            discussion: "Example:\n  kortlaeg instruments list --lang en"
         )
         @OptionGroup var instruments: InstrumentOptions
-        @Option(help: "Language of titles: da or en.") var lang: Language = .english
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let catalog = try instruments.catalog()
-            var lines = ["id\tversion\tinformant\tages\ttitle"]
-            for entry in catalog.entries {
-                let instrument = entry.instrument
-                let ages = instrument.ageRange.map { "\($0.minimum)-\($0.maximum)" } ?? ""
-                lines.append("\(instrument.id)\t\(instrument.version)\t\(instrument.informant.rawValue)\t\(ages)\t\(instrument.title.text(lang))")
-            }
-            print(lines.joined(separator: "\n"))
+            let catalog: InstrumentCatalog
+            do { catalog = try instruments.library().instruments() } catch let error as KortlaegError { throw InstrumentOptions.failure(error) }
+            print(InstrumentListText(catalog: catalog, language: language.language).text, terminator: "")
         }
     }
 
@@ -35,24 +40,25 @@ struct Instruments: ParsableCommand {
         )
         @OptionGroup var instruments: InstrumentOptions
         @Argument(help: "The instrument as ID or ID@VERSION.") var reference: String
-        @Option(help: "Language of labels: da or en.") var lang: Language = .english
+        @OptionGroup var language: LanguageOption
         @Flag(help: "Print the definition as JSON.") var json = false
 
         func run() throws {
-            let instrument = try instruments.resolve(reference)
+            let instrument: Instrument
+            do { instrument = try instruments.library().instrument(reference) } catch let error as KortlaegError { throw InstrumentOptions.failure(error) }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(instrument), as: UTF8.self))
                 return
             }
-            print(InstrumentDescription(instrument: instrument, language: lang).text)
+            print(InstrumentDescriptionText(instrument: instrument, language: language.language).text)
         }
     }
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every instrument file against the schema and for semantic errors.",
+            abstract: "Check every instrument, battery and mapping profile file against its schema and for semantic errors.",
             discussion: "Prints one line per problem as FILE: JSON-PATH: error: MESSAGE; exit 65 when any.\n\nExample:\n  kortlaeg instruments validate --instruments Instruments"
         )
         @OptionGroup var instruments: InstrumentOptions
@@ -60,24 +66,15 @@ struct Instruments: ParsableCommand {
         var schema: String?
 
         func run() throws {
-            let directory = instruments.resolvedDirectory()
-            let validator: InstrumentValidator
+            let result: ValidateDefinitions.Result
             do {
-                validator = try InstrumentValidator(schemaPath: schema ?? directory + "/schema/instrument.schema.json")
-            } catch {
-                Diagnostics.error("\(error)")
-                throw KortlaegExit.dataError
+                result = try ValidateDefinitions.run(.init(library: try instruments.library(), schemaPath: schema))
+            } catch let error as KortlaegError {
+                throw InstrumentOptions.failure(error)
             }
-            let (files, findings) = validator.validateDirectory(directory)
-            for finding in findings { print(finding.description) }
-            Diagnostics.note("\(files) instrument file(s) checked, \(findings.count) problem(s).")
-            let profiles = ProfileValidation.problems(directory: directory, catalog: try? InstrumentCatalog.load(directory: directory))
-            for problem in profiles.problems { print(problem) }
-            if profiles.files > 0 {
-                Diagnostics.note("\(profiles.files) mapping profile(s) checked, \(profiles.problems.count) problem(s).")
-            }
-            if !findings.isEmpty || !profiles.problems.isEmpty { throw KortlaegExit.dataError }
+            for finding in result.findings { print(finding.description) }
+            for line in result.summary { StderrSink.shared.note(line) }
+            try KortlaegExit.finish(result.severity)
         }
     }
 }
-
