@@ -1,10 +1,4 @@
 import Foundation
-import KortlaegDomain
 import KortlaegTestSupport
-
-/// The parent SDQ of the repository's instruments.
-func sdqParent() throws -> Instrument {
-    try InstrumentCatalog.load(directory: instrumentsDirectory).resolve("sdq-p4-17@1.0.0")
-}
 
 func temporaryFolder() throws -> URL { try makeTemporaryFolder("kortlaeg-reports") }

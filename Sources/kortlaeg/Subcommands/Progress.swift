@@ -121,10 +121,10 @@ struct Progress: ParsableCommand {
             throw KortlaegExit.noInput
         }
         let second = try t2Instrument.map { try instruments.resolve($0) } ?? first
-        let before: ScoredFileReader.Result, after: ScoredFileReader.Result
+        let before: ScoreFileContents, after: ScoreFileContents
         do {
-            before = try ScoredFileReader.read(path: t1, instrument: first, target: first, idColumn: id)
-            after = try ScoredFileReader.read(path: t2, instrument: second, target: first, idColumn: id)
+            before = try ScoreFileReader(instrument: first, target: first, idColumn: id).read(path: t1)
+            after = try ScoreFileReader(instrument: second, target: first, idColumn: id).read(path: t2)
         } catch {
             Diagnostics.error("\(error)")
             throw KortlaegExit.dataError
