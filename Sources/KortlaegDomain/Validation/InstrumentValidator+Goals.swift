@@ -14,8 +14,9 @@ extension InstrumentValidator {
                     return
                 }
                 if let kind = scales[item.answerScale]?.kind, !accepts.contains(kind) {
+                    let article = "aeiou".contains(kind.rawValue.prefix(1)) ? "an" : "a"
                     findings.append(InstrumentFinding(file: file, jsonPath: "\(path).\(key)",
-                                                      message: "item '\(id)' has a \(kind.rawValue) answer scale; a goal's \(key) item needs \(expected)"))
+                                                      message: "item '\(id)' has \(article) \(kind.rawValue) answer scale; a goal's \(key) item needs \(expected)"))
                 }
             }
             check(goal.text, key: "text", accepts: [.text], expected: "a text answer scale")

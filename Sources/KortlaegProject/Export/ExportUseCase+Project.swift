@@ -23,7 +23,13 @@ extension ExportUseCase {
         if ([request.output ?? "", selection.className ?? ""] + selection.instruments).contains(where: CPRNumber.containsCPR) {
             throw KortlaegError(.usage, "An option holds a CPR-shaped number; it would be written into the audit log. Please use another name.")
         }
-        let store = try ProjectLocation.open(location)
+        return try fromProject(try ProjectLocation.open(location), file: (location as NSString).lastPathComponent, selection: selection,
+                               request, sink: sink)
+    }
+
+    /// The export from an open store; `file` names it in the manifest and the notes.
+    static func fromProject(_ store: any ProjectStore, file: String, selection: StoreExportSource.Selection, _ request: ExportRequest,
+                            sink: any ProgressSink) throws(KortlaegError) -> ExportResult {
         let info: ProjectInfo
         let derivedKey: [UInt8]
         do {
@@ -35,7 +41,7 @@ extension ExportUseCase {
         let loaded = try StoreExportSource.load(from: store, catalog: request.catalog, selection: selection)
         let pseudonymizer = KortlaegExport.Pseudonymizer(key: try exporting { try PseudonymKey(bytes: derivedKey) },
                                                          salt: try salt(request.salt))
-        let project = ExportManifest.Project(file: (location as NSString).lastPathComponent, municipality: info.municipality,
+        let project = ExportManifest.Project(file: file, municipality: info.municipality,
                                              interventionModel: info.interventionModel, toolVersion: info.toolVersion,
                                              responses: loaded.responses)
         let options = ExportOptions(shape: request.shape, language: request.language, includeItems: request.includeItems,

@@ -12,7 +12,11 @@ extension ReportUseCase {
         if named.contains(where: CPRNumber.containsCPR) {
             throw KortlaegError(.usage, "An option holds a CPR-shaped number; it would be written into the audit log. Please use another name.")
         }
-        let store = try ProjectLocation.open(location)
+        return try fromProject(try ProjectLocation.open(location), request, sink: sink)
+    }
+
+    /// The report from an open store.
+    static func fromProject(_ store: any ProjectStore, _ request: ReportRequest, sink: any ProgressSink) throws(KortlaegError) -> ReportResult {
         let info: ProjectInfo
         do { info = try store.project() } catch { throw KortlaegError(.invalidInput, "\(error)") }
         let assembler = assembler(request)
