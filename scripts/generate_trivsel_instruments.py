@@ -132,7 +132,17 @@ def item(position, id_, variable, scale, wording, label):
     return doc
 
 
-def mean_scale(id_, variable, da, en, items, negative, low, high, verified, source, key=None):
+# The column names under which aggregated results files (Uddannelsesstatistik, municipal
+# pipelines, the public school sample) publish each indicator's mean, the official name first:
+# a scale with resultColumns is a trivselsmåling indicator (Kortlæg's TrivselIndicators).
+RESULT_COLUMNS = {
+    "social": ["Social trivsel"],
+    "faglig": ["Faglig trivsel"],
+    "stoette": ["Støtte og inspiration", "Stoette og inspiration"],
+    "ro_orden": ["Ro og orden"],
+    "generel": ["Generel trivsel", "Generel skoletrivsel"],
+}
+def mean_scale(id_, variable, da, en, items, negative, low, high, verified, source, key=None, columns=None):
     doc = {"id": id_, "variable": variable, "label": {"da": da, "en": en}, "items": items}
     reversed_ = [i for i in items if i in negative]
     if reversed_:
@@ -143,6 +153,8 @@ def mean_scale(id_, variable, da, en, items, negative, low, high, verified, sour
         doc["equivalenceKey"] = key
     doc["verified"] = verified
     doc["source"] = source
+    if columns:
+        doc["resultColumns"] = columns
     return doc
 
 
@@ -150,13 +162,14 @@ def trivsel_4_9():
     scales = []
     for id_, variable, da, en, about, official, items in INDICATORS:
         scales.append(mean_scale(id_, variable, da, en, items, NEGATIVE_4_9, 1, 5, False,
-                                 UNVERIFIED.format(about=about, official=official, ours=len(items))))
+                                 UNVERIFIED.format(about=about, official=official, ours=len(items)),
+                                 columns=RESULT_COLUMNS[id_]))
     general = [i for ind in INDICATORS for i in ind[6]]
     scales.append(mean_scale(
         "generel", "generel_trivsel", "Generel trivsel", "General well-being", general, NEGATIVE_4_9, 1, 5, False,
         "Official definition: mean of all 29 items of the four indicators (spec). The 29 items are NOT officially "
         f"documented; this mean uses the {len(general)} items Kortlæg assigned to the four indicators: not comparable "
-        "with published figures."))
+        "with published figures.", columns=RESULT_COLUMNS["generel"]))
     return {
         "format": 1, "id": "trivsel-4-9", "version": "1.0.0", "family": "trivsel",
         "title": {"da": "Den nationale trivselsmåling, 4.–9. klasse", "en": "National well-being survey, grades 4–9"},

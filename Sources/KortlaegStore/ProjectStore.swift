@@ -2,9 +2,12 @@ import KortlaegDomain
 
 /// A project store: the mappings of one project over months.
 ///
-/// The only implementation today is ``SQLiteProjectStore`` (an embedded file, nothing to install).
-/// The protocol names no SQLite or GRDB type so that a shared PostgreSQL store can be added later
-/// without changing the commands.
+/// The only implementation today is `SQLiteProjectStore` (KortlaegStoreSQLite: an embedded file,
+/// nothing to install). The protocol names no SQLite or GRDB type so that a shared PostgreSQL
+/// store can be added beside it without changing the use cases. The import rules are not a
+/// backend's: a backend implements ``ImportBackend`` and ``ImportTransactions`` and hands
+/// ``importFile(_:options:produce:)`` to ``ResponseImport`` and ``importTrivselResults(_:results:rejects:options:)``
+/// to ``TrivselImport``; ``ProjectStoreContract`` is the suite a backend must pass.
 public protocol ProjectStore {
     /// The project's settings (municipality, model, mapping-tool version).
     func project() throws -> ProjectInfo
@@ -81,7 +84,9 @@ public protocol ProjectStore {
                               options: TrivselImportOptions) throws -> TrivselImportOutcome
 
     /// Every stored trivselsmåling result, one per stored source row (school × klassetrin × school
-    /// year), in import order; `location` names the file and line it came from.
+    /// year), in import order; `location` names the file and line it came from. Indicators come
+    /// back by id only (``TrivselIndicator/init(rawValue:)``): ``TrivselReport/build(results:school:grade:indicators:)``
+    /// gives them the instrument files' names and order.
     func trivselResults() throws -> [TrivselResult]
 }
 

@@ -11,7 +11,8 @@ extension SQLiteProjectStore {
             try dbQueue.inTransaction(.immediate) { db in
                 // Old scoring id → the context that rescoring its responses uses (same rule choices,
                 // current instrument file and band tables).
-                var contexts: [Int64: ScoringContext] = [:]
+                var contexts: [Int64: (context: ScoringContext, id: Int64)] = [:]
+                let backend = SQLiteImportBackend(db: db)
                 var lastId: Int64 = 0
                 let page = try db.makeStatement(sql: """
                     SELECT r.id, r.instrumentId, r.instrumentVersion, r.informant, r.answers, r.scoringId,
@@ -32,9 +33,9 @@ extension SQLiteProjectStore {
                         lastId = responseId
                         let scoringId: Int64 = row["scoringId"]
                         let reference = InstrumentReference(id: row["instrumentId"], version: row["instrumentVersion"])
-                        let context: ScoringContext
+                        let context: ScoringContext, newScoringId: Int64
                         if let cached = contexts[scoringId] {
-                            context = cached
+                            (context, newScoringId) = cached
                         } else {
                             let instrument: Instrument
                             do {
@@ -44,8 +45,9 @@ extension SQLiteProjectStore {
                             }
                             let options = try ScoringContext.options(ruleChoices: row["ruleChoices"],
                                                                      includeUnverified: row["includeUnverified"])
-                            context = try ScoringContext(instrument: instrument, options: options, db: db)
-                            contexts[scoringId] = context
+                            context = try ScoringContext(instrument: instrument, options: options)
+                            newScoringId = try backend.scoringID(for: context.key) ?? backend.insertScoring(context.key)
+                            contexts[scoringId] = (context, newScoringId)
                         }
                         let answers = try AnswerCoding.decode(row["answers"])
                         let new = context.score(Response(instrument: reference, answers: answers))
@@ -73,8 +75,8 @@ extension SQLiteProjectStore {
                                 try insertScore.execute(arguments: [responseId, score.id, score.variable, score.value, score.bands])
                             }
                         }
-                        if context.scoringId != scoringId {
-                            try updateScoring.execute(arguments: [context.scoringId, responseId])
+                        if newScoringId != scoringId {
+                            try updateScoring.execute(arguments: [newScoringId, responseId])
                         }
                     }
                 }

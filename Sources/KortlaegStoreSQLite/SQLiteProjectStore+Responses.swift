@@ -73,36 +73,12 @@ extension SQLiteProjectStore {
     }
 
     public func recordAudit(action: AuditAction, summary: String, detail: String?, operator: String) throws {
-        guard !CPRNumber.containsCPR(Self.maskingHexRuns(summary)), !CPRNumber.containsCPR(Self.maskingHexRuns(detail ?? "")) else {
-            throw StoreError.cprInAuditText
-        }
+        try AuditText.check(summary: summary, detail: detail)
         try wrap {
             try dbQueue.write { db in
                 try db.execute(sql: "INSERT INTO auditLog (at, operator, action, summary, detail) VALUES (?, ?, ?, ?, ?)",
                                arguments: [Self.timestamp(), `operator`, action.rawValue, summary, detail])
             }
         }
-    }
-
-    /// `text` with every run of 32 or more hexadecimal characters (SHA-256 checksums, pseudonyms)
-    /// replaced by `#`. Such runs are machine-made, and 64 random hex digits hold a CPR-shaped run
-    /// of ten digits about once in 350 checksums, which would make an export's audit entry fail at
-    /// random. A CPR number typed by a user (file name, filter, label) is never part of such a run.
-    static func maskingHexRuns(_ text: String) -> String {
-        var bytes = Array(text.utf8)
-        func isHex(_ byte: UInt8) -> Bool {
-            (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
-        }
-        var start = 0
-        while start < bytes.count {
-            guard isHex(bytes[start]) else { start += 1; continue }
-            var end = start
-            while end < bytes.count, isHex(bytes[end]) { end += 1 }
-            if end - start >= 32 {
-                for index in start..<end { bytes[index] = UInt8(ascii: "#") }
-            }
-            start = end
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

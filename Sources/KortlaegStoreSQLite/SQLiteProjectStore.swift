@@ -47,10 +47,14 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     /// Opens an existing project file, applying any newer schema migrations.
     /// - Throws: ``StoreError`` when the file is missing, not a project, or newer than this Kortlæg.
     public static func open(at path: String) throws -> SQLiteProjectStore {
+        try open(at: path, migrator: StoreMigrations.migrator)
+    }
+
+    /// Opens a project file with the migrations `migrator` knows (tests pass an older Kortlæg's).
+    static func open(at path: String, migrator: DatabaseMigrator) throws -> SQLiteProjectStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
-            let migrator = StoreMigrations.migrator
             let state = try queue.read { db -> (superseded: Bool, applied: Set<String>) in
                 guard try db.tableExists("grdb_migrations") else { return (false, []) }
                 return (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
@@ -140,11 +144,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     // MARK: - Helpers
 
     /// The current time as ISO 8601 (UTC).
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    static func timestamp() -> String { StoreClock.timestamp() }
 
     /// Runs `body`, turning database errors into ``StoreError/database(_:)``.
     func wrap<T>(_ body: () throws -> T) throws -> T {

@@ -4,9 +4,20 @@ import GRDB
 /// The store's schema as named, ordered migrations. A migration is never edited once released;
 /// changes go into a new one ("v2", …).
 enum StoreMigrations {
-    static var migrator: DatabaseMigrator {
+    /// Every migration this Kortlæg knows, in order.
+    static var migrator: DatabaseMigrator { migrator(through: nil) }
+
+    /// The migrations up to and including `last` (nil: all): the migrator of an older Kortlæg,
+    /// for tests that prove an older version refuses a newer store.
+    static func migrator(through last: String?) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
+        var done = false
+        func register(_ identifier: String, _ migrate: @escaping @Sendable (Database) throws -> Void) {
+            guard !done else { return }
+            migrator.registerMigration(identifier, migrate: migrate)
+            if identifier == last { done = true }
+        }
+        register("v1") { db in
             try db.create(table: "project") { t in
                 t.column("id", .integer).primaryKey().check { $0 == 1 }
                 t.column("municipality", .text)
@@ -101,7 +112,7 @@ enum StoreMigrations {
         }
         // v2 (issue 6): aggregated trivselsmåling results, one row per published figure
         // (school × klassetrin × school year × indicator). Suppressed cells are never stored.
-        migrator.registerMigration("v2") { db in
+        register("v2") { db in
             try db.create(table: "trivselFigure") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("batchId", .integer).notNull().references("importBatch").indexed()
@@ -126,6 +137,35 @@ enum StoreMigrations {
             try db.execute(sql: """
                 CREATE UNIQUE INDEX trivselFigureKey
                 ON trivselFigure (schoolId, gradeKey, ifnull(schoolYear, 0), indicator)
+                """)
+        }
+        // v3 (issue 12): trivsel indicator ids are data (the instrument files), so the CHECK that
+        // listed them goes. SQLite cannot drop a CHECK: the table is rebuilt with the same
+        // columns, rows, ids, other checks and indexes.
+        register("v3") { db in
+            try db.create(table: "trivselFigure_v3") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .integer).notNull().references("importBatch")
+                t.column("schoolId", .integer).notNull().references("school")
+                t.column("grade", .text)
+                t.column("gradeKey", .text).notNull()
+                t.column("schoolYear", .integer)
+                t.column("indicator", .text).notNull()
+                t.column("mean", .double).check { $0 >= 1 && $0 <= 5 }
+                t.column("pupils", .integer).check { $0 >= 0 }
+                t.column("shareGt3", .double).check { $0 >= 0 && $0 <= 100 }
+                t.column("shareGt4", .double).check { $0 >= 0 && $0 <= 100 }
+                t.column("row", .integer).notNull()
+                t.column("line", .integer).notNull()
+            }
+            let columns = "id, batchId, schoolId, grade, gradeKey, schoolYear, indicator, mean, pupils, shareGt3, shareGt4, row, line"
+            try db.execute(sql: "INSERT INTO trivselFigure_v3 (\(columns)) SELECT \(columns) FROM trivselFigure")
+            try db.drop(table: "trivselFigure")
+            try db.rename(table: "trivselFigure_v3", to: "trivselFigure")
+            try db.execute(sql: """
+                CREATE INDEX index_trivselFigure_on_batchId ON trivselFigure (batchId);
+                CREATE INDEX index_trivselFigure_on_schoolId ON trivselFigure (schoolId);
+                CREATE UNIQUE INDEX trivselFigureKey ON trivselFigure (schoolId, gradeKey, ifnull(schoolYear, 0), indicator);
                 """)
         }
         return migrator

@@ -56,6 +56,24 @@ import Testing
         #expect(result.stderr.contains("';' (semicolon) separated (detected)"))
     }
 
+    /// A wrong option value is refused before anything is read, with the subcommand's usage.
+    @Test(arguments: [["--delimiter", "pipe"], ["--encoding", "latin-2"], ["--output-delimiter", "||"], ["--rule", "impact"]])
+    func wrongOptionValueShowsTheUsageOfScore(_ option: [String]) throws {
+        let result = try runKortlaeg(["score", "/nonexistent/x.csv", "--instrument", "sdq-p4-17"] + option)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("Unknown --") || result.stderr.contains("must be OPTION=CHOICE"))
+        #expect(result.stderr.contains("Usage: kortlaeg score"))
+    }
+
+    /// `--language` is the long name of `--lang`, as for every other command.
+    @Test func languageIsTheLongNameOfLang() throws {
+        let folder = try temporaryFolder()
+        let input = try writeInput(folder)
+        let short = try runKortlaeg(["score", input.path, "--instrument", "sdq-p4-17", "--lang", "da"])
+        let long = try runKortlaeg(["score", input.path, "--instrument", "sdq-p4-17", "--language", "da"])
+        #expect(long.status == 3 && long.stdout == short.stdout && long.stdout.contains(",afvigende,"))
+    }
+
     @Test func rRuleVariantForImpact() throws {
         // ebddiff blank, distres 3 -> 2: default (Stata/SPSS) 2, R syntax missing.
         let folder = try temporaryFolder()

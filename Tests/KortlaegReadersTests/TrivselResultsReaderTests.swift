@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KortlaegDomain
 @testable import KortlaegReaders
@@ -13,7 +14,7 @@ struct TrivselResultsReaderTests {
     /// [r for r in rows if r['Institution'].startswith('Aabybro')][0]['Social trivsel']  # '3.99333055263157'
     /// ```
     @Test func publicSchoolSampleImports() throws {
-        let file = try TrivselResultsReader().read(path: Fixture.path("trivsel/skoler_2024-08-14.csv"))
+        let file = try TrivselResultsReader(indicators: trivselIndicators).read(path: Fixture.path("trivsel/skoler_2024-08-14.csv"))
         #expect(file.results.count == 1346)
         #expect(file.schools.count == 1346)
         #expect(file.absentCells == 0)
@@ -24,11 +25,11 @@ struct TrivselResultsReaderTests {
         #expect(aabybro.figures[.social]?.mean == 3.99333055263157)
         #expect(aabybro.figures[.social]?.pupils == nil)
         #expect(aabybro.schoolYear == nil)
-        #expect(Set(aabybro.figures.keys) == Set(TrivselIndicator.allCases))
+        #expect(Set(aabybro.figures.keys) == Set(trivselIndicators.all))
     }
 
     @Test func danishWideFile() throws {
-        let file = try TrivselResultsReader().read(path: Fixture.path("trivsel/kommune-wide-danish.csv"))
+        let file = try TrivselResultsReader(indicators: trivselIndicators).read(path: Fixture.path("trivsel/kommune-wide-danish.csv"))
         #expect(file.results.count == 4)
         #expect(file.decimalStyles["Social trivsel"] == .comma)
         let first = file.results[0]
@@ -48,14 +49,14 @@ struct TrivselResultsReaderTests {
     }
 
     @Test func smallGroupIsNotShownInTheReport() throws {
-        let file = try TrivselResultsReader().read(path: Fixture.path("trivsel/kommune-wide-danish.csv"))
-        let report = try TrivselReport.build(results: file.results, school: "byskolen", grade: nil)
+        let file = try TrivselResultsReader(indicators: trivselIndicators).read(path: Fixture.path("trivsel/kommune-wide-danish.csv"))
+        let report = try TrivselReport.build(results: file.results, school: "byskolen", grade: nil, indicators: trivselIndicators)
         // 2017/18 social: 4. klasse (2351 × 4.1) + 5. klasse (30 × 3.6); the 6. klasse (4 pupils) is left out.
         // (9639.1 + 108) / 2381 = 4.09370012...
         let cell = try #require(report.cell(.social, SchoolYear(endYear: 2018)))
         #expect(abs(cell.aggregate.mean! - (2351 * 4.1 + 30 * 3.6) / 2381) < 1e-12)
         #expect(cell.aggregate.suppressedGroups == 1)
-        let sixth = try TrivselReport.build(results: file.results, school: nil, grade: "6")
+        let sixth = try TrivselReport.build(results: file.results, school: nil, grade: "6", indicators: trivselIndicators)
         #expect(sixth.cell(.social, SchoolYear(endYear: 2018))?.aggregate.mean == nil)
     }
 
@@ -64,31 +65,53 @@ struct TrivselResultsReaderTests {
         ("Generel skoletrivsel", .mean(.generel)), ("Støtte og inspiration", .mean(.stoette)),
         ("Ro og orden (antal)", .indicatorPupils(.roOrden)), ("Social trivsel andel > 3", .share(.social, .above3)),
         ("Social trivsel andel over 4 (%)", .share(.social, .above4)), ("År", .schoolYear), ("Institution", .school),
-        ("Klassetrin", .grade), ("Antal elever", .pupils),
+        ("Klassetrin", .grade), ("Antal elever", .pupils), ("Stoette og inspiration", .mean(.stoette)),
     ])
     func headers(header: String, column: TrivselColumn) {
-        #expect(TrivselColumn.recognise(header) == column)
+        #expect(TrivselColumn.recognise(header, indicators: trivselIndicators) == column)
     }
 
     @Test func gradesAreNotPupils() {
-        #expect(TrivselColumn.recognise("Antal karakterer") == nil)
-        #expect(TrivselColumn.recognise("Karaktergennemsnit") == nil)
+        #expect(TrivselColumn.recognise("Antal karakterer", indicators: trivselIndicators) == nil)
+        #expect(TrivselColumn.recognise("Karaktergennemsnit", indicators: trivselIndicators) == nil)
     }
 
     @Test func fileWithoutIndicatorsSaysWhatIsExpected() throws {
         #expect(throws: TrivselImportError.noIndicatorColumns(file: "x.csv", suggestion: "Social trivsel")) {
-            try TrivselResultsReader().read(header: ["Skolenavn", "Socail trivsel"], records: [], file: "x.csv",
+            try TrivselResultsReader(indicators: trivselIndicators).read(header: ["Skolenavn", "Socail trivsel"], records: [], file: "x.csv",
                                             fallbackStyle: .comma)
         }
     }
 
     @Test func ambiguousAndUnknownSchools() throws {
-        let file = try TrivselResultsReader().read(path: Fixture.path("trivsel/skoler_2024-08-14.csv"))
+        let file = try TrivselResultsReader(indicators: trivselIndicators).read(path: Fixture.path("trivsel/skoler_2024-08-14.csv"))
         #expect(throws: TrivselSelectionError.unknownSchool(name: "Aabybro Skolen (Jammerbugt)",
                                                             suggestion: "Aabybro Skole (Jammerbugt)")) {
-            try TrivselReport.build(results: file.results, school: "Aabybro Skolen (Jammerbugt)", grade: nil)
+            try TrivselReport.build(results: file.results, school: "Aabybro Skolen (Jammerbugt)", grade: nil, indicators: trivselIndicators)
         }
-        #expect(performing: { try TrivselReport.build(results: file.results, school: "skole", grade: nil) },
+        #expect(performing: { try TrivselReport.build(results: file.results, school: "skole", grade: nil, indicators: trivselIndicators) },
                 throws: { ($0 as? TrivselSelectionError)?.description.contains("please give the full name") == true })
+    }
+
+    /// An indicator is data: a scale with `resultColumns` in an instrument file makes its column
+    /// readable, with no change to the code.
+    @Test func anIndicatorAddedToTheInstrumentDataIsRead() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Instruments").path
+        var instrument = try InstrumentCatalog.load(directory: directory).resolve("trivsel-4-9@1.0.0")
+        var scale = instrument.scales[0]
+        scale.id = "mobning"
+        scale.label = LocalizedText(["da": "Mobning", "en": "Bullying"])
+        scale.resultColumns = ["Mobning", "Mobbetrivsel"]
+        instrument.scales.append(scale)
+        let indicators = TrivselIndicators(instruments: [instrument])
+        #expect(indicators.all.map(\.rawValue) == ["social", "faglig", "stoette", "ro_orden", "generel", "mobning"])
+        let records = [CSVRecord(fields: ["Byskolen", "3,5", "4,0"], number: 1, line: 2)]
+        let file = try TrivselResultsReader(indicators: indicators).read(
+            header: ["Skolenavn", "Social trivsel", "Mobbetrivsel (gns)"], records: records, file: "x.csv", fallbackStyle: .comma)
+        let mobning = try #require(indicators["mobning"])
+        #expect(file.results[0].figures[mobning]?.mean == 4.0)
+        #expect(file.results[0].figures[.social]?.mean == 3.5)
+        #expect(mobning.label(.english) == "Bullying" && mobning > .generel)
     }
 }

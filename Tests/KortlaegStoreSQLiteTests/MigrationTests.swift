@@ -1,6 +1,7 @@
 import Foundation
 import KortlaegTestSupport
 import GRDB
+import KortlaegDomain
 import Testing
 @testable import KortlaegStore
 @testable import KortlaegStoreSQLite
@@ -13,11 +14,11 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(Set(tables) == Set(SQLiteProjectStore.tablesInOrder.map(\.name)))
-        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2"])
+        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3"])
     }
 
     /// A project made before trivsel results existed (schema v1 only) is upgraded on open and keeps its data.
-    @Test func aVersion1StoreIsUpgradedToVersion2OnOpen() throws {
+    @Test func aVersion1StoreIsUpgradedOnOpen() throws {
         let path = try temporaryFolder().appendingPathComponent("v1.kortlaeg").path
         do {
             let queue = try DatabaseQueue(path: path)
@@ -33,7 +34,7 @@ struct MigrationTests {
         let store = try SQLiteProjectStore.open(at: path)
         #expect(try store.project().municipality == "Odense")
         let applied = try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2"])
+        #expect(applied == ["v1", "v2", "v3"])
         #expect(try store.rowCounts()["trivselFigure"] == 0 && store.rowCounts()["school"] == 1)
         let outcome = try store.importTrivselResults(
             TrivselStoreTests.trivselBatch("a.csv"), results: TrivselStoreTests.results, rejects: [],
@@ -73,6 +74,100 @@ struct MigrationTests {
         }
         #expect(throws: StoreError.newerSchema(path: newer, unknownMigrations: ["v99"])) {
             _ = try SQLiteProjectStore.open(at: newer)
+        }
+    }
+
+    /// A project with trivsel figures stored under schema v2 (indicator ids checked by the
+    /// database) is rebuilt by v3 with every figure, id, check and index kept, and then takes any
+    /// indicator id the instrument files define.
+    @Test func aVersion2StoreKeepsItsFiguresThroughVersion3() throws {
+        let path = try temporaryFolder().appendingPathComponent("v2.kortlaeg").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v2")
+            try queue.write { db in
+                try ProjectRecord(municipality: "Odense", interventionModel: nil, toolVersion: nil,
+                                  pseudonymKey: Pseudonymizer.makeKey(), createdAt: "2025-01-01T00:00:00Z").insert(db)
+                try db.execute(sql: """
+                    INSERT INTO school (id, name) VALUES (1, 'Byskolen'), (2, 'Åskolen');
+                    INSERT INTO importBatch (id, fileName, sha256, profile, importedAt, operator, accepted, rejected, replaced)
+                      VALUES (1, 'a.csv', 'aa', 'trivsel-results', '2025-01-02T00:00:00Z', 'tester', 2, 0, 0);
+                    INSERT INTO trivselFigure (id, batchId, schoolId, grade, gradeKey, schoolYear, indicator, mean, pupils,
+                                               shareGt3, shareGt4, row, line)
+                      VALUES (7, 1, 1, '4. klasse', '4', 2018, 'social', 4.1, 20, NULL, 45.5, 1, 2),
+                             (8, 1, 1, '4. klasse', '4', 2018, 'ro_orden', 3.8, 19, 60.0, NULL, 1, 2),
+                             (9, 1, 2, NULL, '', NULL, 'generel', 3.99333055263157, NULL, NULL, NULL, 2, 3);
+                    """)
+            }
+            // v2's CHECK: an id outside its list is refused.
+            #expect(throws: DatabaseError.self) {
+                try queue.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO trivselFigure (batchId, schoolId, gradeKey, indicator, mean, row, line)
+                        VALUES (1, 2, '5', 'mobning', 3.0, 3, 4)
+                        """)
+                }
+            }
+            try queue.close()
+        }
+        let store = try SQLiteProjectStore.open(at: path)
+        #expect(try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3"])
+        let rows = try store.dbQueue.read { db in try TrivselFigureRecord.order(Column("id")).fetchAll(db) }
+        #expect(rows == [
+            TrivselFigureRecord(id: 7, batchId: 1, schoolId: 1, grade: "4. klasse", gradeKey: "4", schoolYear: 2018,
+                                indicator: "social", mean: 4.1, pupils: 20, shareGt3: nil, shareGt4: 45.5, row: 1, line: 2),
+            TrivselFigureRecord(id: 8, batchId: 1, schoolId: 1, grade: "4. klasse", gradeKey: "4", schoolYear: 2018,
+                                indicator: "ro_orden", mean: 3.8, pupils: 19, shareGt3: 60.0, shareGt4: nil, row: 1, line: 2),
+            TrivselFigureRecord(id: 9, batchId: 1, schoolId: 2, grade: nil, gradeKey: "", schoolYear: nil,
+                                indicator: "generel", mean: 3.99333055263157, pupils: nil, shareGt3: nil, shareGt4: nil,
+                                row: 2, line: 3),
+        ])
+        // Read back as results: Byskolen 4. klasse with two figures, Åskolen with one.
+        let results = try store.trivselResults()
+        #expect(results.map(\.school) == ["Byskolen", "Åskolen"])
+        #expect(results[0].figures[TrivselIndicator(rawValue: "ro_orden")]?.highestWellBeing[.above3] == 60.0)
+        #expect(results[0].figures[.social]?.mean == 4.1 && results[1].schoolYear == nil)
+
+        // The same schema as a store created by this Kortlæg.
+        let fresh = try SQLiteProjectStore.inMemory()
+        #expect(try schema(store.dbQueue, "trivselFigure") == schema(fresh.dbQueue, "trivselFigure"))
+        #expect(try schema(store.dbQueue, "trivselFigure").contains { $0.contains("ifnull(schoolYear, 0)") })
+        #expect(try schema(store.dbQueue, "trivselFigure").allSatisfy { !$0.contains("stoette") })
+
+        // Any indicator id now; the value checks and the one-figure-per-key index stay.
+        try store.dbQueue.write { db in
+            try db.execute(sql: "INSERT INTO trivselFigure (batchId, schoolId, gradeKey, indicator, mean, row, line) VALUES (1, 2, '5', 'mobning', 3.0, 3, 4)")
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.dbQueue.write { db in try db.execute(sql: "UPDATE trivselFigure SET mean = 0 WHERE id = 7") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.dbQueue.write { db in
+                try db.execute(sql: "INSERT INTO trivselFigure (batchId, schoolId, gradeKey, indicator, mean, row, line) VALUES (1, 2, '', 'generel', 3.0, 9, 10)")
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.dbQueue.write { db in
+                try db.execute(sql: "INSERT INTO trivselFigure (batchId, schoolId, gradeKey, indicator, mean, row, line) VALUES (99, 2, '6', 'generel', 3.0, 9, 10)")
+            }
+        }
+    }
+
+    /// An older Kortlæg (one that knows only v1 and v2) refuses a store this one made.
+    @Test func anOlderKortlaegRefusesAVersion3Store() throws {
+        let path = try temporaryFolder().appendingPathComponent("v3.kortlaeg").path
+        _ = try SQLiteProjectStore.create(at: path, project: ProjectInfo(), operator: "t")
+        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v3"])) {
+            _ = try SQLiteProjectStore.open(at: path, migrator: StoreMigrations.migrator(through: "v2"))
+        }
+        #expect(try SQLiteProjectStore.open(at: path).project().municipality == nil)
+    }
+
+    /// The SQL of a table and its indexes, sorted.
+    private func schema(_ queue: DatabaseQueue, _ table: String) throws -> [String] {
+        try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+                                arguments: [table])
         }
     }
 }

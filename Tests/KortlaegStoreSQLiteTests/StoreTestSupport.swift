@@ -29,3 +29,12 @@ func importOptions(replace: Bool = false, dryRun: Bool = false) throws -> Import
 }
 
 func temporaryFolder() throws -> URL { try makeTemporaryFolder("kortlaeg-store") }
+
+/// The trivsel indicators of the repository's instrument files.
+let trivselIndicators = TrivselIndicators(catalog: try! InstrumentCatalog.load(directory: instrumentsDirectory))
+
+/// Short names for the indicators in tests; the definitions come from the instrument files.
+extension TrivselIndicator {
+    static var social: TrivselIndicator { trivselIndicators["social"]! }
+    static var faglig: TrivselIndicator { trivselIndicators["faglig"]! }
+}

@@ -66,14 +66,14 @@ struct TrivselStoreTests {
         _ = try store.importTrivselResults(Self.trivselBatch("a.csv"), results: Self.results, rejects: [],
                                            options: Self.options())
         let stored = try store.trivselResults()
-        let school = try #require(TrivselReport.build(results: stored, school: "Byskolen", grade: nil)
+        let school = try #require(TrivselReport.build(results: stored, school: "Byskolen", grade: nil, indicators: trivselIndicators)
             .cell(.social, Self.year2018)?.aggregate)
         #expect(abs(school.mean! - 3.8) < 1e-12 && school.pupils == 50 && school.weighting == .pupils)
         #expect(school.suppressedGroups == 1)
-        let all = try #require(TrivselReport.build(results: stored, school: nil, grade: nil).cell(.social, Self.year2018)?.aggregate)
+        let all = try #require(TrivselReport.build(results: stored, school: nil, grade: nil, indicators: trivselIndicators).cell(.social, Self.year2018)?.aggregate)
         #expect(abs(all.mean! - 9358.9 / 2401) < 1e-12 && all.pupils == 2401 && all.suppressedGroups == 1)
         // The 6. klasse alone: stored as published, but never shown.
-        let sixth = try #require(TrivselReport.build(results: stored, school: "Byskolen", grade: "6")
+        let sixth = try #require(TrivselReport.build(results: stored, school: "Byskolen", grade: "6", indicators: trivselIndicators)
             .cell(.social, Self.year2018)?.aggregate)
         #expect(sixth.mean == nil && sixth.suppressedGroups == 1)
         #expect(try store.rowCounts()["trivselFigure"] == 5, "the small group is kept as the file says")
@@ -190,5 +190,29 @@ struct TrivselStoreTests {
                     """)
             }
         }
+    }
+}
+
+extension TrivselStoreTests {
+    /// Indicator ids are data (schema v3 has no list of them): an indicator a newer instrument
+    /// file defines is stored and read back like the others.
+    @Test func anIndicatorDefinedByTheDataIsStored() throws {
+        let store = try SQLiteProjectStore.inMemory()
+        let bullying = TrivselIndicator(id: "mobning", name: LocalizedText(["da": "Mobning"]), position: 5)
+        let results = [Self.result("Byskolen", "4", Self.year2018, row: 1, [bullying: TrivselFigure(mean: 4.4, pupils: 22),
+                                                                            .social: TrivselFigure(mean: 4.0, pupils: 22)])]
+        let counts = try imported(try store.importTrivselResults(Self.trivselBatch("a.csv"), results: results, rejects: [],
+                                                                 options: Self.options()))
+        #expect(counts.figures == 2)
+        let stored = try store.trivselResults()
+        #expect(stored == results)
+        // Read back by id only; the report gives known indicators their names and order, others their id.
+        let report = try TrivselReport.build(results: stored, school: nil, grade: nil, indicators: trivselIndicators)
+        #expect(report.indicators.map { $0.label(.danish) } == ["Social trivsel", "mobning"])
+    }
+
+    private func imported(_ outcome: TrivselImportOutcome) throws -> TrivselImportCounts {
+        guard case let .imported(counts) = outcome else { throw StoreError.database("\(outcome)") }
+        return counts
     }
 }

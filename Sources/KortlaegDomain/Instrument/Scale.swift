@@ -49,6 +49,10 @@ public struct Scale: Codable, Hashable, Sendable {
     public var verified: Bool?
     /// Where the definition comes from.
     public var source: String?
+    /// The column names under which aggregated results files publish group means of this score
+    /// (the official name first), when the score is a published indicator such as the
+    /// trivselsmåling's `Social trivsel`. See ``TrivselIndicators``.
+    public var resultColumns: [String]?
 }
 
 /// How many items must be answered and what happens to the unanswered ones.

@@ -7,7 +7,7 @@ public struct NationalTrivselReference: Codable, Hashable, Sendable {
     public struct Year: Codable, Hashable, Sendable {
         /// The school year as written (`2017/2018`).
         public var schoolYear: String
-        /// Means by indicator id (`social`, `faglig`, `stoette`, `ro_orden`, `generel`).
+        /// Means by indicator id (``TrivselIndicator/rawValue``).
         public var means: [String: Double]
 
         /// The parsed school year.
@@ -29,8 +29,11 @@ public struct NationalTrivselReference: Codable, Hashable, Sendable {
     public var years: [Year]
 
     /// Loads the reference file.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - indicators: The indicators the instrument files define; the file may give means of these only.
     /// - Throws: ``InstrumentError/unreadableFile(path:reason:)`` naming the file and the problem.
-    public static func load(path: String) throws -> NationalTrivselReference {
+    public static func load(path: String, indicators: TrivselIndicators) throws -> NationalTrivselReference {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InstrumentError.unreadableFile(path: path, reason: "the national reference file cannot be opened")
         }
@@ -41,10 +44,10 @@ public struct NationalTrivselReference: Codable, Hashable, Sendable {
                     throw InstrumentError.unreadableFile(
                         path: path, reason: "$.years[\(index)].schoolYear: '\(year.schoolYear)' is not a school year like 2017/2018")
                 }
-                for key in year.means.keys where TrivselIndicator(rawValue: key) == nil {
+                for key in year.means.keys.sorted() where indicators[key] == nil {
                     throw InstrumentError.unreadableFile(
                         path: path, reason: "$.years[\(index)].means.\(key): unknown indicator; expected one of "
-                            + TrivselIndicator.allCases.map(\.rawValue).joined(separator: ", "))
+                            + indicators.all.map(\.rawValue).joined(separator: ", "))
                 }
             }
             return reference

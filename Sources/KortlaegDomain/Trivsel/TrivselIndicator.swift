@@ -1,28 +1,66 @@
-/// The five indicators of the national trivselsmåling (4.–9. klasse).
+/// One indicator of aggregated trivselsmåling results (`social`, `faglig`, …): a score whose
+/// group means are published per school, klassetrin and school year.
 ///
-/// The raw values are the score ids of the `trivsel-4-9` instrument and of
-/// `Instruments/trivsel/national-reference.json`.
+/// Indicators are data, not code: their ids, labels and official order come from the instrument
+/// files (a scale with `resultColumns`, see ``TrivselIndicators``). Two indicators are the same
+/// indicator when their ids are equal; an indicator known only by its id (as a store reads it
+/// back) shows its id until ``TrivselIndicators/resolved(_:)`` gives it the instrument's label.
 /// Source: shared/specs/trivsel.md, "Indicators (4.–9. klasse)".
-public enum TrivselIndicator: String, CaseIterable, Codable, Hashable, Sendable {
-    case social
-    case faglig
-    case stoette
-    case roOrden = "ro_orden"
-    case generel
+public struct TrivselIndicator: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// The indicator's id: the score id in the instrument file and the key in
+    /// `Instruments/trivsel/national-reference.json` (`ro_orden`).
+    public let rawValue: String
+    /// The official name per language, when known.
+    public let name: LocalizedText?
+    /// The place in the official order, when known.
+    public let position: Int?
 
-    /// The indicator's official name in Danish, or its English name.
+    /// An indicator known only by its id.
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        name = nil
+        position = nil
+    }
+
+    /// An indicator as the instrument data defines it.
+    /// - Parameters:
+    ///   - id: The score id.
+    ///   - name: The official name per language.
+    ///   - position: The place in the official order (0 = first).
+    public init(id: String, name: LocalizedText, position: Int) {
+        rawValue = id
+        self.name = name
+        self.position = position
+    }
+
+    /// The indicator's id.
+    public var id: String { rawValue }
+
+    /// The indicator's official name in `language` (Danish, English), or its id when not known.
     public func label(_ language: Language) -> String {
-        switch (self, language) {
-        case (.social, .danish): "Social trivsel"
-        case (.social, .english): "Social well-being"
-        case (.faglig, .danish): "Faglig trivsel"
-        case (.faglig, .english): "Academic well-being"
-        case (.stoette, .danish): "Støtte og inspiration"
-        case (.stoette, .english): "Support and inspiration"
-        case (.roOrden, .danish): "Ro og orden"
-        case (.roOrden, .english): "Calm and order"
-        case (.generel, .danish): "Generel trivsel"
-        case (.generel, .english): "General well-being"
-        }
+        name?.text(language) ?? rawValue
+    }
+
+    public var description: String { rawValue }
+
+    public static func == (lhs: TrivselIndicator, rhs: TrivselIndicator) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    /// Official order; indicators of unknown place after the known ones, by id.
+    public static func < (lhs: TrivselIndicator, rhs: TrivselIndicator) -> Bool {
+        guard lhs.rawValue != rhs.rawValue else { return false }
+        return (lhs.position ?? Int.max, lhs.rawValue) < (rhs.position ?? Int.max, rhs.rawValue)
+    }
+
+    /// Decodes the id (a string).
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// Encodes the id (a string).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }

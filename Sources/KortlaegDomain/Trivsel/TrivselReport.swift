@@ -33,8 +33,10 @@ public struct TrivselReport: Sendable {
     ///   - school: A school name or a unique part of one (case-insensitive); nil = the file's only
     ///     school, or all schools combined.
     ///   - grade: A klassetrin (`4`, `4. klasse`, `Udskoling`); nil = all rows.
+    ///   - indicators: The indicators the instrument files define: they give the rows their names
+    ///     and official order (an indicator they do not define is shown by its id, after them).
     /// - Throws: ``TrivselSelectionError`` when the school or trin picks out nothing or is ambiguous.
-    public static func build(results: [TrivselResult], school: String?, grade: String?)
+    public static func build(results: [TrivselResult], school: String?, grade: String?, indicators: TrivselIndicators)
         throws(TrivselSelectionError) -> TrivselReport
     {
         var rows = results
@@ -74,15 +76,16 @@ public struct TrivselReport: Sendable {
             default: false
             }
         }
-        let indicators = TrivselIndicator.allCases.filter { indicator in rows.contains { $0.figures[indicator] != nil } }
+        let present = Set(rows.flatMap(\.figures.keys))
+        let shown = present.map(indicators.resolved).sorted()
         var cells: [Cell] = []
-        for indicator in indicators {
+        for indicator in shown {
             for year in years {
                 let figures = rows.filter { $0.schoolYear == year }.compactMap { $0.figures[indicator] }
                 cells.append(Cell(indicator: indicator, schoolYear: year, aggregate: TrivselAggregation.combine(figures)))
             }
         }
-        return TrivselReport(school: chosenSchool, grade: grade, schoolYears: years, indicators: indicators, cells: cells)
+        return TrivselReport(school: chosenSchool, grade: grade, schoolYears: years, indicators: shown, cells: cells)
     }
 
     /// The key under which klassetrin are compared: `4. klasse`, `4.klasse` and `4` are the same

@@ -6,8 +6,8 @@ import KortlaegDomain
 /// Headers are compared case-insensitively with `_` read as a space and runs of spaces collapsed:
 /// `År` / `Skoleår`; `Skolenavn` / `Institution` / `Skole`; `Trin` / `Klassetrin`;
 /// `Antal elever` / `Antal besvarelser` / `Elever` / `N` (pupils with a score, for the whole row);
-/// an indicator's name (`Social trivsel`, `Faglig trivsel`, `Støtte og inspiration`, `Ro og orden`,
-/// `Generel trivsel` or `Generel skoletrivsel`) for its mean; `<indicator> antal` for its own pupil
+/// one of an indicator's column names (`resultColumns` in the instrument file: `Social trivsel`,
+/// `Generel skoletrivsel`, …) for its mean; `<indicator> antal` for its own pupil
 /// count; `<indicator> andel >3` / `andel >4` (also `andel over 4`) for the share (in %) with the
 /// highest well-being under that definition.
 ///
@@ -25,18 +25,9 @@ public enum TrivselColumn: Hashable, Sendable {
     /// An indicator's share (%) with the highest well-being.
     case share(TrivselIndicator, HighestWellBeingDefinition)
 
-    static let indicatorNames: [(String, TrivselIndicator)] = [
-        ("social trivsel", .social), ("faglig trivsel", .faglig), ("støtte og inspiration", .stoette),
-        ("stoette og inspiration", .stoette), ("ro og orden", .roOrden), ("generel trivsel", .generel),
-        ("generel skoletrivsel", .generel),
-    ]
-
-    /// The indicator headers, for suggestions in messages.
-    static let indicatorHeaders: [String] = ["Social trivsel", "Faglig trivsel", "Støtte og inspiration", "Ro og orden",
-                                             "Generel trivsel"]
-
     /// Recognises a header, or returns nil for a column the reader ignores.
-    public static func recognise(_ header: String) -> TrivselColumn? {
+    /// - Parameter indicators: The indicators the instrument files define, with their column names.
+    public static func recognise(_ header: String, indicators: TrivselIndicators) -> TrivselColumn? {
         let name = normalise(header)
         switch name {
         case "år", "aar", "skoleår", "skoleaar", "skole år": return .schoolYear
@@ -45,14 +36,19 @@ public enum TrivselColumn: Hashable, Sendable {
         case "antal elever", "antal besvarelser", "elever", "n", "antal": return .pupils
         default: break
         }
-        for (indicatorName, indicator) in indicatorNames where name.hasPrefix(indicatorName) {
-            let rest = name.dropFirst(indicatorName.count).trimmingCharacters(in: " ()-")
-            if rest.isEmpty || rest == "gennemsnit" || rest == "gns" { return .mean(indicator) }
-            if rest == "antal" || rest == "antal elever" || rest == "n" { return .indicatorPupils(indicator) }
-            let share = rest.filter { !" ()%".contains($0) }
-            if share == "andel>3" || share == "andelover3" { return .share(indicator, .above3) }
-            if share == "andel>4" || share == "andelover4" { return .share(indicator, .above4) }
-            return nil
+        for definition in indicators.definitions {
+            for column in definition.resultColumns {
+                let indicatorName = normalise(column)
+                guard name.hasPrefix(indicatorName) else { continue }
+                let indicator = definition.indicator
+                let rest = name.dropFirst(indicatorName.count).trimmingCharacters(in: " ()-")
+                if rest.isEmpty || rest == "gennemsnit" || rest == "gns" { return .mean(indicator) }
+                if rest == "antal" || rest == "antal elever" || rest == "n" { return .indicatorPupils(indicator) }
+                let share = rest.filter { !" ()%".contains($0) }
+                if share == "andel>3" || share == "andelover3" { return .share(indicator, .above3) }
+                if share == "andel>4" || share == "andelover4" { return .share(indicator, .above4) }
+                return nil
+            }
         }
         return nil
     }

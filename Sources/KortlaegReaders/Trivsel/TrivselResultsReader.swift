@@ -15,8 +15,13 @@ import KortlaegDomain
 ///
 /// Source: shared/specs/trivsel.md, "What results look like when they leave the ministry".
 public struct TrivselResultsReader: Sendable {
-    /// Creates a reader.
-    public init() {}
+    /// The indicators the instrument files define, with the column names results files give them.
+    public let indicators: TrivselIndicators
+
+    /// Creates a reader for the indicators the instrument files define.
+    public init(indicators: TrivselIndicators) {
+        self.indicators = indicators
+    }
 
     /// Reads a results file.
     /// - Parameters:
@@ -46,7 +51,7 @@ public struct TrivselResultsReader: Sendable {
         var ignored: [String] = []
         var seen: [TrivselColumn: String] = [:]
         for (index, name) in header.enumerated() {
-            guard let column = TrivselColumn.recognise(name) else {
+            guard let column = TrivselColumn.recognise(name, indicators: indicators) else {
                 ignored.append(name)
                 continue
             }
@@ -55,7 +60,7 @@ public struct TrivselResultsReader: Sendable {
             columns.append((index, column))
         }
         guard columns.contains(where: { if case .mean = $0.column { true } else { false } }) else {
-            let suggestion = ignored.lazy.compactMap { closestMatch(to: $0, in: TrivselColumn.indicatorHeaders) }.first
+            let suggestion = ignored.lazy.compactMap { closestMatch(to: $0, in: indicators.definitions.compactMap(\.resultColumns.first)) }.first
             throw .noIndicatorColumns(file: file, suggestion: suggestion)
         }
 

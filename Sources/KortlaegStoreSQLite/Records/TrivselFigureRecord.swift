@@ -2,8 +2,8 @@ import KortlaegStore
 import GRDB
 
 /// The `trivselFigure` table: one published trivselsmåling figure of a school, klassetrin and
-/// school year for one indicator (migration v2).
-struct TrivselFigureRecord: Codable, FetchableRecord, MutablePersistableRecord {
+/// school year for one indicator (migrations v2, v3).
+struct TrivselFigureRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "trivselFigure"
     var id: Int64?
     var batchId: Int64

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import KortlaegDomain
-import KortlaegReaders
+import KortlaegProject
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +38,8 @@ struct Import: ParsableCommand {
     @Option(help: "Write rejected records' problems here (CSV).") var rejects: String?
     @Flag(help: "Validate and report only; write (or store) nothing.") var dryRun = false
     @Flag(help: "Score the responses and write one row of scores per response.") var score = false
-    @Option(help: "Language of band labels with --score: en or da.") var lang: Language = .english
+    @Option(name: [.customLong("lang"), .customLong("language")], help: "Language of band labels with --score: en (default, youthinmind's labels) or da.")
+    var lang: Language = .english
     @OptionGroup var project: ProjectOptions
     @OptionGroup var projectImport: ProjectImportOptions
     @OptionGroup var instruments: InstrumentOptions
@@ -61,79 +60,19 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        for file in files where !FileManager.default.fileExists(atPath: file) {
-            Diagnostics.error("\(file): no such file.")
-            throw KortlaegExit.noInput
-        }
         let catalog = try instruments.catalog()
-        let profiles: MappingProfileCatalog
-        let chosen: MappingProfile?
-        do {
-            profiles = try MappingProfileCatalog.load(directory: instruments.resolvedDirectory() + "/profiles")
-            chosen = try profile.map(profiles.resolve)
-        } catch {
-            throw ValidationError(error.description)
-        }
-        let job = ImportJob(profile: chosen, profiles: profiles, catalog: catalog, instrument: instrument)
+        let profiles = instruments.resolvedDirectory() + "/profiles"
         if let path = project.path {
-            return try runProject(path, job: job, chosen: chosen, catalog: catalog)
+            return try runProject(path, catalog: catalog, profiles: profiles)
         }
-        let sink = ImportOutput(path: dryRun ? nil : output, score: score, language: lang)
-        let rejectsPath = dryRun ? nil : (rejects ?? output.map(Score.defaultRejectsPath))
-        let report = ImportRejects(path: rejectsPath)
-
-        var failed = 0
-        var rejected = 0
-        for file in files {
-            let result: ImportFileReport
-            do {
-                try sink.beginFile()
-                result = try job.run(file: file, accept: { try sink.write($0, instrument: $1) },
-                                     reject: { try report.add($0) },
-                                     instrumentChosen: { try sink.prepare(for: $0, file: file) },
-                                     progress: { Diagnostics.progress("\(file): \($0) records read") })
-                Diagnostics.endProgress()
-            } catch {
-                Diagnostics.error("\(error)")
-                throw KortlaegExit.cannotCreate
-            }
-            describe(result, chosen: chosen)
-            if let failure = result.failure {
-                failed += 1
-                sink.discardFile()
-                Diagnostics.error(failure)
-                Diagnostics.note("\(file): not imported; records read before the problem: \(result.read)")
-                continue
-            }
-            do { try sink.commitFile() } catch {
-                Diagnostics.error("cannot write \(output ?? ""): \(error)")
-                throw KortlaegExit.cannotCreate
-            }
-            rejected += result.rejected
-            Diagnostics.note("\(file): records read \(result.read), accepted \(result.accepted), rejected \(result.rejected), without answers \(result.empty)")
-        }
-        do {
-            try sink.finish()
-            try report.finish()
-        } catch {
-            Diagnostics.error("\(error)")
-            throw KortlaegExit.cannotCreate
-        }
-        if dryRun { Diagnostics.note("dry run: nothing written") }
-        if rejected > 0, let rejectsPath { Diagnostics.note("rejected records are listed in \(rejectsPath)") }
-        if failed > 0 { throw KortlaegExit.dataError }
-        if rejected > 0 { throw KortlaegExit.rowsRejected }
-    }
-
-    /// Reports on stderr how a file was read: its kind, the profile and instrument, the notes.
-    func describe(_ result: ImportFileReport, chosen: MappingProfile?) {
-        let file = result.file
-        if let recognition = result.recognition {
-            Diagnostics.note("\(file): \(recognition.kind) (\(recognition.evidence))")
-        }
-        if let profileID = result.profile {
-            Diagnostics.note("\(file): profile \(profileID)\(chosen == nil ? " (chosen for this kind of file)" : ""), instrument \(result.instrument ?? "?")")
-        }
-        for note in result.notes { Diagnostics.note("\(file): \(note)") }
+        var request = ImportFiles.Request(files: files, instruments: catalog, profilesDirectory: profiles, output: output)
+        request.profile = profile
+        request.instrument = instrument
+        request.rejects = rejects
+        request.dryRun = dryRun
+        request.score = score
+        request.language = lang
+        let result = try KortlaegExit.run { () throws(KortlaegError) in try ImportFiles.run(request, sink: StderrSink.shared) }
+        try KortlaegExit.finish(result.severity)
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import KortlaegStore
-import KortlaegStoreSQLite
+import KortlaegProject
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,14 +22,9 @@ struct Init: ParsableCommand {
     @OptionGroup var operatorOption: OperatorOption
 
     func run() throws {
-        do {
-            _ = try SQLiteProjectStore.create(
-                at: path, project: ProjectInfo(municipality: municipality, interventionModel: model, toolVersion: toolVersion),
-                operator: operatorOption.resolved)
-        } catch let error as StoreError {
-            Diagnostics.error(error.description)
-            throw KortlaegExit.cannotCreate
-        }
-        Diagnostics.note("created project \(path)")
+        let request = CreateProject.Request(
+            location: path, project: ProjectInfo(municipality: municipality, interventionModel: model, toolVersion: toolVersion),
+            operator: operatorOption.resolved)
+        _ = try KortlaegExit.run { () throws(KortlaegError) in try CreateProject.run(request, sink: StderrSink.shared) }
     }
 }

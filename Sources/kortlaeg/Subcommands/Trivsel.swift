@@ -97,18 +97,20 @@ struct Trivsel: ParsableCommand {
     }
 
     func run() throws {
+        // The indicators (ids, names, results-file columns) are instrument data.
+        let indicators = TrivselIndicators(catalog: try instruments.catalog())
         if storeResults {
-            try storeFiles(project.path!)
+            try storeFiles(project.path!, indicators: indicators)
         } else if let path = project.path {
-            try showProject(path)
+            try showProject(path, indicators: indicators)
         } else {
-            try showFiles()
+            try showFiles(indicators: indicators)
         }
     }
 
     // MARK: - Showing files
 
-    private func showFiles() throws {
+    private func showFiles(indicators: TrivselIndicators) throws {
         var results: [TrivselResult] = []
         var problems: [TrivselCellProblem] = []
         for input in inputs {
@@ -117,7 +119,7 @@ struct Trivsel: ParsableCommand {
                 throw KortlaegExit.noInput
             }
             do {
-                let file = try read(input)
+                let file = try read(input, indicators: indicators)
                 results += file.results
                 problems += file.problems
             } catch {
@@ -126,8 +128,8 @@ struct Trivsel: ParsableCommand {
             }
         }
         for problem in problems { Diagnostics.warning(problem.description) }
-        let report = try build(results, school: school, source: "the file")
-        try render(TrivselRenderer(report: report, national: loadNational(), language: lang, source: .files(inputs)))
+        let report = try build(results, school: school, source: "the file", indicators: indicators)
+        try render(TrivselRenderer(report: report, national: loadNational(indicators), language: lang, source: .files(inputs)))
         if !problems.isEmpty {
             Diagnostics.warning("\(problems.count) cell(s) could not be read and are shown as absent.")
             throw KortlaegExit.rowsRejected
@@ -136,7 +138,7 @@ struct Trivsel: ParsableCommand {
 
     // MARK: - Showing a project
 
-    private func showProject(_ path: String) throws {
+    private func showProject(_ path: String, indicators: TrivselIndicators) throws {
         let store = try ProjectStoreOpening.open(path)
         let results: [TrivselResult]
         do {
@@ -150,23 +152,23 @@ struct Trivsel: ParsableCommand {
                 + "kortlaeg trivsel FILE --project \(path) --store.")
             throw KortlaegExit.noInput
         }
-        let report = try build(results, school: school, source: "the project")
+        let report = try build(results, school: school, source: "the project", indicators: indicators)
         let schools = Set(results.compactMap(\.school)).count
         // One school's figures are compared with all the project's schools (the municipality).
         let municipality = report.school != nil && schools > 1
-            ? try build(results, school: nil, source: "the project") : nil
+            ? try build(results, school: nil, source: "the project", indicators: indicators) : nil
         var files: [String] = []
         for result in results {
             let file = String(result.location[..<(result.location.lastIndex(of: ":") ?? result.location.endIndex)])
             if !files.contains(file) { files.append(file) }
         }
-        try render(TrivselRenderer(report: report, municipality: municipality, national: loadNational(), language: lang,
+        try render(TrivselRenderer(report: report, municipality: municipality, national: loadNational(indicators), language: lang,
                                    source: .project(path: path, files: files, schools: schools)))
     }
 
     // MARK: - Storing files in a project
 
-    private func storeFiles(_ path: String) throws {
+    private func storeFiles(_ path: String, indicators: TrivselIndicators) throws {
         let store = try ProjectStoreOpening.open(path)
         let options = TrivselImportOptions(replace: replace, dryRun: dryRun, operator: operatorOption.resolved)
         // The worst outcome decides the exit code: failure > conflict > rows rejected > success.
@@ -180,7 +182,7 @@ struct Trivsel: ParsableCommand {
         }
         var worst: ExitCode = .success
         for input in inputs {
-            let code = try storeFile(input, in: store, options: options)
+            let code = try storeFile(input, in: store, options: options, indicators: indicators)
             if rank(code) > rank(worst) { worst = code }
         }
         if !dryRun, rank(worst) < 2 {
@@ -189,7 +191,8 @@ struct Trivsel: ParsableCommand {
         if worst != .success { throw worst }
     }
 
-    private func storeFile(_ input: String, in store: SQLiteProjectStore, options: TrivselImportOptions) throws -> ExitCode {
+    private func storeFile(_ input: String, in store: SQLiteProjectStore, options: TrivselImportOptions,
+                           indicators: TrivselIndicators) throws -> ExitCode {
         guard FileManager.default.fileExists(atPath: input) else {
             Diagnostics.error("\(input): no such file.")
             return KortlaegExit.noInput
@@ -198,7 +201,7 @@ struct Trivsel: ParsableCommand {
         let file: TrivselResultsFile
         do {
             sha256 = try FileDigest.sha256(path: input)
-            file = try read(input)
+            file = try read(input, indicators: indicators)
         } catch {
             Diagnostics.error("\(error) Nothing from \(input) was stored.")
             return KortlaegExit.dataError
@@ -251,8 +254,8 @@ struct Trivsel: ParsableCommand {
     // MARK: - Parts
 
     /// Reads a results file; rows without a school year get `--school-year`.
-    private func read(_ input: String) throws -> TrivselResultsFile {
-        var file = try TrivselResultsReader().read(path: input, delimiter: delimiter.flatMap(CSVDelimiter.init))
+    private func read(_ input: String, indicators: TrivselIndicators) throws -> TrivselResultsFile {
+        var file = try TrivselResultsReader(indicators: indicators).read(path: input, delimiter: delimiter.flatMap(CSVDelimiter.init))
         if let year = schoolYear.flatMap(SchoolYear.init) {
             for index in file.results.indices where file.results[index].schoolYear == nil {
                 file.results[index].schoolYear = year
@@ -261,9 +264,10 @@ struct Trivsel: ParsableCommand {
         return file
     }
 
-    private func build(_ results: [TrivselResult], school: String?, source: String) throws -> TrivselReport {
+    private func build(_ results: [TrivselResult], school: String?, source: String,
+                       indicators: TrivselIndicators) throws -> TrivselReport {
         do {
-            return try TrivselReport.build(results: results, school: school, grade: trin)
+            return try TrivselReport.build(results: results, school: school, grade: trin, indicators: indicators)
         } catch {
             throw ValidationError(error.description(source: source))
         }
@@ -287,10 +291,10 @@ struct Trivsel: ParsableCommand {
         }
     }
 
-    private func loadNational() -> NationalTrivselReference? {
+    private func loadNational(_ indicators: TrivselIndicators) -> NationalTrivselReference? {
         let path = reference ?? instruments.resolvedDirectory() + "/trivsel/national-reference.json"
         do {
-            return try NationalTrivselReference.load(path: path)
+            return try NationalTrivselReference.load(path: path, indicators: indicators)
         } catch {
             Diagnostics.warning("\(error) National figures are not shown.")
             return nil

@@ -1,7 +1,5 @@
 import ArgumentParser
-import KortlaegDomain
-import KortlaegStore
-import KortlaegStoreSQLite
+import KortlaegProject
 
 /// The options of `kortlaeg import` that only apply with `--project`.
 struct ProjectImportOptions: ParsableArguments {
@@ -24,20 +22,13 @@ struct ProjectImportOptions: ParsableArguments {
         if let occasion, Occasion(occasion) == nil {
             throw ValidationError("Unknown --occasion '\(occasion)'. Please use T1, F1, F2, … or T2.")
         }
-        for choice in rule where !choice.contains("=") {
-            throw ValidationError("--rule '\(choice)' must be OPTION=CHOICE, e.g. impact-when-ebddiff-missing=missing.")
-        }
+        _ = try scoring()
     }
 
-    /// The store's import options.
-    func importOptions(instruments: InstrumentCatalog, dryRun: Bool) -> ImportOptions {
-        var choices: [String: String] = [:]
-        for text in rule {
-            let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            choices[parts[0]] = parts.count > 1 ? parts[1] : ""
+    /// The scoring options of `--rule` and `--include-unverified`.
+    func scoring() throws -> ScoringOptions {
+        try KortlaegExit.run { () throws(KortlaegError) in
+            try RuleChoices(parsing: rule).scoringOptions(includeUnverified: includeUnverified)
         }
-        return ImportOptions(instruments: instruments,
-                             scoring: ScoringOptions(ruleChoices: choices, includeUnverifiedScores: includeUnverified),
-                             replace: replace, dryRun: dryRun, operator: operatorOption.resolved)
     }
 }

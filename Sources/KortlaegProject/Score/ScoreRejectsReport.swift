@@ -1,25 +1,29 @@
 import Foundation
 import KortlaegReaders
 
-/// The rejects report: one CSV line per problem (file, row, line, column, value, reason), or
-/// lines on stderr when no file is named. Written only if there is something to report.
-final class RejectsReport {
+/// The rejects report of `score`: one CSV line per problem (file, row, line, column, value,
+/// reason), or located messages through the sink when no file is named. The file is written only
+/// if there is something to report, through a temporary file moved into place at the end.
+final class ScoreRejectsReport {
     private let path: String?
     private let file: String
+    private let sink: any ProgressSink
     private var writer: CSVWriter?
     private var temporaryPath: String? { path.map { $0 + ".partial" } }
     private(set) var count = 0
 
-    init(path: String?, file: String) {
+    /// A report on the problems of `file`, written to `path` (nil: through `sink`).
+    init(path: String?, file: String, sink: any ProgressSink) {
         self.path = path
         self.file = file
+        self.sink = sink
     }
 
     func add(_ rejection: ScoreJob.Rejection) throws {
         count += 1
         guard let temporaryPath else {
             let value = rejection.value.map { " '\($0)'" } ?? ""
-            Diagnostics.note("\(file):\(rejection.line): row \(rejection.row): error: \(rejection.column)\(value): \(rejection.reason)")
+            sink.note("\(file):\(rejection.line): row \(rejection.row): error: \(rejection.column)\(value): \(rejection.reason)")
             return
         }
         if writer == nil {
@@ -29,6 +33,8 @@ final class RejectsReport {
         try writer?.write([file, String(rejection.row), String(rejection.line), rejection.column, rejection.value ?? "", rejection.reason])
     }
 
+    /// Moves the report into place (an old report at `path` is removed, also when there is
+    /// nothing to report).
     func finish() throws {
         guard let path, let temporaryPath else { return }
         try? FileManager.default.removeItem(atPath: path)
@@ -38,6 +44,7 @@ final class RejectsReport {
         try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
     }
 
+    /// Drops what was written (the run failed).
     func discard() {
         writer = nil
         if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }

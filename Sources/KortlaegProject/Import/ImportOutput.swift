@@ -2,9 +2,9 @@ import Foundation
 import KortlaegDomain
 import KortlaegReaders
 
-/// Writes imported responses as long CSV or, with `--score`, as score rows. Each input file is
+/// Writes imported responses as long CSV or, with `score`, as score rows. Each input file is
 /// written to a temporary file first and appended only when the whole file was read, so a file
-/// that fails half-way leaves nothing behind.
+/// that fails half-way leaves nothing behind; the output is moved into place at the end.
 final class ImportOutput {
     private let path: String?
     private let score: Bool
@@ -29,7 +29,7 @@ final class ImportOutput {
         fileWriter = try CSVWriter(path: filePath, delimiter: .comma, lineEnding: .lf)
     }
 
-    /// Called once a file's instrument is known; with `--score` all files must share one.
+    /// Called once a file's instrument is known; with `score` all files must share one.
     func prepare(for instrument: Instrument, file: String) throws {
         guard score else { return }
         if let scoring {
@@ -122,5 +122,15 @@ final class ImportOutput {
         main = nil
         try? FileManager.default.removeItem(atPath: path)
         try FileManager.default.moveItem(atPath: partialPath, toPath: path)
+    }
+
+    /// Removes every temporary file (the run failed); an existing output stays as it was.
+    func abandon() {
+        fileWriter = nil
+        try? main?.close()
+        main = nil
+        for temporary in [filePath, partialPath].compactMap({ $0 }) {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
     }
 }

@@ -1,19 +1,19 @@
-import KortlaegStore
 import Foundation
 import KortlaegDomain
 
-/// The JSON form of a response's answers in the `response.answers` column:
+/// The JSON form of a response's answers, as stored (SQLite's `response.answers` column) and as
+/// written into the audit log when a response is replaced:
 /// `{"c":{"item":code,…},"n":{"item":number,…},"t":{"item":"text",…}}` (empty groups left out,
 /// keys sorted). Codes, numbers and texts are kept apart so a number 2.0 never reads back as
 /// code 2.
-enum AnswerCoding {
+package enum AnswerCoding {
     private struct Groups: Codable {
         var c: [String: Int]?
         var n: [String: Double]?
         var t: [String: String]?
     }
 
-    static func encode(_ answers: [String: AnswerValue]) -> String {
+    package static func encode(_ answers: [String: AnswerValue]) -> String {
         var codes: [(String, Int)] = []
         var numbers: [(String, Double)] = []
         var texts: [(String, String)] = []
@@ -37,7 +37,7 @@ enum AnswerCoding {
         return "{" + parts.joined(separator: ",") + "}"
     }
 
-    static func decode(_ json: String) throws -> [String: AnswerValue] {
+    package static func decode(_ json: String) throws -> [String: AnswerValue] {
         let groups = try JSONDecoder().decode(Groups.self, from: Data(json.utf8))
         var answers: [String: AnswerValue] = [:]
         for (item, code) in groups.c ?? [:] { answers[item] = .code(code) }
@@ -51,7 +51,7 @@ enum AnswerCoding {
     }
 
     /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         // Fast path: item ids and most values need no escaping.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x80 }) { return "\"" + text + "\"" }
         var out = "\""

@@ -1,0 +1,53 @@
+import KortlaegReaders
+
+/// How one input file of an import was read: its kind, the mapping profile and instrument
+/// applied, and what became of its records. Holds no child id and no answer.
+public struct ImportFileSummary: Hashable, Sendable {
+    /// The file.
+    public var file: String
+    /// The kind recognised (e.g. `REDCap record CSV`), when it was.
+    public var kind: String?
+    /// What the kind was recognised by (e.g. `CSV header with record_id/redcap_event_name`).
+    public var evidence: String?
+    /// The mapping profile applied, once known.
+    public var profile: String?
+    /// Whether the profile was chosen for this kind of file (rather than named by the user).
+    public var profileChosenForFile: Bool
+    /// The instrument (`id@version`) the responses are for, once known.
+    public var instrument: String?
+    /// Notes: the detected dialect, how the instrument was chosen, fields not mapped.
+    public var notes: [String]
+    /// Records read (rows, FormData elements, QuestionnaireResponses).
+    public var read: Int
+    /// Records mapped to valid responses.
+    public var accepted: Int
+    /// Records rejected (their problems went to the rejects report).
+    public var rejected: Int
+    /// Records with none of the instrument's fields answered (counted, not imported).
+    public var empty: Int
+
+    init(_ report: ImportFileReport, profileChosenForFile: Bool) {
+        file = report.file
+        kind = report.recognition.map { "\($0.kind)" }
+        evidence = report.recognition?.evidence
+        profile = report.profile
+        self.profileChosenForFile = profileChosenForFile
+        instrument = report.instrument
+        notes = report.notes
+        read = report.read
+        accepted = report.accepted
+        rejected = report.rejected
+        empty = report.empty
+    }
+
+    /// Reports the kind, the profile and instrument, and the notes, one message each.
+    func describe(to sink: any ProgressSink) {
+        if let kind {
+            sink.note("\(file): \(kind) (\(evidence ?? ""))")
+        }
+        if let profile {
+            sink.note("\(file): profile \(profile)\(profileChosenForFile ? " (chosen for this kind of file)" : ""), instrument \(instrument ?? "?")")
+        }
+        for note in notes { sink.note("\(file): \(note)") }
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import KortlaegDomain
+
+/// The rules of a response import, over any backend: the ``ImportSink`` that one file's records
+/// and rejections are handed to, inside the file's transaction.
+///
+/// - The child's raw id is replaced by its pseudonym; an empty id is a reject.
+/// - Every record is scored with the exact instrument version it names (``ScoringContext``).
+/// - A record whose child, occasion, informant and instrument appear earlier in the same file is
+///   rejected: the first is kept.
+/// - A record that another file already delivered is a conflict; conflicts refuse the whole file
+///   unless `replace` is given. With `replace` the stored response goes to the audit log (its
+///   answers, scores and file) and is deleted before the new one is stored.
+/// - A reject's CPR-shaped value is never kept.
+/// - Attributes given by a file fill in or update the child's stored ones; an occasion keeps the
+///   first date given for it.
+///
+/// Memory stays flat: children are looked up in the backend, only the handful of occasions,
+/// classes, schools and scorers are cached.
+package final class ResponseImport<Backend: ImportBackend>: ImportSink {
+    private let backend: Backend
+    private let batch: BatchImport.Context
+    private let options: ImportOptions
+    private let pseudonymizer: Pseudonymizer
+    private var occasions: [String: Int64] = [:]
+    private var classes: [String: Int64] = [:]
+    private var schools: [String: Int64] = [:]
+    private var scorers: [InstrumentReference: (context: ScoringContext, id: Int64)] = [:]
+    private(set) var counts = ImportCounts()
+    private(set) var conflicts: [ImportConflict] = []
+    private(set) var profile: String?
+
+    init(backend: Backend, batch: BatchImport.Context, options: ImportOptions, pseudonymizer: Pseudonymizer) {
+        self.backend = backend
+        self.batch = batch
+        self.options = options
+        self.pseudonymizer = pseudonymizer
+    }
+
+    /// Imports one file into `store` as one transaction (the body of ``ProjectStore/importFile(_:options:produce:)``).
+    package static func importFile<Store: ImportTransactions>(
+        _ batch: ImportBatch, options: ImportOptions, pseudonymizer: Pseudonymizer, store: Store,
+        produce: (any ImportSink) throws -> Void
+    ) throws -> ImportOutcome where Store.Backend == Backend {
+        try BatchImport.run(batch, operator: options.operator, store: store,
+                            alreadyImported: { ImportOutcome.alreadyImported(fileName: $0, importedAt: $1) }) { backend, context in
+            let sink = ResponseImport(backend: backend, batch: context, options: options, pseudonymizer: pseudonymizer)
+            try produce(sink)
+            var counts = sink.counts
+            counts.dryRun = options.dryRun
+            if !sink.conflicts.isEmpty && !options.replace {
+                return BatchImport.Decision(outcome: .conflicts(sink.conflicts, counts: counts))
+            }
+            if options.dryRun { return BatchImport.Decision(outcome: .imported(counts)) }
+            var summary = "imported \(context.fileName) (sha256 \(batch.sha256.prefix(12))…): \(counts.accepted) accepted, \(counts.rejected) rejected"
+            if counts.replaced > 0 { summary += ", \(counts.replaced) replaced" }
+            return BatchImport.Decision(outcome: .imported(counts), keep: BatchImport.Kept(
+                profile: sink.profile ?? batch.profile, accepted: counts.accepted, rejected: counts.rejected,
+                replaced: counts.replaced, auditSummary: summary))
+        }
+    }
+
+    // MARK: - ImportSink
+
+    package func useProfile(_ profile: String) {
+        self.profile = profile
+    }
+
+    package func reject(_ rejection: ImportReject) throws {
+        counts.rejected += 1
+        try backend.insertReject(rejection.scrubbed, batchID: batch.batchID)
+    }
+
+    package func add(_ input: StoredResponseInput) throws {
+        guard let pseudonym = pseudonymizer.pseudonym(for: input.childKey) else {
+            try reject(ImportReject(row: input.row, line: input.line, column: "(id)", value: nil,
+                                    reason: "the child id is empty; every response needs the child's id"))
+            return
+        }
+        let scoringID = try scoring(input.response.instrument)
+        let occasionID = try occasion(input.occasion, date: input.date)
+        let childID = try child(pseudonym, attributes: input.attributes)
+
+        let key = ResponseKey(childID: childID, occasionID: occasionID, informant: input.informant,
+                              instrumentID: input.response.instrument.id)
+        if let existing = try backend.storedResponse(for: key) {
+            if existing.batchID == batch.batchID {
+                try reject(ImportReject(row: input.row, line: input.line, column: "(row)", value: nil,
+                                        reason: "the same child, occasion (\(input.occasion)), informant and instrument appear earlier in this file; only the first is kept"))
+                return
+            }
+            guard options.replace else {
+                conflicts.append(ImportConflict(row: input.row, pseudonym: pseudonym, occasion: input.occasion.code,
+                                                informant: input.informant.rawValue,
+                                                instrument: input.response.instrument.id,
+                                                existingFile: existing.fileName))
+                return
+            }
+            try replace(existing, pseudonym: pseudonym, input: input)
+        }
+
+        let scores = scorers[input.response.instrument]!.context.score(input.response)
+        try backend.insertResponse(NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
+                                               instrument: input.response.instrument, date: input.date,
+                                               answers: input.response.answers, batchID: batch.batchID,
+                                               scoringID: scoringID),
+                                   scores: scores)
+        counts.accepted += 1
+    }
+
+    // MARK: - Parts
+
+    /// The scoring row id for the instrument version, building its scorer once.
+    private func scoring(_ reference: InstrumentReference) throws -> Int64 {
+        if let cached = scorers[reference] { return cached.id }
+        let instrument: Instrument
+        do {
+            instrument = try options.instruments.instrument(reference)
+        } catch {
+            throw StoreError.unknownInstrument(reference: reference.description, reason: "\(error)")
+        }
+        let context = try ScoringContext(instrument: instrument, options: options.scoring)
+        let id = try backend.scoringID(for: context.key) ?? backend.insertScoring(context.key)
+        scorers[reference] = (context, id)
+        return id
+    }
+
+    /// The occasion's id, created when new; an occasion without a date takes the first one given.
+    private func occasion(_ occasion: Occasion, date: String?) throws -> Int64 {
+        if let id = occasions[occasion.code] { return id }
+        let id: Int64
+        if let stored = try backend.occasion(code: occasion.code) {
+            id = stored.id
+            if let date, stored.date == nil { try backend.setOccasionDate(id: id, date: date) }
+        } else {
+            id = try backend.insertOccasion(code: occasion.code, sequence: occasion.sequence, date: date)
+        }
+        occasions[occasion.code] = id
+        return id
+    }
+
+    /// The class named in the attributes (at its school, when one is given), created when new.
+    private func classID(_ attributes: ChildAttributes) throws -> Int64? {
+        guard let name = attributes.className?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
+        let school = attributes.school?.trimmingCharacters(in: .whitespaces)
+        let key = (school ?? "") + "\u{1F}" + name
+        if let id = classes[key] { return id }
+        var schoolID: Int64?
+        if let school, !school.isEmpty {
+            if let id = try schools[school] ?? backend.schoolID(named: school) {
+                schoolID = id
+            } else {
+                schoolID = try backend.insertSchool(named: school)
+            }
+            schools[school] = schoolID
+        }
+        let id = try backend.classID(schoolID: schoolID, name: name) ?? backend.insertClass(schoolID: schoolID, name: name)
+        classes[key] = id
+        return id
+    }
+
+    /// Finds or creates the child; attributes given in the file fill in or update the stored ones.
+    private func child(_ pseudonym: String, attributes: ChildAttributes) throws -> Int64 {
+        if attributes == ChildAttributes() {
+            // The common case: nothing but the id is known about the child.
+            if let id = try backend.childID(pseudonym: pseudonym) { return id }
+            return try insertChild(pseudonym, classID: nil, attributes: attributes)
+        }
+        let classID = try classID(attributes)
+        if var stored = try backend.child(pseudonym: pseudonym) {
+            let before = stored
+            stored.classID = classID ?? stored.classID
+            stored.birthYear = attributes.birthYear ?? stored.birthYear
+            stored.birthMonth = attributes.birthMonth ?? stored.birthMonth
+            stored.sex = attributes.sex ?? stored.sex
+            if stored != before { try backend.updateChild(stored) }
+            return stored.id!
+        }
+        return try insertChild(pseudonym, classID: classID, attributes: attributes)
+    }
+
+    private func insertChild(_ pseudonym: String, classID: Int64?, attributes: ChildAttributes) throws -> Int64 {
+        let id = try backend.insertChild(StoredChild(id: nil, pseudonym: pseudonym, classID: classID,
+                                                     birthYear: attributes.birthYear, birthMonth: attributes.birthMonth,
+                                                     sex: attributes.sex))
+        counts.newChildren += 1
+        return id
+    }
+
+    /// Moves the stored response to the audit log (answers, scores, the file it came from) and
+    /// deletes it; its scores go with it.
+    private func replace(_ existing: StoredResponseReference, pseudonym: String, input: StoredResponseInput) throws {
+        guard let old = try backend.responseForAudit(id: existing.id) else { return }
+        let scoreJSON = old.scores.map { score in
+            "\(AnswerCoding.quoted(score.variable)):" + (score.value.map { "\($0)" } ?? "null")
+        }.joined(separator: ",")
+        let detail = """
+            {"pseudonym":\(AnswerCoding.quoted(pseudonym)),"occasion":\(AnswerCoding.quoted(input.occasion.code)),\
+            "informant":\(AnswerCoding.quoted(old.informant)),\
+            "instrument":\(AnswerCoding.quoted(old.instrument.description)),\
+            "date":\(old.date.map(AnswerCoding.quoted) ?? "null"),"file":\(AnswerCoding.quoted(old.fileName)),\
+            "answers":\(AnswerCoding.encode(old.answers)),"scores":{\(scoreJSON)}}
+            """
+        try backend.insertAudit(NewAuditEntry(
+            at: batch.timestamp, operator: options.operator, action: .replace, batchID: batch.batchID,
+            summary: "replaced \(input.response.instrument.id) \(input.occasion.code) \(old.informant) response of child \(pseudonym.prefix(12)) (from \(old.fileName), row \(input.row))",
+            detail: detail))
+        try backend.deleteResponse(id: existing.id)
+        counts.replaced += 1
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import KortlaegDomain
+import KortlaegStore
+
+/// The import primitives over one SQLite transaction; the rules in KortlaegStore drive them.
+package struct SQLiteImportBackend: ImportBackend {
+    let db: Database
+
+    init(db: Database) { self.db = db }
+
+    // MARK: - The batch
+
+    package func insertBatch(_ batch: NewImportBatch) throws -> Int64 {
+        var record = ImportBatchRecord(id: nil, fileName: batch.fileName, sha256: batch.sha256, profile: batch.profile,
+                                       importedAt: batch.importedAt, operator: batch.operator,
+                                       accepted: 0, rejected: 0, replaced: 0)
+        try record.insert(db)
+        return record.id!
+    }
+
+    package func finishBatch(id: Int64, profile: String, accepted: Int, rejected: Int, replaced: Int) throws {
+        try db.execute(sql: "UPDATE importBatch SET profile = ?, accepted = ?, rejected = ?, replaced = ? WHERE id = ?",
+                       arguments: [profile, accepted, rejected, replaced, id])
+    }
+
+    package func insertReject(_ rejection: ImportReject, batchID: Int64) throws {
+        var record = ImportRejectRecord(id: nil, batchId: batchID, row: rejection.row, line: rejection.line,
+                                        column: rejection.column, value: rejection.value, reason: rejection.reason)
+        try record.insert(db)
+    }
+
+    package func insertAudit(_ entry: NewAuditEntry) throws {
+        var record = AuditLogRecord(id: nil, at: entry.at, operator: entry.operator, action: entry.action.rawValue,
+                                    batchId: entry.batchID, summary: entry.summary, detail: entry.detail)
+        try record.insert(db)
+    }
+
+    // MARK: - Reference rows
+
+    package func scoringID(for key: ScoringKey) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT id FROM scoring WHERE instrumentId = ? AND instrumentVersion = ? AND ruleChoices = ?
+              AND includeUnverified = ? AND bandTables = ?
+            """, arguments: [key.instrument.id, key.instrument.version, key.ruleChoices, key.includeUnverified,
+                             key.bandTables])
+    }
+
+    package func insertScoring(_ key: ScoringKey) throws -> Int64 {
+        var record = ScoringRecord(id: nil, instrumentId: key.instrument.id, instrumentVersion: key.instrument.version,
+                                   ruleChoices: key.ruleChoices, includeUnverified: key.includeUnverified,
+                                   bandTables: key.bandTables)
+        try record.insert(db)
+        return record.id!
+    }
+
+    package func occasion(code: String) throws -> (id: Int64, date: String?)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, date FROM occasion WHERE code = ?", arguments: [code]) else {
+            return nil
+        }
+        return (row["id"], row["date"])
+    }
+
+    package func insertOccasion(code: String, sequence: Int, date: String?) throws -> Int64 {
+        var record = OccasionRecord(id: nil, code: code, sequence: sequence, date: date)
+        try record.insert(db)
+        return record.id!
+    }
+
+    package func setOccasionDate(id: Int64, date: String) throws {
+        try db.execute(sql: "UPDATE occasion SET date = ? WHERE id = ?", arguments: [date, id])
+    }
+
+    package func schoolID(named name: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM school WHERE name = ?", arguments: [name])
+    }
+
+    package func insertSchool(named name: String) throws -> Int64 {
+        var record = SchoolRecord(id: nil, name: name)
+        try record.insert(db)
+        return record.id!
+    }
+
+    package func classID(schoolID: Int64?, name: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM schoolClass WHERE schoolId IS ? AND name = ?", arguments: [schoolID, name])
+    }
+
+    package func insertClass(schoolID: Int64?, name: String) throws -> Int64 {
+        var record = SchoolClassRecord(id: nil, schoolId: schoolID, name: name)
+        try record.insert(db)
+        return record.id!
+    }
+
+    // MARK: - Children
+
+    package func childID(pseudonym: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM child WHERE pseudonym = ?"), arguments: [pseudonym])
+    }
+
+    package func child(pseudonym: String) throws -> StoredChild? {
+        try ChildRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM child WHERE pseudonym = ?"), arguments: [pseudonym])
+            .map { StoredChild(id: $0.id, pseudonym: $0.pseudonym, classID: $0.classId, birthYear: $0.birthYear,
+                               birthMonth: $0.birthMonth, sex: $0.sex) }
+    }
+
+    package func insertChild(_ child: StoredChild) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO child (pseudonym, classId, birthYear, birthMonth, sex) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex])
+        return db.lastInsertedRowID
+    }
+
+    package func updateChild(_ child: StoredChild) throws {
+        try ChildRecord(id: child.id, pseudonym: child.pseudonym, classId: child.classID, birthYear: child.birthYear,
+                        birthMonth: child.birthMonth, sex: child.sex).update(db)
+    }
+
+    // MARK: - Responses
+
+    package func storedResponse(for key: ResponseKey) throws -> StoredResponseReference? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT r.id, r.batchId, b.fileName FROM response r JOIN importBatch b ON b.id = r.batchId
+            WHERE r.childId = ? AND r.occasionId = ? AND r.informant = ? AND r.instrumentId = ?
+            """), arguments: [key.childID, key.occasionID, key.informant.rawValue, key.instrumentID])
+            .map { StoredResponseReference(id: $0["id"], batchID: $0["batchId"], fileName: $0["fileName"]) }
+    }
+
+    package func responseForAudit(id: Int64) throws -> ReplacedResponse? {
+        guard let old = try ResponseRecord.fetchOne(db, key: id) else { return nil }
+        let file = try String.fetchOne(db, sql: "SELECT fileName FROM importBatch WHERE id = ?", arguments: [old.batchId]) ?? "?"
+        let scores = try ScoreRecord.filter(Column("responseId") == id).order(Column("scoreId")).fetchAll(db)
+        let answers: [String: AnswerValue]
+        do {
+            answers = try AnswerCoding.decode(old.answers)
+        } catch {
+            throw StoreError.database("stored response \(id) cannot be decoded: \(error)")
+        }
+        return ReplacedResponse(informant: old.informant,
+                                instrument: InstrumentReference(id: old.instrumentId, version: old.instrumentVersion),
+                                date: old.date, answers: answers, fileName: file,
+                                scores: scores.map { ComputedScore(id: $0.scoreId, variable: $0.variable, value: $0.value,
+                                                                   bands: $0.bands) })
+    }
+
+    package func deleteResponse(id: Int64) throws {
+        try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [id])
+    }
+
+    package func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO response (childId, occasionId, informant, instrumentId, instrumentVersion, date, answers, batchId, scoringId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [response.childID, response.occasionID, response.informant.rawValue,
+                                     response.instrument.id, response.instrument.version, response.date,
+                                     AnswerCoding.encode(response.answers), response.batchID, response.scoringID])
+        let responseID = db.lastInsertedRowID
+        let insertScore = try db.cachedStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES (?, ?, ?, ?, ?)")
+        for score in scores {
+            try insertScore.execute(arguments: [responseID, score.id, score.variable, score.value, score.bands])
+        }
+    }
+
+    // MARK: - Trivselsmåling figures
+
+    package func storedTrivselFigure(for key: TrivselFigureKey) throws -> StoredTrivselFigure? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT f.*, b.fileName AS fileName FROM trivselFigure f JOIN importBatch b ON b.id = f.batchId
+            WHERE f.schoolId = ? AND f.gradeKey = ? AND f.schoolYear IS ? AND f.indicator = ?
+            """, arguments: [key.schoolID, key.gradeKey, key.schoolYear, key.indicator]) else { return nil }
+        let figure = try TrivselFigureRecord(row: row)
+        return StoredTrivselFigure(id: figure.id!, grade: figure.grade, schoolYear: figure.schoolYear,
+                                   indicator: figure.indicator, mean: figure.mean, pupils: figure.pupils,
+                                   shareGt3: figure.shareGt3, shareGt4: figure.shareGt4, line: figure.line,
+                                   fileName: row["fileName"])
+    }
+
+    package func deleteTrivselFigure(id: Int64) throws {
+        try db.execute(sql: "DELETE FROM trivselFigure WHERE id = ?", arguments: [id])
+    }
+
+    package func insertTrivselFigure(_ figure: NewTrivselFigure) throws {
+        var record = TrivselFigureRecord(
+            id: nil, batchId: figure.batchID, schoolId: figure.key.schoolID, grade: figure.grade,
+            gradeKey: figure.key.gradeKey, schoolYear: figure.key.schoolYear, indicator: figure.key.indicator,
+            mean: figure.mean, pupils: figure.pupils, shareGt3: figure.shareGt3, shareGt4: figure.shareGt4,
+            row: figure.row, line: figure.line)
+        try record.insert(db)
+    }
+}
