@@ -82,9 +82,9 @@ import Testing
         #expect(result.stdout.contains("<tr><td>Total difficulties</td><td class=\"num\">10</td><td>normal</td></tr>"))
         #expect(result.stdout.contains("<tr><td>Prosocial behaviour</td><td class=\"num\">0</td><td>abnormal</td></tr>"))
         #expect(!CPRNumber.containsCPR(result.stdout))
-        // An id that is in no response: exit 65, and the id is not repeated.
+        // An id that is in no response: exit 66 (README: no such child), and the id is not repeated.
         result = try runKortlaeg(["report", "--project", project, "--child", "121212-1212"])
-        #expect(result.status == 65)
+        #expect(result.status == 66)
         #expect(result.stderr.contains("No child in the project matches"))
         #expect(!result.stderr.contains("121212"))
     }

@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct ExportUseCaseTests {
     func request(_ source: ExportRequest.Source, output: String, salt: ExportRequest.Salt = .named("eval"),
                  items: Bool = false) throws -> ExportRequest {
-        ExportRequest(source: source, catalog: try ReportFixture.catalog, format: .csv, includeItems: items, output: output,
+        ExportRequest(source: source, catalog: repositoryInstruments, format: .csv, includeItems: items, output: output,
                       salt: salt, operator: "KB", tool: "kortlaeg test")
     }
 
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func exportFromTheProjectIsWrittenAndRecordedWithItsManifest() throws {
-        let folder = try temporaryFolder()
+        let folder = try useCaseFolder()
         let project = try ReportFixture.create(in: folder)
         let output = folder.appendingPathComponent("eval.csv").path
         let sink = CollectingSink()
@@ -52,7 +52,7 @@ import Testing
 
     /// An export that cannot be recorded leaves nothing: every file it wrote is removed.
     @Test func anExportThatCannotBeRecordedIsRemoved() throws {
-        let folder = try temporaryFolder()
+        let folder = try useCaseFolder()
         let project = try ReportFixture.create(in: folder)
         let output = folder.appendingPathComponent("ud/eval.csv").path
         try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -67,8 +67,8 @@ import Testing
     }
 
     @Test func exportFromScoreFiles() throws {
-        let folder = try temporaryFolder()
-        let parent = try ReportFixture.catalog.resolve("sdq-p4-17")
+        let folder = try useCaseFolder()
+        let parent = try repositoryInstruments.resolve("sdq-p4-17")
         let t1 = folder.appendingPathComponent("T1.csv"), t2 = folder.appendingPathComponent("T2.csv")
         try ReportFixture.scoreFile(t1, instrument: parent, rows: [("barn-1", ReportFixture.allOnes, "complete"), ("barn-2", ReportFixture.allZeros, "complete")])
         try ReportFixture.scoreFile(t2, instrument: parent, rows: [("barn-1", ReportFixture.allZeros, "complete"), ("barn-2", [:], "rejected")])
@@ -78,7 +78,7 @@ import Testing
         let output = folder.appendingPathComponent("eval.csv").path
         let sink = CollectingSink()
         let result = try ExportUseCase.run(try request(.scoreFiles(files, idColumn: "barn_id", keyFile: keyFile.path,
-                                                                   ruleChoices: ["impact-when-ebddiff-missing": "sum"], filters: ["klasse 4.b"]),
+                                                                   ruleChoices: try RuleChoices(parsing: ["impact-when-ebddiff-missing=sum"]), filters: ["klasse 4.b"]),
                                                        output: output), sink: sink)
         #expect(result.manifest.inputs.map(\.name) == ["T1.csv", "T2.csv"] && result.manifest.inputs.map(\.occasion) == ["T1", "T2"])
         #expect(result.manifest.inputs.map(\.rows) == [2, 2] && result.manifest.filters == ["klasse 4.b"])
@@ -93,9 +93,9 @@ import Testing
     }
 
     @Test func scoreFileProblemsAreRefusedBeforeAnythingIsWritten() throws {
-        let folder = try temporaryFolder()
-        let parent = try ReportFixture.catalog.resolve("sdq-p4-17")
-        let teacher = try ReportFixture.catalog.resolve("sdq-t4-17")
+        let folder = try useCaseFolder()
+        let parent = try repositoryInstruments.resolve("sdq-p4-17")
+        let teacher = try repositoryInstruments.resolve("sdq-t4-17")
         let t1 = folder.appendingPathComponent("T1.csv")
         try ReportFixture.scoreFile(t1, instrument: parent, rows: [("barn-1", ReportFixture.allOnes, "complete")])
         let bad = folder.appendingPathComponent("bad.csv")

@@ -9,9 +9,9 @@ import Testing
 /// from the store. Scores by hand in ``ReportFixture``.
 @Suite(.serialized) struct ReportAssemblerTests {
     @Test func scoreFilesAndTheStoreGiveTheSameProfile() throws {
-        let folder = try temporaryFolder()
+        let folder = try useCaseFolder()
         let project = try ReportFixture.create(in: folder)
-        let catalog = try ReportFixture.catalog
+        let catalog = repositoryInstruments
         let instrument = try catalog.resolve("sdq-p4-17@1.0.0")
         let store = try SQLiteProjectStore.open(at: project)
         let pseudonym = try store.pseudonym(for: ReportFixture.childA)
@@ -47,7 +47,7 @@ import Testing
     /// Sections come from the instrument files: the SDQ profile (every SDQ file's heading), the
     /// well-being answers, in that order, also when the child answered no well-being question.
     @Test func sectionsComeFromTheInstrumentFiles() throws {
-        let catalog = try ReportFixture.catalog
+        let catalog = repositoryInstruments
         let parent = try catalog.resolve("sdq-p4-17@1.0.0")
         let observation = ReportObservation(child: "x", occasion: "T1", order: 0, informant: .parent, instrument: parent,
                                             scores: ReportFixture.allOnes.mapValues { Optional($0) }, answers: [:])
@@ -61,7 +61,7 @@ import Testing
     /// `uk-4band` draws four bands with the four-band table's own words (youthinmind's newer
     /// categorisation; the instrument file's labels).
     @Test func aChosenBandTableGivesItsOwnBands() throws {
-        let catalog = try ReportFixture.catalog
+        let catalog = repositoryInstruments
         let parent = try catalog.resolve("sdq-p4-17@1.0.0")
         let observation = ReportObservation(child: "x", occasion: "T1", order: 0, informant: .parent, instrument: parent,
                                             scores: ReportFixture.allOnes.mapValues { Optional($0) }, answers: [:])
@@ -85,7 +85,7 @@ import Testing
     /// Goals are the instrument's declared pairs: a rating scored on its item's codes (1–5) and the
     /// latest text, whatever the items are called.
     @Test func goalsComeFromTheDeclaredPairs() throws {
-        let base = try ReportFixture.catalog.resolve("kv-maal@0.1.0")
+        let base = try repositoryInstruments.resolve("kv-maal@0.1.0")
         var renamed = base
         renamed.items = base.items.map { item in
             var item = item

@@ -30,8 +30,6 @@ enum ReportFixture {
                            "friend", "fights", "unhappy", "popular", "distrac", "clingy", "kind", "lies", "bullied", "helpout",
                            "reflect", "steals", "oldbest", "afraid", "attends"]
 
-    static var catalog: InstrumentCatalog { get throws { try InstrumentCatalog.load(directory: instrumentsDirectory) } }
-
     static func uniform(_ code: Int) -> [String: AnswerValue] {
         var answers = Dictionary(uniqueKeysWithValues: sdqItems.map { ($0, AnswerValue.code(code)) })
         answers["ebddiff"] = .code(0)
@@ -50,7 +48,7 @@ enum ReportFixture {
         let path = folder.appendingPathComponent("p.kortlaeg").path
         let store = try SQLiteProjectStore.create(at: path, project: ProjectInfo(municipality: "Jammerbugt", interventionModel: "TIIS"),
                                                   operator: "tester")
-        let options = ImportOptions(instruments: try catalog, operator: "tester")
+        let options = ImportOptions(instruments: repositoryInstruments, operator: "tester")
         let goals = InstrumentReference(id: "kv-maal", version: "0.1.0")
         let files: [(String, [StoredResponseInput])] = [
             ("parent-T1.csv", [record(childA, .initial, parent, .parent, uniform(1), row: 1)]
@@ -120,8 +118,6 @@ final class AuditFailingStore: ProjectStore {
     }
     func trivselResults() throws -> [TrivselResult] { try base.trivselResults() }
 }
-
-func temporaryFolder() throws -> URL { try makeTemporaryFolder("kortlaeg-project") }
 
 /// The short label of a pseudonym as reports show it: the first 12 characters in groups of four.
 func shortLabel(_ pseudonym: String) -> String {

@@ -10,12 +10,12 @@ import Testing
 
     func request(_ source: ReportRequest.Source, _ subject: ReportRequest.Subject, output: String? = nil,
                  language: Language = .danish) throws -> ReportRequest {
-        ReportRequest(source: source, subject: subject, catalog: try ReportFixture.catalog, language: language, output: output,
+        ReportRequest(source: source, subject: subject, catalog: repositoryInstruments, language: language, output: output,
                       operator: "KB", date: Self.date)
     }
 
     @Test func childReportFromTheProjectIsWrittenAndRecorded() throws {
-        let folder = try temporaryFolder()
+        let folder = try useCaseFolder()
         let project = try ReportFixture.create(in: folder)
         let page = folder.appendingPathComponent("barn.html").path
         let sink = CollectingSink()
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func toStandardOutputTheAuditEntryComesFirst() throws {
-        let folder = try temporaryFolder()
+        let folder = try useCaseFolder()
         let project = try ReportFixture.create(in: folder)
         let result = try ReportUseCase.run(try request(.project(project), .group("4.b", school: "Aabybro Skole"), language: .english),
                                            sink: CollectingSink())
@@ -70,7 +70,7 @@ import Testing
 
     /// A report that cannot be recorded is removed: data never leave a project unrecorded.
     @Test func aReportThatCannotBeRecordedIsRemoved() throws {
-        let folder = try temporaryFolder()
+        let folder = try useCaseFolder()
         let project = try ReportFixture.create(in: folder)
         let page = folder.appendingPathComponent("barn.html").path
         let store = AuditFailingStore(try SQLiteProjectStore.open(at: project))
@@ -87,12 +87,12 @@ import Testing
     }
 
     @Test(arguments: [
-        (ReportRequest.Subject.child("121212-1212", label: nil), Severity.invalidInput, "No child in the project matches"),
+        (ReportRequest.Subject.child("121212-1212", label: nil), Severity.notFound, "No child in the project matches"),
         (.group("4.b", school: "Andet Sted"), .invalidInput, "no stored responses for class '4.b' at 'Andet Sted'"),
         (.group("0101901234", school: nil), .usage, "CPR-shaped number"),
     ])
     func problemsAreNamedWithoutTheIdGiven(subject: ReportRequest.Subject, severity: Severity, message: String) throws {
-        let folder = try temporaryFolder()
+        let folder = try useCaseFolder()
         let project = try ReportFixture.create(in: folder)
         let error = try #require(throws: KortlaegError.self) { try ReportUseCase.run(try request(.project(project), subject), sink: CollectingSink()) }
         #expect(error.severity == severity)
@@ -102,8 +102,8 @@ import Testing
     }
 
     @Test func childReportFromScoreFiles() throws {
-        let folder = try temporaryFolder()
-        let parent = try ReportFixture.catalog.resolve("sdq-p4-17")
+        let folder = try useCaseFolder()
+        let parent = try repositoryInstruments.resolve("sdq-p4-17")
         let t1 = folder.appendingPathComponent("T1.csv"), t2 = folder.appendingPathComponent("T2.csv")
         try ReportFixture.scoreFile(t1, instrument: parent, rows: [("barn-1", ReportFixture.allOnes, "complete"), ("barn-2", ReportFixture.allZeros, "complete")])
         try ReportFixture.scoreFile(t2, instrument: parent, rows: [("barn-1", [:], "rejected")])
@@ -118,7 +118,7 @@ import Testing
         var error = try #require(throws: KortlaegError.self) {
             try ReportUseCase.run(try request(.scoreFiles(files, idColumn: "barn_id"), .child("barn-9", label: nil)), sink: CollectingSink())
         }
-        #expect(error.severity == .invalidInput && error.message.contains("in none of the score files (column barn_id)"))
+        #expect(error.severity == .notFound && error.message.contains("in none of the score files (column barn_id)"))
         let missing = [ScoreFileInput(path: folder.appendingPathComponent("T3.csv").path, instrument: parent)]
         error = try #require(throws: KortlaegError.self) {
             try ReportUseCase.run(try request(.scoreFiles(missing, idColumn: nil), .group("5.a", school: nil)), sink: CollectingSink())

@@ -14,7 +14,7 @@ public struct ExportRequest: Sendable {
         /// - `ruleChoices`: the rule variant the files were scored with (recorded in the notes).
         /// - `filters`: filters applied to the rows before, in words (recorded in notes and manifest).
         case scoreFiles([ScoreFileInput], idColumn: String? = nil, keyFile: String? = nil,
-                        ruleChoices: [String: String] = [:], filters: [String] = [])
+                        ruleChoices: RuleChoices = RuleChoices(), filters: [String] = [])
     }
 
     /// How ids are salted before they are pseudonymised.

@@ -35,7 +35,7 @@ public enum ExportUseCase {
 
     // MARK: - Score files
 
-    private static func fromScoreFiles(_ files: [ScoreFileInput], idColumn: String?, keyFile: String?, ruleChoices: [String: String],
+    private static func fromScoreFiles(_ files: [ScoreFileInput], idColumn: String?, keyFile: String?, ruleChoices: RuleChoices,
                                        filters: [String], _ request: ExportRequest, sink: any ProgressSink) throws(KortlaegError) -> ExportResult {
         guard let instrument = files.first?.instrument else { throw KortlaegError(.usage, "Please give at least one score file.") }
         if files.contains(where: { $0.instrument.reference != instrument.reference }) {
@@ -74,7 +74,7 @@ public enum ExportUseCase {
         let key = try exporting { try keyFile.map(PseudonymKey.file) ?? PseudonymKey.ephemeral() }
         let pseudonymizer = KortlaegExport.Pseudonymizer(key: key, salt: try salt(request.salt))
         let options = ExportOptions(shape: request.shape, language: request.language, filters: filters)
-        let source = ExportSource(instrument: instrument, occasions: occasions, responses: responses, ruleChoices: ruleChoices)
+        let source = ExportSource(instrument: instrument, occasions: occasions, responses: responses, ruleChoices: ruleChoices.choices)
         let manifest = try exporting {
             let dataset = try DatasetBuilder(sources: [source], options: options, pseudonymizer: pseudonymizer).build()
             return try job(request, options: options).run(dataset: dataset, sources: [source], inputs: inputs, pseudonymizer: pseudonymizer)

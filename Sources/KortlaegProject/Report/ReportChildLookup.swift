@@ -7,7 +7,8 @@ import KortlaegStore
 /// (KortlaegProject/Child) replaces it. Messages never repeat the id given.
 package enum ReportChildLookup {
     /// The child's pseudonym and stored responses.
-    /// - Throws: ``KortlaegError`` (``Severity/invalidInput``) when no child or several children match.
+    /// - Throws: ``KortlaegError``: ``Severity/notFound`` when no child matches, ``Severity/invalidInput``
+    ///   when several children's pseudonyms start with the characters given.
     package static func find(_ id: String, in store: any ProjectStore) throws(KortlaegError) -> (pseudonym: String, responses: [StoredResponse]) {
         do {
             let pseudonym = try store.pseudonym(for: id)
@@ -37,7 +38,7 @@ package enum ReportChildLookup {
             .joined(separator: "-")
     }
 
-    private static let notFound = KortlaegError(.invalidInput,
+    private static let notFound = KortlaegError(.notFound,
         "No child in the project matches the id given (tried it as the child's own id and as a pseudonym). 'kortlaeg status' lists the children by pseudonym.")
 
     private static func responses(of pseudonym: String, in store: any ProjectStore) throws -> [StoredResponse] {

@@ -13,8 +13,8 @@ public enum ReportUseCase {
     /// Builds (and writes) the report.
     /// - Parameter sink: receives "wrote FILE".
     /// - Throws: ``KortlaegError``: ``Severity/usage`` for a CPR-shaped option or an unknown band
-    ///   table, ``Severity/notFound`` for a missing score file, ``Severity/invalidInput`` for an
-    ///   unknown child or class, unreadable input or a CPR-shaped report text,
+    ///   table, ``Severity/notFound`` for a missing score file or an unknown child,
+    ///   ``Severity/invalidInput`` for an unknown class, unreadable input or a CPR-shaped report text,
     ///   ``Severity/cannotWrite`` when the page or its audit entry cannot be written.
     public static func run(_ request: ReportRequest, sink: any ProgressSink) throws(KortlaegError) -> ReportResult {
         switch request.source {
@@ -38,7 +38,7 @@ public enum ReportUseCase {
         case let .child(id, label):
             let own = observations.filter { $0.child == id }
             guard !own.isEmpty else {
-                throw KortlaegError(.invalidInput, "The child id given with --child is in none of the score files (column \(idColumn ?? "1")).")
+                throw KortlaegError(.notFound, "The child id given with --child is in none of the score files (column \(idColumn ?? "1")).")
             }
             html = try render(try assembler.childReport(own, label: label ?? id, subtitle: written(request)))
         case let .group(name, _):

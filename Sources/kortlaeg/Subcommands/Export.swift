@@ -76,9 +76,6 @@ struct Export: ParsableCommand {
         if saltFile != nil || stableSalt != nil, keyFile == nil {
             throw ValidationError("A stable salt needs the project key: add --key-file (without it every export gets a new random key).")
         }
-        for choice in rule where !choice.contains("=") {
-            throw ValidationError("--rule '\(choice)' must be OPTION=CHOICE, e.g. impact-when-ebddiff-missing=sum.")
-        }
     }
 
     func run() throws {
@@ -89,11 +86,7 @@ struct Export: ParsableCommand {
         } else {
             let definition: Instrument
             do { definition = try catalog.resolve(instrument[0]) } catch { throw ValidationError("\(error)") }
-            var choices: [String: String] = [:]
-            for text in rule {
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                choices[parts[0]] = parts.count > 1 ? parts[1] : ""
-            }
+            let choices = try KortlaegExit.run { () throws(KortlaegError) in try RuleChoices(parsing: rule) }
             source = .scoreFiles(scores.map { $0.input(definition) }, idColumn: id, keyFile: keyFile, ruleChoices: choices, filters: filter)
         }
         let salt: ExportRequest.Salt = saltFile.map { .file($0) } ?? stableSalt.map { .named($0) } ?? .perExport
@@ -101,10 +94,6 @@ struct Export: ParsableCommand {
                                     includeFreeText: freeText, output: output, language: language.language, salt: salt,
                                     csvStyle: excelDanish ? .excelDanish : .plain, operator: operatorOption.resolved,
                                     tool: "kortlaeg \(KortlaegCommand.configuration.version)")
-        do {
-            _ = try ExportUseCase.run(request, sink: StderrSink.shared)
-        } catch {
-            throw KortlaegExit.fail(error)
-        }
+        _ = try KortlaegExit.run { () throws(KortlaegError) in try ExportUseCase.run(request, sink: StderrSink.shared) }
     }
 }
