@@ -1,8 +1,8 @@
 /// Where a child report shows an instrument's responses, and how.
 ///
-/// Instruments naming the same heading share one section (every SDQ version draws into
-/// "SDQ-profil"; every well-being form answers into "Trivsel"). The heading is data, so a new
-/// questionnaire gets its own section without a code change.
+/// Instruments naming the same heading share one section (every version and informant form of a
+/// questionnaire draws into one profile section; several well-being forms answer into one). The
+/// heading is data, so a new questionnaire gets its own section without a code change.
 public struct ReportSection: Codable, Hashable, Sendable {
     /// How the section shows the responses.
     public enum Content: String, Codable, Hashable, Sendable {
