@@ -27,10 +27,13 @@ public struct ExportRequest: Sendable {
         case file(String)
     }
 
+    /// Where the data come from.
     public var source: Source
     /// The instrument files (the stored instrument versions; unused for score files).
     public var catalog: InstrumentCatalog
+    /// The data file's format (`ddi`: codebooks only).
     public var format: ExportFormat
+    /// One row per child (wide) or per child, occasion and informant (long).
     public var shape: ExportShape
     /// Include the item answers (with their value labels); projects only.
     public var includeItems: Bool
@@ -40,7 +43,9 @@ public struct ExportRequest: Sendable {
     public var output: String?
     /// The language of labels and notes (Danish by default).
     public var language: Language
+    /// How ids are salted.
     public var salt: Salt
+    /// The CSV dialect (plain RFC 4180 or Danish Excel).
     public var csvStyle: CSVExportStyle
     /// Who asks, for the audit log.
     public var `operator`: String

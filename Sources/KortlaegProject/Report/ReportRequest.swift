@@ -24,7 +24,9 @@ public struct ReportRequest: Sendable {
         case group(String, school: String?)
     }
 
+    /// Where the data come from.
     public var source: Source
+    /// Whom the report is about.
     public var subject: Subject
     /// The instrument files (sections, labels and bands; the stored instrument versions).
     public var catalog: InstrumentCatalog

@@ -11,6 +11,7 @@ public enum ScoreFileError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A score cell is not a number.
     case notANumber(file: String, row: Int, column: String)
 
+    /// The message, naming file, row and column.
     public var description: String {
         switch self {
         case let .unreadable(file, reason):

@@ -6,7 +6,9 @@ import KortlaegDomain
 public struct ChildReport: Sendable {
     /// One band of one score, for drawing.
     public struct Band: Sendable, Equatable {
+        /// The band's lowest value.
         public var minimum: Double
+        /// The band's highest value.
         public var maximum: Double
         /// True when `minimum` itself belongs to the band below (continuous scores: "> 2").
         public var minimumExclusive: Bool
@@ -32,9 +34,12 @@ public struct ChildReport: Sendable {
 
     /// One score of one informant's profile.
     public struct ProfileScore: Sendable, Equatable {
+        /// The score's name.
         public var label: String
+        /// The score's range, the chart's axis.
         public var minimum: Double
         public var maximum: Double
+        /// The bands of the band table drawn.
         public var bands: [Band]
         /// Value per occasion label (nil = not computed).
         public var values: [String: Double?]
@@ -59,6 +64,7 @@ public struct ChildReport: Sendable {
         public var bandTable: String?
         /// The occasions of this informant, in course order.
         public var occasions: [String]
+        /// The verified scores, in output order.
         public var scores: [ProfileScore]
 
         /// Creates a profile.
@@ -73,7 +79,9 @@ public struct ChildReport: Sendable {
 
     /// A question with the answer's label per occasion.
     public struct Answer: Sendable, Equatable {
+        /// The question's wording (or label).
         public var question: String
+        /// The answer's label per occasion.
         public var answers: [String: String]
 
         /// Creates a question's row.
@@ -93,7 +101,9 @@ public struct ChildReport: Sendable {
 
     /// One section under its heading (from the instruments' ``ReportSection``).
     public struct Section: Sendable, Equatable {
+        /// The heading, in the report's language.
         public var heading: String
+        /// What the section shows.
         public var content: Content
 
         /// Creates a section.
@@ -105,8 +115,11 @@ public struct ChildReport: Sendable {
 
     /// A goal with its rating per occasion (on the rating item's codes, up to `scaleMaximum`).
     public struct Goal: Sendable, Equatable {
+        /// The latest goal text (personal data, shown only in the report).
         public var text: String
+        /// The rating per occasion.
         public var ratings: [String: Double]
+        /// The rating scale's highest code ("goal reached").
         public var scaleMaximum: Double
 
         /// Creates a goal.
@@ -119,10 +132,13 @@ public struct ChildReport: Sendable {
 
     /// The heading's name for the child (never a CPR number; the renderer refuses one).
     public var childLabel: String
+    /// The report's language.
     public var language: Language
     /// Every occasion of the report, in course order (the columns of the answer and goal tables).
     public var occasions: [String]
+    /// The sections, in order.
     public var sections: [Section]
+    /// The goals, after the sections.
     public var goals: [Goal]
     /// Shown under the heading (e.g. the date written).
     public var subtitle: String

@@ -10,7 +10,9 @@ public struct ClassReport: Sendable {
     public struct ScoreValues: Sendable, Equatable {
         /// Who answered, when the report holds several informants (shown before the label).
         public var informant: Informant?
+        /// The score's name.
         public var label: String
+        /// The bands of the band table used.
         public var bands: [ChildReport.Band]
         /// Valid values per occasion label.
         public var values: [String: [Double]]
@@ -26,16 +28,23 @@ public struct ClassReport: Sendable {
 
     /// Numbers for one score at one occasion; nil fields when suppressed.
     public struct Cell: Sendable, Equatable {
+        /// Children with a value.
         public var n: Int
+        /// Fewer than ``ClassReport/minimumGroupSize`` children: nothing is shown.
         public var suppressed: Bool
+        /// The mean, unless suppressed.
         public var mean: Double?
         /// Share (0...1) per band level, in band order.
         public var shares: [Double]
     }
 
+    /// The heading's name for the class.
     public var groupLabel: String
+    /// The report's language.
     public var language: Language
+    /// The occasions, in course order.
     public var occasions: [String]
+    /// The scores, one table each.
     public var scores: [ScoreValues]
 
     /// Creates a report.
