@@ -166,7 +166,7 @@ let package = Package(
             name: "KortlaegProjectTests",
             dependencies: [
                 "KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegStoreSQLite", "KortlaegDomain",
-                "KortlaegReaders", "KortlaegTestSupport",
+                "KortlaegReaders", "KortlaegExport", "KortlaegProgress", "KortlaegTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

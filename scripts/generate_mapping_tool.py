@@ -144,6 +144,10 @@ def goals_form():
             "answerScales": [RATING, FREE], "items": items,
             "scales": [rating("maal_faglig_fremgang", "maal_faglig_status", "Fremgang, fagligt mål", "Progress, academic goal"),
                        rating("maal_trivsel_fremgang", "maal_trivsel_status", "Fremgang, trivselsmål", "Progress, well-being goal")],
+            # Each goal: its free-text item and the item rating progress towards it (reports and
+            # 'kortlaeg child' read the pairs from here).
+            "goals": [{"text": "maal_faglig", "rating": "maal_faglig_status"},
+                      {"text": "maal_trivsel", "rating": "maal_trivsel_status"}],
             "provenance": PROVENANCE_FORM}
 
 

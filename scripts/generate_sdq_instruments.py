@@ -295,6 +295,7 @@ def instrument(informant, ages, followup=False):
         "format": 1, "id": iid, "version": "1.0.0", "family": family,
         "title": {"en": title_en + title_suffix_en, "da": title_da + title_suffix_da},
         "informant": informant, "ageRange": {"minimum": ages[0], "maximum": ages[1]}, "kind": "questionnaire",
+        "reportSection": {"heading": {"da": "SDQ-profil", "en": "SDQ profile"}, "shows": "profile"},
         "answerScales": [a for a in ANSWER_SCALES if followup or a["id"] != "sdq-followup-change"],
         "items": items, "scales": scales, "derivedScores": derived,
         "scoreOrder": ["emotion", "conduct", "hyper", "peer", "prosoc", "ebdtot", "impact", "extern", "intern"],

@@ -104,6 +104,10 @@ BINNING = ("Published categories are 1,0–2,0 · 2,1–3,0 · 3,1–4,0 · 4,1�
            "UNROUNDED mean as ≤2 | ≤3 | ≤4 | >4 (spec), so e.g. 2,04 (published as 2,0) is in over 2–3.")
 
 
+# Child reports show each question's answer per occasion under one heading for all three forms.
+REPORT_SECTION = {"heading": {"da": "Trivsel", "en": "Well-being"}, "shows": "answers"}
+
+
 def category_table(score_ids, low=1.0, high=5.0):
     bands = [
         {"minimum": 1, "maximum": 2, "label": "cat1_2", "level": 3},
@@ -170,6 +174,7 @@ def trivsel_4_9():
         "format": 1, "id": "trivsel-4-9", "version": "1.0.0", "family": "trivsel",
         "title": {"da": "Den nationale trivselsmåling, 4.–9. klasse", "en": "National well-being survey, grades 4–9"},
         "informant": "child", "ageRange": {"minimum": 9, "maximum": 16}, "kind": "survey",
+        "reportSection": REPORT_SECTION,
         "answerScales": SCALES_4_9,
         "items": [item(p, i, v, s, w, l) for p, i, v, s, _, w, l in ITEMS_4_9],
         "scales": scales,
@@ -230,6 +235,7 @@ def trivsel_0_3():
         "format": 1, "id": "trivsel-0-3", "version": "1.0.0", "family": "trivsel",
         "title": {"da": "Den nationale trivselsmåling, 0.–3. klasse", "en": "National well-being survey, grades 0–3"},
         "informant": "child", "ageRange": {"minimum": 5, "maximum": 10}, "kind": "survey",
+        "reportSection": REPORT_SECTION,
         "answerScales": [{"id": "ja3", "kind": "ordinal", "codes": [
             {"code": 3, "label": {"da": "Ja, meget / Ja, tit / Ja, for det meste", "en": "Yes, a lot / often / mostly"}},
             {"code": 2, "label": {"da": "Ja, lidt / Ja, nogle gange", "en": "Yes, a little / sometimes"}},
@@ -286,6 +292,7 @@ def trivsel_udvalgte():
         "title": {"da": "Udvalgte trivselsspørgsmål (lokalt skema pr. barn)",
                   "en": "Selected well-being questions (local per-child form)"},
         "informant": "child", "ageRange": {"minimum": 9, "maximum": 16}, "kind": "form",
+        "reportSection": REPORT_SECTION,
         "answerScales": SCALES_4_9,
         "items": items,
         "scales": scales,

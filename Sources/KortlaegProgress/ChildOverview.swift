@@ -105,10 +105,6 @@ public struct ChildOverview: Sendable {
     /// in the abnormal range.
     public static let disagreementLevels = 2
 
-    /// Instruments of this family hold the two-sided goals (an academic and a well-being goal
-    /// with a progress rating at each follow-up; seed 003 kerneelement 1).
-    public static let goalFamily = "kv-maal"
-
     /// The columns present, in course order and then parent, teacher, child, professional.
     public let columns: [Column]
     /// Scores where higher is better (SDQ prosocial, the resource counts).
@@ -137,15 +133,17 @@ public struct ChildOverview: Sendable {
         for entry in sorted {
             let column = Column(occasion: entry.occasion, order: entry.order, informant: entry.informant)
             let instrument = entry.instrument
-            if instrument.family == Self.goalFamily {
-                goals += Self.goalRatings(entry, includeFreeText: includeFreeText)
-                continue
-            }
+            goals += Self.goalRatings(entry, includeFreeText: includeFreeText)
+            // Scores of goal ratings are the goals' progress, shown with the goals; a form of goals
+            // only has no column of its own.
+            let ratings = Set((instrument.goals ?? []).map(\.rating))
+            let scorer = try? Scorer(instrument: instrument, options: ScoringOptions(includeUnverifiedScores: true))
+            let shown = (scorer?.scores ?? []).filter { !Self.scoresOnly(ratings, definition: $0, instrument: instrument) }
+            if !ratings.isEmpty, shown.isEmpty { continue }
             if !columns.contains(column) { columns.append(column) }
             resources += Self.tickedResources(entry)
             let lookup = BandLookup(instrument: instrument)
-            guard let scorer = try? Scorer(instrument: instrument, options: ScoringOptions(includeUnverifiedScores: true)) else { continue }
-            for definition in scorer.scores {
+            for definition in shown {
                 guard let stored = entry.values[definition.id] else { continue }
                 let key = definition.id
                 if rows[key] == nil {
@@ -188,25 +186,26 @@ public struct ChildOverview: Sendable {
         }
     }
 
-    /// The goal form's progress scales with their rating labels; a scale's text item is the text
-    /// item just before its rated item.
+    /// Whether `definition` is computed from goal rating items only (a goal's progress score).
+    private static func scoresOnly(_ ratings: Set<String>, definition: ScoreDefinition, instrument: Instrument) -> Bool {
+        guard !ratings.isEmpty, let scale = instrument.scales.first(where: { $0.id == definition.id }) else { return false }
+        return !scale.items.isEmpty && scale.items.allSatisfy(ratings.contains)
+    }
+
+    /// The instrument's goals (``Instrument/goals``) with their ratings. A goal is named by the
+    /// score of its rating item ("Fremgang, fagligt mål"), else by the rating item's label.
     private static func goalRatings(_ entry: Entry, includeFreeText: Bool) -> [GoalRating] {
         let instrument = entry.instrument
-        return instrument.scales.compactMap { scale in
-            guard let itemID = scale.items.first, let item = instrument.items.first(where: { $0.id == itemID }) else { return nil }
+        return (instrument.goals ?? []).compactMap { goal in
+            guard let item = instrument.items.first(where: { $0.id == goal.rating }) else { return nil }
             let answerScale = instrument.answerScales.first { $0.id == item.answerScale }
             var code: Int?
-            if case .code(let given)? = entry.answers[itemID] { code = given }
+            if case .code(let given)? = entry.answers[goal.rating] { code = given }
             let rating = code.flatMap { given in answerScale?.codes?.first { $0.code == given }?.label }
             var text: String?
-            if includeFreeText, let index = instrument.items.firstIndex(where: { $0.id == itemID }), index > 0 {
-                let previous = instrument.items[index - 1]
-                if instrument.answerScales.first(where: { $0.id == previous.answerScale })?.kind == .text,
-                   case .text(let given)? = entry.answers[previous.id] {
-                    text = given
-                }
-            }
-            return GoalRating(occasion: entry.occasion, goal: scale.label, code: code, rating: rating, text: text)
+            if includeFreeText, case .text(let given)? = entry.answers[goal.text] { text = given }
+            let name = instrument.scales.first { $0.items == [goal.rating] }?.label ?? item.label
+            return GoalRating(occasion: entry.occasion, goal: name, code: code, rating: rating, text: text)
         }
     }
 }

@@ -44,6 +44,33 @@ import Testing
         #expect(entry.summary == "report child \(pseudonym): 6 responses (T1, F1, T2) to barn.html")
     }
 
+    /// `--band-table uk-4band` draws youthinmind's newer four bands, with their own words in the cells
+    /// and the legend (four labels); `--bands` is the old name. Parent T2 (ProjectFixture): emotion 3
+    /// is "tæt på gennemsnittet" (0–3), total 8 too (0–13), prosocial 10 too (8–10).
+    @Test func bandTableOptionChoosesTheBands() throws {
+        let folder = try temporaryFolder()
+        let project = try ProjectFixture.create(in: folder)
+        let three = try runKortlaeg(["report", "--project", project, "--child", ProjectFixture.childA])
+        #expect(three.status == 0, "\(three.stderr)")
+        let legend3 = try #require(three.stdout.components(separatedBy: "<p class=\"legend\">").dropFirst().first?.components(separatedBy: "</p>").first)
+        #expect(legend3.hasSuffix("</i>normalt</span><span><i class=\"swatch\" style=\"background:#f6e3a8\"></i>grænseområde</span><span><i class=\"swatch\" style=\"background:#f2b8a8\"></i>afvigende</span>"))
+        #expect(!three.stdout.contains("forhøjet"))
+
+        let four = try runKortlaeg(["report", "--project", project, "--child", ProjectFixture.childA, "--band-table", "uk-4band"])
+        #expect(four.status == 0, "\(four.stderr)")
+        #expect(four.stdout.contains("<tr><td>Score for følelsesmæssige symptomer</td><td class=\"num\">6</td><td class=\"num\">3</td><td>tæt på gennemsnittet</td></tr>"))
+        let legend4 = try #require(four.stdout.components(separatedBy: "<p class=\"legend\">").dropFirst().first?.components(separatedBy: "</p>").first)
+        // The occasions drawn (T1, T2; F1 holds only goals), then the four bands.
+        #expect(legend4.components(separatedBy: "class=\"swatch\"").count - 1 == 2 + 4)
+        #expect(legend4.contains("</i>tæt på gennemsnittet</span>") && legend4.contains("</i>meget højt / meget lavt</span>"))
+        let old = try runKortlaeg(["report", "--project", project, "--child", ProjectFixture.childA, "--bands", "uk-4band"])
+        #expect(old.status == 0 && old.stdout == four.stdout)
+
+        let unknown = try runKortlaeg(["report", "--project", project, "--child", ProjectFixture.childA, "--band-table", "uk-5band"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("No instrument in the report has a band table 'uk-5band'; they have uk-3band, uk-4band"))
+    }
+
     @Test func childIsFoundByPseudonymAndUnknownIdsAreNotEchoed() throws {
         let folder = try temporaryFolder()
         let project = try ProjectFixture.create(in: folder)
@@ -55,9 +82,9 @@ import Testing
         #expect(result.stdout.contains("<tr><td>Total difficulties</td><td class=\"num\">10</td><td>normal</td></tr>"))
         #expect(result.stdout.contains("<tr><td>Prosocial behaviour</td><td class=\"num\">0</td><td>abnormal</td></tr>"))
         #expect(!CPRNumber.containsCPR(result.stdout))
-        // An id that is in no response: exit 65, and the id is not repeated.
+        // An id that is in no response: exit 66 (README: no such child), and the id is not repeated.
         result = try runKortlaeg(["report", "--project", project, "--child", "121212-1212"])
-        #expect(result.status == 65)
+        #expect(result.status == 66)
         #expect(result.stderr.contains("No child in the project matches"))
         #expect(!result.stderr.contains("121212"))
     }

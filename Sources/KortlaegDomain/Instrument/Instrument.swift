@@ -19,6 +19,9 @@ public struct Instrument: Codable, Hashable, Sendable {
     public var ageRange: AgeRange?
     /// The kind of form: a standardised questionnaire or one of the mapping tool's own forms.
     public var kind: Kind?
+    /// Where child reports show the responses (nil: instruments with band tables are drawn as a
+    /// profile headed by their title; others are not shown).
+    public var reportSection: ReportSection?
     /// Answer scales referenced by items.
     public var answerScales: [AnswerScale]
     /// The questions, in form order.
@@ -27,6 +30,8 @@ public struct Instrument: Codable, Hashable, Sendable {
     public var scales: [Scale]
     /// Scores computed from other scores.
     public var derivedScores: [DerivedScore]?
+    /// Goals: a free-text item paired with the item rating progress towards it.
+    public var goals: [Goal]?
     /// The order of scores in outputs, by score id (default: scales, then derived scores).
     public var scoreOrder: [String]?
     /// Scoring rules whose official versions differ and that the user may choose.

@@ -272,6 +272,7 @@ public struct InstrumentValidator: Sendable {
                 report("$.normSets[\(index)].scores.\(score)", unknown("score", score, in: scoreIDs.keys))
             }
         }
+        findings += goalFindings(instrument, file: file)
         return findings
     }
 

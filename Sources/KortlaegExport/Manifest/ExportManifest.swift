@@ -25,6 +25,14 @@ public struct ExportManifest: Codable, Sendable, Equatable {
         public var rows: Int
         /// SHA-256 of the file's bytes.
         public var sha256: String
+
+        /// Creates an input's description.
+        public init(name: String, occasion: String, rows: Int, sha256: String) {
+            self.name = name
+            self.occasion = occasion
+            self.rows = rows
+            self.sha256 = sha256
+        }
     }
 
     /// The project store the data came from (exports with `--project`).

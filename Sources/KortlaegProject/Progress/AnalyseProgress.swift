@@ -172,10 +172,10 @@ public enum AnalyseProgress {
         for path in [earlier, later] where !FileManager.default.fileExists(atPath: path) {
             throw KortlaegError(.notFound, "\(path): no such file.")
         }
-        let before: ScoredFileReader.Result, after: ScoredFileReader.Result
+        let before: ScoreFileContents, after: ScoreFileContents
         do {
-            before = try ScoredFileReader.read(path: earlier, instrument: instrument, target: instrument, idColumn: idColumn)
-            after = try ScoredFileReader.read(path: later, instrument: laterInstrument, target: instrument, idColumn: idColumn)
+            before = try ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn).read(path: earlier)
+            after = try ScoreFileReader(instrument: laterInstrument, target: instrument, idColumn: idColumn).read(path: later)
         } catch {
             throw KortlaegError(.invalidInput, "\(error)")
         }

@@ -62,15 +62,9 @@ public struct ScoreJob {
         self.configuration = configuration
     }
 
-    /// The header of the score output for this instrument.
+    /// The header of the score output for this instrument (``ScoreFileFormat/header(scorer:bands:idName:keptColumns:)``).
     public static func outputHeader(scorer: Scorer, bands: BandLookup, idName: String) -> [String] {
-        var header = [idName] + scorer.scores.map(\.variable)
-        for score in scorer.scores {
-            for table in bands.tables where table.scores[score.id] != nil {
-                header.append("\(score.variable)_\(table.columnSuffix)")
-            }
-        }
-        return header + ["status"]
+        ScoreFileFormat.header(scorer: scorer, bands: bands, idName: idName)
     }
 
     /// Runs the job.
@@ -115,8 +109,8 @@ public struct ScoreJob {
             }
             return index
         }
-        var header = Self.outputHeader(scorer: scorer, bands: bands, idName: idName)
-        header.insert(contentsOf: keptIndices.map { reader.header[$0].trimmingCharacters(in: [" ", "\u{FEFF}"]) }, at: 1)
+        let header = ScoreFileFormat.header(scorer: scorer, bands: bands, idName: idName,
+                                            keptColumns: keptIndices.map { reader.header[$0].trimmingCharacters(in: [" ", "\u{FEFF}"]) })
         try output.write(header)
         // One entry per band column, in header order: the score's output index and its bands with labels.
         let bandColumns: [BandColumn] = scorer.scores.enumerated().flatMap { index, score in
@@ -164,7 +158,7 @@ public struct ScoreJob {
                 summary.rowsRejected += 1
                 for problem in problems { try rejected(problem) }
                 row.append(contentsOf: repeatElement("", count: scorer.scores.count + bandColumnCount))
-                row.append("rejected")
+                row.append(ScoreFileFormat.Status.rejected.rawValue)
                 try output.write(row)
                 continue
             }
@@ -179,7 +173,7 @@ public struct ScoreJob {
             for column in bandColumns {
                 row.append(column.label(for: scores.values[column.score]))
             }
-            row.append(complete ? "complete" : "incomplete")
+            row.append((complete ? ScoreFileFormat.Status.complete : .incomplete).rawValue)
             if complete { summary.rowsComplete += 1 } else { summary.rowsIncomplete += 1 }
             try output.write(row)
         }

@@ -1,32 +1,50 @@
-import KortlaegExport
 import KortlaegDomain
 
-/// What a child report shows: the SDQ profile per informant at each occasion against the bands,
-/// trivsel questions and goals. The lead fills it from the store; ``ChildReport/profile(instrument:bandTableID:scores:occasions:language:)``
-/// builds a profile from an instrument and scores.
+/// What a child report shows: the sections its instruments declare (``ReportSection``), each a
+/// profile per informant against the bands or the questions with their answers, then the goals
+/// with their ratings. Built by the report use case; drawn by ``ReportRenderer``.
 public struct ChildReport: Sendable {
     /// One band of one score, for drawing.
     public struct Band: Sendable, Equatable {
+        /// The band's lowest value.
         public var minimum: Double
+        /// The band's highest value.
         public var maximum: Double
+        /// True when `minimum` itself belongs to the band below (continuous scores: "> 2").
+        public var minimumExclusive: Bool
+        /// 0 = the normal range; higher = more concern (the band's colour).
         public var level: Int
+        /// The band table's label of the band, in the report's language.
         public var label: String
-        public init(minimum: Double, maximum: Double, level: Int, label: String) {
+
+        /// Creates a band.
+        public init(minimum: Double, maximum: Double, minimumExclusive: Bool = false, level: Int, label: String) {
             self.minimum = minimum
             self.maximum = maximum
+            self.minimumExclusive = minimumExclusive
             self.level = level
             self.label = label
+        }
+
+        /// Whether `value` is in this band.
+        public func contains(_ value: Double) -> Bool {
+            (minimumExclusive ? value > minimum : value >= minimum) && value <= maximum
         }
     }
 
     /// One score of one informant's profile.
-    public struct ProfileScore: Sendable {
+    public struct ProfileScore: Sendable, Equatable {
+        /// The score's name.
         public var label: String
+        /// The score's range, the chart's axis.
         public var minimum: Double
         public var maximum: Double
+        /// The bands of the band table drawn.
         public var bands: [Band]
         /// Value per occasion label (nil = not computed).
         public var values: [String: Double?]
+
+        /// Creates a score line.
         public init(label: String, minimum: Double, maximum: Double, bands: [Band], values: [String: Double?]) {
             self.label = label
             self.minimum = minimum
@@ -37,34 +55,74 @@ public struct ChildReport: Sendable {
     }
 
     /// One informant's profile.
-    public struct Profile: Sendable {
-        public var informant: String
+    public struct Profile: Sendable, Equatable {
+        /// Who answered.
+        public var informant: Informant
+        /// The instrument's title and reference.
         public var instrument: String
+        /// The name of the band table drawn, when the instrument has one.
+        public var bandTable: String?
+        /// The occasions of this informant, in course order.
         public var occasions: [String]
+        /// The verified scores, in output order.
         public var scores: [ProfileScore]
-        public init(informant: String, instrument: String, occasions: [String], scores: [ProfileScore]) {
+
+        /// Creates a profile.
+        public init(informant: Informant, instrument: String, bandTable: String? = nil, occasions: [String], scores: [ProfileScore]) {
             self.informant = informant
             self.instrument = instrument
+            self.bandTable = bandTable
             self.occasions = occasions
             self.scores = scores
         }
     }
 
-    /// A trivsel question with the answer per occasion.
-    public struct TrivselAnswer: Sendable {
+    /// A question with the answer's label per occasion.
+    public struct Answer: Sendable, Equatable {
+        /// The question's wording (or label).
         public var question: String
+        /// The answer's label per occasion.
         public var answers: [String: String]
+
+        /// Creates a question's row.
         public init(question: String, answers: [String: String]) {
             self.question = question
             self.answers = answers
         }
     }
 
-    /// A goal with its rating per occasion (0...scaleMaximum).
-    public struct Goal: Sendable {
+    /// What a section shows.
+    public enum Content: Sendable, Equatable {
+        /// One profile per informant (and instrument family).
+        case profiles([Profile])
+        /// Questions with their answers.
+        case answers([Answer])
+    }
+
+    /// One section under its heading (from the instruments' ``ReportSection``).
+    public struct Section: Sendable, Equatable {
+        /// The heading, in the report's language.
+        public var heading: String
+        /// What the section shows.
+        public var content: Content
+
+        /// Creates a section.
+        public init(heading: String, content: Content) {
+            self.heading = heading
+            self.content = content
+        }
+    }
+
+    /// A goal with its rating per occasion (on the rating item's codes, up to `scaleMaximum`).
+    public struct Goal: Sendable, Equatable {
+        /// The latest goal text (personal data, shown only in the report).
         public var text: String
+        /// The rating per occasion.
         public var ratings: [String: Double]
+        /// The rating scale's highest code ("goal reached").
         public var scaleMaximum: Double
+
+        /// Creates a goal.
         public init(text: String, ratings: [String: Double], scaleMaximum: Double) {
             self.text = text
             self.ratings = ratings
@@ -74,44 +132,25 @@ public struct ChildReport: Sendable {
 
     /// The heading's name for the child (never a CPR number; the renderer refuses one).
     public var childLabel: String
+    /// The report's language.
     public var language: Language
+    /// Every occasion of the report, in course order (the columns of the answer and goal tables).
     public var occasions: [String]
-    public var profiles: [Profile]
-    public var trivsel: [TrivselAnswer]
+    /// The sections, in order.
+    public var sections: [Section]
+    /// The goals, after the sections.
     public var goals: [Goal]
     /// Shown under the heading (e.g. the date written).
     public var subtitle: String
 
     /// Creates a report.
-    public init(childLabel: String, language: Language = .danish, occasions: [String], profiles: [Profile],
-                trivsel: [TrivselAnswer] = [], goals: [Goal] = [], subtitle: String = "") {
+    public init(childLabel: String, language: Language = .danish, occasions: [String], sections: [Section],
+                goals: [Goal] = [], subtitle: String = "") {
         self.childLabel = childLabel
         self.language = language
         self.occasions = occasions
-        self.profiles = profiles
-        self.trivsel = trivsel
+        self.sections = sections
         self.goals = goals
         self.subtitle = subtitle
-    }
-
-    /// A profile from an instrument's scores and one band table (the first when `bandTableID` is nil).
-    /// - Parameter scores: per occasion, scores by score id.
-    public static func profile(instrument: Instrument, bandTableID: String? = nil, scores: [String: [String: Double?]],
-                               occasions: [String], language: Language) throws -> Profile {
-        let scorer = try Scorer(instrument: instrument, options: ScoringOptions(includeUnverifiedScores: true))
-        let table = (instrument.bandTables ?? []).first { bandTableID == nil || $0.id == bandTableID }
-        let lookup = BandLookup(instrument: instrument)
-        let lines: [ProfileScore] = scorer.scores.filter(\.verified).map { definition in
-            let bands = (table?.scores[definition.id]?.bands ?? []).map {
-                Band(minimum: $0.minimum, maximum: $0.maximum, level: $0.level, label: lookup.label(of: $0, language: language))
-            }
-            var values: [String: Double?] = [:]
-            for occasion in occasions { values[occasion] = scores[occasion]?[definition.id] ?? nil }
-            return ProfileScore(label: definition.label.text(language), minimum: definition.range.minimum,
-                                maximum: definition.range.maximum, bands: bands, values: values)
-        }
-        let informant = language == .danish ? instrument.informant.danishName : instrument.informant.rawValue
-        return Profile(informant: informant, instrument: "\(instrument.title.text(language)) (\(instrument.reference))",
-                       occasions: occasions, scores: lines)
     }
 }

@@ -1,4 +1,3 @@
-import KortlaegExport
 import KortlaegDomain
 
 /// What a class report shows: per score and occasion the number of children, the mean and the
@@ -8,12 +7,19 @@ public struct ClassReport: Sendable {
     public static let minimumGroupSize = 5
 
     /// One score's values per occasion.
-    public struct ScoreValues: Sendable {
+    public struct ScoreValues: Sendable, Equatable {
+        /// Who answered, when the report holds several informants (shown before the label).
+        public var informant: Informant?
+        /// The score's name.
         public var label: String
+        /// The bands of the band table used.
         public var bands: [ChildReport.Band]
         /// Valid values per occasion label.
         public var values: [String: [Double]]
-        public init(label: String, bands: [ChildReport.Band], values: [String: [Double]]) {
+
+        /// Creates a score's values.
+        public init(informant: Informant? = nil, label: String, bands: [ChildReport.Band], values: [String: [Double]]) {
+            self.informant = informant
             self.label = label
             self.bands = bands
             self.values = values
@@ -22,16 +28,23 @@ public struct ClassReport: Sendable {
 
     /// Numbers for one score at one occasion; nil fields when suppressed.
     public struct Cell: Sendable, Equatable {
+        /// Children with a value.
         public var n: Int
+        /// Fewer than ``ClassReport/minimumGroupSize`` children: nothing is shown.
         public var suppressed: Bool
+        /// The mean, unless suppressed.
         public var mean: Double?
         /// Share (0...1) per band level, in band order.
         public var shares: [Double]
     }
 
+    /// The heading's name for the class.
     public var groupLabel: String
+    /// The report's language.
     public var language: Language
+    /// The occasions, in course order.
     public var occasions: [String]
+    /// The scores, one table each.
     public var scores: [ScoreValues]
 
     /// Creates a report.
@@ -48,26 +61,8 @@ public struct ClassReport: Sendable {
         guard values.count >= minimumGroupSize else { return Cell(n: values.count, suppressed: true, mean: nil, shares: []) }
         let mean = values.reduce(0, +) / Double(values.count)
         let shares = score.bands.map { band in
-            Double(values.filter { $0 >= band.minimum && $0 <= band.maximum }.count) / Double(values.count)
+            Double(values.filter(band.contains).count) / Double(values.count)
         }
         return Cell(n: values.count, suppressed: false, mean: mean, shares: shares)
-    }
-
-    /// Builds the score values from an instrument and children's scores (per occasion, per child).
-    public static func scores(instrument: Instrument, bandTableID: String? = nil, scores: [String: [[String: Double?]]],
-                              language: Language) throws -> [ScoreValues] {
-        let scorer = try Scorer(instrument: instrument, options: ScoringOptions(includeUnverifiedScores: true))
-        let table = (instrument.bandTables ?? []).first { bandTableID == nil || $0.id == bandTableID }
-        let lookup = BandLookup(instrument: instrument)
-        return scorer.scores.filter(\.verified).map { definition in
-            let bands = (table?.scores[definition.id]?.bands ?? []).map {
-                ChildReport.Band(minimum: $0.minimum, maximum: $0.maximum, level: $0.level, label: lookup.label(of: $0, language: language))
-            }
-            var values: [String: [Double]] = [:]
-            for (occasion, children) in scores {
-                values[occasion] = children.compactMap { ($0[definition.id] ?? nil) }
-            }
-            return ScoreValues(label: definition.label.text(language), bands: bands, values: values)
-        }
     }
 }

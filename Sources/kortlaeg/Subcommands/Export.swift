@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import KortlaegDomain
-import KortlaegExport
-import KortlaegReaders
+import KortlaegProject
 
 extension ExportFormat: ExpressibleByArgument {}
 extension ExportShape: ExpressibleByArgument {}
@@ -45,7 +43,7 @@ struct Export: ParsableCommand {
     @Flag(help: "With --project: include the item answers (with their value labels).") var items = false
     @Flag(name: .customLong("free-text"), help: "With --items: include free-text answers too (personal data).") var freeText = false
     @Option(name: .shortAndLong, help: "The data file to write (default: kortlaeg-export.FORMAT).") var output: String?
-    @Option(name: [.customLong("lang"), .customLong("language")], help: "Language of labels: da or en.") var lang: Language = .danish
+    @OptionGroup var language: LanguageOption
     @Option(help: "Without --project: the project key file (at least 16 bytes; default: a random key for this export only).") var keyFile: String?
     @Option(help: "Read a stable salt from this file.") var saltFile: String?
     @Option(help: "Use a stable salt with this name, e.g. the evaluation's name.") var stableSalt: String?
@@ -61,94 +59,41 @@ struct Export: ParsableCommand {
         if excelDanish, format != .csv { throw ValidationError("--excel-da applies to --format csv only.") }
         if freeText, !items { throw ValidationError("--free-text adds the free-text answers to the item answers: please give --items too.") }
         if project.path != nil {
-            try validateProject()
-        } else {
-            try validateScoreFiles()
+            if !scores.isEmpty {
+                throw ValidationError("--scores reads score files; with --project the data come from the project. Please give one or the other.")
+            }
+            if id != nil || !rule.isEmpty || !filter.isEmpty {
+                throw ValidationError("--id, --rule and --filter apply to score files. With --project the rule variants are those recorded in the project; narrow the export with --instrument or --class.")
+            }
+            if keyFile != nil {
+                throw ValidationError("With --project the pseudonym key is derived from the project's own key; --key-file is for exports from score files.")
+            }
+            return
         }
-    }
-
-    private func validateProject() throws {
-        if !scores.isEmpty {
-            throw ValidationError("--scores reads score files; with --project the data come from the project. Please give one or the other.")
-        }
-        if id != nil || !rule.isEmpty || !filter.isEmpty {
-            throw ValidationError("--id, --rule and --filter apply to score files. With --project the rule variants are those recorded in the project; narrow the export with --instrument or --class.")
-        }
-        if keyFile != nil {
-            throw ValidationError("With --project the pseudonym key is derived from the project's own key; --key-file is for exports from score files.")
-        }
-        for text in [output ?? "", className ?? ""] + instrument where CPRNumber.containsCPR(text) {
-            throw ValidationError("An option holds a CPR-shaped number; it would be written into the audit log. Please use another name.")
-        }
-    }
-
-    private func validateScoreFiles() throws {
         if scores.isEmpty { throw ValidationError("Please give --project PATH, or at least one --scores FILE[:OCCASION].") }
-        if instrument.count != 1 { throw ValidationError("Please give one --instrument for the score files, e.g. --instrument sdq-p4-17.") }
+        if instrument.count != 1 { throw ValidationError("Please give one --instrument ID for the score files ('kortlaeg instruments list' lists them).") }
         if className != nil || items { throw ValidationError("--class and --items need --project (score files hold neither classes nor answers).") }
-        if (saltFile != nil || stableSalt != nil), keyFile == nil {
+        if saltFile != nil || stableSalt != nil, keyFile == nil {
             throw ValidationError("A stable salt needs the project key: add --key-file (without it every export gets a new random key).")
         }
-        let occasions = ScoreFileArgument.occasions(scores)
-        if Set(occasions.map { $0.lowercased() }).count != occasions.count {
-            throw ValidationError("Each --scores file needs its own occasion (got \(occasions.joined(separator: ", "))).")
-        }
-        for occasion in occasions where VariableName.problem("x_" + occasion) != nil || occasion.count > 8 {
-            throw ValidationError("Occasion '\(occasion)' must be at most 8 letters, digits or _ (it becomes part of variable names).")
-        }
-        for choice in rule where !choice.contains("=") {
-            throw ValidationError("--rule '\(choice)' must be OPTION=CHOICE, e.g. impact-when-ebddiff-missing=sum.")
-        }
-    }
-
-    /// The output path as given, or `kortlaeg-export.FORMAT`.
-    var outputPath: String { output ?? "kortlaeg-export.\(format == .ddi ? "codebook.xml" : format.rawValue)" }
-
-    /// The salt: from --salt-file, --stable-salt, or a new random one.
-    func salt() throws -> PseudonymSalt {
-        try saltFile.map(PseudonymSalt.file) ?? stableSalt.map(PseudonymSalt.named) ?? PseudonymSalt.random()
     }
 
     func run() throws {
+        let catalog = try instruments.catalog()
+        let source: ExportRequest.Source
         if let path = project.path {
-            try runProject(path)
-            return
+            source = .project(path, instruments: instrument, className: className)
+        } else {
+            let definition: Instrument
+            do { definition = try catalog.resolve(instrument[0]) } catch { throw ValidationError("\(error)") }
+            let choices = try KortlaegExit.run { () throws(KortlaegError) in try RuleChoices(parsing: rule) }
+            source = .scoreFiles(scores.map { $0.input(definition) }, idColumn: id, keyFile: keyFile, ruleChoices: choices, filters: filter)
         }
-        try ScoreFileArgument.requireExisting(scores)
-        let definition = try instruments.resolve(instrument[0])
-        let occasions = ScoreFileArgument.occasions(scores)
-        var choices: [String: String] = [:]
-        for text in rule {
-            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            choices[parts[0]] = parts.count > 1 ? parts[1] : ""
-        }
-        do {
-            let reader = ScoreFileReader(instrument: definition, idColumn: id)
-            var responses: [ExportResponse] = []
-            var inputs: [ExportManifest.Input] = []
-            for (file, occasion) in zip(scores, occasions) {
-                let result = try reader.read(path: file.path, occasion: occasion)
-                responses += result.responses
-                inputs.append(result.input)
-            }
-            let key = try keyFile.map(PseudonymKey.file) ?? PseudonymKey.ephemeral()
-            let pseudonymizer = Pseudonymizer(key: key, salt: try salt())
-            let options = ExportOptions(shape: shape, language: lang, filters: filter)
-            let source = ExportSource(instrument: definition, occasions: occasions, responses: responses, ruleChoices: choices)
-            let dataset = try DatasetBuilder(sources: [source], options: options, pseudonymizer: pseudonymizer).build()
-            let manifest = try ExportJob(.init(format: format, outputPath: outputPath, options: options,
-                                               csvStyle: excelDanish ? .excelDanish : .plain,
-                                               tool: "kortlaeg \(KortlaegCommand.configuration.version)"))
-                .run(dataset: dataset, sources: [source], inputs: inputs, pseudonymizer: pseudonymizer)
-            for file in manifest.files { Diagnostics.note("wrote \(file.name) (\(file.bytes) bytes)") }
-            Diagnostics.note("rows: \(manifest.rows), variables: \(manifest.variables); ids: \(manifest.pseudonymisation.saltMode)"
-                + (key.isEphemeral ? " with a one-off key (ids cannot be re-derived; use --key-file to keep them)" : ""))
-        } catch let error as ExportError {
-            Diagnostics.error(error.description)
-            switch error {
-            case .cannotWrite: throw KortlaegExit.cannotCreate
-            default: throw KortlaegExit.dataError
-            }
-        }
+        let salt: ExportRequest.Salt = saltFile.map { .file($0) } ?? stableSalt.map { .named($0) } ?? .perExport
+        let request = ExportRequest(source: source, catalog: catalog, format: format, shape: shape, includeItems: items,
+                                    includeFreeText: freeText, output: output, language: language.language, salt: salt,
+                                    csvStyle: excelDanish ? .excelDanish : .plain, operator: operatorOption.resolved,
+                                    tool: "kortlaeg \(KortlaegCommand.configuration.version)")
+        _ = try KortlaegExit.run { () throws(KortlaegError) in try ExportUseCase.run(request, sink: StderrSink.shared) }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import KortlaegProject
 
 /// `--scores FILE[:OCCASION]`: a file written by `kortlaeg score` and its occasion label.
 struct ScoreFileArgument: ExpressibleByArgument {
@@ -19,16 +19,8 @@ struct ScoreFileArgument: ExpressibleByArgument {
         guard !path.isEmpty else { return nil }
     }
 
-    /// The occasion label, `T1`, `T2`, … by position when not given.
-    static func occasions(_ files: [ScoreFileArgument]) -> [String] {
-        files.enumerated().map { $0.element.occasion ?? "T\($0.offset + 1)" }
-    }
-
-    /// Stops with "no such file" (exit 66) when one of the files is missing.
-    static func requireExisting(_ files: [ScoreFileArgument]) throws {
-        for file in files where !FileManager.default.fileExists(atPath: file.path) {
-            Diagnostics.error("\(file.path): no such file.")
-            throw KortlaegExit.noInput
-        }
+    /// The file as a use case reads it, scored with `instrument`.
+    func input(_ instrument: Instrument) -> ScoreFileInput {
+        ScoreFileInput(path: path, occasion: occasion, instrument: instrument)
     }
 }

@@ -1,0 +1,127 @@
+import Foundation
+import KortlaegDomain
+import KortlaegExport
+import KortlaegReaders
+
+/// Exports scores for researchers: a pseudonymised SPSS, Stata or CSV file (or only codebooks),
+/// the DDI, Markdown and HTML codebooks and a manifest with checksums, from a project store or
+/// from score files.
+///
+/// Ids are replaced by pseudonyms (HMAC-SHA256 of a key and a salt). From a project the key is
+/// derived from the project's own key and the export is recorded in its audit log with its
+/// manifest; an export that cannot be recorded is removed again, so data never leave a project
+/// unrecorded. A value shaped like a CPR number stops the export and leaves nothing behind.
+public enum ExportUseCase {
+    /// Writes the export.
+    /// - Parameter sink: receives one "wrote FILE (N bytes)" per file and a summary line.
+    /// - Throws: ``KortlaegError``: ``Severity/usage`` for a request that cannot be carried out as
+    ///   given (mixed instruments, repeated occasions, a stable salt without a key, a CPR-shaped
+    ///   option), ``Severity/notFound`` for a missing score file, ``Severity/invalidInput`` for
+    ///   unreadable input, mixed stored versions or rule variants, or a CPR-shaped value,
+    ///   ``Severity/cannotWrite`` when a file or the audit entry cannot be written.
+    public static func run(_ request: ExportRequest, sink: any ProgressSink) throws(KortlaegError) -> ExportResult {
+        if request.includeFreeText, !request.includeItems {
+            throw KortlaegError(.usage, "Free-text answers are exported with the item answers: please ask for the items too (--items).")
+        }
+        switch request.source {
+        case let .project(location, instruments, className):
+            return try fromProject(location, selection: StoreExportSource.Selection(instruments: instruments, className: className),
+                                   request, sink: sink)
+        case let .scoreFiles(files, idColumn, keyFile, ruleChoices, filters):
+            return try fromScoreFiles(files, idColumn: idColumn, keyFile: keyFile, ruleChoices: ruleChoices, filters: filters,
+                                      request, sink: sink)
+        }
+    }
+
+    // MARK: - Score files
+
+    private static func fromScoreFiles(_ files: [ScoreFileInput], idColumn: String?, keyFile: String?, ruleChoices: RuleChoices,
+                                       filters: [String], _ request: ExportRequest, sink: any ProgressSink) throws(KortlaegError) -> ExportResult {
+        guard let instrument = files.first?.instrument else { throw KortlaegError(.usage, "Please give at least one score file.") }
+        if files.contains(where: { $0.instrument.reference != instrument.reference }) {
+            throw KortlaegError(.usage, "The score files of one export must be of one instrument (got "
+                                + Set(files.map(\.instrument.reference.description)).sorted().joined(separator: ", ") + ").")
+        }
+        if request.includeItems {
+            throw KortlaegError(.usage, "Score files hold no item answers; item answers are exported from a project (--project).")
+        }
+        if request.salt != .perExport, keyFile == nil {
+            throw KortlaegError(.usage, "A stable salt needs the project key: add --key-file (without it every export gets a new random key).")
+        }
+        let occasions = ScoreFileInput.occasions(files)
+        if Set(occasions.map { $0.lowercased() }).count != occasions.count {
+            throw KortlaegError(.usage, "Each --scores file needs its own occasion (got \(occasions.joined(separator: ", "))).")
+        }
+        for occasion in occasions where VariableName.problem("x_" + occasion) != nil || occasion.count > 8 {
+            throw KortlaegError(.usage, "Occasion '\(occasion)' must be at most 8 letters, digits or _ (it becomes part of variable names).")
+        }
+        try ScoreFileInput.requireExisting(files)
+
+        var responses: [ExportResponse] = []
+        var inputs: [ExportManifest.Input] = []
+        for (file, occasion) in zip(files, occasions) {
+            let contents = try file.read(idColumn: idColumn)
+            var read: [ExportResponse] = []
+            for row in contents.rows {
+                guard !row.id.isEmpty else { throw KortlaegError(.invalidInput, "\(file.path): row \(row.number) has an empty id.") }
+                read.append(ExportResponse(childID: row.id, occasion: occasion, scores: row.scores))
+            }
+            responses += read
+            let checksum = try exporting { try FileChecksum.sha256(path: file.path) }
+            inputs.append(ExportManifest.Input(name: (file.path as NSString).lastPathComponent, occasion: occasion,
+                                               rows: read.count, sha256: checksum.hex))
+        }
+        let key = try exporting { try keyFile.map(PseudonymKey.file) ?? PseudonymKey.ephemeral() }
+        let pseudonymizer = KortlaegExport.Pseudonymizer(key: key, salt: try salt(request.salt))
+        let options = ExportOptions(shape: request.shape, language: request.language, filters: filters)
+        let source = ExportSource(instrument: instrument, occasions: occasions, responses: responses, ruleChoices: ruleChoices.choices)
+        let manifest = try exporting {
+            let dataset = try DatasetBuilder(sources: [source], options: options, pseudonymizer: pseudonymizer).build()
+            return try job(request, options: options).run(dataset: dataset, sources: [source], inputs: inputs, pseudonymizer: pseudonymizer)
+        }
+        noteFiles(manifest, sink: sink)
+        sink.note("rows: \(manifest.rows), variables: \(manifest.variables); ids: \(manifest.pseudonymisation.saltMode)"
+            + (key.isEphemeral ? " with a one-off key (ids cannot be re-derived; use --key-file to keep them)" : ""))
+        return ExportResult(manifest: manifest, files: written(manifest, outputPath: request.outputPath), storedResponses: nil)
+    }
+
+    // MARK: - Shared
+
+    static func job(_ request: ExportRequest, options: ExportOptions) -> ExportJob {
+        ExportJob(.init(format: request.format, outputPath: request.outputPath, options: options, csvStyle: request.csvStyle,
+                        tool: request.tool))
+    }
+
+    static func salt(_ salt: ExportRequest.Salt) throws(KortlaegError) -> PseudonymSalt {
+        switch salt {
+        case .perExport: return PseudonymSalt.random()
+        case let .named(name): return PseudonymSalt.named(name)
+        case let .file(path): return try exporting { try PseudonymSalt.file(path) }
+        }
+    }
+
+    /// Every file of the export with its folder, the manifest last.
+    static func written(_ manifest: ExportManifest, outputPath: String) -> [String] {
+        let manifestPath = ExportJob.manifestPath(for: outputPath)
+        let folder = (manifestPath as NSString).deletingLastPathComponent
+        return manifest.files.map { (folder as NSString).appendingPathComponent($0.name) } + [manifestPath]
+    }
+
+    static func noteFiles(_ manifest: ExportManifest, sink: any ProgressSink) {
+        for file in manifest.files { sink.note("wrote \(file.name) (\(file.bytes) bytes)") }
+    }
+
+    /// Runs an export step, turning ``ExportError`` into the use case's error.
+    static func exporting<T>(_ body: () throws -> T) throws(KortlaegError) -> T {
+        do {
+            return try body()
+        } catch let error as ExportError {
+            if case .cannotWrite = error { throw KortlaegError(.cannotWrite, error.description) }
+            throw KortlaegError(.invalidInput, error.description)
+        } catch let error as KortlaegError {
+            throw error
+        } catch {
+            throw KortlaegError(.invalidInput, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import KortlaegDomain
+import KortlaegExport
+import KortlaegStore
+
+/// Reads a project's stored responses into export sources: one ``ExportSource`` per instrument,
+/// its occasions in course order (T1, F1, F2, …, T2).
+///
+/// The child ids handed on are the store's pseudonyms (raw ids were never stored); the export
+/// pseudonymises them once more with its own key and salt. Responses of one instrument stored
+/// under two versions, or scored with two rule variants, are refused (docs/decisions.md).
+struct StoreExportSource {
+    /// Which responses to read.
+    struct Selection: Sendable {
+        /// Instruments as `ID` or `ID@VERSION`; empty = every instrument.
+        var instruments: [String] = []
+        /// One class; nil = every class.
+        var className: String?
+
+        /// The filters in words, for notes, manifest and audit log.
+        var descriptions: [String] {
+            instruments.map { "instrument=\($0)" } + (className.map { ["class=\($0)"] } ?? [])
+        }
+
+        func admits(_ reference: InstrumentReference) -> Bool {
+            instruments.isEmpty || instruments.contains(reference.id) || instruments.contains(reference.description)
+        }
+    }
+
+    /// The sources and what the manifest and notes say about them.
+    var sources: [ExportSource]
+    /// Responses read after filtering.
+    var responses: Int
+    /// Instruments for which some responses were scored with unverified scores included.
+    var unverifiedIncluded: [String]
+
+    /// Reads every admitted stored response.
+    /// - Throws: ``KortlaegError`` (``Severity/invalidInput``) naming instruments, versions and
+    ///   counts, never a child.
+    static func load(from store: any ProjectStore, catalog: InstrumentCatalog, selection: Selection) throws(KortlaegError) -> StoreExportSource {
+        struct Gathered {
+            var versions: [String: Int] = [:]
+            var variants: [String: Int] = [:]
+            var ruleChoices: [String: String] = [:]
+            var unverified = false
+            var occasions: Set<Occasion> = []
+            var responses: [ExportResponse] = []
+        }
+        var gathered: [String: Gathered] = [:]
+        var count = 0
+        do {
+            try store.responses(ResponseQuery(className: selection.className)) { stored in
+                guard selection.admits(stored.instrument) else { return }
+                count += 1
+                var entry = gathered[stored.instrument.id] ?? Gathered()
+                entry.versions[stored.instrument.version, default: 0] += 1
+                entry.variants[variant(stored.ruleChoices), default: 0] += 1
+                entry.ruleChoices = stored.ruleChoices
+                entry.unverified = entry.unverified || stored.includeUnverified
+                entry.occasions.insert(stored.occasion)
+                var scores: [String: Double?] = [:]
+                for score in stored.scores { scores[score.id] = .some(score.value) }
+                entry.responses.append(ExportResponse(childID: stored.child, occasion: stored.occasion.code,
+                                                      scores: scores, answers: stored.answers))
+                gathered[stored.instrument.id] = entry
+            }
+        } catch {
+            throw KortlaegError(.invalidInput, "\(error)")
+        }
+        guard count > 0 else {
+            throw KortlaegError(.invalidInput, "The project has no stored responses"
+                                + (selection.descriptions.isEmpty ? "" : " matching --instrument/--class") + "; nothing was written.")
+        }
+
+        var sources: [ExportSource] = []
+        var unverified: [String] = []
+        for id in gathered.keys.sorted() {
+            let entry = gathered[id]!
+            guard entry.versions.count == 1, let version = entry.versions.keys.first else {
+                let counts = entry.versions.sorted { $0.key < $1.key }
+                throw KortlaegError(.invalidInput, "Responses to \(id) are stored under \(counts.count) instrument versions ("
+                                    + counts.map { "\($0.key): \(responses($0.value))" }.joined(separator: ", ") + "). "
+                                    + "One export holds one version per instrument, so that each variable means one thing. "
+                                    + "Export one version at a time, e.g. --instrument \(id)@\(counts[0].key).")
+            }
+            guard entry.variants.count == 1 else {
+                let counts = entry.variants.sorted { $0.value > $1.value }
+                throw KortlaegError(.invalidInput, "Responses to \(id)@\(version) were scored with different rule variants ("
+                                    + counts.map { "\($0.key): \(responses($0.value))" }.joined(separator: "; ") + "). "
+                                    + "An export states one rule variant per instrument. Re-import the responses scored otherwise "
+                                    + "with the same --rule and --replace, or leave the instrument out with --instrument.")
+            }
+            let reference = InstrumentReference(id: id, version: version)
+            let instrument: Instrument
+            do {
+                instrument = try catalog.instrument(reference)
+            } catch {
+                throw KortlaegError(.invalidInput, "\(reference) is stored in the project but cannot be used (\(error)). "
+                                    + "Point --instruments at the folder with its file.")
+            }
+            if entry.unverified { unverified.append(reference.description) }
+            sources.append(ExportSource(instrument: instrument, occasions: entry.occasions.sorted().map(\.code),
+                                        responses: entry.responses, ruleChoices: entry.ruleChoices))
+        }
+        return StoreExportSource(sources: sources, responses: count, unverifiedIncluded: unverified)
+    }
+
+    private static func responses(_ count: Int) -> String { count == 1 ? "1 response" : "\(count) responses" }
+
+    /// Rule choices as one comparable text (`option=choice, …`, sorted).
+    private static func variant(_ choices: [String: String]) -> String {
+        choices.isEmpty ? "(none)" : choices.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import KortlaegDomain
+
+/// Reads files written by `kortlaeg score` (``ScoreFileFormat``) back into rows of scores.
+///
+/// Score columns are found by the instrument's official variable names (case-insensitive). Band
+/// columns are not read: bands are recomputed from the scores and the instrument's band tables,
+/// whatever language the file was written in. Values are keyed by the score ids of a target
+/// instrument: the same one, or another version linked through declared equivalence keys (a
+/// follow-up version read against the base version).
+public struct ScoreFileReader: Sendable {
+    private let instrument: Instrument
+    private let target: Instrument
+    private let idColumn: String?
+
+    /// Creates a reader for score files of `instrument`.
+    /// - Parameters:
+    ///   - target: the instrument whose score ids key the values (default: `instrument`).
+    ///   - idColumn: the id column's name (default: the first column).
+    public init(instrument: Instrument, target: Instrument? = nil, idColumn: String? = nil) {
+        self.instrument = instrument
+        self.target = target ?? instrument
+        self.idColumn = idColumn
+    }
+
+    /// Reads the file at `path`.
+    /// - Throws: ``ScoreFileError`` naming the file and, for a bad cell, the row and column.
+    public func read(path: String) throws(ScoreFileError) -> ScoreFileContents {
+        let reader: CSVReader
+        do { reader = try CSVReader(path: path) } catch { throw .unreadable(file: path, reason: "\(error)") }
+        let header = reader.header.map { $0.trimmingCharacters(in: [" ", "\t", "\u{FEFF}"]) }
+        let lowered = header.map { $0.lowercased() }
+        guard !header.isEmpty else { throw .emptyFile(file: path) }
+        let idIndex: Int
+        if let idColumn {
+            guard let index = lowered.firstIndex(of: idColumn.lowercased()) else {
+                throw .missingIDColumn(file: path, name: idColumn, suggestion: closestMatch(to: idColumn, in: header), header: header)
+            }
+            idIndex = index
+        } else {
+            idIndex = 0
+        }
+        let scorer: Scorer, targetScorer: Scorer
+        do {
+            scorer = try Scorer(instrument: instrument, options: ScoringOptions(includeUnverifiedScores: true))
+            targetScorer = try Scorer(instrument: target, options: ScoringOptions(includeUnverifiedScores: true))
+        } catch {
+            throw .unreadable(file: path, reason: "\(error)")
+        }
+        // Column → target score id, through equal ids (same instrument) or equivalence keys.
+        var scoreColumns: [(index: Int, id: String)] = []
+        for score in scorer.scores {
+            guard let column = lowered.firstIndex(of: score.variable.lowercased()) else { continue }
+            if instrument.reference == target.reference {
+                scoreColumns.append((column, score.id))
+            } else if let key = score.equivalenceKey, let match = targetScorer.scores.first(where: { $0.equivalenceKey == key }) {
+                scoreColumns.append((column, match.id))
+            }
+        }
+        guard !scoreColumns.isEmpty else {
+            throw .noScoreColumns(file: path, instrument: instrument.reference.description, instrumentID: instrument.id,
+                                  expected: scorer.scores.prefix(3).map(\.variable))
+        }
+        let variables = Set(scorer.scores.map { $0.variable.lowercased() })
+        let statusIndex = lowered.firstIndex(of: ScoreFileFormat.statusColumn)
+        let scoreIndices = Set(scoreColumns.map(\.index))
+        let attributeIndices = header.indices.filter { index in
+            guard index != idIndex, index != statusIndex, !scoreIndices.contains(index) else { return false }
+            // Band columns (<variable>_<suffix>) and unmatched score columns are not attributes.
+            let name = lowered[index]
+            if variables.contains(name) { return false }
+            if let underscore = name.lastIndex(of: "_"), variables.contains(String(name[..<underscore])) { return false }
+            return true
+        }
+        var rows: [ScoreFileContents.Row] = []
+        do {
+            while let record = try reader.next() {
+                let status = statusIndex.flatMap { record[safe: $0] }
+                    .flatMap { ScoreFileFormat.Status(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+                var scores: [String: Double?] = [:]
+                for (index, id) in scoreColumns {
+                    let text = (record[safe: index] ?? "").trimmingCharacters(in: .whitespaces)
+                    if text.isEmpty || status == .rejected {
+                        scores[id] = .some(nil)
+                    } else if let value = Double(text.replacingOccurrences(of: ",", with: ".")) {
+                        scores[id] = value
+                    } else {
+                        throw ScoreFileError.notANumber(file: path, row: record.number, column: header[index])
+                    }
+                }
+                var attributes: [String: String] = [:]
+                for index in attributeIndices { attributes[header[index]] = record[safe: index] ?? "" }
+                rows.append(.init(number: record.number, id: (record[safe: idIndex] ?? "").trimmingCharacters(in: .whitespaces),
+                                  attributes: attributes, scores: scores, status: status))
+            }
+        } catch let error as ScoreFileError {
+            throw error
+        } catch {
+            throw .unreadable(file: path, reason: "\(error)")
+        }
+        return ScoreFileContents(rows: rows, idColumn: header[idIndex], attributeColumns: attributeIndices.map { header[$0] })
+    }
+}

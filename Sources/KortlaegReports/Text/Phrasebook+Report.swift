@@ -1,0 +1,40 @@
+import KortlaegDomain
+
+extension Phrasebook {
+    /// The texts of the HTML child and class reports. Headings of the instruments' sections and the
+    /// band labels are not here: they come from the instrument files.
+    package enum Report {
+        /// The child report's heading, before the child's label.
+        static let childTitle = Phrase(da: "Kortlægning: ", en: "Mapping: ")
+        /// The class report's heading, before the class's label.
+        static let classTitle = Phrase(da: "Klasseoverblik: ", en: "Class overview: ")
+        /// Under the heading: when the report was written.
+        package static func written(_ date: String) -> Phrase { Phrase(da: "Skrevet \(date)", en: "Written \(date)") }
+
+        static let notComputed = Phrase(da: "ikke beregnet", en: "not computed")
+        static let scale = Phrase(da: "Skala", en: "Scale")
+        static func band(at occasion: String) -> Phrase { Phrase(da: "Bånd (\(occasion))", en: "Band (\(occasion))") }
+        static let question = Phrase(da: "Spørgsmål", en: "Question")
+        static let nothingAnswered = Phrase(da: "Ingen besvarelser.", en: "Nothing answered.")
+
+        static let goals = Phrase(da: "Mål", en: "Goals")
+        static let goal = Phrase(da: "Mål", en: "Goal")
+        static let noGoals = Phrase(da: "Ingen mål registreret.", en: "No goals recorded.")
+
+        static func suppressed(below minimum: Int) -> Phrase {
+            Phrase(da: "Grupper med færre end \(minimum) børn vises ikke (n < \(minimum)).",
+                   en: "Groups of fewer than \(minimum) children are not shown (n < \(minimum)).")
+        }
+        static let occasion = Phrase(da: "Tidspunkt", en: "Occasion")
+        static let mean = Phrase(da: "Gennemsnit", en: "Mean")
+
+        static let bandsNote = Phrase(
+            da: "Båndene er normalområder fra spørgeskemaets normsæt; de er ikke en diagnose. Skrevet af Kortlæg.",
+            en: "Bands are normative ranges from the instrument's norm set; they are not a diagnosis. Written by Kortlæg.")
+
+        /// Who answered, as reports name the informant ("forælder", "parent").
+        package static func informant(_ informant: Informant) -> Phrase {
+            Phrase(da: informant.danishName, en: informant.rawValue)
+        }
+    }
+}
