@@ -104,7 +104,6 @@ let package = Package(
         .executableTarget(
             name: "kortlaeg",
             dependencies: [
-                "KortlaegDomain",
                 "KortlaegProject",
                 "KortlaegReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -24,11 +24,11 @@ extension ReportUseCase {
         let summary: String
         switch request.subject {
         case let .child(id, label):
-            let (pseudonym, responses) = try ReportChildLookup.find(id, in: store)
+            let (pseudonym, responses) = try ChildLookup(store: store).find(id)
             var observations: [ReportObservation] = []
             for response in responses { observations.append(try ReportObservation(response, catalog: request.catalog)) }
             let subtitle = ([written(request)] + [info.municipality, info.interventionModel].compactMap { $0 }).joined(separator: " · ")
-            let report = try assembler.childReport(observations, label: label ?? ReportChildLookup.label(pseudonym: pseudonym),
+            let report = try assembler.childReport(observations, label: label ?? ChildLookup.label(pseudonym: pseudonym),
                                                    subtitle: subtitle)
             html = try render(report)
             // The full pseudonym (as stored) names the child in the audit log; never the id given.

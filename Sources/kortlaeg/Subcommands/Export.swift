@@ -10,6 +10,10 @@ extension ExportShape: ExpressibleByArgument {}
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export scores for researchers: SPSS .sav, Stata .dta, CSV or a DDI codebook, pseudonymised.",
+        usage: """
+            kortlaeg export --project <project> [--format <format>] --output <output> [<options>]
+            kortlaeg export --scores <file[:occasion]> ... --instrument <id> [--format <format>] --output <output> [<options>]
+            """,
         discussion: """
             With --project: every stored response (one block of variables per instrument; occasions \
             T1, F1, …, T2; change and RCI between the first and last), optionally only --instrument ID[@VERSION] \

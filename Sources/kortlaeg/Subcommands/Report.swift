@@ -7,6 +7,10 @@ import KortlaegProject
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write an HTML report: one child's profiles at each occasion, or a class overview.",
+        usage: """
+            kortlaeg report --project <project> (--child <id> | --class <name> [--school <school>]) [--output <output>] [<options>]
+            kortlaeg report --scores <file[:occasion]> ... --instrument <id> (--child <id> | --class <name>) [<options>]
+            """,
         discussion: """
             With --project: --child ID (the child's own id, e.g. its CPR number, or its pseudonym as \
             'kortlaeg status' shows it) shows each questionnaire's profile per informant, side by side, at \

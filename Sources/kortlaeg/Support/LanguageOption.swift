@@ -1,5 +1,5 @@
 import ArgumentParser
-import KortlaegDomain
+import KortlaegProject
 
 extension Language: ExpressibleByArgument {}
 
