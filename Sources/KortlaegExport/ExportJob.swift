@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegDomain
+import KortlaegReaders
 
 /// Writes one export: the data file, the DDI, Markdown and HTML codebooks, and the manifest.
 ///
@@ -61,7 +62,7 @@ public struct ExportJob {
                     project: ExportManifest.Project? = nil, pseudonymizer: Pseudonymizer) throws -> ExportManifest {
         let fileManager = FileManager.default
         let base = Self.basePath(for: configuration.outputPath)
-        let directory = (base as NSString).deletingLastPathComponent.isEmpty ? "." : (base as NSString).deletingLastPathComponent
+        let directory = PathText.folder(of: base)
         let baseName = (base as NSString).lastPathComponent
         let staging = (directory as NSString).appendingPathComponent(".\(baseName).export-\(UUID().uuidString.prefix(8))")
         do {

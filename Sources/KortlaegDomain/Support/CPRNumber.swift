@@ -4,13 +4,15 @@
 /// The shape is `DDMMYY-XXXX`, `DDMMYY XXXX` or ten digits, with a valid day and month (29
 /// February is accepted whenever YY is divisible by 4, since the century is not in the number).
 /// No modulus-11 check: CPR numbers without it have been issued since 2007 (CPR-kontoret,
-/// "Personnumre uden kontrolciffer").
+/// "Personnumre uden kontrolciffer"). The separator may also be an en dash, a minus sign, a
+/// non-breaking space or a hyphen from another script, and the digits full-width (`０`–`９`): the
+/// text is folded to ASCII digits, `-` and space before it is matched (``folded(_:)``).
 public enum CPRNumber {
     /// The ten digits of `text` when the whole text (spaces and tabs around it ignored) is
     /// CPR-shaped; nil otherwise. `010203-1234`, `010203 1234` and `0102031234` all give
     /// `0102031234`.
     public static func normalised(_ text: some StringProtocol) -> String? {
-        var bytes = Array(text.utf8)[...]
+        var bytes = folded(String(text))[...]
         while let first = bytes.first, first == 32 || first == 9 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 32 || last == 9 || last == 13 { bytes = bytes.dropLast() }
         let digits: [UInt8]
@@ -41,7 +43,58 @@ public enum CPRNumber {
     }
 
     /// Whether `text` contains a CPR-shaped number anywhere, not run together with other digits.
-    public static func containsCPR(_ text: String) -> Bool { firstMatch(in: Array(text.utf8)) != nil }
+    public static func containsCPR(_ text: String) -> Bool {
+        if text.utf8.count < 10 { return false }
+        return firstMatch(in: folded(text)) != nil
+    }
+
+    /// `text` with every CPR-shaped number replaced by `replacement`.
+    public static func replacingMatches(in text: String, with replacement: String) -> String {
+        // Fold scalar by scalar, remembering where each folded byte came from.
+        var folded: [UInt8] = []
+        var origin: [String.UnicodeScalarView.Index] = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            for byte in foldedBytes(scalars[index]) {
+                folded.append(byte)
+                origin.append(index)
+            }
+            index = scalars.index(after: index)
+        }
+        var result = String.UnicodeScalarView()
+        var copiedUpTo = scalars.startIndex
+        var searchFrom = 0
+        while let start = firstMatch(in: Array(folded[searchFrom...])).map({ $0 + searchFrom }) {
+            // Six digits, an optional separator, four digits.
+            let end = isDigit(folded[start + 6]) ? start + 10 : start + 11
+            result.append(contentsOf: scalars[copiedUpTo..<origin[start]])
+            result.append(contentsOf: replacement.unicodeScalars)
+            copiedUpTo = end < origin.count ? origin[end] : scalars.endIndex
+            searchFrom = end
+        }
+        result.append(contentsOf: scalars[copiedUpTo...])
+        return String(result)
+    }
+
+    /// `text` as UTF-8 with full-width digits as ASCII digits, dashes (en dash, minus sign,
+    /// non-breaking hyphen, full-width hyphen-minus) as `-` and non-breaking spaces as a space,
+    /// so that ``firstMatch(in:)`` sees the numbers people type.
+    public static func folded(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { bytes.append(contentsOf: foldedBytes(scalar)) }
+        return bytes
+    }
+
+    private static func foldedBytes(_ scalar: Unicode.Scalar) -> [UInt8] {
+        switch scalar.value {
+        case 0xFF10...0xFF19: return [UInt8(scalar.value - 0xFF10 + 48)]
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xFE63, 0xFF0D: return [UInt8(ascii: "-")]
+        case 0x00A0, 0x2007, 0x202F, 0x3000: return [UInt8(ascii: " ")]
+        default: return Array(String(scalar).utf8)
+        }
+    }
 
     /// The offset of the first CPR-shaped number in `bytes` (UTF-8 or any ASCII-compatible
     /// encoding), or nil. Used to scan database files and exports byte by byte.

@@ -7,7 +7,7 @@ public enum ReadableCodebookWriter {
     public static func markdown(_ dataset: ExportDataset, dataFileName: String, summaries: [VariableSummary], language: Language) -> String {
         let da = language == .danish
         var lines = ["# \(escapeMarkdown(dataset.title))", ""]
-        lines.append((da ? "Datafil: " : "Data file: ") + "`\(dataFileName)`; " + (da ? "rækker: " : "rows: ") + "\(dataset.rowCount); "
+        lines.append((da ? "Datafil: " : "Data file: ") + "\(escapeMarkdown(dataFileName)); " + (da ? "rækker: " : "rows: ") + "\(dataset.rowCount); "
             + (da ? "variable: " : "variables: ") + "\(dataset.variables.count).")
         lines.append("")
         lines.append(da ? "## Noter" : "## Notes")
@@ -22,7 +22,7 @@ public enum ReadableCodebookWriter {
         for (index, variable) in dataset.variables.enumerated() {
             let summary = index < summaries.count ? summaries[index] : VariableSummary()
             let cells = cellTexts(variable, summary: summary, da: da).map(escapeMarkdown)
-            lines.append("| `\(variable.name)` | " + cells.joined(separator: " | ") + " |")
+            lines.append("| `\(variable.name.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|"))` | " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -60,7 +60,18 @@ public enum ReadableCodebookWriter {
                 summary.mean.map(XMLText.number) ?? "", summary.minimum.map(XMLText.number) ?? "", summary.maximum.map(XMLText.number) ?? ""]
     }
 
-    private static func escapeMarkdown(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    /// User text (titles, labels, value labels, notes, names) as literal Markdown text: every
+    /// character that can start Markdown or HTML (`\\ ` * _ [ ] < > # | ~ ! &`, a leading `+`,
+    /// `-` or `=`) is backslash-escaped (CommonMark §2.4), line breaks become spaces, so no label
+    /// can add a link, an image, raw HTML or a table cell.
+    static func escapeMarkdown(_ text: String) -> String {
+        let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "!", "&"]
+        var result = ""
+        for (index, character) in text.enumerated() {
+            if character == "\n" || character == "\r" { result.append(" "); continue }
+            if special.contains(character) || (index == 0 && ["+", "-", "="].contains(character)) { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
 }

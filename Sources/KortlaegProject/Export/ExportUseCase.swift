@@ -103,7 +103,7 @@ public enum ExportUseCase {
     /// Every file of the export with its folder, the manifest last.
     static func written(_ manifest: ExportManifest, outputPath: String) -> [String] {
         let manifestPath = ExportJob.manifestPath(for: outputPath)
-        let folder = (manifestPath as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: manifestPath)
         return manifest.files.map { (folder as NSString).appendingPathComponent($0.name) } + [manifestPath]
     }
 

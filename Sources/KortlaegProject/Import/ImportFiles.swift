@@ -32,6 +32,9 @@ public enum ImportFiles {
         public var score = false
         /// The language of the band labels with ``score``.
         public var language: Language = .english
+        /// Write cells as they are; by default a cell a spreadsheet would run as a formula
+        /// (`=`, `+`, `-`, `@`, TAB, CR) gets a leading `'` (see ``CSVCellPolicy``).
+        public var raw = false
 
         /// Creates a request; the remaining properties have their defaults.
         public init(files: [String], instruments: InstrumentCatalog, profilesDirectory: String, output: String?) {
@@ -72,7 +75,8 @@ public enum ImportFiles {
         let setup = try ImportSetup(files: request.files, instruments: request.instruments,
                                     profilesDirectory: request.profilesDirectory, profile: request.profile,
                                     instrument: request.instrument)
-        let output = ImportOutput(path: request.dryRun ? nil : request.output, score: request.score, language: request.language)
+        let output = ImportOutput(path: request.dryRun ? nil : request.output, score: request.score, language: request.language,
+                                  cells: request.raw ? .raw : .spreadsheet)
         let rejectsPath = request.dryRun ? nil : (request.rejects ?? request.output.map(RejectsFile.defaultPath))
         let rejects = ImportRejectsReport(path: rejectsPath, sink: sink)
         func abandon(_ message: String) -> KortlaegError {
@@ -114,11 +118,15 @@ public enum ImportFiles {
             files.append(outcome)
             severity = severity.worse(outcome.severity)
         }
+        let replaced = output.replacesOutput
         do {
             try output.finish()
             try rejects.finish()
         } catch {
             throw abandon("\(error)")
+        }
+        if let path = request.output, !request.dryRun, !replaced {
+            sink.note("\(path): not written, no file was imported (an existing \(path) was left as it was)")
         }
         if request.dryRun { sink.note("dry run: nothing written") }
         let rejected = files.contains { $0.failure == nil && $0.summary.rejected > 0 }

@@ -3,30 +3,38 @@ import KortlaegDomain
 import KortlaegReaders
 
 /// Writes imported responses as long CSV or, with `score`, as score rows. Each input file is
-/// written to a temporary file first and appended only when the whole file was read, so a file
-/// that fails half-way leaves nothing behind; the output is moved into place at the end.
+/// written to a temporary file first and appended (streamed, in blocks) only when the whole file
+/// was read, so a file that fails half-way leaves nothing behind. The output is renamed into
+/// place at the end, and only when at least one file was imported: a run in which every file
+/// failed leaves an existing output as it was. Temporary files are hidden, beside the output,
+/// and removed on every failure.
 final class ImportOutput {
     private let path: String?
     private let score: Bool
     private let language: Language
+    private let cells: CSVCellPolicy
     private var main: FileHandle?
     private var fileWriter: CSVWriter?
     private var headerWritten = false
     private var headerCommitted = false
+    private var filesCommitted = 0
     private var scoring: (instrument: InstrumentReference, scorer: Scorer, bands: BandLookup)?
-    private var partialPath: String? { path.map { $0 + ".partial" } }
-    private var filePath: String? { path.map { $0 + ".file.partial" } }
+    private let output: OutputFile?
+    private let file: OutputFile?
 
-    init(path: String?, score: Bool, language: Language) {
+    init(path: String?, score: Bool, language: Language, cells: CSVCellPolicy = .spreadsheet) {
         self.path = path
         self.score = score
         self.language = language
+        self.cells = cells
+        output = path.map { OutputFile(destination: $0) }
+        file = path.map { OutputFile(destination: $0) }
     }
 
     /// Starts the temporary output of the next input file.
     func beginFile() throws {
-        guard let filePath else { return }
-        fileWriter = try CSVWriter(path: filePath, delimiter: .comma, lineEnding: .lf)
+        guard let file else { return }
+        fileWriter = try CSVWriter(path: file.temporaryPath, delimiter: .comma, lineEnding: .lf, cells: cells)
     }
 
     /// Called once a file's instrument is known; with `score` all files must share one.
@@ -88,40 +96,55 @@ final class ImportOutput {
         return lead + ["date"] + scoreHeader.dropFirst()
     }
 
-    /// Appends the current file's rows to the output.
+    /// Appends the current file's rows to the output, in blocks of 1 MiB (memory stays flat).
     func commitFile() throws {
-        guard let filePath, let partialPath, let writer = fileWriter else { return }
+        guard let file, let output, let writer = fileWriter else { return }
         try writer.flush()
         fileWriter = nil
         if main == nil {
-            _ = FileManager.default.createFile(atPath: partialPath, contents: nil)
-            main = FileHandle(forWritingAtPath: partialPath)
+            try output.create()
+            main = FileHandle(forWritingAtPath: output.temporaryPath)
         }
-        if let data = FileManager.default.contents(atPath: filePath), !data.isEmpty {
-            try main?.write(contentsOf: data)
+        do {
+            if let input = FileHandle(forReadingAtPath: file.temporaryPath) {
+                defer { try? input.close() }
+                while let block = try input.read(upToCount: 1 << 20), !block.isEmpty {
+                    try main?.write(contentsOf: block)
+                }
+            }
+        } catch {
+            throw CSVError.cannotWrite(file: output.destination, reason: WriteFailure.reason(error))
         }
-        try? FileManager.default.removeItem(atPath: filePath)
+        file.discard()
         headerCommitted = headerWritten
+        filesCommitted += 1
     }
 
     /// Drops the current file's rows (it failed).
     func discardFile() {
         fileWriter = nil
-        if let filePath { try? FileManager.default.removeItem(atPath: filePath) }
+        file?.discard()
         headerWritten = headerCommitted
     }
 
-    /// Moves the finished output into place.
+    /// Whether ``finish()`` will replace the output: at least one file was imported.
+    var replacesOutput: Bool { path != nil && filesCommitted > 0 }
+
+    /// Renames the finished output into place when at least one file was imported; otherwise
+    /// removes the temporary files and leaves an existing output as it was.
     func finish() throws {
-        guard let path, let partialPath else { return }
-        if main == nil {
-            _ = FileManager.default.createFile(atPath: partialPath, contents: nil)
-            main = FileHandle(forWritingAtPath: partialPath)
+        guard let output else { return }
+        guard filesCommitted > 0 else {
+            abandon()
+            return
         }
-        try main?.close()
+        do { try main?.synchronize() } catch {
+            abandon()
+            throw CSVError.cannotWrite(file: output.destination, reason: WriteFailure.reason(error))
+        }
+        try? main?.close()
         main = nil
-        try? FileManager.default.removeItem(atPath: path)
-        try FileManager.default.moveItem(atPath: partialPath, toPath: path)
+        try output.commit()
     }
 
     /// Removes every temporary file (the run failed); an existing output stays as it was.
@@ -129,8 +152,7 @@ final class ImportOutput {
         fileWriter = nil
         try? main?.close()
         main = nil
-        for temporary in [filePath, partialPath].compactMap({ $0 }) {
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        file?.discard()
+        output?.discard()
     }
 }

@@ -9,7 +9,8 @@ final class ImportRejectsReport {
     private let path: String?
     private let sink: any ProgressSink
     private var writer: CSVWriter?
-    private var temporaryPath: String? { path.map { $0 + ".partial" } }
+    private let file: OutputFile?
+    private var temporaryPath: String? { file?.temporaryPath }
     /// Problems reported so far.
     private(set) var count = 0
 
@@ -17,12 +18,18 @@ final class ImportRejectsReport {
     init(path: String?, sink: any ProgressSink) {
         self.path = path
         self.sink = sink
+        file = path.map { OutputFile(destination: $0) }
     }
 
     func add(_ rejection: MappingRejection) throws {
         count += 1
         var rejection = rejection
+        // The CPR guard: a CPR-shaped value is dropped, any other text has the number masked.
         if let value = rejection.value, CPRNumber.containsCPR(value) { rejection.value = nil }
+        rejection.file = CPRGuard.masked(rejection.file)
+        rejection.location = CPRGuard.masked(rejection.location)
+        rejection.field = CPRGuard.masked(rejection.field)
+        rejection.reason = CPRGuard.masked(rejection.reason)
         guard let temporaryPath else {
             sink.error("\(rejection)")
             return
@@ -37,17 +44,19 @@ final class ImportRejectsReport {
     /// Moves the report into place (an old report at `path` is removed, also when there is
     /// nothing to report).
     func finish() throws {
-        guard let path, let temporaryPath else { return }
-        try? FileManager.default.removeItem(atPath: path)
-        guard let writer else { return }
+        guard let path, let file else { return }
+        guard let writer else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
         try writer.flush()
         self.writer = nil
-        try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
+        try file.commit()
     }
 
     /// Drops what was written (the run failed).
     func discard() {
         writer = nil
-        if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
+        file?.discard()
     }
 }

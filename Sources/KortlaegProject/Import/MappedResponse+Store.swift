@@ -36,3 +36,11 @@ extension ImportReject {
                   value: rejection.value.flatMap { CPRNumber.containsCPR($0) ? nil : $0 }, reason: rejection.reason)
     }
 }
+
+extension MappingRejection {
+    /// A rejection the store made itself (an in-file duplicate), for stderr and the rejects file.
+    init(_ refused: ImportReject, file: String, location: String) {
+        self.init(file: file, location: location, field: refused.column, value: refused.value,
+                  reason: refused.reason, row: refused.row, line: refused.line)
+    }
+}

@@ -134,6 +134,10 @@ public enum ProjectImport {
             sink.error(message)
             return FileResult(file: file, summary: summary, outcome: .failed(KortlaegError(severity, message)), severity: severity)
         }
+        if CPRNumber.containsCPR(file) {
+            // The file name would go into the store and every message: refuse it before reading.
+            return failed(.invalidInput, "\(CPRGuard.masked(file)): \(CPRGuard.Refusal(what: "file name")). Rename the file and import it again; nothing was imported.")
+        }
         let sha256: String
         do { sha256 = try FileDigest.sha256(path: file) } catch {
             return failed(.notFound, "\(file): cannot be read (\(error.localizedDescription)).")
@@ -143,14 +147,22 @@ public enum ProjectImport {
         do {
             let batch = ImportBatch(fileName: file, sha256: sha256, profile: setup.chosen?.id ?? "recognised")
             outcome = try store.importFile(batch, options: options) { stored in
-                func reject(_ rejection: MappingRejection) throws {
+                func toRejects(_ rejection: MappingRejection) throws {
                     do { try rejects.add(rejection) } catch {
                         throw ProjectImportError.rejectsReport("cannot write \(request.rejects ?? "the rejects report"): \(error)")
                     }
+                }
+                func reject(_ rejection: MappingRejection) throws {
+                    try toRejects(rejection)
                     try stored.reject(ImportReject(rejection))
                 }
                 let read = try setup.job.run(file: file, accept: { mapped, _ in
-                    do { try stored.add(StoredResponseInput(mapped, occasion: request.occasion)) } catch let rejection as MappingRejection {
+                    do {
+                        // The store's own refusals (in-file duplicates) reach stderr and the rejects file too.
+                        if let refused = try stored.add(StoredResponseInput(mapped, occasion: request.occasion)) {
+                            try toRejects(MappingRejection(refused, file: file, location: mapped.location))
+                        }
+                    } catch let rejection as MappingRejection {
                         try reject(rejection)
                     }
                 }, reject: reject, progress: { sink.progress(ProgressUpdate(subject: file, records: $0)) })

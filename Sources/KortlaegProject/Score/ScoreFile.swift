@@ -75,6 +75,9 @@ public enum ScoreFile {
         public var scoring: ScoringOptions
         /// The separators and encoding.
         public var csv = CSVOptions()
+        /// Write cells as they are; by default a cell a spreadsheet would run as a formula gets a
+        /// leading `'` (see ``CSVCellPolicy``).
+        public var raw = false
 
         /// Creates a request; the remaining properties have their defaults.
         public init(input: String, instrument: String, instruments: InstrumentCatalog, output: Output,
@@ -143,11 +146,13 @@ public enum ScoreFile {
         let writer: CSVWriter
         switch request.output {
         case .file:
-            do { writer = try CSVWriter(path: temporaryOutput!, delimiter: request.csv.outputDelimiter, lineEnding: .lf) } catch {
+            do { writer = try CSVWriter(path: temporaryOutput!, delimiter: request.csv.outputDelimiter, lineEnding: .lf,
+                                        cells: request.raw ? .raw : .spreadsheet) } catch {
                 throw KortlaegError(.cannotWrite, "\(error)")
             }
         case let .handle(handle):
-            writer = CSVWriter(fileHandle: handle, delimiter: request.csv.outputDelimiter, lineEnding: .lf)
+            writer = CSVWriter(fileHandle: handle, delimiter: request.csv.outputDelimiter, lineEnding: .lf,
+                               cells: request.raw ? .raw : .spreadsheet)
         }
         let rejectsPath = request.rejects ?? outputPath.map(RejectsFile.defaultPath)
         let rejects = ScoreRejectsReport(path: rejectsPath, file: request.input, sink: sink)

@@ -30,7 +30,10 @@ final class ScoreRejectsReport {
             writer = try CSVWriter(path: temporaryPath, delimiter: .comma, lineEnding: .lf)
             try writer?.write(["file", "row", "line", "column", "value", "reason"])
         }
-        try writer?.write([file, String(rejection.row), String(rejection.line), rejection.column, rejection.value ?? "", rejection.reason])
+        // The CPR guard: a CPR-shaped value is dropped, any other text has the number masked.
+        let value = rejection.value.flatMap { CPRNumber.containsCPR($0) ? nil : $0 } ?? ""
+        try writer?.write([CPRGuard.masked(file), String(rejection.row), String(rejection.line), CPRGuard.masked(rejection.column),
+                           value, CPRGuard.masked(rejection.reason)])
     }
 
     /// Moves the report into place (an old report at `path` is removed, also when there is

@@ -12,6 +12,8 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     case raggedRow(file: String, row: Int, line: Int, expected: Int, found: Int)
     /// A record is longer than the reader's limit, usually because a quote is not closed.
     case recordTooLong(file: String, line: Int, limitBytes: Int)
+    /// An output file could not be written; `reason` says why ("the disk is full", "no permission").
+    case cannotWrite(file: String, reason: String)
 
     /// A message a PPR employee can act on, in `file:line: message` form.
     public var description: String {
@@ -27,6 +29,8 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
                 ? " The file is probably not UTF-8; choose its encoding (for example Windows-1252)."
                 : ""
             return "\(file)\(at): byte \(offset) is not valid \(encoding); expected \(encoding) text.\(hint)"
+        case let .cannotWrite(file, reason):
+            return "cannot write \(file): \(reason)."
         case let .raggedRow(file, row, line, expected, found):
             return "\(file):\(line): row \(row) has \(found) fields; expected \(expected) like the header."
         case let .recordTooLong(file, line, limit):

@@ -3,6 +3,8 @@ import Foundation
 /// Writes RFC 4180 CSV as UTF-8, quoting a field only when it needs it.
 ///
 /// For Danish Excel users: `CSVWriter(path:delimiter: .semicolon, byteOrderMark: true)`.
+/// Cells a spreadsheet would run as formulas are neutralised unless `cells` is
+/// ``CSVCellPolicy/raw`` (see ``CSVCellPolicy``).
 /// Output is buffered in 64 KiB blocks; call ``flush()`` (or let the writer go) when done.
 public final class CSVWriter {
     private let handle: FileHandle
@@ -10,6 +12,7 @@ public final class CSVWriter {
     private let delimiter: UInt8
     private let lineEnding: [UInt8]
     private let name: String
+    private let cells: CSVCellPolicy
     private var buffer: [UInt8] = []
 
     /// Creates (or replaces) a CSV file.
@@ -19,32 +22,36 @@ public final class CSVWriter {
     ///   - delimiter: The field separator.
     ///   - byteOrderMark: Whether to start with a UTF-8 byte order mark (Excel needs it to read UTF-8).
     ///   - lineEnding: ``CSVLineEnding/crlf`` (RFC 4180, the default) or ``CSVLineEnding/lf``.
-    /// - Throws: ``CSVError/unreadable(file:reason:)`` if the file cannot be created.
+    ///   - cells: whether formula cells are neutralised (the default) or written raw.
+    /// - Throws: ``CSVError/cannotWrite(file:reason:)`` if the file cannot be created.
     public convenience init(
         path: String, delimiter: CSVDelimiter = .comma, byteOrderMark: Bool = false,
-        lineEnding: CSVLineEnding = .crlf
+        lineEnding: CSVLineEnding = .crlf, cells: CSVCellPolicy = .spreadsheet
     ) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else {
-            throw CSVError.unreadable(file: path, reason: "the file cannot be created for writing")
+            throw CSVError.cannotWrite(file: path, reason: OutputFile.creationFailure(at: path))
         }
-        self.init(handle: handle, owns: true, name: path, delimiter: delimiter, byteOrderMark: byteOrderMark, lineEnding: lineEnding)
+        self.init(handle: handle, owns: true, name: path, delimiter: delimiter, byteOrderMark: byteOrderMark,
+                  lineEnding: lineEnding, cells: cells)
     }
 
     /// Writes to an open file handle such as `FileHandle.standardOutput`.
     public convenience init(
         fileHandle: FileHandle, delimiter: CSVDelimiter = .comma, byteOrderMark: Bool = false,
-        lineEnding: CSVLineEnding = .crlf
+        lineEnding: CSVLineEnding = .crlf, cells: CSVCellPolicy = .spreadsheet
     ) {
-        self.init(handle: fileHandle, owns: false, name: "<output>", delimiter: delimiter, byteOrderMark: byteOrderMark, lineEnding: lineEnding)
+        self.init(handle: fileHandle, owns: false, name: "<output>", delimiter: delimiter, byteOrderMark: byteOrderMark,
+                  lineEnding: lineEnding, cells: cells)
     }
 
     private init(
         handle: FileHandle, owns: Bool, name: String, delimiter: CSVDelimiter, byteOrderMark: Bool,
-        lineEnding: CSVLineEnding
+        lineEnding: CSVLineEnding, cells: CSVCellPolicy
     ) {
         self.handle = handle
+        self.cells = cells
         self.ownsHandle = owns
         self.name = name
         self.delimiter = delimiter.byte
@@ -62,9 +69,9 @@ public final class CSVWriter {
     }
 
     /// Writes one record.
-    /// - Throws: ``CSVError/unreadable(file:reason:)`` if writing fails.
+    /// - Throws: ``CSVError/cannotWrite(file:reason:)`` if writing fails (the disk is full, …).
     public func write(_ fields: [String]) throws {
-        Self.encode(fields, delimiter: delimiter, lineEnding: lineEnding, into: &buffer)
+        Self.encode(cells == .raw ? fields : fields.map(cells.apply), delimiter: delimiter, lineEnding: lineEnding, into: &buffer)
         if buffer.count >= 64 * 1024 { try flush() }
     }
 
@@ -74,7 +81,7 @@ public final class CSVWriter {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw CSVError.unreadable(file: name, reason: "writing failed (\(error.localizedDescription))")
+            throw CSVError.cannotWrite(file: name, reason: WriteFailure.reason(error))
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -10,6 +10,9 @@ public struct FHIRQuestionnaireResponse: Sendable, Equatable {
     public var status: String?
     /// All answers, depth-first in file order, including answers of nested items.
     public var answers: [FHIRAnswer] = []
+    /// Answers whose value is not of its declared type (e.g. `valueInteger` 1.9, `true`, a
+    /// string); they are left out of ``answers`` and make the response a reject.
+    public var problems: [FHIRValueProblem] = []
 
     /// Creates an empty response.
     public init() {}
@@ -21,4 +24,16 @@ public struct FHIRQuestionnaireResponse: Sendable, Equatable {
             occasion: authored, form: questionnaire,
             fields: answers.map { SourceField(name: $0.linkId, value: $0.text) })
     }
+}
+
+/// An answer value that is not what its `value[x]` promises, located by its JSON path.
+public struct FHIRValueProblem: Sendable, Equatable {
+    /// The answer's item.
+    public var linkId: String
+    /// Where it is, e.g. `item[1].answer[0].valueInteger`.
+    public var path: String
+    /// The value, only when it is a number (never text, which may be personal data).
+    public var value: String?
+    /// What was wrong and what was expected.
+    public var reason: String
 }

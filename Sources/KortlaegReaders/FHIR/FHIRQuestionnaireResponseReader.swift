@@ -11,7 +11,10 @@ public enum FHIRQuestionnaireResponseReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FHIRReadError.unreadable(file: path, reason: "the file does not exist or cannot be opened")
         }
-        let first = data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        let first: UInt8?
+        do { first = try TextStart.firstCharacter(of: data) } catch {
+            throw FHIRReadError.unreadable(file: path, reason: "\(error)")
+        }
         if first == UInt8(ascii: "<") { return try readXML(path: path) }
         return try readJSON(data, file: path)
     }
@@ -19,8 +22,12 @@ public enum FHIRQuestionnaireResponseReader {
     // MARK: - JSON
 
     static func readJSON(_ data: Data, file: String) throws -> FHIRQuestionnaireResponse {
-        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
-            throw FHIRReadError.invalidJSON(file: file)
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw FHIRReadError.invalidJSON(file: file, problem: JSONSyntaxProblem(error, in: data))
+        }
+        guard let root = object as? [String: Any] else {
+            throw FHIRReadError.notQuestionnaireResponse(file: file, found: "JSON that is not an object")
         }
         let type = root["resourceType"] as? String ?? "resource without resourceType"
         guard type == "QuestionnaireResponse" else {
@@ -31,24 +38,63 @@ public enum FHIRQuestionnaireResponseReader {
         response.authored = root["authored"] as? String
         response.status = root["status"] as? String
         response.subject = (root["subject"] as? [String: Any])?["reference"] as? String
-        collect(items: root["item"], into: &response.answers)
+        collect(items: root["item"], path: "item", into: &response)
         return response
     }
 
-    private static func collect(items: Any?, into answers: inout [FHIRAnswer]) {
-        for item in items as? [[String: Any]] ?? [] {
+    private static func collect(items: Any?, path: String, into response: inout FHIRQuestionnaireResponse) {
+        for (itemIndex, item) in (items as? [[String: Any]] ?? []).enumerated() {
+            let itemPath = "\(path)[\(itemIndex)]"
             let linkId = item["linkId"] as? String ?? ""
-            for answerObject in item["answer"] as? [[String: Any]] ?? [] {
+            for (answerIndex, answerObject) in (item["answer"] as? [[String: Any]] ?? []).enumerated() {
+                let answerPath = "\(itemPath).answer[\(answerIndex)]"
                 var answer = FHIRAnswer(linkId: linkId)
+                var problem: FHIRValueProblem?
                 for (key, value) in answerObject where key.hasPrefix("value") {
+                    if key == "valueInteger", let reason = integerProblem(value) {
+                        problem = FHIRValueProblem(linkId: linkId, path: "\(answerPath).valueInteger",
+                                                   value: (value as? NSNumber).flatMap { isBoolean($0) ? nil : "\($0)" },
+                                                   reason: reason)
+                        continue
+                    }
                     apply(key: key, value: value, to: &answer)
                 }
                 answer.weight = answer.weight ?? weight(in: answerObject["extension"])
-                answers.append(answer)
-                collect(items: answerObject["item"], into: &answers)
+                if let problem { response.problems.append(problem) } else { response.answers.append(answer) }
+                collect(items: answerObject["item"], path: "\(answerPath).item", into: &response)
             }
-            collect(items: item["item"], into: &answers)
+            collect(items: item["item"], path: "\(itemPath).item", into: &response)
         }
+    }
+
+    /// Why a `valueInteger` is not exactly an integer (FHIR: a JSON number without fraction or
+    /// exponent, −2³¹…2³¹−1), nil when it is one. Nothing is rounded or coerced.
+    static func integerProblem(_ value: Any) -> String? {
+        let expected = "expected a whole number (valueInteger)"
+        switch value {
+        case is NSNull: return "valueInteger is null; \(expected), or leave the answer out"
+        case is String: return "valueInteger is a string; \(expected) without quotes"
+        case is [Any]: return "valueInteger is an array; \(expected)"
+        case is [String: Any]: return "valueInteger is an object; \(expected)"
+        case let number as NSNumber:
+            if isBoolean(number) { return "valueInteger is true/false; \(expected)" }
+            if number is NSDecimalNumber { return "valueInteger is too large; \(expected) between -2147483648 and 2147483647" }
+            let type = String(cString: number.objCType)
+            guard ["c", "C", "s", "S", "i", "I", "l", "L", "q", "Q"].contains(type) else {
+                return "valueInteger has a fraction or an exponent; \(expected)"
+            }
+            guard type != "Q" || number.uint64Value <= UInt64(Int32.max),
+                  (Int64(Int32.min)...Int64(Int32.max)).contains(number.int64Value) else {
+                return "valueInteger is too large; \(expected) between -2147483648 and 2147483647"
+            }
+            return nil
+        default: return "valueInteger is not a number; \(expected)"
+        }
+    }
+
+    /// Whether JSON `true`/`false` (Foundation gives them as NSNumber).
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        String(describing: type(of: number)).contains("Boolean")
     }
 
     private static func apply(key: String, value: Any, to answer: inout FHIRAnswer) {

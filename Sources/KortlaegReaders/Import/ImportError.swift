@@ -10,6 +10,9 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case noInstrument(file: String, reason: String)
     /// With `--score`, all files must be for one instrument.
     case mixedInstruments(file: String, expected: String, found: String)
+    /// The file was read to its end without a single record (a header alone, an empty export):
+    /// it is not imported, so the corrected file can be imported later.
+    case noRecords(file: String, kind: SourceKind)
     /// The profile does not fit the file or instrument.
     case profile(file: String, MappingProfileError)
 
@@ -27,6 +30,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file): several mapping profiles read a \(kind) (\(candidates.joined(separator: ", "))); choose one with --profile."
         case let .noInstrument(file, reason):
             return "\(file): \(reason); choose one with --instrument."
+        case let .noRecords(file, kind):
+            return "\(file): the \(kind) holds no records; expected at least one response. Nothing was imported (check that it is the complete export)."
         case let .mixedInstruments(file, expected, found):
             return "\(file): the file is for \(found) but --score writes one table for \(expected); import it in a separate run."
         case let .profile(file, error):

@@ -49,9 +49,9 @@ public struct ImportJob: Sendable {
                 report.read += 1
                 if report.read % 10_000 == 0 { progress(report.read) }
                 switch result {
-                case let .failure(problem):
+                case let .failure(rejected):
                     report.rejected += 1
-                    try reject(problem)
+                    for problem in rejected.problems { try reject(problem) }
                 case var .success(record):
                     if record.row == nil { record.row = report.read }
                     if mapper == nil {
@@ -70,12 +70,28 @@ public struct ImportJob: Sendable {
                     }
                 }
             }
+            if report.read == 0 {
+                // One rule with `score`: a header that matches no instrument is refused, rows or not.
+                if mapper == nil, [.csv, .redcapCSV].contains(recognition.kind) {
+                    let header = try PlainCSVRecordReader(path: file).header
+                    let record = SourceRecord(source: file, location: "header", subjectKey: "",
+                                              fields: header.map { SourceField(name: $0, value: "") }, row: 0, line: 1)
+                    _ = try makeMapper(for: record, kind: recognition.kind, file: file, report: &report)
+                }
+                throw ImportError.noRecords(file: file, kind: recognition.kind)
+            }
         } catch let error as CallbackError {
             throw error.underlying
         } catch {
             report.failure = "\(error)"
         }
         return report
+    }
+
+    /// The problems of one record that cannot be read as it stands (a ragged row, a FHIR value of
+    /// the wrong type).
+    struct RecordRejection: Error {
+        var problems: [MappingRejection]
     }
 
     /// Wraps errors thrown by the caller's closures so they are not mistaken for file errors.
@@ -142,8 +158,8 @@ public struct ImportJob: Sendable {
     /// Streams the records of a file of `kind`; a record-level read problem (a ragged row) is a
     /// failure for that record only.
     static func forEachRecord(kind: SourceKind, path: String, notes: (String) -> Void,
-                              _ body: (Result<SourceRecord, MappingRejection>) throws -> Void) throws {
-        func call(_ result: Result<SourceRecord, MappingRejection>) throws {
+                              _ body: (Result<SourceRecord, RecordRejection>) throws -> Void) throws {
+        func call(_ result: Result<SourceRecord, RecordRejection>) throws {
             do { try body(result) } catch let error as ImportError { throw error } catch let error as CallbackError {
                 throw error
             } catch { throw CallbackError(underlying: error) }
@@ -154,10 +170,10 @@ public struct ImportJob: Sendable {
                     guard let record = try next() else { return }
                     try call(.success(record))
                 } catch let CSVError.raggedRow(file, row, line, expected, found) {
-                    try call(.failure(MappingRejection(
+                    try call(.failure(RecordRejection(problems: [MappingRejection(
                         file: file, location: "row \(row) (line \(line))", field: "(row)", value: nil,
                         reason: "the row has \(found) fields; expected \(expected) like the header",
-                        row: row, line: line)))
+                        row: row, line: line)])))
                 }
             }
         }
@@ -166,6 +182,12 @@ public struct ImportJob: Sendable {
             try ODMReader(path: path).read { try call(.success($0)) }
         case .fhir:
             let response = try FHIRQuestionnaireResponseReader.read(path: path)
+            guard response.problems.isEmpty else {
+                // Nothing is coerced: a value of the wrong type rejects the response, located by its JSON path.
+                return try call(.failure(RecordRejection(problems: response.problems.map {
+                    MappingRejection(file: path, location: $0.path, field: $0.linkId, value: $0.value, reason: $0.reason, row: 1, line: 1)
+                })))
+            }
             try call(.success(SourceRecord(
                 source: path, location: "QuestionnaireResponse", subjectKey: response.subject ?? "",
                 form: response.questionnaire,

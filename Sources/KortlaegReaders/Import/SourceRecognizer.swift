@@ -1,7 +1,8 @@
 import Foundation
 
 /// Recognises the kind of an input file from its structure: XML root element, JSON
-/// `resourceType`, REDCap's CSV columns, SurveyXact's three files, else plain CSV.
+/// `resourceType`, REDCap's CSV columns, SurveyXact's three files, else plain CSV. The first
+/// character is read after the byte order mark, so UTF-16 XML and JSON are recognised too.
 public enum SourceRecognizer {
     /// The recognised kind and the evidence, for the report on stderr.
     public struct Recognition: Sendable, Equatable {
@@ -22,7 +23,10 @@ public enum SourceRecognizer {
         }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()
         try? handle.close()
-        let first = head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        let first: UInt8?
+        do { first = try TextStart.firstCharacter(of: head) } catch {
+            throw ImportError.unreadable(file: path, reason: "\(error)")
+        }
         if first == UInt8(ascii: "<") {
             let xml = try XMLStreamReader(path: path)
             while let node = try xml.next() {

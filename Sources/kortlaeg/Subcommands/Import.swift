@@ -38,6 +38,8 @@ struct Import: ParsableCommand {
     @Option(help: "Write rejected records' problems here (CSV).") var rejects: String?
     @Flag(help: "Validate and report only; write (or store) nothing.") var dryRun = false
     @Flag(help: "Score the responses and write one row of scores per response.") var score = false
+    @Flag(help: "Write cells as they are; by default a cell beginning with =, +, -, @, TAB or CR gets a leading ' so a spreadsheet does not run it as a formula.")
+    var raw = false
     @Option(name: [.customLong("lang"), .customLong("language")], help: "Language of band labels with --score: en (default, youthinmind's labels) or da.")
     var lang: Language = .english
     @OptionGroup var project: ProjectOptions
@@ -72,6 +74,7 @@ struct Import: ParsableCommand {
         request.dryRun = dryRun
         request.score = score
         request.language = lang
+        request.raw = raw
         let result = try KortlaegExit.run { () throws(KortlaegError) in try ImportFiles.run(request, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)
     }

@@ -34,6 +34,8 @@ struct Score: ParsableCommand {
     @Option(help: "Input separator: comma, semicolon or tab (default: detected).") var delimiter: String?
     @Option(help: "Input encoding: utf-8, utf-16le, utf-16be or windows-1252 (default: detected).") var encoding: String?
     @Option(help: "Output separator: comma or semicolon.") var outputDelimiter: String = "comma"
+    @Flag(help: "Write cells as they are; by default a cell beginning with =, +, -, @, TAB or CR gets a leading ' so a spreadsheet does not run it as a formula.")
+    var raw = false
     @OptionGroup var project: ProjectOptions
     @OptionGroup var instruments: InstrumentOptions
 
@@ -52,6 +54,7 @@ struct Score: ParsableCommand {
         request.idColumn = id
         request.keepColumns = keep.flatMap { $0.split(separator: ",").map(String.init) }
         request.csv = try csvOptions()
+        request.raw = raw
         let result = try KortlaegExit.run { () throws(KortlaegError) in try ScoreFile.run(request, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)
     }

@@ -71,11 +71,28 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         try backend.insertReject(rejection.scrubbed, batchID: batch.batchID)
     }
 
-    package func add(_ input: StoredResponseInput) throws {
+    @discardableResult
+    package func add(_ input: StoredResponseInput) throws -> ImportReject? {
         guard let pseudonym = pseudonymizer.pseudonym(for: input.childKey) else {
-            try reject(ImportReject(row: input.row, line: input.line, column: "(id)", value: nil,
-                                    reason: "the child id is empty; every response needs the child's id"))
-            return
+            let rejection = ImportReject(row: input.row, line: input.line, column: "(id)", value: nil,
+                                         reason: "the child id is empty; every response needs the child's id")
+            try reject(rejection)
+            return rejection
+        }
+        // The CPR guard: a class or school name holding a CPR number refuses the record (the
+        // number is not repeated); free-text answers keep their text with the number masked.
+        for (what, name, column) in [("class name", input.attributes.className, "(class)"), ("school name", input.attributes.school, "(school)")] {
+            guard let name else { continue }
+            do { try CPRGuard.name(name, what: what) } catch {
+                let rejection = ImportReject(row: input.row, line: input.line, column: column, value: nil, reason: "\(error); correct it in the file")
+                try reject(rejection)
+                return rejection
+            }
+        }
+        var input = input
+        input.response.answers = input.response.answers.mapValues { answer in
+            if case let .text(text) = answer { return .text(CPRGuard.masked(text)) }
+            return answer
         }
         let scoringID = try scoring(input.response.instrument)
         let occasionID = try occasion(input.occasion, date: input.date)
@@ -85,16 +102,17 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                               instrumentID: input.response.instrument.id)
         if let existing = try backend.storedResponse(for: key) {
             if existing.batchID == batch.batchID {
-                try reject(ImportReject(row: input.row, line: input.line, column: "(row)", value: nil,
-                                        reason: "the same child, occasion (\(input.occasion)), informant and instrument appear earlier in this file; only the first is kept"))
-                return
+                let rejection = ImportReject(row: input.row, line: input.line, column: "(row)", value: nil,
+                                             reason: "the same child, occasion (\(input.occasion)), informant and instrument appear earlier in this file; only the first is kept")
+                try reject(rejection)
+                return rejection
             }
             guard options.replace else {
                 conflicts.append(ImportConflict(row: input.row, pseudonym: pseudonym, occasion: input.occasion.code,
                                                 informant: input.informant.rawValue,
                                                 instrument: input.response.instrument.id,
                                                 existingFile: existing.fileName))
-                return
+                return nil
             }
             try replace(existing, pseudonym: pseudonym, input: input)
         }
@@ -106,6 +124,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                                                scoringID: scoringID),
                                    scores: scores)
         counts.accepted += 1
+        return nil
     }
 
     // MARK: - Parts

@@ -1,0 +1,36 @@
+import KortlaegDomain
+import Testing
+
+/// The one CPR guard (issue 18, item 6): the separators people type, masking in free text,
+/// refusal of names without repeating the number.
+struct CPRGuardTests {
+    static let typed = ["010203-1234", "010203\u{2013}1234", "010203 1234", "0102031234", "010203\u{2212}1234",
+                        "010203\u{00A0}1234", "\u{FF10}\u{FF11}\u{FF10}\u{FF12}\u{FF10}\u{FF13}\u{FF0D}\u{FF11}\u{FF12}\u{FF13}\u{FF14}",
+                        "\u{FF10}\u{FF11}\u{FF10}\u{FF12}\u{FF10}\u{FF13}\u{FF11}\u{FF12}\u{FF13}\u{FF14}"]
+
+    @Test(arguments: typed)
+    func recognisesEverySeparatorAndFullWidthDigits(cpr: String) {
+        #expect(CPRNumber.containsCPR("Mål for \(cpr): læse"))
+        #expect(CPRNumber.normalised(cpr) == "0102031234")
+    }
+
+    @Test(arguments: typed)
+    func masksFreeTextKeepingTheRest(cpr: String) {
+        #expect(CPRGuard.masked("Mål for \(cpr): læse") == "Mål for [CPR fjernet]: læse")
+        #expect(CPRGuard.masked("\(cpr)") == "[CPR fjernet]")
+        #expect(CPRGuard.masked("a \(cpr) b \(cpr)") == "a [CPR fjernet] b [CPR fjernet]")
+    }
+
+    @Test func leavesOtherNumbersAlone() {
+        for text in ["4A", "barn-0001", "12345678901", "320101-1234", "tlf. 12 34 56 78", "2024-04-23"] {
+            #expect(CPRGuard.masked(text) == text)
+            #expect(throws: Never.self) { try CPRGuard.name(text, what: "class name") }
+        }
+    }
+
+    @Test func refusesANameWithoutRepeatingTheNumber() {
+        #expect(throws: CPRGuard.Refusal(what: "class name")) { try CPRGuard.name("4A 0102031234", what: "class name") }
+        let message = CPRGuard.Refusal(what: "class name").description
+        #expect(message.contains("class name contains a CPR number (not shown)") && !message.contains("0102"))
+    }
+}

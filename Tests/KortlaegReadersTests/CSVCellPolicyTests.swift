@@ -1,0 +1,27 @@
+import Foundation
+@testable import KortlaegReaders
+import Testing
+
+/// CSV injection (issue 18, item 7): cells a spreadsheet runs as formulas get a leading `'`
+/// (OWASP, "CSV Injection"); plain numbers and `--raw` output are left as they are.
+struct CSVCellPolicyTests {
+    @Test(arguments: [("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+                      ("\tx", "'\tx"), ("\rx", "'\rx"), ("-", "'-"), ("-1", "-1"), ("+2,5", "+2,5"), ("-0.75", "-0.75"),
+                      ("4A", "4A"), ("", "")])
+    func neutralisesFormulaCells(cell: String, written: String) {
+        #expect(CSVCellPolicy.spreadsheet.apply(cell) == written)
+        #expect(CSVCellPolicy.raw.apply(cell) == cell)
+    }
+
+    @Test func theWriterNeutralisesByDefault() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-cells-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("x.csv").path
+        do {
+            let writer = try CSVWriter(path: path, lineEnding: .lf)
+            try writer.write(["=1+2", "-3"])
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "'=1+2,-3\n")
+    }
+}
