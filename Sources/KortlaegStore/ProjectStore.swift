@@ -88,6 +88,30 @@ public protocol ProjectStore {
     /// back by id only (``TrivselIndicator/init(rawValue:)``): ``TrivselReport/build(results:school:grade:indicators:)``
     /// gives them the instrument files' names and order.
     func trivselResults() throws -> [TrivselResult]
+
+    // MARK: Integrity and backup (issue 18)
+
+    /// Checks the stored data for damage.
+    ///
+    /// Contract: reads only; never repairs. `full` runs the backend's complete check (SQLite:
+    /// `PRAGMA integrity_check`: every page, index and constraint); otherwise a quicker one that
+    /// still finds damaged pages (SQLite: `quick_check`). A backend whose server guarantees page
+    /// integrity itself (PostgreSQL) may check that the schema and the project row are readable.
+    /// Backends also run the quick check themselves before their first write of a store they
+    /// opened and refuse to write a damaged store (``StoreError/damaged(path:problems:)``).
+    /// - Returns: the problems found, in the backend's words; empty when the store is intact.
+    /// - Throws: ``StoreError`` when the check itself cannot run.
+    func checkIntegrity(full: Bool) throws -> [String]
+
+    /// Writes a consistent copy of the whole project to the file `path`, also while other runs
+    /// read or write it (the copy shows the last committed state).
+    ///
+    /// Contract: `path` must not exist (never overwritten); the copy is written under a
+    /// temporary name beside it and renamed when complete, so a failure leaves nothing behind.
+    /// The copy is a project file ``ProjectLocation`` opens as an embedded (SQLite) project,
+    /// whatever the backend.
+    /// - Throws: ``StoreError/alreadyExists(path:)``, ``StoreError/cannotWrite(path:reason:)``.
+    func backup(to path: String) throws
 }
 
 extension ProjectStore {

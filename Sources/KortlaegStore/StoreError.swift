@@ -19,6 +19,13 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case database(String)
     /// An audit entry would have contained a CPR-shaped number; nothing was written.
     case cprInAuditText
+    /// Another run holds the project for writing and did not let go within `waitedSeconds`;
+    /// `holder` describes it when the backend can tell (`process 1234: kortlaeg import a.csv`).
+    case busy(path: String, holder: String?, waitedSeconds: Int)
+    /// The store failed its integrity check; nothing is written to a damaged store.
+    case damaged(path: String, problems: [String])
+    /// The store cannot be written: `reason` is "the disk is full", "no permission", ….
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -40,6 +47,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The project store reported an error: \(message)"
         case .cprInAuditText:
             return "An audit log entry would have contained a CPR-shaped number, so it was not written. Check the file names and filters given."
+        case let .busy(path, holder, waited):
+            let who = holder.map { " (\($0))" } ?? ""
+            return "\(path) is being written by another Kortlæg run\(who); waited \(waited) s. Try again when it has finished."
+        case let .damaged(path, problems):
+            let shown = problems.prefix(3).joined(separator: "; ")
+            return "\(path) is damaged (\(shown)\(problems.count > 3 ? "; …" : "")). Nothing was written. Restore the last backup ('kortlaeg backup' makes one) and import the newer files again."
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)."
         }
     }
 }

@@ -14,6 +14,7 @@ extension SQLiteProjectStore: ImportTransactions {
     }
 
     package func inImportTransaction(_ body: (SQLiteImportBackend) throws -> Bool) throws {
+        try ensureIntact()
         try wrap {
             try dbQueue.inTransaction(.immediate) { db in
                 try body(SQLiteImportBackend(db: db)) ? .commit : .rollback

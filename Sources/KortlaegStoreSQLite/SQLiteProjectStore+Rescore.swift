@@ -7,6 +7,7 @@ extension SQLiteProjectStore {
                         changed: (ScoreChange) throws -> Void) throws -> RescoreSummary {
         var summary = RescoreSummary()
         summary.dryRun = dryRun
+        if !dryRun { try ensureIntact() }
         try wrap {
             try dbQueue.inTransaction(.immediate) { db in
                 // Old scoring id → the context that rescoring its responses uses (same rule choices,

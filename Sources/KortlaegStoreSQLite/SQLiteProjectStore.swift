@@ -39,8 +39,11 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
             try setUp(queue, project: project, operator: `operator`)
             return try SQLiteProjectStore(dbQueue: queue, path: path)
-        } catch let error as DatabaseError {
-            throw StoreError.database(error.description)
+        } catch {
+            // Never leave a 0-byte or half-made project behind.
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            if let error = error as? DatabaseError { throw storeError(error, path: path) }
+            throw error
         }
     }
 
@@ -64,10 +67,15 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 let known = Set(migrator.migrations)
                 throw StoreError.newerSchema(path: path, unknownMigrations: state.applied.subtracting(known).sorted())
             }
-            try migrator.migrate(queue)
+            // Only a store that needs a schema step is written to on open, so reading never waits
+            // for a writer (WAL: readers see the last commit while an import runs).
+            if try !queue.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(queue) }
             return try SQLiteProjectStore(dbQueue: queue, path: path)
         } catch let error as DatabaseError {
-            throw StoreError.notAProject(path: path, reason: error.message ?? error.description)
+            switch storeError(error, path: path) {
+            case let .database(message): throw StoreError.notAProject(path: path, reason: error.message ?? message)
+            case let other: throw other
+            }
         }
     }
 
@@ -82,11 +90,54 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         var configuration = Configuration()
         configuration.label = "kortlaeg-project"
         configuration.foreignKeysEnabled = true
+        // A writer waits for another writer this long, then says who holds the project.
+        configuration.busyMode = .timeout(TimeInterval(lockTimeoutSeconds))
         configuration.prepareDatabase { db in
             // A large page cache keeps big imports from spilling pages mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Write-ahead log: readers (status, export) see the last commit while an import runs.
+            // The mode is kept in the file; a read-only folder keeps the old mode.
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
         }
         return configuration
+    }
+
+    /// The folder part of `path` (not `NSString.deletingLastPathComponent`, which stops the
+    /// program on a one-character name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// How long a writer waits for the project (seconds): `KORTLAEG_LOCK_TIMEOUT`, else 30.
+    static var lockTimeoutSeconds: Int {
+        ProcessInfo.processInfo.environment["KORTLAEG_LOCK_TIMEOUT"].flatMap(Int.init).map { max(0, $0) } ?? 30
+    }
+
+    /// The store's error for a database error on `path`: busy (with who holds the project), a
+    /// full disk or missing permission, else ``StoreError/database(_:)``.
+    static func storeError(_ error: DatabaseError, path: String?) -> StoreError {
+        let path = path ?? ":memory:"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path, holder: LockHolder.describe(project: path), waitedSeconds: lockTimeoutSeconds)
+        case .SQLITE_FULL:
+            return .cannotWrite(path: path, reason: "the disk is full")
+        case .SQLITE_CANTOPEN where !FileManager.default.fileExists(atPath: folder(of: path)):
+            return .cannotWrite(path: path, reason: "the folder does not exist")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+            return .cannotWrite(path: path, reason: "no permission (check the permissions of the file and its folder)")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .damaged(path: path, problems: [error.message ?? "the database disk image is malformed"])
+        case .SQLITE_IOERR:
+            if errno == ENOSPC || errno == EDQUOT { return .cannotWrite(path: path, reason: "the disk is full") }
+            if errno == EACCES || errno == EPERM || errno == EROFS { return .cannotWrite(path: path, reason: "no permission") }
+            return .database(error.description)
+        default:
+            return .database(error.description)
+        }
     }
 
     private static func setUp(_ queue: DatabaseQueue, project: ProjectInfo, operator: String) throws {
@@ -151,7 +202,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         do {
             return try body()
         } catch let error as DatabaseError {
-            throw StoreError.database(error.description)
+            throw Self.storeError(error, path: path)
         }
     }
 }

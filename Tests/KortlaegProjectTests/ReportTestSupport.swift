@@ -117,6 +117,8 @@ final class AuditFailingStore: ProjectStore {
         try base.importTrivselResults(batch, results: results, rejects: rejects, options: options)
     }
     func trivselResults() throws -> [TrivselResult] { try base.trivselResults() }
+    func checkIntegrity(full: Bool) throws -> [String] { try base.checkIntegrity(full: full) }
+    func backup(to path: String) throws { try base.backup(to: path) }
 }
 
 /// The short label of a pseudonym as reports show it: the first 12 characters in groups of four.

@@ -189,6 +189,16 @@ public enum ProjectImport {
             sink.endProgress()
             let summary = report.map(setup.summary)
             summary?.describe(to: sink)
+            switch error as? StoreError {
+            case .cannotWrite?, .busy?:
+                // The whole store refuses writing: no later file could be imported either.
+                rejects.discard()
+                throw KortlaegError(.cannotWrite, "\(error) Nothing from \(file) was imported.")
+            case .damaged?:
+                rejects.discard()
+                throw KortlaegError(.invalidInput, "\(error)")
+            default: break
+            }
             if case StoreError.scoringOptions = error {
                 return failed(.usage, "\(file): \(error) Nothing from \(file) was imported.", summary: summary)
             }
