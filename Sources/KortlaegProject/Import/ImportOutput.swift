@@ -118,6 +118,15 @@ final class ImportOutput {
             _ = FileManager.default.createFile(atPath: partialPath, contents: nil)
             main = FileHandle(forWritingAtPath: partialPath)
         }
+        // An output without responses still gets its header (a script reading it sees the columns).
+        if !headerCommitted, !score || scoring != nil {
+            let writer = try CSVWriter(path: partialPath + ".header", delimiter: .comma, lineEnding: .lf)
+            try writer.write(header())
+            try writer.flush()
+            if let data = FileManager.default.contents(atPath: partialPath + ".header") { try main?.write(contentsOf: data) }
+            try? FileManager.default.removeItem(atPath: partialPath + ".header")
+            headerCommitted = true
+        }
         try main?.close()
         main = nil
         try? FileManager.default.removeItem(atPath: path)
