@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - Pure domain
@@ -50,7 +51,7 @@ let package = Package(
         // MARK: - Readers and writers (file formats only)
         .target(
             name: "KortlaegReaders",
-            dependencies: ["KortlaegDomain", "CLibXML2"],
+            dependencies: ["KortlaegDomain", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
 

@@ -66,15 +66,17 @@ struct ProjectImportTests {
     @Test func conflictRefusesTheFileThenReplaceStoresIt() throws {
         let project = try Project()
         _ = try ProjectImport.run(project.request([try project.csv("first.csv", rows: 5)]), sink: CollectingSink())
-        let corrected = try project.csv("corrected.csv", rows: 5, extra: Self.zeros("barn-6"))
+        // Rows 1-6 for barn-2 … barn-6, barn-1: every stored child gets other answers (those of another row).
+        let corrected = project.folder.appendingPathComponent("corrected.csv")
+        try writeParentCSV(corrected, rows: 6, id: { "barn-\($0 % 6 + 1)" })
         let sink = CollectingSink()
         var result = try ProjectImport.run(project.request([corrected]), sink: sink)
         #expect(result.severity == .conflict)
         guard case let .conflicts(conflicts, counts) = result.files.first?.outcome else { Issue.record("\(result)"); return }
-        // barn-6 is the one record that was fine.
-        #expect(conflicts.map(\.row) == [1, 2, 3, 4, 5] && counts.accepted == 1)
-        #expect(sink.errors == ["\(corrected.path): 5 responses were already delivered by another file; nothing from this file was imported (1 other records were fine)."])
-        for row in 1...5 { #expect(sink.notes.contains { $0.hasPrefix("  row \(row): sdq-p4-17 T1 parent (child ") }) }
+        // barn-6 (row 5) is the one record that was fine.
+        #expect(conflicts.map(\.row) == [1, 2, 3, 4, 6] && counts.accepted == 1)
+        #expect(sink.errors == ["\(corrected.path): 5 responses were already delivered by another file with other answers; nothing from this file was imported (1 other records were fine)."])
+        for row in [1, 2, 3, 4, 6] { #expect(sink.notes.contains { $0.hasPrefix("  row \(row): sdq-p4-17 T1 parent (child ") }) }
         #expect(sink.notes.last == "Use --replace to replace them (the replaced responses stay in the audit log).")
         #expect(!sink.text.contains("barn-"))
         #expect(try project.responses().count == 5)
@@ -89,6 +91,20 @@ struct ProjectImportTests {
         #expect(try project.responses().count == 6)
         let audit = try project.store.auditLog()
         #expect(audit.filter { $0.action == .replace }.count == 5 && audit.last?.operator == "KB")
+    }
+
+    /// Re-delivering a file with one new row: the identical responses are unchanged, not conflicts.
+    @Test func identicalRedeliveryIsUnchanged() throws {
+        let project = try Project()
+        _ = try ProjectImport.run(project.request([try project.csv("first.csv", rows: 5)]), sink: CollectingSink())
+        let again = try project.csv("first-with-one-more.csv", rows: 5, extra: Self.zeros("barn-6"))
+        let sink = CollectingSink()
+        let result = try ProjectImport.run(project.request([again]), sink: sink)
+        #expect(result.severity == .success)
+        guard case let .stored(counts) = result.files.first?.outcome else { Issue.record("\(result)"); return }
+        #expect(counts.accepted == 1 && counts.unchanged == 5 && counts.replaced == 0)
+        #expect(sink.notes.contains("\(again.path): records read 6, responses stored 1, new children 1, problems 0, without answers 0, unchanged 5 (identical to the responses an earlier file delivered)"))
+        #expect(try project.responses().count == 6)
     }
 
     /// A bad row never stops its file: the others are stored, the problem goes to the rejects
@@ -174,7 +190,9 @@ struct ProjectImportTests {
         let badRow = "x," + sdqItems.dropFirst().map { _ in "1" }.joined(separator: ",") + "\n"
         let first = try project.csv("first.csv", rows: 3)
         let bad = try project.csv("bad.csv", rows: 1, ids: "elev-", extra: "elev-2," + badRow)
-        let again = try project.csv("again.csv", rows: 2)
+        // barn-2 and barn-1 again, with other answers (those of the other row): conflicts.
+        let again = project.folder.appendingPathComponent("again.csv")
+        try writeParentCSV(again, rows: 2, id: { "barn-\(3 - $0)" })
         var result = try ProjectImport.run(project.request([first, bad, again]), sink: CollectingSink())
         #expect(result.files.map(\.severity) == [.success, .rowsRejected, .conflict])
         #expect(result.severity == .conflict)

@@ -15,6 +15,14 @@ public struct ImportFileSummary: Hashable, Sendable {
     public var profileChosenForFile: Bool
     /// The instrument (`id@version`) the responses are for, once known.
     public var instrument: String?
+    /// The child-id column and why it was chosen (tables only), for a front end to show.
+    public var childId: ChildIdChoice?
+    /// The number of different children among the accepted responses.
+    public var children: Int
+    /// Accepted responses repeating an earlier row's child, occasion and informant.
+    public var repeated: Int
+    /// Answers given as missing codes, by meaning.
+    public var missingAnswers: [String: Int]
     /// Notes: the detected dialect, how the instrument was chosen, fields not mapped.
     public var notes: [String]
     /// Records read (rows, FormData elements, QuestionnaireResponses).
@@ -34,6 +42,10 @@ public struct ImportFileSummary: Hashable, Sendable {
         self.profileChosenForFile = profileChosenForFile
         instrument = report.instrument
         notes = report.notes
+        childId = report.childId
+        children = report.children
+        repeated = report.repeated
+        missingAnswers = report.missingAnswers
         read = report.read
         accepted = report.accepted
         rejected = report.rejected
@@ -49,5 +61,12 @@ public struct ImportFileSummary: Hashable, Sendable {
             sink.note("\(file): profile \(profile)\(profileChosenForFile ? " (chosen for this kind of file)" : ""), instrument \(instrument ?? "?")")
         }
         for note in notes { sink.note("\(file): \(note)") }
+        if repeated > 0 {
+            sink.note("\(file): \(repeated) row(s) repeat the child id, occasion and informant of an earlier row: the file's \(accepted) response(s) are for \(children) child(ren)")
+        }
+        if !missingAnswers.isEmpty {
+            let counts = missingAnswers.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            sink.note("\(file): answers given as missing codes, read as missing (not answers, not rejects): \(counts)")
+        }
     }
 }

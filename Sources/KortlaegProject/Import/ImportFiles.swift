@@ -21,6 +21,15 @@ public enum ImportFiles {
         public var profile: String?
         /// The instrument as `ID` or `ID@VERSION`, overriding the profile's.
         public var instrument: String?
+        /// The child-id column (`--id`), overriding the profile's and the automatic choice.
+        public var idColumn: String?
+        /// `--missing-codes`: values read as missing answers in every item field.
+        public var missingCodes: [MissingCode] = []
+        /// `--column ATTRIBUTE=HEADER`: where class, school, sex, birthYear, birthMonth, birthDate,
+        /// date or occasion is.
+        public var columns: [String: String] = [:]
+        /// `--sheet NAME`: the sheet of an Excel workbook (nil: the first).
+        public var sheet: String?
         /// The output file (nil: nothing is written, as in a dry run).
         public var output: String?
         /// The rejects report (nil: `OUTPUT-rejects.csv` next to the output).
@@ -74,7 +83,9 @@ public enum ImportFiles {
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> Result {
         let setup = try ImportSetup(files: request.files, instruments: request.instruments,
                                     profilesDirectory: request.profilesDirectory, profile: request.profile,
-                                    instrument: request.instrument)
+                                    instrument: request.instrument, idColumn: request.idColumn,
+                                    missingCodes: request.missingCodes, columns: request.columns,
+                                    sheet: request.sheet)
         let output = ImportOutput(path: request.dryRun ? nil : request.output, score: request.score, language: request.language,
                                   cells: request.raw ? .raw : .spreadsheet)
         let rejectsPath = request.dryRun ? nil : (request.rejects ?? request.output.map(RejectsFile.defaultPath))
@@ -113,7 +124,13 @@ public enum ImportFiles {
                     throw abandon("cannot write \(request.output ?? ""): \(error)")
                 }
                 sink.note("\(file): records read \(report.read), accepted \(report.accepted), rejected \(report.rejected), without answers \(report.empty)")
-                outcome = FileResult(summary: summary, failure: nil, severity: report.rejected > 0 ? .rowsRejected : .success)
+                if report.accepted == 0 && report.rejected == 0 {
+                    let message = NothingImported.message(file: file, report: report)
+                    sink.error(message)
+                    outcome = FileResult(summary: summary, failure: message, severity: .invalidInput)
+                } else {
+                    outcome = FileResult(summary: summary, failure: nil, severity: report.rejected > 0 ? .rowsRejected : .success)
+                }
             }
             files.append(outcome)
             severity = severity.worse(outcome.severity)

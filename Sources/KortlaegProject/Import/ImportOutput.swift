@@ -138,6 +138,14 @@ final class ImportOutput {
             abandon()
             return
         }
+        // An output whose imported files gave no rows still gets its header (a script reading it
+        // sees the columns).
+        if !headerCommitted, !score || scoring != nil {
+            var text = ""
+            for (index, cell) in header().enumerated() { text += (index > 0 ? "," : "") + cell }
+            try main?.write(contentsOf: Data((text + "\n").utf8))
+            headerCommitted = true
+        }
         do { try main?.synchronize() } catch {
             abandon()
             throw CSVError.cannotWrite(file: output.destination, reason: WriteFailure.reason(error))

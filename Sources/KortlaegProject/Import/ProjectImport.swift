@@ -24,6 +24,15 @@ public enum ProjectImport {
         public var profile: String?
         /// The instrument as `ID` or `ID@VERSION`, overriding the profile's.
         public var instrument: String?
+        /// The child-id column (`--id`), overriding the profile's and the automatic choice.
+        public var idColumn: String?
+        /// `--missing-codes`: values read as missing answers in every item field.
+        public var missingCodes: [MissingCode] = []
+        /// `--column ATTRIBUTE=HEADER`: where class, school, sex, birthYear, birthMonth, birthDate,
+        /// date or occasion is.
+        public var columns: [String: String] = [:]
+        /// `--sheet NAME`: the sheet of an Excel workbook (nil: the first).
+        public var sheet: String?
         /// The occasion of records that name none (nil: such a file is refused whole).
         public var occasion: Occasion?
         /// Rule choices and opt-ins for the stored scores.
@@ -92,7 +101,9 @@ public enum ProjectImport {
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> Result {
         var setup = try ImportSetup(files: request.files, instruments: request.instruments,
                                     profilesDirectory: request.profilesDirectory, profile: request.profile,
-                                    instrument: request.instrument)
+                                    instrument: request.instrument, idColumn: request.idColumn,
+                                    missingCodes: request.missingCodes, columns: request.columns,
+                                    sheet: request.sheet)
         setup.job.readsChildAttributes = true
         let store = try ProjectLocation.open(request.project)
         let options = ImportOptions(instruments: request.instruments, scoring: request.scoring, replace: request.replace,
@@ -170,6 +181,9 @@ public enum ProjectImport {
                 report = read
                 if let profile = read.profile { stored.useProfile(profile) }
                 if let failure = read.failure { throw ProjectImportError.unreadable(failure) }
+                if read.accepted == 0 && read.rejected == 0 {
+                    throw ProjectImportError.unreadable(NothingImported.message(file: file, report: read))
+                }
             }
         } catch let error as ProjectImportError {
             sink.endProgress()
@@ -213,7 +227,7 @@ public enum ProjectImport {
             return FileResult(file: file, summary: summary, outcome: .alreadyImported(fileName: fileName, importedAt: importedAt),
                               severity: .success)
         case let .conflicts(conflicts, counts):
-            sink.error("\(name): \(conflicts.count) responses were already delivered by another file; nothing from this file was imported (\(counts.accepted) other records were fine).")
+            sink.error("\(name): \(conflicts.count) responses were already delivered by another file with other answers; nothing from this file was imported (\(counts.accepted) other records were fine\(counts.unchanged > 0 ? ", \(counts.unchanged) identical to the stored ones" : "")).")
             for conflict in conflicts.prefix(20) {
                 sink.note("  row \(conflict.row): \(conflict.instrument) \(conflict.occasion) \(conflict.informant) (child \(conflict.pseudonym.prefix(12))): already from \(conflict.existingFile)")
             }
@@ -223,6 +237,7 @@ public enum ProjectImport {
         case let .imported(counts):
             var line = "\(name): records read \(report?.read ?? 0), responses stored \(counts.accepted), new children \(counts.newChildren), problems \(counts.rejected), without answers \(report?.empty ?? 0)"
             if counts.replaced > 0 { line += ", \(counts.replaced) responses replaced" }
+            if counts.unchanged > 0 { line += ", unchanged \(counts.unchanged) (identical to the responses an earlier file delivered)" }
             sink.note(line)
             if counts.rejected > 0, !request.dryRun { sink.note("\(file): the problems are kept with the import in the project.") }
             return FileResult(file: file, summary: summary, outcome: .stored(counts),

@@ -12,8 +12,16 @@ public struct ImportFileReport: Sendable {
     public var read = 0
     /// Records mapped to valid responses.
     public var accepted = 0
+    /// The child-id column and why it was chosen (tables only: CSV, SurveyXact, Excel).
+    public var childId: ChildIdChoice?
+    /// The number of different children among the accepted responses.
+    public var children = 0
+    /// Accepted responses whose child, occasion and informant repeat an earlier row's.
+    public var repeated = 0
     /// Records rejected (their problems went to the rejects report).
     public var rejected = 0
+    /// Answers given as missing codes, by meaning (`missing`, `notAsked`, `refused`, `dontKnow`).
+    public var missingAnswers: [String: Int] = [:]
     /// Records with none of the instrument's fields answered.
     public var empty = 0
     /// Notes: detected dialect, how the instrument was chosen, unmapped fields.

@@ -16,6 +16,18 @@ public struct ImportJob: Sendable {
     /// Whether to read the child attributes the profile maps (class, school, sex, birth
     /// year/month) into ``MappedResponse/attributes``; only a project store keeps them.
     public var readsChildAttributes = false
+    /// `--id COLUMN`: the child-id column, overriding the profile's and the automatic choice.
+    public var idColumn: String?
+    /// `--sheet NAME`: the sheet of an Excel workbook (nil: the first).
+    public var sheet: String?
+    /// `--missing-codes`: values read as missing answers in every item field, besides the profile's.
+    public var missingCodes: [MissingCode] = []
+    /// `--column ATTRIBUTE=HEADER`: where an attribute (class, school, sex, birthYear,
+    /// birthMonth, birthDate, date, occasion) is, overriding the profile's.
+    public var columns: [String: String] = [:]
+
+    /// The attributes `--column` can name.
+    public static let columnAttributes = ["class", "school", "sex", "birthYear", "birthMonth", "birthDate", "date", "occasion"]
 
     /// Creates a job.
     public init(profile: MappingProfile?, profiles: MappingProfileCatalog, catalog: InstrumentCatalog, instrument: String?) {
@@ -39,13 +51,18 @@ public struct ImportJob: Sendable {
                     progress: (Int) -> Void = { _ in }) throws -> ImportFileReport {
         var report = ImportFileReport(file: file)
         var mapper: ResponseMapper?
+        var keys: [Int: Int] = [:]
+        var unmapped: [String] = []
+        var unmappedSeen: Set<String> = []
+        var children: Set<Int> = []
         do {
             let recognition = try SourceRecognizer.recognize(file)
             report.recognition = recognition
             if let profile, !profile.source.accepts(recognition.kind) {
                 throw ImportError.profile(file: file, .wrongSource(profile: profile.id, expected: profile.source, found: recognition.kind))
             }
-            try Self.forEachRecord(kind: recognition.kind, path: file, notes: { report.notes.append($0) }) { result in
+            let table = try Self.sampleTable(kind: recognition.kind, path: file, sheet: sheet)
+            try Self.forEachRecord(kind: recognition.kind, path: file, sheet: sheet, notes: { report.notes.append($0) }) { result in
                 report.read += 1
                 if report.read % 10_000 == 0 { progress(report.read) }
                 switch result {
@@ -55,12 +72,26 @@ public struct ImportJob: Sendable {
                 case var .success(record):
                     if record.row == nil { record.row = report.read }
                     if mapper == nil {
-                        mapper = try makeMapper(for: record, kind: recognition.kind, file: file, report: &report)
+                        mapper = try makeMapper(for: record, kind: recognition.kind, file: file, table: table, report: &report)
                         try instrumentChosen(mapper!.instrument)
+                    }
+                    if table == nil || unmapped.isEmpty && report.read == 1 {
+                        // Tables have one header: their first record names every field.
+                        for name in mapper!.unmappedFields(of: record) where unmappedSeen.insert(name).inserted { unmapped.append(name) }
                     }
                     switch mapper!.map(record) {
                     case let .mapped(response):
                         report.accepted += 1
+                        for meaning in response.missing.values { report.missingAnswers[meaning.rawValue, default: 0] += 1 }
+                        var hasher = Hasher()
+                        hasher.combine(response.childId)
+                        if children.insert(hasher.finalize()).inserted { report.children += 1 }
+                        hasher = Hasher()
+                        hasher.combine(response.childId)
+                        hasher.combine(response.occasion ?? "")
+                        hasher.combine(response.informant.rawValue)
+                        let key = hasher.finalize()
+                        if let seen = keys[key] { report.repeated += 1; keys[key] = seen + 1 } else { keys[key] = 1 }
                         try accept(response, mapper!.instrument)
                     case .empty:
                         report.empty += 1
@@ -76,9 +107,19 @@ public struct ImportJob: Sendable {
                     let header = try PlainCSVRecordReader(path: file).header
                     let record = SourceRecord(source: file, location: "header", subjectKey: "",
                                               fields: header.map { SourceField(name: $0, value: "") }, row: 0, line: 1)
-                    _ = try makeMapper(for: record, kind: recognition.kind, file: file, report: &report)
+                    _ = try makeMapper(for: record, kind: recognition.kind, file: file, table: table, report: &report)
                 }
                 throw ImportError.noRecords(file: file, kind: recognition.kind)
+            }
+            if let mapper, !unmapped.isEmpty, mapper.profile.items != nil || report.accepted > 0 || report.rejected > 0 {
+                let shown = unmapped.prefix(8).joined(separator: ", ")
+                report.notes.append("\(unmapped.count) field(s) not mapped to \(mapper.instrument.reference) (over the whole file): \(shown)\(unmapped.count > 8 ? ", …" : "")")
+            }
+            // Rows sharing an id: every row of a repeated key, the first included.
+            let sharing = keys.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) }
+            if report.accepted >= 4, sharing * 2 > report.accepted {
+                throw ImportError.sharedIds(file: file, column: report.childId?.column ?? mapper?.profile.childId.sourceName ?? "(id)",
+                                            rows: report.accepted, repeated: sharing, children: report.children)
             }
         } catch let error as CallbackError {
             throw error.underlying
@@ -94,14 +135,64 @@ public struct ImportJob: Sendable {
         var problems: [MappingRejection]
     }
 
+    /// The header and the first rows of a table (plain CSV, SurveyXact dataset), for choosing
+    /// the child-id column; nil for other kinds. The SurveyXact key is the reader's respondent column.
+    static func sampleTable(kind: SourceKind, path: String, sheet: String? = nil, limit: Int = 200) throws -> SampleTable? {
+        var sample = SampleTable(header: [], rows: [], formatKey: nil)
+        switch kind {
+        case .csv:
+            let reader = try PlainCSVRecordReader(path: path)
+            sample.header = reader.header
+            while sample.rows.count < limit {
+                do {
+                    guard let record = try reader.next() else { break }
+                    sample.rows.append(record.fields.map(\.value))
+                } catch let error as CSVError {
+                    guard case .raggedRow = error else { break }
+                }
+            }
+        case .xlsx:
+            let reader = try excel { () throws(XLSXError) in try XLSXRecordReader(path: path, sheet: sheet) }
+            sample.header = reader.header
+            while sample.rows.count < limit, let record = try excel({ () throws(XLSXError) in try reader.next() }) {
+                sample.rows.append(record.fields.map(\.value))
+            }
+        case .surveyxact:
+            guard let export = SurveyXactExport.locate(path) else { return nil }
+            let reader = try SurveyXactReader(export: export)
+            sample.formatKey = reader.keyColumn
+            var first = true
+            while sample.rows.count < limit {
+                do {
+                    guard let record = try reader.next() else { break }
+                    if first { sample.header = record.fields.map(\.name); first = false }
+                    sample.rows.append(record.fields.map(\.value))
+                } catch let error as CSVError {
+                    guard case .raggedRow = error else { break }
+                }
+            }
+        default:
+            return nil
+        }
+        return sample
+    }
+
+    /// A table's header and first rows.
+    struct SampleTable {
+        var header: [String]
+        var rows: [[String]]
+        /// The column the format itself keys respondents by.
+        var formatKey: String?
+    }
+
     /// Wraps errors thrown by the caller's closures so they are not mistaken for file errors.
     struct CallbackError: Error {
         var underlying: any Error
     }
 
-    private func makeMapper(for record: SourceRecord, kind: SourceKind, file: String,
+    private func makeMapper(for record: SourceRecord, kind: SourceKind, file: String, table: SampleTable?,
                             report: inout ImportFileReport) throws -> ResponseMapper {
-        let chosen: MappingProfile
+        var chosen: MappingProfile
         if let profile {
             chosen = profile
         } else {
@@ -122,14 +213,39 @@ public struct ImportJob: Sendable {
             report.notes.append("instrument \(definition.reference) chosen: its variable names match the most fields")
         }
         report.instrument = definition.reference.description
-        let mapper: ResponseMapper
-        do { mapper = try ResponseMapper(profile: chosen, instrument: definition, readsChildAttributes: readsChildAttributes) } catch {
-            throw ImportError.profile(file: file, error)
+        if let table, idColumn != nil || chosen.childId.part == .subject {
+            let choice = try ChildIdChooser.choose(file: file, header: table.header, sample: table.rows,
+                                                   requested: idColumn, formatKey: table.formatKey)
+            chosen.childId = FieldReference(field: choice.column)
+            report.childId = choice
+            report.notes.append(choice.description)
+        } else if let idColumn {
+            chosen.childId = FieldReference(field: idColumn)
+            report.notes.append("child id: field '\(idColumn)' (named with --id)")
         }
-        let unmapped = mapper.unmappedFields(of: record)
-        if !unmapped.isEmpty, chosen.items != nil || unmapped.count < record.fields.count {
-            let shown = unmapped.prefix(8).joined(separator: ", ")
-            report.notes.append("\(unmapped.count) field(s) not mapped to \(definition.reference): \(shown)\(unmapped.count > 8 ? ", …" : "")")
+        for (attribute, header) in columns.sorted(by: { $0.key < $1.key }) {
+            let reference = FieldReference(field: header)
+            var attributes = chosen.attributes ?? ChildAttributeMapping()
+            switch attribute {
+            case "class": attributes.className = reference
+            case "school": attributes.school = reference
+            case "sex": attributes.sex = reference
+            case "birthYear": attributes.birthYear = reference
+            case "birthMonth": attributes.birthMonth = reference
+            case "birthDate": attributes.birthDate = reference
+            case "date": chosen.date = reference
+            case "occasion": chosen.occasion = reference
+            default: continue
+            }
+            chosen.attributes = attributes
+            report.notes.append("\(attribute): column '\(header)' (named with --column)")
+        }
+        let mapper: ResponseMapper
+        do {
+            mapper = try ResponseMapper(profile: chosen, instrument: definition, readsChildAttributes: readsChildAttributes,
+                                        missingCodes: missingCodes)
+        } catch {
+            throw ImportError.profile(file: file, error)
         }
         return mapper
     }
@@ -157,7 +273,7 @@ public struct ImportJob: Sendable {
 
     /// Streams the records of a file of `kind`; a record-level read problem (a ragged row) is a
     /// failure for that record only.
-    static func forEachRecord(kind: SourceKind, path: String, notes: (String) -> Void,
+    static func forEachRecord(kind: SourceKind, path: String, sheet: String? = nil, notes: (String) -> Void,
                               _ body: (Result<SourceRecord, RecordRejection>) throws -> Void) throws {
         func call(_ result: Result<SourceRecord, RecordRejection>) throws {
             do { try body(result) } catch let error as ImportError { throw error } catch let error as CallbackError {
@@ -201,6 +317,10 @@ public struct ImportJob: Sendable {
             let reader = try PlainCSVRecordReader(path: path)
             notes("\(reader.dialect)")
             try rows(reader.next)
+        case .xlsx:
+            let reader = try excel { () throws(XLSXError) in try XLSXRecordReader(path: path, sheet: sheet) }
+            notes(reader.dialect)
+            try rows { try excel { () throws(XLSXError) in try reader.next() } }
         case .surveyxact:
             guard let export = SurveyXactExport.locate(path) else {
                 throw ImportError.unrecognized(file: path, found: "a SurveyXact file without its companions")
@@ -210,5 +330,10 @@ public struct ImportJob: Sendable {
             reader.notes.forEach(notes)
             try rows(reader.next)
         }
+    }
+
+    /// Runs an Excel read, its error as the file's ``ImportError``.
+    static func excel<T>(_ body: () throws(XLSXError) -> T) throws(ImportError) -> T {
+        do { return try body() } catch { throw .excel(error) }
     }
 }

@@ -23,6 +23,16 @@ public enum SourceRecognizer {
         }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()
         try? handle.close()
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            guard XLSXWorkbook.isWorkbook(path) else {
+                throw ImportError.unrecognized(file: path, found: "a zip archive without xl/workbook.xml (not an Excel workbook)")
+            }
+            return Recognition(kind: .xlsx, evidence: "zip archive with xl/workbook.xml")
+        }
+        // The OLE2 compound-file signature of an old binary .xls.
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw ImportError.excel(XLSXError.binaryExcel(file: path))
+        }
         let first: UInt8?
         do { first = try TextStart.firstCharacter(of: head) } catch {
             throw ImportError.unreadable(file: path, reason: "\(error)")

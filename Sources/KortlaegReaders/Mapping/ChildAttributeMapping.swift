@@ -14,10 +14,13 @@ public struct ChildAttributeMapping: Codable, Hashable, Sendable {
     public var birthYear: FieldReference?
     /// Birth month, 1–12.
     public var birthMonth: FieldReference?
+    /// Birth date (`03-09-2015`, `3.9.2015`, `2015-09-03`, an Excel serial): gives the birth year
+    /// and month where those are not mapped; the day is not kept.
+    public var birthDate: FieldReference?
 
     enum CodingKeys: String, CodingKey {
         case className = "class"
-        case school, sex, birthYear, birthMonth
+        case school, sex, birthYear, birthMonth, birthDate
     }
 
     /// Creates a mapping; every attribute is optional.
@@ -32,6 +35,6 @@ public struct ChildAttributeMapping: Codable, Hashable, Sendable {
 
     /// Every reference that is set.
     var references: [FieldReference] {
-        [className, school, sex, birthYear, birthMonth].compactMap { $0 }
+        [className, school, sex, birthYear, birthMonth, birthDate].compactMap { $0 }
     }
 }

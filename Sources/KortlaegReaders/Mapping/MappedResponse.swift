@@ -27,6 +27,9 @@ public struct MappedResponse: Hashable, Sendable {
     /// Class, school, sex, birth year/month, when the profile maps them and the mapper reads them
     /// (``ResponseMapper/readsChildAttributes``); personal data: never put them in messages.
     public var attributes: ChildAttributes
+    /// Items the file answered with a missing code (``MissingCode``), by item id, with the code's
+    /// meaning; they are not in ``response``'s answers.
+    public var missing: [String: MissingCode.Meaning] = [:]
 
     /// Creates a mapped response.
     public init(childId: String, occasion: String?, informant: Informant, date: String?, response: Response,

@@ -38,6 +38,9 @@ public struct MappingProfile: Codable, Hashable, Sendable {
     public var items: [ItemMapping]?
     /// Answer text → code for every item (e.g. a survey tool's own labels); item lines win.
     public var answers: [String: Int]?
+    /// Values the source writes for a missing answer (`NA`, `-99`, "Ved ikke"), per field or for
+    /// every item field; read as missing with their meaning, never as answers or rejections.
+    public var missingCodes: [MissingCode]?
     /// Remarks for the reader of the file.
     public var notes: [String]?
 }

@@ -16,6 +16,10 @@ public struct ResponseMapper: Sendable {
         var answerMap: [String: Int]
         /// Normalised label or alias → code, from the instrument.
         var labels: [String: Int]
+        /// Normalised missing code → meaning, for this item's fields.
+        var missing: [String: MissingCode.Meaning]
+        /// The code labels (Danish, else English) for "nearest label" hints.
+        var labelNames: [(key: String, name: String)]
         /// Whether the value may be echoed in messages.
         var showsValue: Bool
         /// The accepted answers in words.
@@ -37,7 +41,7 @@ public struct ResponseMapper: Sendable {
     ///   profile maps them (for a project store); otherwise they are left alone.
     /// - Throws: ``MappingProfileError`` for an unknown or duplicate item or an invalid code.
     public init(profile: MappingProfile, instrument: Instrument,
-                readsChildAttributes: Bool = false) throws(MappingProfileError) {
+                readsChildAttributes: Bool = false, missingCodes: [MissingCode] = []) throws(MappingProfileError) {
         self.profile = profile
         self.instrument = instrument
         self.readsChildAttributes = readsChildAttributes
@@ -56,8 +60,13 @@ public struct ResponseMapper: Sendable {
                 lines.append((index, [line.source.lowercased()], line.answers ?? [:]))
             }
         } else {
+            // An item's Danish label names its column too, when no other item has the same label.
+            var labelCount: [String: Int] = [:]
+            for item in instrument.items { if let da = item.label.texts["da"] { labelCount[Self.labelKey(da), default: 0] += 1 } }
             for (index, item) in instrument.items.enumerated() {
-                lines.append((index, ([item.variable] + (item.aliases ?? [])).map { $0.lowercased() }, [:]))
+                var sources = ([item.variable] + (item.aliases ?? [])).map { $0.lowercased() }
+                if let da = item.label.texts["da"], labelCount[Self.labelKey(da)] == 1 { sources.append(da.lowercased()) }
+                lines.append((index, sources, [:]))
             }
         }
         var plans: [Plan] = []
@@ -74,10 +83,18 @@ public struct ResponseMapper: Sendable {
                 answerMap[Self.normalize(text)] = code
             }
             var labels: [String: Int] = [:]
+            var labelNames: [(key: String, name: String)] = []
             for code in codes {
                 for text in Array(code.label.texts.values) + (code.aliases ?? []) {
-                    labels[Self.normalize(text)] = code.code
+                    labels[Self.labelKey(text)] = code.code
                 }
+                if let name = code.label.texts["da"] ?? code.label.texts["en"] { labelNames.append((Self.labelKey(name), name)) }
+            }
+            var missing: [String: MissingCode.Meaning] = [:]
+            for code in (profile.missingCodes ?? []) + missingCodes {
+                if let fields = code.fields, !fields.contains(where: { line.sources.contains($0.lowercased()) || $0 == item.id }) { continue }
+                missing[Self.labelKey(code.value)] = code.meaning
+                missing[code.value.trimmingWhitespace.lowercased()] = code.meaning
             }
             let kind = scale?.kind ?? .text
             let shows = kind != .text && kind != .date && item.personalData != true
@@ -92,7 +109,7 @@ public struct ResponseMapper: Sendable {
                 expected = kind == .number ? "a number" : "text"
             }
             plans.append(Plan(itemIndex: line.index, sources: line.sources, answerMap: answerMap, labels: labels,
-                              showsValue: shows, expected: expected))
+                              missing: missing, labelNames: labelNames, showsValue: shows, expected: expected))
         }
         self.plans = plans
     }
@@ -135,34 +152,43 @@ public struct ResponseMapper: Sendable {
         }
         let attributes = readsChildAttributes ? childAttributes(of: record, lookup: lookup, reject: reject) : ChildAttributes()
         var answers: [String: AnswerValue] = [:]
+        var missing: [String: MissingCode.Meaning] = [:]
         var itemProblem = false
         for plan in plans {
             guard let name = plan.sources.first(where: { lookup[$0] != nil }), let raw = lookup[name] else { continue }
             let text = raw.trimmingWhitespace
             if text.isEmpty { continue }
             let item = instrument.items[plan.itemIndex]
+            if !plan.missing.isEmpty, let meaning = plan.missing[text.lowercased()] ?? plan.missing[Self.labelKey(text)] {
+                missing[item.id] = meaning
+                continue
+            }
             do {
                 if let value = try answer(text, plan: plan) { answers[item.id] = value }
             } catch {
                 itemProblem = true
                 let fieldName = record.fields.first { $0.name.lowercased() == name }?.name ?? name
-                reject(fieldName, plan.showsValue ? text : nil, "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)")
+                var reason = "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)"
+                if let nearest = nearestLabel(text, plan: plan) { reason += "; the nearest label is '\(nearest)'" }
+                reject(fieldName, plan.showsValue ? text : nil, reason)
             }
         }
         // A record without any answer (a REDCap event without this form) is counted, not rejected.
         if answers.isEmpty, !itemProblem { return .empty }
         if !problems.isEmpty { return .rejected(problems) }
-        return .mapped(MappedResponse(
+        var mapped = MappedResponse(
             childId: childId ?? "", occasion: occasion, informant: informant, date: date,
             response: Response(instrument: instrument.reference, answers: answers),
             source: record.source, location: record.location, row: record.row, line: record.line,
-            attributes: attributes))
+            attributes: attributes)
+        mapped.missing = missing
+        return .mapped(mapped)
     }
 
     /// The names of `record`'s fields that no item line uses (header columns or ItemOIDs to review).
     public func unmappedFields(of record: SourceRecord) -> [String] {
         let used = Set(plans.flatMap(\.sources))
-        var special = Set([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0?.field?.lowercased() })
+        var special = Set([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0 }.flatMap(\.fieldNames))
         if readsChildAttributes, let attributes = profile.attributes {
             special.formUnion(attributes.references.flatMap(\.fieldNames))
         }
@@ -220,11 +246,20 @@ public struct ResponseMapper: Sendable {
                    CPRNumber.containsCPR(value) ? nil : value, "expected \(expected)")
             return nil
         }
+        var birthYear = number(mapping.birthYear, "birth year", 1900...2100, "a four-digit birth year")
+        var birthMonth = number(mapping.birthMonth, "birth month", 1...12, "a birth month 1-12")
+        if let reference = mapping.birthDate, let value = text(reference, "birth date") {
+            if let iso = Self.isoDate(value), let year = Int(iso.prefix(4)), let month = Int(iso.dropFirst(5).prefix(2)) {
+                birthYear = birthYear ?? year
+                birthMonth = birthMonth ?? month
+            } else {
+                reject(reference.presentFieldName(in: record) ?? reference.sourceName, nil,
+                       "expected a birth date as DD-MM-YYYY, D.M.YYYY or YYYY-MM-DD")
+            }
+        }
         return ChildAttributes(
             className: text(mapping.className, "class"), school: text(mapping.school, "school"),
-            birthYear: number(mapping.birthYear, "birth year", 1900...2100, "a four-digit birth year"),
-            birthMonth: number(mapping.birthMonth, "birth month", 1...12, "a birth month 1-12"),
-            sex: text(mapping.sex, "sex"))
+            birthYear: birthYear, birthMonth: birthMonth, sex: text(mapping.sex, "sex"))
     }
 
     /// The answer for `text`: the profile's map first, then the instrument's codes, then its labels.
@@ -236,9 +271,31 @@ public struct ResponseMapper: Sendable {
         do {
             return try parser.parse(Substring(text), item: plan.itemIndex)
         } catch {
-            guard let code = plan.labels[Self.normalize(text)] else { throw error }
+            let key = Self.labelKey(text)
+            if let code = plan.labels[key] { return try parser.parse(Substring(String(code)), item: plan.itemIndex) }
+            // The usual variants ("Passer delvis" for "Passer delvist"): one letter apart from
+            // exactly one label, for texts long enough that one letter cannot make another answer.
+            guard key.count >= 8 else { throw error }
+            let near = Set(plan.labels.filter { editDistance($0.key, key) <= 1 }.map(\.value))
+            guard near.count == 1, let code = near.first else { throw error }
             return try parser.parse(Substring(String(code)), item: plan.itemIndex)
         }
+    }
+
+    /// The label closest to an unmatched answer text, for the rejection.
+    private func nearestLabel(_ text: String, plan: Plan) -> String? {
+        guard !plan.labelNames.isEmpty, text.contains(where: \.isLetter) else { return nil }
+        let key = Self.labelKey(text)
+        let best = plan.labelNames.min { editDistance($0.key, key) < editDistance($1.key, key) }
+        guard let best, editDistance(best.key, key) <= max(3, key.count / 2) else { return nil }
+        return best.name
+    }
+
+    /// Lowercased, punctuation turned into spaces, white space collapsed: "Ja - klare
+    /// vanskeligheder" and "ja, klare  vanskeligheder." give the same key.
+    static func labelKey(_ text: String) -> String {
+        let spaced = String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
+        return spaced.split(separator: " ").joined(separator: " ")
     }
 
     /// Lowercased, trimmed, inner white space collapsed to one space.
@@ -248,6 +305,10 @@ public struct ResponseMapper: Sendable {
 
     /// `2024-04-23`, `2024-04-23T10:00:00+02:00`, `23-04-2024` or `23.04.2024` as `2024-04-23`.
     static func isoDate(_ text: String) -> String? {
+        // An Excel serial date (days since 1899-12-30), as a sheet saved to CSV writes it.
+        if text.count == 5, text.allSatisfy({ $0.isASCII && $0.isNumber }), let serial = Int(text), (20_000...80_000).contains(serial) {
+            return ExcelDate.iso(serial: Double(serial))
+        }
         let digits = text.prefix(10)
         let parts = digits.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "/" }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }

@@ -10,6 +10,8 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable, CustomStringCon
     case surveyxact
     /// A plain CSV, one row per response.
     case csv
+    /// An Excel workbook (`.xlsx`): one sheet read as a table, like a plain CSV.
+    case xlsx
 
     /// A phrase for reports, e.g. `REDCap record CSV`.
     public var description: String {
@@ -19,13 +21,14 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable, CustomStringCon
         case .fhir: "FHIR QuestionnaireResponse"
         case .surveyxact: "SurveyXact export"
         case .csv: "plain CSV"
+        case .xlsx: "Excel workbook"
         }
     }
 
     /// Whether a profile written for `self` can read records of `other`.
     ///
-    /// Column-based profiles (`csv`) also fit SurveyXact datasets and REDCap record CSVs.
+    /// Column-based profiles (`csv`) also fit SurveyXact datasets, REDCap record CSVs and Excel sheets.
     public func accepts(_ other: SourceKind) -> Bool {
-        self == other || (self == .csv && (other == .surveyxact || other == .redcapCSV))
+        self == other || (self == .csv && (other == .surveyxact || other == .redcapCSV || other == .xlsx))
     }
 }

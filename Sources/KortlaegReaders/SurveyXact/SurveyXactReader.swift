@@ -20,6 +20,8 @@ public final class SurveyXactReader {
     private let reader: CSVReader
     private var labels: [String: [String: String]] = [:]
     private let idColumn: Int?
+    /// The dataset's respondent-key column (`respondentid`, `respondent_id` or `id`), if any.
+    public var keyColumn: String? { idColumn.map { reader.header[$0] } }
 
     /// Opens an export and reads its structure and labels.
     /// - Throws: ``SurveyXactError`` or ``CSVError``.

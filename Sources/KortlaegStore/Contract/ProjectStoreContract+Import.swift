@@ -49,6 +49,23 @@ extension ProjectStoreContract {
             try expectEqual(try snapshot(store), before, "store contents")
             try expect(!(try store.hasImported(sha256: batch("b.csv").sha256)), "a refused file is not imported")
         },
+        Check(name: "a corrected re-delivery: identical responses are unchanged, only changed ones are conflicts") { store, _ in
+            _ = try store.importBatch(batch("a.csv"), records: [record("barn-1", [1, 2, 0], row: 1), record("barn-2", [0, 0, 0], row: 2)],
+                                      options: options())
+            let before = try snapshot(store)
+            let same = try imported(try store.importBatch(
+                batch("a-igen.csv"), records: [record("barn-1", [1, 2, 0], row: 1), record("barn-3", [2, 2, 2], row: 2)],
+                options: options()))
+            try expectEqual([same.accepted, same.unchanged, same.replaced, same.newChildren], [1, 1, 0, 1], "counts")
+            try expectEqual(try responses(store).count, 3, "the new child's response is stored, the old ones stay")
+            let corrected = try store.importBatch(
+                batch("a-rettet.csv"), records: [record("barn-1", [1, 2, 0], row: 1), record("barn-2", [1, 0, 0], row: 2)],
+                options: options())
+            let (found, counts) = try conflicts(corrected)
+            try expectEqual(found.map(\.row), [2], "only the changed response is a conflict")
+            try expectEqual(counts.unchanged, 1, "the identical one is unchanged")
+            _ = before
+        },
         Check(name: "replace stores the new response and keeps the old one in the audit log") { store, _ in
             _ = try store.importBatch(batch("a.csv"), records: [record("barn-1", [1, 2, 0], row: 1)], options: options())
             let counts = try imported(try store.importBatch(batch("b.csv"), records: [record("barn-1", [2, 2, 2], row: 1)],

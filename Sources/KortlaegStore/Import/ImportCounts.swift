@@ -6,6 +6,9 @@ public struct ImportCounts: Hashable, Sendable {
     public var rejected = 0
     /// Stored responses replaced (`replace`).
     public var replaced = 0
+    /// Records identical to a response an earlier file delivered (same answers, instrument
+    /// version and date): a re-delivery, left as stored and neither a conflict nor a replacement.
+    public var unchanged = 0
     /// New children.
     public var newChildren = 0
     /// Whether this was a dry run (nothing stored).

@@ -12,6 +12,10 @@ extension Import {
                                             operator: projectImport.operatorOption.resolved)
         request.profile = profile
         request.instrument = instrument
+        request.idColumn = id
+        request.missingCodes = missingCodes.flatMap(MissingCode.list)
+        request.columns = try columnOverrides()
+        request.sheet = sheet
         request.occasion = projectImport.occasion.flatMap(Occasion.init)
         request.scoring = try projectImport.scoring()
         request.replace = projectImport.replace

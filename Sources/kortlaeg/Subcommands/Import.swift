@@ -3,7 +3,7 @@ import KortlaegProject
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import questionnaire files (ODM, REDCap, FHIR, SurveyXact, CSV) as validated responses, to a file or a project.",
+        abstract: "Import questionnaire files (ODM, REDCap, FHIR, SurveyXact, CSV, Excel .xlsx) as validated responses, to a file or a project.",
         discussion: """
             Each file is recognised from its structure (ODM root element, REDCap columns, FHIR \
             resourceType, SurveyXact's three files, CSV with official variable names) unless \
@@ -26,6 +26,9 @@ struct Import: ParsableCommand {
             Examples:
               kortlaeg import QuestionnaireResponse.json --profile kl-children-sdq4-10 --output answers.csv
               kortlaeg import export/dataset.csv --instrument sdq-s11-17 --output answers.csv --dry-run
+              kortlaeg import skema.csv --id CPR --project p.kortlaeg --occasion T1
+              kortlaeg import skema.xlsx --sheet Besvarelser --output answers.csv
+              kortlaeg import skema.csv --missing-codes NA,-99 --column class=Klassetrin --project p.kortlaeg --occasion T1
               kortlaeg import project.xml --profile redcap-xml-sdq-parent --score --output scores.csv
               kortlaeg import SampleData/sdq-parent-T1.csv SampleData/sdq-teacher-T1.csv --project p.kortlaeg --occasion T1
             """
@@ -34,6 +37,14 @@ struct Import: ParsableCommand {
     @Argument(help: "The files to import.") var files: [String]
     @Option(help: "A mapping profile: an id (see Instruments/profiles/) or a profile file.") var profile: String?
     @Option(help: "The instrument as ID or ID@VERSION (overrides the profile's).") var instrument: String?
+    @Option(name: .customLong("id"), help: ArgumentHelp("The column holding the child id (CPR number or pseudonymous id).", discussion: "Without it: a column of CPR numbers, else one named cpr, cpr-nr, personnummer, barn_id, elev_id, record_id, respondentid, subject or id, else the first column; a column of names is never chosen.", valueName: "COLUMN"))
+    var id: String?
+    @Option(name: .customLong("missing-codes"), help: ArgumentHelp("Values that mean a missing answer in every item column, e.g. NA,-99,.", valueName: "CODES"))
+    var missingCodes: [String] = []
+    @Option(name: .customLong("column"), help: ArgumentHelp("Where a child attribute is: class, school, sex, birthYear, birthMonth, birthDate, date or occasion (repeatable).", valueName: "ATTRIBUTE=HEADER"))
+    var columns: [String] = []
+    @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read (default: the first).", valueName: "NAME"))
+    var sheet: String?
     @Option(name: .shortAndLong, help: "Write the responses (or scores) here (not with --project).") var output: String?
     @Option(help: "Write rejected records' problems here (CSV).") var rejects: String?
     @Flag(help: "Validate and report only; write (or store) nothing.") var dryRun = false
@@ -61,6 +72,19 @@ struct Import: ParsableCommand {
         }
     }
 
+    /// `--column ATTRIBUTE=HEADER` as a dictionary.
+    func columnOverrides() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for text in columns {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--column \(text): please write ATTRIBUTE=HEADER, e.g. --column class=Klasse.")
+            }
+            result[parts[0]] = parts[1]
+        }
+        return result
+    }
+
     func run() throws {
         let catalog = try instruments.catalog()
         let profiles = instruments.resolvedDirectory() + "/profiles"
@@ -70,6 +94,10 @@ struct Import: ParsableCommand {
         var request = ImportFiles.Request(files: files, instruments: catalog, profilesDirectory: profiles, output: output)
         request.profile = profile
         request.instrument = instrument
+        request.idColumn = id
+        request.missingCodes = missingCodes.flatMap(MissingCode.list)
+        request.columns = try columnOverrides()
+        request.sheet = sheet
         request.rejects = rejects
         request.dryRun = dryRun
         request.score = score

@@ -8,7 +8,9 @@ import KortlaegDomain
 /// - Every record is scored with the exact instrument version it names (``ScoringContext``).
 /// - A record whose child, occasion, informant and instrument appear earlier in the same file is
 ///   rejected: the first is kept.
-/// - A record that another file already delivered is a conflict; conflicts refuse the whole file
+/// - A record identical to the response another file delivered (same answers, instrument version
+///   and, when the record has one, date) is "unchanged": left as stored, not a conflict.
+/// - A record that another file already delivered otherwise is a conflict; conflicts refuse the whole file
 ///   unless `replace` is given. With `replace` the stored response goes to the audit log (its
 ///   answers, scores and file) and is deleted before the new one is stored.
 /// - A reject's CPR-shaped value is never kept.
@@ -106,6 +108,11 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                                              reason: "the same child, occasion (\(input.occasion)), informant and instrument appear earlier in this file; only the first is kept")
                 try reject(rejection)
                 return rejection
+            }
+            if let stored = try backend.responseForAudit(id: existing.id), stored.instrument == input.response.instrument,
+               stored.answers == input.response.answers, input.date == nil || input.date == stored.date {
+                counts.unchanged += 1
+                return nil
             }
             guard options.replace else {
                 conflicts.append(ImportConflict(row: input.row, pseudonym: pseudonym, occasion: input.occasion.code,
