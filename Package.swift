@@ -181,3 +181,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (scripts/fuzz.sh): only with KORTLAEG_FUZZ set, built with -sanitize=fuzzer in
+// their own scratch path, so ordinary builds and tests never see them.
+if Context.environment["KORTLAEG_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "KortlaegFuzz", dependencies: ["KortlaegReaders"], path: "Fuzz/KortlaegFuzz",
+        swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -12,6 +12,10 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     case raggedRow(file: String, row: Int, line: Int, expected: Int, found: Int)
     /// A record is longer than the reader's limit, usually because a quote is not closed.
     case recordTooLong(file: String, line: Int, limitBytes: Int)
+    /// A line without quotes is longer than the reader's limit (no line break for 16 MiB).
+    case lineTooLong(file: String, line: Int, limitBytes: Int)
+    /// The header has more columns than any questionnaire export.
+    case tooManyColumns(file: String, found: Int, limit: Int)
     /// An output file could not be written; `reason` says why ("the disk is full", "no permission").
     case cannotWrite(file: String, reason: String)
 
@@ -29,6 +33,11 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
                 ? " The file is probably not UTF-8; choose its encoding (for example Windows-1252)."
                 : ""
             return "\(file)\(at): byte \(offset) is not valid \(encoding); expected \(encoding) text.\(hint)"
+        case let .lineTooLong(file, line, limit):
+            return "\(file):\(line): line \(line) is longer than \(limit / (1024 * 1024)) MiB without a line break; "
+                + "expected one record per line (is it a CSV file?)."
+        case let .tooManyColumns(file, found, limit):
+            return "\(file):1: the header has \(found) columns; expected at most \(limit) (no questionnaire export has more)."
         case let .cannotWrite(file, reason):
             return "cannot write \(file): \(reason)."
         case let .raggedRow(file, row, line, expected, found):

@@ -23,6 +23,8 @@ public final class CSVReader {
     /// The largest record the reader accepts (16 MiB), so that an unclosed quote cannot make
     /// memory grow with the file.
     static let maximumRecordBytes = 16 * 1024 * 1024
+    /// The most header columns a file may have.
+    static let maximumColumns = 10_000
 
     private struct FieldSpan {
         var start: Int
@@ -114,6 +116,11 @@ public final class CSVReader {
             hadByteOrderMark: stream.hadByteOrderMark, lineEnding: probe.lineEnding ?? .none,
             delimiterWasDetected: delimiter == nil, encodingWasDetected: stream.encodingWasDetected)
         if hasHeader, let first = try nextFields() {
+            // No questionnaire export has more columns; a wider header is refused before any
+            // column is matched (an 8.4-million-column header took minutes and 740 MB).
+            guard first.fields.count <= Self.maximumColumns else {
+                throw CSVError.tooManyColumns(file: file, found: first.fields.count, limit: Self.maximumColumns)
+            }
             header = first.fields
             expectedFieldCount = header.count
         }
@@ -330,6 +337,9 @@ public final class CSVReader {
                 return i
             }
             if buffer.count - position > Self.maximumRecordBytes {
+                if state != .quoted {
+                    throw CSVError.lineTooLong(file: file, line: startLine, limitBytes: Self.maximumRecordBytes)
+                }
                 throw CSVError.recordTooLong(file: file, line: startLine, limitBytes: Self.maximumRecordBytes)
             }
             let shift = try refill()

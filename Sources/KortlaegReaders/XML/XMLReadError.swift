@@ -8,6 +8,8 @@ public enum XMLReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case doctypeRefused(file: String, line: Int)
     /// The document uses an entity reference such as `&name;`, which Kortlæg refuses.
     case entityReferenceRefused(file: String, line: Int)
+    /// An element has more attributes than any real export (`limit`); refused before parsing.
+    case tooManyAttributes(file: String, line: Int, limit: Int)
     /// The document is not well-formed XML (truncated, wrong encoding, …).
     case malformed(file: String, line: Int, path: String, problem: String)
     /// The document is well-formed but not what the reader expected.
@@ -24,6 +26,9 @@ public enum XMLReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .entityReferenceRefused(file, line):
             return "\(file):\(line): the document contains an entity reference; "
                 + "Kortlæg refuses entities in input files for safety."
+        case let .tooManyAttributes(file, line, limit):
+            return "\(file):\(line): an element has more than \(limit) attributes; no questionnaire export has that many, "
+                + "so the file was not read (it may be damaged or made to slow the import down)."
         case let .malformed(file, line, path, problem):
             let at = path.isEmpty ? "" : " (in \(path))"
             return "\(file):\(line): the file is not well-formed XML\(at): \(problem). "

@@ -41,11 +41,44 @@ final class XMLStreamReader {
     init(path: String, name: String? = nil) throws(XMLReadError) {
         file = name ?? path
         try Self.refuseDoctype(inPrologOf: Self.firstBytes(ofFile: path), file: file)
-        guard let reader = xmlReaderForFile(path, nil, Self.parserOptions) else {
-            throw .unreadable(file: file, reason: "the file does not exist or cannot be opened")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .unreadable(file: file, reason: "the file does not exist or cannot be opened") }
+        let input = GuardedInput(fd: fd)
+        // libxml2 reads through this callback: the guard sees every byte before the parser does.
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        guard let reader = xmlReaderForIO({ context, buffer, length in
+            guard let context, let buffer else { return -1 }
+            let input = Unmanaged<GuardedInput>.fromOpaque(context).takeUnretainedValue()
+            let count = read(input.fd, buffer, Int(length))
+            guard count > 0 else { return Int32(max(count, 0)) }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: count)
+            return input.guard.scan(bytes) ? Int32(count) : -1
+        }, nil, context, nil, nil, Self.parserOptions) else {
+            close(fd)
+            throw .unreadable(file: file, reason: "the file cannot be parsed")
         }
         self.reader = reader
+        self.input = input
         installErrorHandler()
+    }
+
+    /// The file libxml2 reads through the input guard; closed in deinit.
+    private final class GuardedInput {
+        let fd: Int32
+        var `guard` = XMLInputGuard()
+        init(fd: Int32) { self.fd = fd }
+        deinit { close(fd) }
+    }
+    private var input: GuardedInput?
+
+    /// The guard's refusal as an error, if it stopped the input.
+    private func refusal() -> XMLReadError? {
+        switch input?.guard.refusal {
+        case let .tooManyAttributes(line)?: .tooManyAttributes(file: file, line: line, limit: XMLInputGuard.attributeLimit)
+        case let .doctype(line)?: .doctypeRefused(file: file, line: line)
+        case let .entity(line)?: .entityReferenceRefused(file: file, line: line)
+        case nil: nil
+        }
     }
 
     /// Parses a document held in memory (tests, small resources).
@@ -71,6 +104,7 @@ final class XMLStreamReader {
     deinit {
         xmlFreeTextReader(reader)
         memoryCopy?.deallocate()
+        input = nil
     }
 
     private func installErrorHandler() {
@@ -96,6 +130,7 @@ final class XMLStreamReader {
         }
         while !finished {
             let status = xmlTextReaderRead(reader)
+            if let refusal = refusal() { throw refusal }
             if status < 0 || sink.first != nil { throw malformed() }
             if status == 0 {
                 finished = true
