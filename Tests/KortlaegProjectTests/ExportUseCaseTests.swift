@@ -27,7 +27,7 @@ import Testing
         let sink = CollectingSink()
         let result = try ExportUseCase.run(try request(.project(project, instruments: ["sdq-p4-17"]), output: output), sink: sink)
         #expect(result.files.map { ($0 as NSString).lastPathComponent }
-                == ["eval.csv", "eval.codebook.xml", "eval.codebook.md", "eval.codebook.html", "eval.manifest.json"])
+                == ["eval.csv", "eval.csv.codebook.xml", "eval.csv.codebook.md", "eval.csv.codebook.html", "eval.csv.manifest.json"])
         #expect(result.files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
         #expect(result.storedResponses == 6)
         // Five children, one row each; child A: emotion 5 → 0, change −5; total 20 → 10.
@@ -43,8 +43,8 @@ import Testing
         // The audit entry names the data file and the manifest's checksum.
         let entry = try #require(try store.auditLog().last)
         #expect(entry.action == .export && entry.operator == "KB")
-        let checksum = try FileChecksum.sha256(path: folder.appendingPathComponent("eval.manifest.json").path).hex
-        #expect(entry.summary == "export csv wide: 5 rows, \(result.manifest.variables) variables (instrument=sdq-p4-17) to eval.csv; manifest eval.manifest.json sha256 \(checksum)")
+        let checksum = try FileChecksum.sha256(path: folder.appendingPathComponent("eval.csv.manifest.json").path).hex
+        #expect(entry.summary == "export csv wide: 5 rows, \(result.manifest.variables) variables (instrument=sdq-p4-17) to eval.csv; manifest eval.csv.manifest.json sha256 \(checksum)")
         #expect(entry.detail?.contains("\"manifestSha256\":\"\(checksum)\"") == true)
         #expect(sink.messages.last?.text == "rows: 5, variables: \(result.manifest.variables), from 6 stored responses; ids: stable salt named 'eval'; recorded in the project's audit log")
         #expect(result.manifest.project?.file == "p.kortlaeg")

@@ -64,6 +64,17 @@ struct ProgressRendererTests {
         let emotion = try #require(rows.first { $0[2] == "pemotion" })
         #expect(emotion[0] == "all" && emotion[3] == "6" && emotion[4] == "1" && emotion[5] == "no")
         #expect(abs(try #require(Double(emotion[10])) - (-10.0 / 6.0)) < 1e-12)
+        // The figures a statistician checks. SD of the changes: statistics.stdev([-2]*5+[0]) =
+        // 0.816496580927726 (python3); Wilcoxon (zero dropped, 5 ties of |2| → rank 3 each): W+ = 0,
+        // W− = 15, 5 non-zero; McNemar: one discordant pair (6 → 4: abnormal → borderline).
+        func column(_ name: String) -> String { emotion[ProgressCSVRenderer.groupColumns.firstIndex(of: name)!] }
+        #expect(abs(try #require(Double(column("sd_change"))) - 0.816496580927726) < 1e-12)
+        #expect(column("wilcoxon_w_plus") == "0.0" && column("wilcoxon_w_minus") == "15.0" && column("wilcoxon_n_nonzero") == "5")
+        #expect(Int(column("mcnemar_b"))! + Int(column("mcnemar_c"))! == 1)
+        // A score without pairs says why, in the row itself.
+        let conduct = try #require(rows.first { $0[2] == "pconduct" })
+        #expect(conduct[ProgressCSVRenderer.groupColumns.firstIndex(of: "reasons")!] == "n < 5: statistics suppressed")
+        #expect(!rows.joined().contains("-0.0"))
         let children = renderer.children.text
         #expect(children.hasPrefix(ProgressCSVRenderer.childColumns.joined(separator: ",") + "\n"))
         #expect(children.contains("\na,emotion,pemotion,2.0,0.0,-2.0,yes,"))
@@ -76,7 +87,11 @@ struct ProgressRendererTests {
         #expect(object["paired"] as? Int == 6)
         #expect(object["onlyFrom"] as? [String] == ["g"])
         #expect((object["notes"] as? [String])?.first == "bands: uk-3band (UK community sample (youthinmind)); cut-off: band level ≥ 2")
-        let groups = try #require(object["groups"] as? [[String: String]])
-        #expect(groups.first { $0["variable"] == "pemotion" }?["n"] == "6")
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        let emotion = try #require(groups.first { $0["variable"] as? String == "pemotion" })
+        // Numbers are JSON numbers, not strings.
+        #expect(emotion["n"] as? Int == 6)
+        #expect(abs((emotion["mean_change"] as? Double ?? 0) - (-10.0 / 6.0)) < 1e-12)
+        #expect(emotion["suppressed"] as? String == "no")
     }
 }

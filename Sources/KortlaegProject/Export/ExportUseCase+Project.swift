@@ -38,6 +38,8 @@ extension ExportUseCase {
         } catch {
             throw KortlaegError(.invalidInput, "\(error)")
         }
+        var selection = selection
+        selection.includeAnswers = request.includeItems
         let loaded = try StoreExportSource.load(from: store, catalog: request.catalog, selection: selection)
         let pseudonymizer = KortlaegExport.Pseudonymizer(key: try exporting { try PseudonymKey(bytes: derivedKey) },
                                                          salt: try salt(request.salt))
@@ -52,7 +54,7 @@ extension ExportUseCase {
             return try job(request, options: options).run(dataset: dataset, sources: loaded.sources, inputs: [], project: project,
                                                           pseudonymizer: pseudonymizer)
         }
-        let files = written(manifest, outputPath: request.outputPath)
+        let files = written(manifest, outputPath: request.outputPath, format: request.format)
         try record(manifest, files: files, request: request, store: store)
         noteFiles(manifest, sink: sink)
         sink.note("rows: \(manifest.rows), variables: \(manifest.variables), from \(loaded.responses) stored responses; "
@@ -64,7 +66,7 @@ extension ExportUseCase {
     /// of the export when it cannot be recorded.
     private static func record(_ manifest: ExportManifest, files: [String], request: ExportRequest,
                                store: any ProjectStore) throws(KortlaegError) {
-        let manifestPath = ExportJob.manifestPath(for: request.outputPath)
+        let manifestPath = ExportJob.manifestPath(for: request.outputPath, format: request.format)
         let manifestName = (manifestPath as NSString).lastPathComponent
         let summary: String
         let detail: String

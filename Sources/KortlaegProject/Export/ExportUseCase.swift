@@ -82,7 +82,7 @@ public enum ExportUseCase {
         noteFiles(manifest, sink: sink)
         sink.note("rows: \(manifest.rows), variables: \(manifest.variables); ids: \(manifest.pseudonymisation.saltMode)"
             + (key.isEphemeral ? " with a one-off key (ids cannot be re-derived; use --key-file to keep them)" : ""))
-        return ExportResult(manifest: manifest, files: written(manifest, outputPath: request.outputPath), storedResponses: nil)
+        return ExportResult(manifest: manifest, files: written(manifest, outputPath: request.outputPath, format: request.format), storedResponses: nil)
     }
 
     // MARK: - Shared
@@ -101,8 +101,8 @@ public enum ExportUseCase {
     }
 
     /// Every file of the export with its folder, the manifest last.
-    static func written(_ manifest: ExportManifest, outputPath: String) -> [String] {
-        let manifestPath = ExportJob.manifestPath(for: outputPath)
+    static func written(_ manifest: ExportManifest, outputPath: String, format: KortlaegExport.ExportFormat) -> [String] {
+        let manifestPath = ExportJob.manifestPath(for: outputPath, format: format)
         let folder = (manifestPath as NSString).deletingLastPathComponent
         return manifest.files.map { (folder as NSString).appendingPathComponent($0.name) } + [manifestPath]
     }

@@ -1,3 +1,4 @@
+import KortlaegDomain
 import KortlaegProgress
 import KortlaegStatistics
 
@@ -128,6 +129,18 @@ extension Phrasebook {
             case let .rejectedRows(from, before, to, after):
                 Phrase(da: "rækker med status 'rejected' er udeladt: \(before) ved \(from), \(after) ved \(to)",
                        en: "rows with status 'rejected' were left out: \(before) at \(from), \(after) at \(to)")
+            case let .sampleAlpha(variable, occasion, alpha, n, items, lower, upper, byDefault):
+                Phrase(da: "RCI for \(variable): reliabilitet = Cronbachs alfa fra \(occasion)-stikprøven, \(NumberFormat.fixed(3, .danish).string(alpha)) "
+                           + "(\(items) spørgsmål, n = \(n), 95 % KI \(NumberFormat.fixed(3, .danish).string(lower)) til "
+                           + "\(NumberFormat.fixed(3, .danish).string(upper)), Feldt)"
+                           + (byDefault ? "; valgt fordi projektet har mindst 50 fuldstændige \(occasion)-besvarelser og ingen --reliability er angivet" : ""),
+                       en: "RCI for \(variable): reliability = Cronbach's alpha from the \(occasion) sample, \(NumberFormat.fixed(3, .english).string(alpha)) "
+                           + "(\(items) items, n = \(n), 95 % CI \(NumberFormat.fixed(3, .english).string(lower)) to "
+                           + "\(NumberFormat.fixed(3, .english).string(upper)), Feldt)"
+                           + (byDefault ? "; chosen because the project has at least 50 complete \(occasion) responses and no --reliability was given" : ""))
+            case let .noSampleAlpha(variable, occasion):
+                Phrase(da: "RCI for \(variable) beregnes ikke: ingen Cronbachs alfa på spørgsmålsniveau i \(occasion)-stikprøven (fx påvirkningsscoren)",
+                       en: "no RCI for \(variable): no item-level Cronbach's alpha in the \(occasion) sample (e.g. the impact score)")
             }
         }
     }

@@ -21,8 +21,10 @@ struct Export: ParsableCommand {
             recorded in the project's audit log with its manifest. Without --project: files written by \
             'kortlaeg score' (--scores FILE:OCCASION, one per occasion).
 
-            Writes the data file, a DDI Codebook 2.5 (BASE.codebook.xml), a readable codebook \
-            (BASE.codebook.md and .html) and a manifest with checksums (BASE.manifest.json). Ids are \
+            Writes the data file (BASE.sav), and named after it a DDI Codebook 2.5 (BASE.sav.codebook.xml), \
+            a readable codebook (BASE.sav.codebook.md and .html) and a manifest with checksums \
+            (BASE.sav.manifest.json), so that .sav, .dta and .csv exports to one base name keep their own \
+            codebooks; --format ddi writes BASE.codebook.xml and BASE.manifest.json. Ids are \
             replaced by pseudonyms (HMAC-SHA256 of a key and a salt): a new random salt per export, or a \
             stable one (--stable-salt NAME or --salt-file F) to keep ids equal across the exports of one \
             evaluation. With --project the key is derived from the project's own key; from score files it \
