@@ -107,7 +107,7 @@ func everyExportIsFreeOfCPRShapedStringsAndHasAManifest(format: ExportFormat) th
     let bytes = Array(try Data(contentsOf: folder.appendingPathComponent("eksport.csv")))
     #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-    #expect(text.hasPrefix("id;pemotion_t1;pemotion_t2;"))
+    #expect(text.hasPrefix("id;sdq_p4_17_status_t1;sdq_p4_17_status_t2;pemotion_t1;pemotion_t2;"))
     #expect(text.contains("\r\n"))
     // RCI −1.5811388300841895 written with a decimal comma.
     #expect(text.contains("-1,5811388300841895"))
@@ -117,7 +117,7 @@ func everyExportIsFreeOfCPRShapedStringsAndHasAManifest(format: ExportFormat) th
     let folder = try temporaryFolder()
     _ = try runJob(.csv, folder: folder)
     let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent("eksport.csv")), as: UTF8.self)
-    #expect(text.hasPrefix("id,pemotion_t1,pemotion_t2,"))
+    #expect(text.hasPrefix("id,sdq_p4_17_status_t1,sdq_p4_17_status_t2,pemotion_t1,pemotion_t2,"))
     #expect(text.contains("-1.5811388300841895"))
     #expect(!text.contains("-9,") && !text.contains("-8,"))
 }

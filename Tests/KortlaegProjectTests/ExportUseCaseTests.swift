@@ -39,6 +39,9 @@ import Testing
         let row = try #require(rows.first { $0["id"] == a })
         #expect(row["pemotion_t1"] == "5" && row["pemotion_t2"] == "0" && row["pemotion_chg"] == "-5")
         #expect(row["pebdtot_t1"] == "20" && row["pebdtot_t2"] == "10")
+        // Covariates from the store (ReportFixture: class 4.b, Aabybro Skole); status 1 = complete.
+        #expect(row["class"] == "4.b" && row["school"] == "Aabybro Skole")
+        #expect(row["sdq_p4_17_status_t1"] == "1" && row["sdq_p4_17_status_t2"] == "1")
         #expect(rows.filter { $0["id"] != a }.allSatisfy { $0["pemotion_t1"] == "5" && $0["pemotion_t2"] == "" })
         // The audit entry names the data file and the manifest's checksum.
         let entry = try #require(try store.auditLog().last)

@@ -182,6 +182,11 @@ public struct DatasetBuilder {
 
     private func buildWide() throws -> ExportDataset {
         var variables = [idVariable()]
+        let covariates = Covariates(sources: sources)
+        for field in covariates.fields {
+            variables.append(covariates.variable(field, width: Covariates.width(field, sources: sources), language: language))
+        }
+        var childAttributes: [String: ChildAttributes] = [:]  // pseudonym → first attributes given, per field
         // Per source: a closure that appends the values of one child.
         var appenders: [(_ responses: [String: ExportResponse], _ row: inout [ExportValue]) -> Void] = []
         var children: [String: [Int: [String: ExportResponse]]] = [:]  // pseudonym → source → occasion → response
@@ -195,6 +200,23 @@ public struct DatasetBuilder {
                                             reason: "a child has two responses at occasion \(response.occasion); keep one per child and occasion.")
                 }
                 children[pseudonym, default: [:]][sourceIndex, default: [:]][response.occasion] = response
+                var known = childAttributes[pseudonym] ?? ChildAttributes()
+                if known.className == nil { known.className = response.attributes.className }
+                if known.school == nil { known.school = response.attributes.school }
+                if known.sex == nil { known.sex = response.attributes.sex }
+                if known.birthYear == nil { known.birthYear = response.attributes.birthYear }
+                childAttributes[pseudonym] = known
+            }
+            // Per occasion: the response's date (when dates are known) and status.
+            let prefix = Covariates.prefix(instrument)
+            for occasion in source.occasions {
+                if covariates.hasDates {
+                    variables.append(Covariates.dateVariable(name: "\(prefix)_date_\(occasion.lowercased())",
+                                                             label: "\(instrument.title.text(language)) (\(occasion)): " + (da ? "besvarelsesdato" : "response date")))
+                }
+                variables.append(Covariates.statusVariable(name: "\(prefix)_status_\(occasion.lowercased())",
+                                                           label: "\(instrument.title.text(language)) (\(occasion)): " + (da ? "besvarelsens status" : "response status"),
+                                                           language: language))
             }
             let occasions = source.occasions
             let columns = try scoreColumns(source)
@@ -250,7 +272,13 @@ public struct DatasetBuilder {
                     itemVariables.append((item, itemVariable))
                 }
             }
+            let statusScores = columns.filter(\.definition.verified).map(\.definition.id)
+            let hasDates = covariates.hasDates
             appenders.append { responses, row in
+                for occasion in occasions {
+                    if hasDates { row.append(ExportValue.from(nil).withText(responses[occasion]?.date)) }
+                    row.append(Covariates.status(responses[occasion], scoreIDs: statusScores))
+                }
                 for (columnIndex, column) in columns.enumerated() {
                     let id = column.definition.id
                     let codes = columnCodes[columnIndex]
@@ -297,6 +325,7 @@ public struct DatasetBuilder {
             for pseudonym in pseudonyms {
                 var row: [ExportValue] = [.text(pseudonym)]
                 row.reserveCapacity(width)
+                for field in covariates.fields { row.append(covariates.value(field, childAttributes[pseudonym])) }
                 for sourceIndex in 0..<sourceCount {
                     appenders[sourceIndex](children[pseudonym]?[sourceIndex] ?? [:], &row)
                 }
@@ -322,6 +351,14 @@ public struct DatasetBuilder {
             ExportVariable(name: "instrument", label: da ? "Spørgeskema og version" : "Instrument and version",
                            type: .string(width: sources.map { $0.instrument.reference.description.utf8.count }.max() ?? 1), measure: .nominal),
         ]
+        // Covariates on every row: the child's class, school, sex, birth year; the response's date and status.
+        let covariates = Covariates(sources: sources)
+        let covariateStart = variables.count
+        for field in covariates.fields {
+            variables.append(covariates.variable(field, width: Covariates.width(field, sources: sources), language: language))
+        }
+        if covariates.hasDates { variables.append(Covariates.dateVariable(name: "date", label: da ? "Besvarelsesdato" : "Response date")) }
+        variables.append(Covariates.statusVariable(name: "status", label: da ? "Besvarelsens status" : "Response status", language: language))
         // Union of score columns (by score id) and band columns (by score id and table suffix).
         var scoreIndex: [String: Int] = [:]
         var bandIndex: [String: Int] = [:]
@@ -374,6 +411,16 @@ public struct DatasetBuilder {
                 row[1] = .number(Double(occasionNumber))
                 row[2] = .number(Double(informantNumber))
                 row[3] = .text(instrument.reference.description)
+                var cell = covariateStart
+                for field in covariates.fields {
+                    row[cell] = covariates.value(field, response.attributes)
+                    cell += 1
+                }
+                if covariates.hasDates {
+                    row[cell] = ExportValue.missing.withText(response.date)
+                    cell += 1
+                }
+                row[cell] = Covariates.status(response, scoreIDs: perSource[sourceIndex].columns.filter(\.definition.verified).map(\.definition.id))
                 for column in perSource[sourceIndex].columns {
                     let score: Double?? = .some(response.scores[column.definition.id] ?? nil)
                     let scoreColumn = scoreIndex[column.definition.id]!

@@ -66,7 +66,8 @@ struct StoreExportSource {
                 var scores: [String: Double?] = [:]
                 for score in stored.scores { scores[score.id] = .some(score.value) }
                 gathered[key]!.responses.append(ExportResponse(childID: stored.child, occasion: stored.occasion.code,
-                                                               scores: scores, answers: stored.answers))
+                                                               scores: scores, answers: stored.answers,
+                                                               attributes: stored.attributes, date: stored.date))
             }
         } catch {
             throw KortlaegError(.invalidInput, "\(error)")
