@@ -95,3 +95,39 @@ struct ProgressRendererTests {
         #expect(emotion["suppressed"] as? String == "no")
     }
 }
+
+struct DirectionAndPluralTests {
+    /// Emotional symptoms of five children: changes −1, +1, −2, +1, 0 (mean −0.2; the 95 % interval
+    /// of the mean change, t(4; 0.975) = 2.7764, is −0.2 ± 2.7764·1.3038/√5 = −1.82 to 1.42, python3
+    /// scipy.stats.t.ppf): it includes 0, so no direction is claimed.
+    @Test func noDirectionWordWhenTheIntervalIncludesZero() throws {
+        let instrument = try sdqParent()
+        let (scores, _) = try ProgressSettings().scores(for: instrument, language: .danish)
+        let pairs: [(String, Double, Double)] = [("a", 5, 4), ("b", 3, 4), ("c", 6, 4), ("d", 2, 3), ("e", 4, 4)]
+        let before = pairs.map { ChildObservation(id: $0.0, attributes: [:], values: ["emotion": $0.1]) }
+        let after = pairs.map { ChildObservation(id: $0.0, attributes: [:], values: ["emotion": $0.2]) }
+        let analysis = ProgressAnalysis(before: before, after: after, scores: scores, addedValue: nil, groupBy: nil)
+        let text = ProgressTextRenderer(report: ProgressReport(analysis: analysis, from: "T1", to: "T2", groupBy: nil, notes: [])).text
+        #expect(text.contains("5 børn (0 uden par). Gennemsnit 4,00 → 3,80; ændring -0,20 (95 % konfidensinterval -1,82 til 1,42): ingen sikker ændring"))
+        #expect(!text.contains("bedre ↓"))
+    }
+
+    @Test func oneChildIsOneBarnAndGetsNoTestP() throws {
+        let instrument = try sdqParent()
+        let (scores, _) = try ProgressSettings().scores(for: instrument, language: .danish)
+        let analysis = ProgressAnalysis(before: [ChildObservation(id: "a", attributes: [:], values: ["emotion": 5])],
+                                        after: [ChildObservation(id: "a", attributes: [:], values: ["emotion": 2])],
+                                        scores: scores, addedValue: nil, groupBy: nil, suppressionThreshold: 1)
+        let report = ProgressReport(analysis: analysis, from: "T1", to: "T2", groupBy: nil, notes: [])
+        let text = ProgressTextRenderer(report: report).text
+        #expect(text.contains("Parret: 1 barn."))
+        #expect(text.contains("    1 barn (0 uden par)."))
+        let emotion = try #require(analysis.groups.first?.summaries.first { $0.scoreID == "emotion" })
+        #expect(emotion.wilcoxon?.value == nil && emotion.mcNemar?.value == nil)
+        let rows = ProgressCSVRenderer(report: report).groupRows
+        let row = try #require(rows.first { $0[2] == "pemotion" })
+        let reasons = row[ProgressCSVRenderer.groupColumns.firstIndex(of: "reasons")!]
+        #expect(reasons.contains("wilcoxon: ") && reasons.contains("mcnemar: "))
+        #expect(row[ProgressCSVRenderer.groupColumns.firstIndex(of: "p_wilcoxon")!] == "")
+    }
+}
