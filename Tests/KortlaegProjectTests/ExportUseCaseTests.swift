@@ -95,6 +95,37 @@ import Testing
         #expect(sink.messages.last?.text == "rows: 2, variables: \(result.manifest.variables); ids: stable salt named 'eval'")
     }
 
+    /// `export --reliability pemotion=0.8 --sd pemotion=2`: barn-1's emotion 5 → 0 has RCI
+    /// −5/(2·√(2·0.2)) = −3.952847075210474 (python3: -5/(2*math.sqrt(0.4))); pebdtot has no
+    /// reliability: not computed, and the notes (DDI codebook) say so for both.
+    @Test func exportTakesTheRCISettingsOfProgress() throws {
+        let folder = try useCaseFolder()
+        let parent = try repositoryInstruments.resolve("sdq-p4-17")
+        let t1 = folder.appendingPathComponent("T1.csv"), t2 = folder.appendingPathComponent("T2.csv")
+        try ReportFixture.scoreFile(t1, instrument: parent, rows: [("barn-1", ReportFixture.allOnes, "complete")])
+        try ReportFixture.scoreFile(t2, instrument: parent, rows: [("barn-1", ReportFixture.allZeros, "complete")])
+        let files = [ScoreFileInput(path: t1.path, instrument: parent), ScoreFileInput(path: t2.path, instrument: parent)]
+        let output = folder.appendingPathComponent("rci.csv").path
+        var withRCI = try request(.scoreFiles(files, idColumn: "barn_id", keyFile: nil, ruleChoices: try RuleChoices(parsing: []), filters: []),
+                                  output: output, salt: .perExport)
+        withRCI.reliableChange = ProgressSettings(reliabilities: [.init(score: "pemotion", value: 0.8)],
+                                                  standardDeviations: [.init(score: "pemotion", value: 2)])
+        _ = try ExportUseCase.run(withRCI, sink: CollectingSink())
+        let row = try #require(try table(output).first)
+        #expect(abs((Double(row["pemotion_rci"] ?? "") ?? 0) - (-3.952847075210474)) < 1e-12)
+        #expect(row["pebdtot_rci"] == "")
+        let ddi = try String(contentsOfFile: output + ".codebook.xml", encoding: .utf8)
+        #expect(ddi.contains("RCI pemotion: r = 0.8 (given with --reliability); SD = 2.0 (given with --sd)"))
+        #expect(ddi.contains("RCI pebdtot: ikke beregnet"))
+        // Without settings no RCI is computed, and the notes say so.
+        let plain = folder.appendingPathComponent("plain.csv").path
+        _ = try ExportUseCase.run(try request(.scoreFiles(files, idColumn: "barn_id", keyFile: nil, ruleChoices: try RuleChoices(parsing: []),
+                                                          filters: []), output: plain, salt: .perExport), sink: CollectingSink())
+        #expect(try table(plain).first?["pemotion_rci"] == "")
+        #expect(try String(contentsOfFile: plain + ".codebook.xml", encoding: .utf8)
+                .contains("RCI (*_rci) er ikke beregnet: ingen reliabilitet er angivet"))
+    }
+
     @Test func scoreFileProblemsAreRefusedBeforeAnythingIsWritten() throws {
         let folder = try useCaseFolder()
         let parent = try repositoryInstruments.resolve("sdq-p4-17")

@@ -39,7 +39,7 @@ extension ExportUseCase {
             throw KortlaegError(.invalidInput, "\(error)")
         }
         var selection = selection
-        selection.includeAnswers = request.includeItems
+        selection.includeAnswers = request.includeItems || request.reliableChange.reliabilityFromSample
         let loaded = try StoreExportSource.load(from: store, catalog: request.catalog, selection: selection)
         let pseudonymizer = KortlaegExport.Pseudonymizer(key: try exporting { try PseudonymKey(bytes: derivedKey) },
                                                          salt: try salt(request.salt))
@@ -49,8 +49,12 @@ extension ExportUseCase {
         let options = ExportOptions(shape: request.shape, language: request.language, includeItems: request.includeItems,
                                     includePersonalData: request.includeFreeText, filters: selection.descriptions,
                                     notes: notes(project, unverified: loaded.unverifiedIncluded, language: request.language))
+        let rci = try ExportReliableChange(settings: request.reliableChange, sources: loaded.sources, language: request.language)
         let manifest = try exporting {
-            let dataset = try DatasetBuilder(sources: loaded.sources, options: options, pseudonymizer: pseudonymizer).build()
+            var rciOptions = options
+            rciOptions.notes += rci.notes
+            let dataset = try DatasetBuilder(sources: loaded.sources, options: rciOptions, pseudonymizer: pseudonymizer,
+                                             reliableChange: rci.function).build()
             return try job(request, options: options).run(dataset: dataset, sources: loaded.sources, inputs: [], project: project,
                                                           pseudonymizer: pseudonymizer)
         }

@@ -75,8 +75,12 @@ public enum ExportUseCase {
         let pseudonymizer = KortlaegExport.Pseudonymizer(key: key, salt: try salt(request.salt))
         let options = ExportOptions(shape: request.shape, language: request.language, filters: filters)
         let source = ExportSource(instrument: instrument, occasions: occasions, responses: responses, ruleChoices: ruleChoices.choices)
+        let rci = try ExportReliableChange(settings: request.reliableChange, sources: [source], language: request.language)
         let manifest = try exporting {
-            let dataset = try DatasetBuilder(sources: [source], options: options, pseudonymizer: pseudonymizer).build()
+            var rciOptions = options
+            rciOptions.notes += rci.notes
+            let dataset = try DatasetBuilder(sources: [source], options: rciOptions, pseudonymizer: pseudonymizer,
+                                             reliableChange: rci.function).build()
             return try job(request, options: options).run(dataset: dataset, sources: [source], inputs: inputs, pseudonymizer: pseudonymizer)
         }
         noteFiles(manifest, sink: sink)
