@@ -75,6 +75,9 @@ struct ProgressRendererTests {
         let conduct = try #require(rows.first { $0[2] == "pconduct" })
         #expect(conduct[ProgressCSVRenderer.groupColumns.firstIndex(of: "reasons")!] == "n < 5: statistics suppressed")
         #expect(!rows.joined().contains("-0.0"))
+        // The settings travel with every row.
+        #expect(column("band_table") == "uk-3band" && column("cutoff_level") == "2" && column("suppression_threshold") == "5")
+        #expect(column("rci_reliability") == "" && column("rci_reliability_source").hasPrefix("not entered in the instrument data"))
         let children = renderer.children.text
         #expect(children.hasPrefix(ProgressCSVRenderer.childColumns.joined(separator: ",") + "\n"))
         #expect(children.contains("\na,emotion,pemotion,2.0,0.0,-2.0,yes,"))

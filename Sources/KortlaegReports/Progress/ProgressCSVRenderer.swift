@@ -23,10 +23,12 @@ public struct ProgressCSVRenderer: Sendable {
         "g_av", "share_above_cutoff_t1", "share_above_cutoff_t2", "p_mcnemar", "mcnemar_method", "n_rci",
         "share_reliably_improved", "share_reliably_deteriorated", "sd_change", "wilcoxon_w_plus", "wilcoxon_w_minus",
         "wilcoxon_z", "wilcoxon_n_nonzero", "mcnemar_b", "mcnemar_c", "reasons",
+        "band_table", "cutoff_level", "rci_reliability", "rci_reliability_source", "rci_sd_source", "suppression_threshold",
     ]
 
     /// The group columns that hold text; every other column holds a number (JSON writes it as one).
-    static let textGroupColumns: Set<String> = ["group", "score", "variable", "suppressed", "wilcoxon_method", "mcnemar_method", "reasons"]
+    static let textGroupColumns: Set<String> = ["group", "score", "variable", "suppressed", "wilcoxon_method", "mcnemar_method", "reasons",
+                                                 "band_table", "rci_reliability_source", "rci_sd_source"]
 
     /// The columns of the per-child table.
     public static let childColumns = [
@@ -51,6 +53,7 @@ public struct ProgressCSVRenderer: Sendable {
                 row += [String(s.rciN), text(s.shareReliablyImproved), text(s.shareReliablyDeteriorated)]
                 row += [text(s.sdChange), text(w?.rankSumPositive), text(w?.rankSumNegative), text(w?.z), w.map { String($0.n) } ?? ""]
                 row += [m.map { String($0.b) } ?? "", m.map { String($0.c) } ?? "", reasons(s)]
+                row += settings(score)
                 rows.append(row)
             }
             if let avs = group.addedValue {
@@ -96,6 +99,20 @@ public struct ProgressCSVRenderer: Sendable {
             for child in ids { rows.append([CPRNumber.masked(child), "", ""] + blank(12) + [status]) }
         }
         return CSVTable(rows: rows)
+    }
+
+    /// The settings a score was analysed with: band table, cut-off, the RCI's reliability and SD
+    /// with their sources, the suppression threshold.
+    private func settings(_ score: ProgressScore) -> [String] {
+        let sdSource: String
+        switch score.standardDeviation {
+        case let .fixed(value, source): sdSource = "\(value) (\(source))"
+        case let .bySex(values, source): sdSource = values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + " (\(source))"
+        case .baseline: sdSource = analysis.baselineSD[score.definition.id].map { "\($0) (SD of the T1 scores)" } ?? "SD of the T1 scores: not computable"
+        case let .unavailable(reason): sdSource = reason
+        }
+        return [score.bandTable ?? "", String(score.cutoffLevel), text(score.reliability), score.reliabilitySource, sdSource,
+                String(analysis.suppressionThreshold)]
     }
 
     /// Why statistics are missing, in one field.
