@@ -12,6 +12,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
     case cprShapedValue(variable: String, row: Int)
     case cprShapedReportText(section: String)
     case undeclaredMissingCode(variable: String, code: Int)
+    case missingCodeInsideRange(variable: String, code: Int, minimum: Double, maximum: Double)
+    case valueIsMissingCode(variable: String, row: Int, code: Int)
     case readStat(file: String, operation: String, message: String)
     case cannotWrite(file: String, reason: String)
     case missingKey(reason: String)
@@ -41,6 +43,10 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
             return "The report's \(section) holds text shaped like a CPR number; no report was written. Remove the CPR number (or give another label)."
         case let .undeclaredMissingCode(variable, code):
             return "Variable '\(variable)': missing code \(code) is not declared on the variable."
+        case let .missingCodeInsideRange(variable, code, minimum, maximum):
+            return "Variable '\(variable)': missing code \(code) lies inside the values it can take (\(XMLText.number(minimum)) to \(XMLText.number(maximum))); a real value would read as missing. Choose a code outside that range."
+        case let .valueIsMissingCode(variable, row, code):
+            return "Row \(row), variable '\(variable)': the value \(code) equals a declared missing code and would read as missing in SPSS; nothing was kept."
         case let .readStat(file, operation, message):
             return "\(file): ReadStat failed in \(operation): \(message)."
         case let .cannotWrite(file, reason):

@@ -6,8 +6,11 @@ import KortlaegReaders
 ///
 /// Everything is written into a staging folder beside the output first and moved into place only
 /// when all files are complete, so a failed export (a CPR-shaped value, a full disk) leaves nothing.
-/// Files: `BASE.sav|.dta|.csv`, `BASE.codebook.xml` (DDI 2.5), `BASE.codebook.md`,
-/// `BASE.codebook.html`, `BASE.manifest.json`.
+/// Files: the data file `BASE.sav|.dta|.csv`, and beside it, named after it so that exports of
+/// several formats to one base name never overwrite each other's codebooks:
+/// `BASE.sav.codebook.xml` (DDI 2.5), `BASE.sav.codebook.md`, `BASE.sav.codebook.html`,
+/// `BASE.sav.manifest.json`. A `ddi` export (no data file) writes `BASE.codebook.xml|md|html`
+/// and `BASE.manifest.json`.
 public struct ExportJob {
     /// What to write.
     public struct Configuration {
@@ -38,9 +41,17 @@ public struct ExportJob {
         self.configuration = configuration
     }
 
-    /// The manifest's path for an output path (`BASE.manifest.json`).
-    public static func manifestPath(for outputPath: String) -> String {
-        basePath(for: outputPath) + ".manifest.json"
+    /// The manifest's path for an output path and format (`BASE.sav.manifest.json`; for `ddi`
+    /// `BASE.manifest.json`).
+    public static func manifestPath(for outputPath: String, format: ExportFormat) -> String {
+        companionBase(for: outputPath, format: format) + ".manifest.json"
+    }
+
+    /// What the codebooks and the manifest are named after: the data file (`BASE.sav`), or the
+    /// base for a `ddi` export.
+    static func companionBase(for outputPath: String, format: ExportFormat) -> String {
+        let base = basePath(for: outputPath)
+        return format == .ddi ? base : base + "." + format.rawValue
     }
 
     /// The base path: the output path without its extension.
@@ -90,12 +101,13 @@ public struct ExportJob {
             // No data file, but every value is still checked (CPR) before the codebook is written.
             try dataset.forEachCheckedRow { _ in }
         }
+        let companion = configuration.format == .ddi ? baseName : dataName
         let summaries = try VariableSummary.compute(dataset)
         let language = configuration.options.language
         let texts: [(String, String, String)] = [
-            (baseName + ".codebook.xml", "codebook-ddi", DDICodebookWriter.xml(dataset, dataFileName: dataName, summaries: summaries, created: configuration.created)),
-            (baseName + ".codebook.md", "codebook-markdown", ReadableCodebookWriter.markdown(dataset, dataFileName: dataName, summaries: summaries, language: language)),
-            (baseName + ".codebook.html", "codebook-html", ReadableCodebookWriter.html(dataset, dataFileName: dataName, summaries: summaries, language: language)),
+            (companion + ".codebook.xml", "codebook-ddi", DDICodebookWriter.xml(dataset, dataFileName: dataName, summaries: summaries, created: configuration.created)),
+            (companion + ".codebook.md", "codebook-markdown", ReadableCodebookWriter.markdown(dataset, dataFileName: dataName, summaries: summaries, language: language)),
+            (companion + ".codebook.html", "codebook-html", ReadableCodebookWriter.html(dataset, dataFileName: dataName, summaries: summaries, language: language)),
         ]
         for (name, role, text) in texts {
             guard fileManager.createFile(atPath: staging + "/" + name, contents: Data(text.utf8)) else {
@@ -111,7 +123,7 @@ public struct ExportJob {
         }
         var manifest = makeManifest(dataset: dataset, sources: sources, inputs: inputs, pseudonymizer: pseudonymizer, files: files)
         manifest.project = project
-        let manifestName = baseName + ".manifest.json"
+        let manifestName = companion + ".manifest.json"
         guard fileManager.createFile(atPath: staging + "/" + manifestName, contents: try manifest.json()) else {
             throw ExportError.cannotWrite(file: manifestName, reason: "the staging folder is not writable")
         }

@@ -4,7 +4,7 @@ import KortlaegStatistics
 
 /// Jacobson & Truax (1991) classes of change for one child and score.
 public enum ChangeClass: String, Sendable, Equatable, CaseIterable {
-    /// Reliable improvement that ends in the normal range (band level 0) from outside it.
+    /// Reliable improvement from at or above the cut-off at T1 to below it (Jacobson & Truax 1991).
     case recovered
     /// Reliable improvement.
     case improved
@@ -16,7 +16,7 @@ public enum ChangeClass: String, Sendable, Equatable, CaseIterable {
     /// The Danish name used in reports.
     public var danish: String {
         switch self {
-        case .recovered: "i normalområdet"
+        case .recovered: "klinisk bedret (under grænsen)"
         case .improved: "forbedret"
         case .unchanged: "uændret"
         case .deteriorated: "forværret"
@@ -90,8 +90,12 @@ public struct ChildChange: Sendable {
             if !change.isReliable {
                 changeClass = .unchanged
             } else if score.isImprovement(change.change) {
-                let crossedIntoNormal = (bandBefore?.level ?? 0) > 0 && bandAfter?.level == 0
-                changeClass = crossedIntoNormal ? .recovered : .improved
+                // Jacobson & Truax: recovered = reliable improvement from the dysfunctional range
+                // (at or above the cut-off at T1) to below the cut-off. Band levels already follow the
+                // score's direction (prosocial: low scores have the high levels), so "above" is level ≥ cut-off.
+                let startedAbove = (bandBefore?.level).map { $0 >= score.cutoffLevel } ?? false
+                let endedBelow = (bandAfter?.level).map { $0 < score.cutoffLevel } ?? false
+                changeClass = startedAbove && endedBelow ? .recovered : .improved
             } else {
                 changeClass = score.definition.direction == .neutral ? .unchanged : .deteriorated
             }

@@ -32,6 +32,8 @@ public struct GroupSummary: Sendable {
     public var sdAfter: Double?
     public var meanChange: Value<ConfidenceInterval>?
     public var meanChangeValue: Double?
+    /// The SD of the changes (n − 1).
+    public var sdChange: Double?
     public var tTest: Value<PairedTTest>?
     public var wilcoxon: Value<WilcoxonSignedRank>?
     public var dz: Value<EffectSize>?
@@ -46,6 +48,18 @@ public struct GroupSummary: Sendable {
     public var shareReliablyImproved: Double?
     public var shareReliablyDeteriorated: Double?
     public var rciN: Int
+
+    /// Why each statistic that is not computed is missing: column name → reason (English, for
+    /// CSV/JSON; the table gives the same reasons in its language).
+    public var unavailableReasons: [(statistic: String, reason: String)] {
+        var reasons: [(String, String)] = []
+        func add<T>(_ name: String, _ value: Value<T>?) {
+            if case let .unavailable(reason)? = value { reasons.append((name, reason)) }
+        }
+        add("mean_change", meanChange); add("t", tTest); add("wilcoxon", wilcoxon)
+        add("d_z", dz); add("d_av", dav); add("g_z", gz); add("g_av", gav); add("mcnemar", mcNemar)
+        return reasons
+    }
 
     /// Summarises `changes` (this group's children for one score).
     public init(group: String, score: ProgressScore, changes: [ChildChange], unpaired: Int,
@@ -69,12 +83,17 @@ public struct GroupSummary: Sendable {
         let differences = zip(before, after).map { $1 - $0 }
         let diffs = try? Descriptives(differences)
         meanChangeValue = diffs?.mean
+        sdChange = changes.count >= 2 ? diffs?.standardDeviation : nil
         meanChange = wrap { () throws(StatisticsError) in
             guard let diffs else { throw .tooFewObservations(statistic: "mean change", required: 1, actual: 0) }
             return try diffs.meanConfidenceInterval(level: confidenceLevel)
         }
         tTest = wrap { () throws(StatisticsError) in try PairedTTest(before: before, after: after, confidenceLevel: confidenceLevel) }
-        wilcoxon = wrap { () throws(StatisticsError) in try WilcoxonSignedRank(before: before, after: after) }
+        wilcoxon = wrap { () throws(StatisticsError) in
+            // One child gives no test (a p of 1 would look like an answer).
+            guard changes.count >= 2 else { throw .tooFewObservations(statistic: "Wilcoxon signed-rank test", required: 2, actual: changes.count) }
+            return try WilcoxonSignedRank(before: before, after: after)
+        }
         dz = wrap { () throws(StatisticsError) in try EffectSize.dz(before: before, after: after) }
         dav = wrap { () throws(StatisticsError) in try EffectSize.dav(before: before, after: after) }
         gz = wrap { () throws(StatisticsError) in try EffectSize.gz(before: before, after: after) }
@@ -85,7 +104,10 @@ public struct GroupSummary: Sendable {
             let above2 = banded.map { $0.bandAfter!.level >= score.cutoffLevel }
             shareAboveCutoffBefore = Double(above1.filter { $0 }.count) / Double(banded.count)
             shareAboveCutoffAfter = Double(above2.filter { $0 }.count) / Double(banded.count)
-            mcNemar = wrap { () throws(StatisticsError) in try McNemar(before: above1, after: above2) }
+            mcNemar = wrap { () throws(StatisticsError) in
+                guard banded.count >= 2 else { throw .tooFewObservations(statistic: "McNemar test", required: 2, actual: banded.count) }
+                return try McNemar(before: above1, after: above2)
+            }
         }
         let withRCI = changes.filter { $0.changeClass != nil }
         rciN = withRCI.count

@@ -20,6 +20,9 @@ public struct ProgressAnalysis: Sendable {
     /// Per grouping value: the group summaries per score, and the mean AVS.
     public var groups: [(name: String, summaries: [GroupSummary], addedValue: GroupAddedValue?)]
     public var suppressionThreshold: Int
+    /// How many element steps pairing, bucketing and grouping took (for the test that keeps the
+    /// analysis linear in the number of children; not a time).
+    package private(set) var bucketingSteps = 0
 
     /// Runs the analysis.
     /// - Parameters:
@@ -33,14 +36,22 @@ public struct ProgressAnalysis: Sendable {
         var changes: [String: [ChildChange]] = [:]
         var missing: [String: [String]] = [:]
         var baseline: [String: Double] = [:]
+        var work = 0
+        // One pass over the pairs per score: complete pairs and those missing the score.
         for score in scores {
-            let complete = pairing.pairs.filter { $0.before.values[score.definition.id] != nil && $0.after.values[score.definition.id] != nil }
-            missing[score.definition.id] = pairing.pairs.filter { pair in !complete.contains { $0.id == pair.id } }.map(\.id)
-            if score.standardDeviation == .baseline,
-               let sd = (try? Descriptives(complete.map { $0.before.values[score.definition.id]! }))?.standardDeviation, sd > 0 {
-                baseline[score.definition.id] = sd
+            let id = score.definition.id
+            var complete: [Pairing.Pair] = []
+            var missingHere: [String] = []
+            for pair in pairing.pairs {
+                work += 1
+                if pair.before.values[id] != nil, pair.after.values[id] != nil { complete.append(pair) } else { missingHere.append(pair.id) }
             }
-            changes[score.definition.id] = complete.map { ChildChange(pair: $0, score: score, baselineSD: baseline[score.definition.id]) }
+            missing[id] = missingHere
+            if score.standardDeviation == .baseline,
+               let sd = (try? Descriptives(complete.map { $0.before.values[id]! }))?.standardDeviation, sd > 0 {
+                baseline[id] = sd
+            }
+            changes[id] = complete.map { ChildChange(pair: $0, score: score, baselineSD: baseline[id]) }
         }
         self.changes = changes
         missingScore = missing
@@ -54,29 +65,49 @@ public struct ProgressAnalysis: Sendable {
             let value = attributes[groupBy] ?? ""
             return value.isEmpty ? "(no \(groupBy))" : value
         }
-        var members: [String: Set<String>] = [:]
-        for pair in pairs { members[groupName(pair.attributes), default: []].insert(pair.id) }
+        // One bucketing pass: child id → group, then every change, missing id and AVS into its group.
+        var groupOf: [String: String] = [:]
+        for pair in pairs {
+            work += 1
+            groupOf[pair.id] = groupName(pair.attributes)
+        }
         // Unpaired children count in their group too (from whichever occasion they were seen at).
         var unpairedByGroup: [String: Int] = [:]
         let unpairedIDs = Set(pairing.onlyBefore + pairing.onlyAfter)
         for observation in before + after where unpairedIDs.contains(observation.id) {
+            work += 1
             unpairedByGroup[groupName(observation.attributes), default: 0] += 1
         }
-        let names = Set(members.keys).union(unpairedByGroup.keys).sorted()
+        var changesByGroup: [String: [String: [ChildChange]]] = [:]   // group → score → changes
+        var missingByGroup: [String: [String: Int]] = [:]             // group → score → count
+        for score in scores {
+            let id = score.definition.id
+            for change in changes[id] ?? [] {
+                work += 1
+                changesByGroup[groupOf[change.childID] ?? "all", default: [:]][id, default: []].append(change)
+            }
+            for child in missing[id] ?? [] {
+                work += 1
+                missingByGroup[groupOf[child] ?? "all", default: [:]][id, default: 0] += 1
+            }
+        }
+        var valuesByGroup: [String: [AddedValue]] = [:]
+        for value in values {
+            work += 1
+            valuesByGroup[groupOf[value.childID] ?? "all", default: []].append(value)
+        }
+        let names = Set(groupOf.values).union(unpairedByGroup.keys).sorted()
         let threshold = suppressionThreshold
         groups = names.map { name in
-            let ids = members[name] ?? []
             let summaries = scores.map { score in
-                let groupChanges = (changes[score.definition.id] ?? []).filter { ids.contains($0.childID) }
-                let missingHere = (missing[score.definition.id] ?? []).filter { ids.contains($0) }.count
-                return GroupSummary(group: name, score: score, changes: groupChanges,
-                                    unpaired: (unpairedByGroup[name] ?? 0) + missingHere,
-                                    suppressionThreshold: threshold)
+                GroupSummary(group: name, score: score, changes: changesByGroup[name]?[score.definition.id] ?? [],
+                             unpaired: (unpairedByGroup[name] ?? 0) + (missingByGroup[name]?[score.definition.id] ?? 0),
+                             suppressionThreshold: threshold)
             }
             let avs = addedValue == nil ? nil
-                : GroupAddedValue(group: name, values: values.filter { ids.contains($0.childID) },
-                                  suppressionThreshold: threshold)
+                : GroupAddedValue(group: name, values: valuesByGroup[name] ?? [], suppressionThreshold: threshold)
             return (name, summaries, avs)
         }
+        bucketingSteps = work
     }
 }

@@ -53,7 +53,7 @@ extension SQLiteProjectStore {
                     let answers: [String: AnswerValue]
                     let choices: [String: String]
                     do {
-                        answers = try AnswerCoding.decode(row["answers"])
+                        answers = query.includeAnswers ? try AnswerCoding.decode(row["answers"]) : [:]
                         choices = try JSONDecoder().decode([String: String].self, from: Data((row["ruleChoices"] as String).utf8))
                     } catch {
                         throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")

@@ -40,7 +40,7 @@ func exportAndReportTakeAProjectOrScoreFilesNotBoth(command: String) throws {
                                   "--stable-salt", "evaluering-2026"])
     #expect(result.status == 0, "\(result.stderr)")
     let names = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).sorted()
-    #expect(names == ["evaluering.codebook.html", "evaluering.codebook.md", "evaluering.codebook.xml", "evaluering.manifest.json", "evaluering.sav"])
+    #expect(names == ["evaluering.sav", "evaluering.sav.codebook.html", "evaluering.sav.codebook.md", "evaluering.sav.codebook.xml", "evaluering.sav.manifest.json"])
     for name in names {
         let data = try Data(contentsOf: output.deletingLastPathComponent().appendingPathComponent(name))
         #expect(data.range(of: Data("0101900001".utf8)) == nil, "\(name) contains an input id")

@@ -63,10 +63,11 @@ import Testing
         switch format {
         case "sav":
             #expect(back.number("pemotion_t2", b) == -8)
-            #expect(back.number("pemotion_chg", b) == -8)
+            // Change codes lie outside the change's range (-10…10): -99/-98 (a real change can be -9 or -8).
+            #expect(back.number("pemotion_chg", b) == -98)
             #expect(back.number("pemotion_t1", c) == -9)
             #expect(back.number("pebdtot_t1", c) == -9)
-            #expect(back.number("pemotion_chg", c) == -9)
+            #expect(back.number("pemotion_chg", c) == -99)
             // No reliability in the shipped norm sets: RCI declared "norm values missing".
             #expect(back.number("pemotion_rci", a) == -7)
         default:
@@ -91,7 +92,7 @@ import Testing
         #expect(try filesLeakingIDs(in: output.deletingLastPathComponent()) == [])
 
         // The audit log holds the export with the manifest and the manifest file's checksum.
-        let manifestPath = folder.appendingPathComponent("ud/evaluering.manifest.json")
+        let manifestPath = folder.appendingPathComponent("ud/evaluering.\(format).manifest.json")
         let manifestData = try Data(contentsOf: manifestPath)
         let manifest = try JSONSerialization.jsonObject(with: manifestData) as! [String: Any]
         let checksum = try sha256(manifestPath.path)
@@ -101,7 +102,7 @@ import Testing
         #expect(entry.summary.contains("export \(format) wide: 9 rows") && entry.summary.contains(checksum))
         let detail = try JSONSerialization.jsonObject(with: Data((entry.detail ?? "").utf8)) as! [String: Any]
         #expect(detail["manifestSha256"] as? String == checksum)
-        #expect(detail["manifestFile"] as? String == "evaluering.manifest.json")
+        #expect(detail["manifestFile"] as? String == "evaluering.\(format).manifest.json")
         let logged = try #require(detail["manifest"] as? [String: Any])
         #expect(logged["rows"] as? Int == 9)
         #expect((logged["files"] as? [[String: Any]])?.map { $0["sha256"] as? String } == (manifest["files"] as? [[String: Any]])?.map { $0["sha256"] as? String })
@@ -119,7 +120,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let lines = try String(contentsOf: long, encoding: .utf8).split(whereSeparator: \.isNewline)
         #expect(lines.count == 1 + 8)
-        let manifest = try String(contentsOf: folder.appendingPathComponent("long.manifest.json"), encoding: .utf8)
+        let manifest = try String(contentsOf: folder.appendingPathComponent("long.csv.manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"instrument=sdq-p4-17\"") && manifest.contains("\"class=4.b\""))
         #expect(manifest.contains("\"rows\" : 8"))
 

@@ -20,8 +20,10 @@ func everyExportIsFreeOfCPRShapedStringsAndHasAManifest(format: ExportFormat) th
     let manifest = try runJob(format, folder: folder)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     // Data file (except ddi), three codebooks, manifest; no staging folder left.
-    #expect(names.contains("eksport.manifest.json"))
-    #expect(names.contains("eksport.codebook.xml") && names.contains("eksport.codebook.md") && names.contains("eksport.codebook.html"))
+    // Companions are named after the data file (eksport.sav.codebook.xml); ddi has none.
+    let companion = format == .ddi ? "eksport" : "eksport.\(format.rawValue)"
+    #expect(names.contains("\(companion).manifest.json"))
+    #expect(names.contains("\(companion).codebook.xml") && names.contains("\(companion).codebook.md") && names.contains("\(companion).codebook.html"))
     #expect(names.count == (format == .ddi ? 4 : 5))
     #expect(try cprShapedFiles(in: folder).isEmpty)
     for name in names {
@@ -36,14 +38,14 @@ func everyExportIsFreeOfCPRShapedStringsAndHasAManifest(format: ExportFormat) th
     #expect(manifest.instruments == ["sdq-p4-17@1.0.0"])
     #expect(manifest.filters == ["skole = Testskolen"])
     #expect(manifest.pseudonymisation.saltMode == "stable salt named 'evaluering-2026'")
-    let json = String(decoding: try Data(contentsOf: folder.appendingPathComponent("eksport.manifest.json")), as: UTF8.self)
+    let json = String(decoding: try Data(contentsOf: folder.appendingPathComponent("\(companion).manifest.json")), as: UTF8.self)
     #expect(json.contains("\"sha256\""))
 }
 
 @Test func ddiCodebookIsWellFormedWithEveryVariableAndCategory() throws {
     let folder = try temporaryFolder()
     _ = try runJob(.sav, folder: folder)
-    let ddi = folder.appendingPathComponent("eksport.codebook.xml").path
+    let ddi = folder.appendingPathComponent("eksport.sav.codebook.xml").path
     let sample = "/work/shared/samples/formats/ddi/ipums-cps_00158.ddi25.xml"
     // python3 xml.etree: parse (well-formed), check the namespace, the top-level sections in the
     // sample's order, and per variable: labl, sumStat (vald), catgry/catValu/labl for labelled ones, varFormat.
@@ -105,7 +107,7 @@ func everyExportIsFreeOfCPRShapedStringsAndHasAManifest(format: ExportFormat) th
     let bytes = Array(try Data(contentsOf: folder.appendingPathComponent("eksport.csv")))
     #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-    #expect(text.hasPrefix("id;pemotion_t1;pemotion_t2;"))
+    #expect(text.hasPrefix("id;sdq_p4_17_status_t1;sdq_p4_17_status_t2;pemotion_t1;pemotion_t2;"))
     #expect(text.contains("\r\n"))
     // RCI −1.5811388300841895 written with a decimal comma.
     #expect(text.contains("-1,5811388300841895"))
@@ -115,7 +117,7 @@ func everyExportIsFreeOfCPRShapedStringsAndHasAManifest(format: ExportFormat) th
     let folder = try temporaryFolder()
     _ = try runJob(.csv, folder: folder)
     let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent("eksport.csv")), as: UTF8.self)
-    #expect(text.hasPrefix("id,pemotion_t1,pemotion_t2,"))
+    #expect(text.hasPrefix("id,sdq_p4_17_status_t1,sdq_p4_17_status_t2,pemotion_t1,pemotion_t2,"))
     #expect(text.contains("-1.5811388300841895"))
     #expect(!text.contains("-9,") && !text.contains("-8,"))
 }

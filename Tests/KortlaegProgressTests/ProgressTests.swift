@@ -50,10 +50,13 @@ struct ChildChangeTests {
     }
 
     @Test(arguments: [
-        // (T1, T2, class): 20 → 15: RCI −1.3176 not reliable; 14 → 6: −2.108 reliable, borderline → normal
-        // is recovered (started outside the normal range); 10 → 2: −2.108 reliable but already normal: improved;
-        // 10 → 18: +2.108 deteriorated.
-        (20.0, 15.0, ChangeClass.unchanged), (14, 6, .recovered), (10, 2, .improved), (10, 18, .deteriorated),
+        // (T1, T2, class), cut-off at level 2 (abnormal, 17+). Jacobson & Truax 1991: recovered only from
+        // at/above the cut-off at T1 to below it with reliable improvement.
+        // 20 → 15: RCI −1.3176 not reliable; 14 → 6: −2.108 reliable but started borderline (below the
+        // cut-off): improved; 22 → 14: −2.108, abnormal → borderline (below the cut-off): recovered;
+        // 10 → 2: already normal: improved; 30 → 22: reliable but still abnormal: improved; 10 → 18: deteriorated.
+        (20.0, 15.0, ChangeClass.unchanged), (14, 6, .improved), (22, 14, .recovered), (10, 2, .improved),
+        (30, 22, .improved), (10, 18, .deteriorated),
     ])
     func jacobsonTruaxClasses(before: Double, after: Double, expected: ChangeClass) throws {
         let pair = try #require(Pairing(before: [observation("x", before)], after: [observation("x", after)]).pairs.first)
@@ -165,3 +168,61 @@ struct GroupSummaryTests {
 let instrumentsDirectory: String = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Instruments").path
+
+struct ProsocialDirectionTests {
+    /// A prosocial-like score (0–10, higher is better): 0–4 abnormal (level 2), 5 borderline, 6–10
+    /// normal, as in the parent 3-band table. 2 → 8 with SD 1.5, r 0.7: RCI = 6/(1.5·√0.6) = 5.164 (python:
+    /// 6/(1.5*math.sqrt(0.6)) = 5.163977794943222): a reliable rise from abnormal to normal is recovered;
+    /// 8 → 2 is deteriorated; 6 → 10 (already normal) improved.
+    @Test(arguments: [(2.0, 8.0, ChangeClass.recovered), (8, 2, .deteriorated), (6, 10, .improved)])
+    func prosocialRisesAreImprovements(before: Double, after: Double, expected: ChangeClass) throws {
+        let definition = ScoreDefinition(id: "prosoc", variable: "pprosoc", label: LocalizedText(["en": "Prosocial"]),
+                                         range: ScoreRange(minimum: 0, maximum: 10, integer: true), direction: .higherIsBetter,
+                                         equivalenceKey: nil, verified: true)
+        let bands: [(band: BandTable.Band, label: String)] = [
+            (BandTable.Band(minimum: 0, maximum: 4, minimumExclusive: nil, label: "abnormal", level: 2), "abnormal"),
+            (BandTable.Band(minimum: 5, maximum: 5, minimumExclusive: nil, label: "borderline", level: 1), "borderline"),
+            (BandTable.Band(minimum: 6, maximum: 10, minimumExclusive: nil, label: "normal", level: 0), "normal"),
+        ]
+        let score = ProgressScore(definition: definition, bands: bands, bandTable: "uk-3band", reliability: 0.7,
+                                  reliabilitySource: "test", standardDeviation: .fixed(1.5, source: "test"))
+        let pair = try #require(Pairing(before: [ChildObservation(id: "x", attributes: [:], values: ["prosoc": before])],
+                                        after: [ChildObservation(id: "x", attributes: [:], values: ["prosoc": after])]).pairs.first)
+        let change = ChildChange(pair: pair, score: score, baselineSD: nil)
+        #expect(change.changeClass == expected)
+        if before == 2 { #expect(abs((change.rci ?? 0) - 5.163977794943222) < 1e-12) }
+    }
+}
+
+struct LinearWorkTests {
+    /// n children at T1 and T2 in 10 classes, every 7th missing the total at T2, every 11th only at T1.
+    private func analysis(children n: Int) -> ProgressAnalysis {
+        var before: [ChildObservation] = [], after: [ChildObservation] = []
+        for i in 0..<n {
+            let attributes = ["class": "\(i % 10)"]
+            before.append(observation("c\(i)", Double(i % 40), attributes: attributes))
+            guard i % 11 != 0 else { continue }
+            after.append(observation("c\(i)", i % 7 == 0 ? nil : Double((i * 3) % 40), attributes: attributes))
+        }
+        return ProgressAnalysis(before: before, after: after, scores: [totalScore()], addedValue: nil, groupBy: "class")
+    }
+
+    /// The work (element steps of pairing, bucketing and grouping; not time) grows linearly: doubling
+    /// the children at most doubles it (plus a constant), where a per-pair `contains` or a filter per
+    /// group would quadruple it.
+    @Test func workGrowsLinearlyWithTheChildren() {
+        let small = analysis(children: 2_000), large = analysis(children: 4_000)
+        #expect(small.bucketingSteps > 0)
+        #expect(Double(large.bucketingSteps) <= 2.05 * Double(small.bucketingSteps), "\(small.bucketingSteps) → \(large.bucketingSteps)")
+        // Bounded by a small multiple of the observations (one score: pairs + groups + changes + missing + unpaired).
+        #expect(large.bucketingSteps <= 5 * 8_000)
+        // Unpaired and missing are counted in their group: class 0 holds children 0, 10, …; of its 400,
+        // those with i % 11 == 0 are unpaired and those with i % 7 == 0 (and paired) miss the total at T2.
+        let class0 = (0..<4_000).filter { $0 % 10 == 0 }
+        let unpaired = class0.filter { $0 % 11 == 0 }.count
+        let missing = class0.filter { $0 % 11 != 0 && $0 % 7 == 0 }.count
+        let summary = large.groups.first { $0.name == "0" }?.summaries.first
+        #expect(summary?.unpaired == unpaired + missing)
+        #expect(summary?.n == class0.count - unpaired - missing)
+    }
+}

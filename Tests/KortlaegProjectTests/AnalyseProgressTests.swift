@@ -99,3 +99,56 @@ import Testing
         #expect(message(.init(source: files, instrument: "sdq-p4-17", instruments: catalog, suppressionThreshold: 0))?.0 == .usage)
     }
 }
+
+/// `--reliability sample` in a project: Cronbach's alpha of the stored T1 item answers.
+struct SampleReliabilityUseCaseTests {
+    static let items = ["somatic", "worries", "unhappy", "clingy", "afraid", "tantrum", "obeys", "fights", "lies", "steals",
+                        "restles", "fidgety", "distrac", "reflect", "attends", "loner", "friend", "popular", "bullied", "oldbest",
+                        "consid", "shares", "caring", "kind", "helpout"]
+
+    /// The answers of KortlaegProgressTests/SampleReliabilityTests: (i*7 + j*3 + (i*j)%5 + (i*i*j)%4) % 3,
+    /// response 11 without 'worries'. numpy/scipy there: emotion α = 0.19736842105263178 (n 11),
+    /// total difficulties α = 0.56191035698241 (n 11, 20 items).
+    static func answers(_ i: Int) -> [String: AnswerValue] {
+        var row: [String: AnswerValue] = [:]
+        for (j, item) in items.enumerated() { row[item] = .code((i * 7 + j * 3 + (i * j) % 5 + (i * i * j) % 4) % 3) }
+        if i == 11 { row["worries"] = nil }
+        return row
+    }
+
+    @Test func theT1ItemAnswersGiveTheReliabilityAndTheNotesNameIt() throws {
+        let (path, project) = try makeProject()
+        try store((0..<12).map { parentSDQ("c\($0)", .initial, Self.answers($0), row: $0 + 1) }, as: "t1.csv", in: project)
+        try store((0..<12).map { parentSDQ("c\($0)", .final, Self.answers(($0 + 5) % 12), row: $0 + 1) }, as: "t2.csv", in: project)
+        var settings = ProgressSettings(sdFromBaseline: true)
+        settings.reliabilityFromSample = true
+        let sink = CollectingSink()
+        let report = try AnalyseProgress.run(.init(source: .project(path), instrument: "sdq-p4-17", instruments: catalog,
+                                                   settings: settings), sink: sink)
+        let total = try #require(report.analysis.scores.first { $0.definition.id == "ebdtot" })
+        #expect(abs((total.reliability ?? 0) - 0.56191035698241) < 1e-9)
+        let emotion = try #require(report.analysis.scores.first { $0.definition.id == "emotion" })
+        #expect(abs((emotion.reliability ?? 0) - 0.19736842105263178) < 1e-9)
+        // Every RCI names the reliability used; the notes say where it came from, in both languages.
+        let changes = report.analysis.changes["ebdtot"] ?? []
+        #expect(!changes.isEmpty && changes.allSatisfy { $0.rciReliability.map { abs($0 - 0.56191035698241) < 1e-9 } ?? false })
+        #expect(sink.text.contains("RCI for pebdtot: reliability = Cronbach's alpha from the T1 sample, 0.562 (20 items, n = 11, 95 % CI 0.073 to 0.859, Feldt)"))
+        #expect(sink.text.contains("no RCI for pimpact: no item-level Cronbach's alpha in the T1 sample"))
+        let danish = report.notes.map { $0.text(.danish) }
+        #expect(danish.contains("RCI for pebdtot: reliabilitet = Cronbachs alfa fra T1-stikprøven, 0,562 (20 spørgsmål, n = 11, 95 % KI 0,073 til 0,859, Feldt)"))
+    }
+
+    @Test func scoreFilesHaveNoItemsForASampleReliability() throws {
+        var settings = ProgressSettings()
+        settings.reliabilityFromSample = true
+        let request = AnalyseProgress.Request(source: .files(earlier: "a.csv", later: "b.csv"), instrument: "sdq-p4-17",
+                                              instruments: catalog, settings: settings)
+        do {
+            _ = try AnalyseProgress.run(request, sink: CollectingSink())
+            Issue.record("expected a usage error")
+        } catch {
+            #expect(error.severity == .usage)
+            #expect(error.message.contains("--reliability sample computes Cronbach's alpha from the item answers stored in a project"))
+        }
+    }
+}

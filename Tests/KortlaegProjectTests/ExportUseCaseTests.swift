@@ -27,7 +27,7 @@ import Testing
         let sink = CollectingSink()
         let result = try ExportUseCase.run(try request(.project(project, instruments: ["sdq-p4-17"]), output: output), sink: sink)
         #expect(result.files.map { ($0 as NSString).lastPathComponent }
-                == ["eval.csv", "eval.codebook.xml", "eval.codebook.md", "eval.codebook.html", "eval.manifest.json"])
+                == ["eval.csv", "eval.csv.codebook.xml", "eval.csv.codebook.md", "eval.csv.codebook.html", "eval.csv.manifest.json"])
         #expect(result.files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
         #expect(result.storedResponses == 6)
         // Five children, one row each; child A: emotion 5 → 0, change −5; total 20 → 10.
@@ -39,12 +39,15 @@ import Testing
         let row = try #require(rows.first { $0["id"] == a })
         #expect(row["pemotion_t1"] == "5" && row["pemotion_t2"] == "0" && row["pemotion_chg"] == "-5")
         #expect(row["pebdtot_t1"] == "20" && row["pebdtot_t2"] == "10")
+        // Covariates from the store (ReportFixture: class 4.b, Aabybro Skole); status 1 = complete.
+        #expect(row["class"] == "4.b" && row["school"] == "Aabybro Skole")
+        #expect(row["sdq_p4_17_status_t1"] == "1" && row["sdq_p4_17_status_t2"] == "1")
         #expect(rows.filter { $0["id"] != a }.allSatisfy { $0["pemotion_t1"] == "5" && $0["pemotion_t2"] == "" })
         // The audit entry names the data file and the manifest's checksum.
         let entry = try #require(try store.auditLog().last)
         #expect(entry.action == .export && entry.operator == "KB")
-        let checksum = try FileChecksum.sha256(path: folder.appendingPathComponent("eval.manifest.json").path).hex
-        #expect(entry.summary == "export csv wide: 5 rows, \(result.manifest.variables) variables (instrument=sdq-p4-17) to eval.csv; manifest eval.manifest.json sha256 \(checksum)")
+        let checksum = try FileChecksum.sha256(path: folder.appendingPathComponent("eval.csv.manifest.json").path).hex
+        #expect(entry.summary == "export csv wide: 5 rows, \(result.manifest.variables) variables (instrument=sdq-p4-17) to eval.csv; manifest eval.csv.manifest.json sha256 \(checksum)")
         #expect(entry.detail?.contains("\"manifestSha256\":\"\(checksum)\"") == true)
         #expect(sink.messages.last?.text == "rows: 5, variables: \(result.manifest.variables), from 6 stored responses; ids: stable salt named 'eval'; recorded in the project's audit log")
         #expect(result.manifest.project?.file == "p.kortlaeg")
@@ -90,6 +93,37 @@ import Testing
         // The rejected row: no scores at T2, so no change either.
         #expect(two["pemotion_t1"] == "0" && two["pemotion_t2"] == "" && two["pemotion_chg"] == "")
         #expect(sink.messages.last?.text == "rows: 2, variables: \(result.manifest.variables); ids: stable salt named 'eval'")
+    }
+
+    /// `export --reliability pemotion=0.8 --sd pemotion=2`: barn-1's emotion 5 → 0 has RCI
+    /// −5/(2·√(2·0.2)) = −3.952847075210474 (python3: -5/(2*math.sqrt(0.4))); pebdtot has no
+    /// reliability: not computed, and the notes (DDI codebook) say so for both.
+    @Test func exportTakesTheRCISettingsOfProgress() throws {
+        let folder = try useCaseFolder()
+        let parent = try repositoryInstruments.resolve("sdq-p4-17")
+        let t1 = folder.appendingPathComponent("T1.csv"), t2 = folder.appendingPathComponent("T2.csv")
+        try ReportFixture.scoreFile(t1, instrument: parent, rows: [("barn-1", ReportFixture.allOnes, "complete")])
+        try ReportFixture.scoreFile(t2, instrument: parent, rows: [("barn-1", ReportFixture.allZeros, "complete")])
+        let files = [ScoreFileInput(path: t1.path, instrument: parent), ScoreFileInput(path: t2.path, instrument: parent)]
+        let output = folder.appendingPathComponent("rci.csv").path
+        var withRCI = try request(.scoreFiles(files, idColumn: "barn_id", keyFile: nil, ruleChoices: try RuleChoices(parsing: []), filters: []),
+                                  output: output, salt: .perExport)
+        withRCI.reliableChange = ProgressSettings(reliabilities: [.init(score: "pemotion", value: 0.8)],
+                                                  standardDeviations: [.init(score: "pemotion", value: 2)])
+        _ = try ExportUseCase.run(withRCI, sink: CollectingSink())
+        let row = try #require(try table(output).first)
+        #expect(abs((Double(row["pemotion_rci"] ?? "") ?? 0) - (-3.952847075210474)) < 1e-12)
+        #expect(row["pebdtot_rci"] == "")
+        let ddi = try String(contentsOfFile: output + ".codebook.xml", encoding: .utf8)
+        #expect(ddi.contains("RCI pemotion: r = 0.8 (given with --reliability); SD = 2.0 (given with --sd)"))
+        #expect(ddi.contains("RCI pebdtot: ikke beregnet"))
+        // Without settings no RCI is computed, and the notes say so.
+        let plain = folder.appendingPathComponent("plain.csv").path
+        _ = try ExportUseCase.run(try request(.scoreFiles(files, idColumn: "barn_id", keyFile: nil, ruleChoices: try RuleChoices(parsing: []),
+                                                          filters: []), output: plain, salt: .perExport), sink: CollectingSink())
+        #expect(try table(plain).first?["pemotion_rci"] == "")
+        #expect(try String(contentsOfFile: plain + ".codebook.xml", encoding: .utf8)
+                .contains("RCI (*_rci) er ikke beregnet: ingen reliabilitet er angivet"))
     }
 
     @Test func scoreFileProblemsAreRefusedBeforeAnythingIsWritten() throws {

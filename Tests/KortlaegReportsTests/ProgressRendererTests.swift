@@ -64,6 +64,20 @@ struct ProgressRendererTests {
         let emotion = try #require(rows.first { $0[2] == "pemotion" })
         #expect(emotion[0] == "all" && emotion[3] == "6" && emotion[4] == "1" && emotion[5] == "no")
         #expect(abs(try #require(Double(emotion[10])) - (-10.0 / 6.0)) < 1e-12)
+        // The figures a statistician checks. SD of the changes: statistics.stdev([-2]*5+[0]) =
+        // 0.816496580927726 (python3); Wilcoxon (zero dropped, 5 ties of |2| → rank 3 each): W+ = 0,
+        // W− = 15, 5 non-zero; McNemar: one discordant pair (6 → 4: abnormal → borderline).
+        func column(_ name: String) -> String { emotion[ProgressCSVRenderer.groupColumns.firstIndex(of: name)!] }
+        #expect(abs(try #require(Double(column("sd_change"))) - 0.816496580927726) < 1e-12)
+        #expect(column("wilcoxon_w_plus") == "0.0" && column("wilcoxon_w_minus") == "15.0" && column("wilcoxon_n_nonzero") == "5")
+        #expect(Int(column("mcnemar_b"))! + Int(column("mcnemar_c"))! == 1)
+        // A score without pairs says why, in the row itself.
+        let conduct = try #require(rows.first { $0[2] == "pconduct" })
+        #expect(conduct[ProgressCSVRenderer.groupColumns.firstIndex(of: "reasons")!] == "n < 5: statistics suppressed")
+        #expect(!rows.joined().contains("-0.0"))
+        // The settings travel with every row.
+        #expect(column("band_table") == "uk-3band" && column("cutoff_level") == "2" && column("suppression_threshold") == "5")
+        #expect(column("rci_reliability") == "" && column("rci_reliability_source").hasPrefix("not entered in the instrument data"))
         let children = renderer.children.text
         #expect(children.hasPrefix(ProgressCSVRenderer.childColumns.joined(separator: ",") + "\n"))
         #expect(children.contains("\na,emotion,pemotion,2.0,0.0,-2.0,yes,"))
@@ -76,7 +90,47 @@ struct ProgressRendererTests {
         #expect(object["paired"] as? Int == 6)
         #expect(object["onlyFrom"] as? [String] == ["g"])
         #expect((object["notes"] as? [String])?.first == "bands: uk-3band (UK community sample (youthinmind)); cut-off: band level ≥ 2")
-        let groups = try #require(object["groups"] as? [[String: String]])
-        #expect(groups.first { $0["variable"] == "pemotion" }?["n"] == "6")
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        let emotion = try #require(groups.first { $0["variable"] as? String == "pemotion" })
+        // Numbers are JSON numbers, not strings.
+        #expect(emotion["n"] as? Int == 6)
+        #expect(abs((emotion["mean_change"] as? Double ?? 0) - (-10.0 / 6.0)) < 1e-12)
+        #expect(emotion["suppressed"] as? String == "no")
+    }
+}
+
+struct DirectionAndPluralTests {
+    /// Emotional symptoms of five children: changes −1, +1, −2, +1, 0 (mean −0.2; the 95 % interval
+    /// of the mean change, t(4; 0.975) = 2.7764, is −0.2 ± 2.7764·1.3038/√5 = −1.82 to 1.42, python3
+    /// scipy.stats.t.ppf): it includes 0, so no direction is claimed.
+    @Test func noDirectionWordWhenTheIntervalIncludesZero() throws {
+        let instrument = try sdqParent()
+        let (scores, _) = try ProgressSettings().scores(for: instrument, language: .danish)
+        let pairs: [(String, Double, Double)] = [("a", 5, 4), ("b", 3, 4), ("c", 6, 4), ("d", 2, 3), ("e", 4, 4)]
+        let before = pairs.map { ChildObservation(id: $0.0, attributes: [:], values: ["emotion": $0.1]) }
+        let after = pairs.map { ChildObservation(id: $0.0, attributes: [:], values: ["emotion": $0.2]) }
+        let analysis = ProgressAnalysis(before: before, after: after, scores: scores, addedValue: nil, groupBy: nil)
+        let text = ProgressTextRenderer(report: ProgressReport(analysis: analysis, from: "T1", to: "T2", groupBy: nil, notes: [])).text
+        #expect(text.contains("5 børn (0 uden par). Gennemsnit 4,00 → 3,80; ændring -0,20 (95 % konfidensinterval -1,82 til 1,42): ingen sikker ændring"))
+        #expect(!text.contains("bedre ↓"))
+    }
+
+    @Test func oneChildIsOneBarnAndGetsNoTestP() throws {
+        let instrument = try sdqParent()
+        let (scores, _) = try ProgressSettings().scores(for: instrument, language: .danish)
+        let analysis = ProgressAnalysis(before: [ChildObservation(id: "a", attributes: [:], values: ["emotion": 5])],
+                                        after: [ChildObservation(id: "a", attributes: [:], values: ["emotion": 2])],
+                                        scores: scores, addedValue: nil, groupBy: nil, suppressionThreshold: 1)
+        let report = ProgressReport(analysis: analysis, from: "T1", to: "T2", groupBy: nil, notes: [])
+        let text = ProgressTextRenderer(report: report).text
+        #expect(text.contains("Parret: 1 barn."))
+        #expect(text.contains("    1 barn (0 uden par)."))
+        let emotion = try #require(analysis.groups.first?.summaries.first { $0.scoreID == "emotion" })
+        #expect(emotion.wilcoxon?.value == nil && emotion.mcNemar?.value == nil)
+        let rows = ProgressCSVRenderer(report: report).groupRows
+        let row = try #require(rows.first { $0[2] == "pemotion" })
+        let reasons = row[ProgressCSVRenderer.groupColumns.firstIndex(of: "reasons")!]
+        #expect(reasons.contains("wilcoxon: ") && reasons.contains("mcnemar: "))
+        #expect(row[ProgressCSVRenderer.groupColumns.firstIndex(of: "p_wilcoxon")!] == "")
     }
 }

@@ -38,7 +38,9 @@ public struct DatasetBuilder {
         case .long: dataset = try buildLong()
         }
         try dataset.validate()
-        return dataset
+        var labelled = dataset
+        labelled.fileLabel = fileLabel(bytes: 64)
+        return labelled
     }
 
     // MARK: - Shared pieces
@@ -46,6 +48,23 @@ public struct DatasetBuilder {
     struct ScoreColumn {
         let definition: ScoreDefinition
         let tables: [BandTable]
+    }
+
+    /// The RCI of one score of an instrument, or nil when it cannot be computed.
+    private func rciFunction(_ instrument: Instrument) -> (_ scoreID: String, _ first: Double, _ last: Double) -> Double? {
+        if let reliableChange { return { reliableChange(instrument, $0, $1, $2) } }
+        let norms = ReliableChange(instrument: instrument)
+        return { norms.index(scoreID: $0, first: $1, last: $2) }
+    }
+
+    /// The smallest RCI a score can take (the change from its maximum to its minimum), or nil
+    /// when no RCI can be computed for it.
+    private static func smallestRCI(_ range: ScoreRange, scoreID: String,
+                                    rci: (String, Double, Double) -> Double?) -> Double? {
+        let down = rci(scoreID, range.maximum, range.minimum)
+        let up = rci(scoreID, range.minimum, range.maximum)
+        guard let down, let up, down.isFinite, up.isFinite else { return nil }
+        return min(down, up)
     }
 
     private func scoreColumns(_ source: ExportSource) throws -> [ScoreColumn] {
@@ -79,16 +98,20 @@ public struct DatasetBuilder {
         return labels
     }
 
-    private func bandValue(_ table: BandTable, scoreID: String, score: Double??, instrument: Instrument) -> ExportValue {
-        guard let score else { return .declaredMissing(-8) }
-        guard let score else { return .declaredMissing(-9) }
-        guard let band = BandLookup(instrument: instrument).band(table: table, scoreID: scoreID, value: score) else { return .declaredMissing(-9) }
+    private func bandCodes(_ table: BandTable, scoreID: String) -> MissingReasons {
+        MissingReasons(below: (table.scores[scoreID]?.bands ?? []).map { Double($0.level) }.min(), language: language)
+    }
+
+    private func bandValue(_ table: BandTable, scoreID: String, score: Double??, instrument: Instrument, codes: MissingReasons) -> ExportValue {
+        guard let score else { return .declaredMissing(codes.noResponse) }
+        guard let score else { return .declaredMissing(codes.notComputed) }
+        guard let band = BandLookup(instrument: instrument).band(table: table, scoreID: scoreID, value: score) else { return .declaredMissing(codes.notComputed) }
         return .number(Double(band.level))
     }
 
     private func itemVariable(_ item: Item, instrument: Instrument, name: String, suffix: String, responses: [ExportResponse]) -> ExportVariable {
         let scale = instrument.answerScales.first { $0.id == item.answerScale }
-        var missing = [MissingReasons.notComputed(language), MissingReasons.noResponse(language)]
+        var missing = itemCodes(item, instrument: instrument).codes
         var tag = UnicodeScalar("c")
         for code in scale?.missingCodes ?? [] {
             missing.append(ExportMissingCode(code: code.code, tag: Character(tag), label: code.label.text(language)))
@@ -110,15 +133,25 @@ public struct DatasetBuilder {
         }
     }
 
+    /// The reason codes of an item: below the smallest code of its answer scale (numbers: -9/-8).
+    private func itemCodes(_ item: Item, instrument: Instrument) -> MissingReasons {
+        let scale = instrument.answerScales.first { $0.id == item.answerScale }
+        let smallest = ((scale?.codes ?? []) + (scale?.missingCodes ?? [])).map { Double($0.code) }.min()
+        return MissingReasons(below: smallest, language: language)
+    }
+
     private func itemValue(_ item: Item, response: ExportResponse?, variable: ExportVariable) -> ExportValue {
-        guard let response else { return variable.isNumeric ? .declaredMissing(-8) : .missing }
-        guard let answer = response.answers[item.id] else { return variable.isNumeric ? .declaredMissing(-9) : .missing }
+        // The first two declared codes are always "not answered" (a) and "no response" (b).
+        let notComputed = variable.missingCodes.first?.code ?? -9
+        let noResponse = variable.missingCodes.dropFirst().first?.code ?? -8
+        guard let response else { return variable.isNumeric ? .declaredMissing(noResponse) : .missing }
+        guard let answer = response.answers[item.id] else { return variable.isNumeric ? .declaredMissing(notComputed) : .missing }
         switch answer {
         case let .code(code):
-            if variable.missingCodes.contains(where: { $0.code == code && $0.code >= 0 }) { return .declaredMissing(code) }
+            if variable.missingCodes.dropFirst(2).contains(where: { $0.code == code }) { return .declaredMissing(code) }
             return variable.isNumeric ? .number(Double(code)) : .text(String(code))
         case let .number(number): return variable.isNumeric ? .number(number) : .text(String(number))
-        case let .text(text): return variable.isNumeric ? .declaredMissing(-9) : .text(text)
+        case let .text(text): return variable.isNumeric ? .declaredMissing(notComputed) : .text(text)
         }
     }
 
@@ -130,10 +163,15 @@ public struct DatasetBuilder {
         }
     }
 
+    private func scoreCodes(_ column: ScoreColumn) -> MissingReasons {
+        MissingReasons(below: column.definition.range.minimum, language: language)
+    }
+
     private func scoreVariable(_ column: ScoreColumn, name: String, suffix: String) -> ExportVariable {
-        ExportVariable(name: name, label: column.definition.label.text(language) + suffix,
-                       missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language)],
-                       measure: .scale, decimals: column.definition.range.integer ? 0 : 2)
+        let range = column.definition.range
+        return ExportVariable(name: name, label: column.definition.label.text(language) + suffix,
+                              missingCodes: scoreCodes(column).codes,
+                              measure: .scale, decimals: range.integer ? 0 : 2, validRange: range.minimum...range.maximum)
     }
 
     private func idVariable() -> ExportVariable {
@@ -144,6 +182,11 @@ public struct DatasetBuilder {
 
     private func buildWide() throws -> ExportDataset {
         var variables = [idVariable()]
+        let covariates = Covariates(sources: sources)
+        for field in covariates.fields {
+            variables.append(covariates.variable(field, width: Covariates.width(field, sources: sources), language: language))
+        }
+        var childAttributes: [String: ChildAttributes] = [:]  // pseudonym → first attributes given, per field
         // Per source: a closure that appends the values of one child.
         var appenders: [(_ responses: [String: ExportResponse], _ row: inout [ExportValue]) -> Void] = []
         var children: [String: [Int: [String: ExportResponse]]] = [:]  // pseudonym → source → occasion → response
@@ -157,35 +200,66 @@ public struct DatasetBuilder {
                                             reason: "a child has two responses at occasion \(response.occasion); keep one per child and occasion.")
                 }
                 children[pseudonym, default: [:]][sourceIndex, default: [:]][response.occasion] = response
+                var known = childAttributes[pseudonym] ?? ChildAttributes()
+                if known.className == nil { known.className = response.attributes.className }
+                if known.school == nil { known.school = response.attributes.school }
+                if known.sex == nil { known.sex = response.attributes.sex }
+                if known.birthYear == nil { known.birthYear = response.attributes.birthYear }
+                childAttributes[pseudonym] = known
+            }
+            // Per occasion: the response's date (when dates are known) and status.
+            let prefix = Covariates.prefix(instrument)
+            for occasion in source.occasions {
+                if covariates.hasDates {
+                    variables.append(Covariates.dateVariable(name: "\(prefix)_date_\(occasion.lowercased())",
+                                                             label: "\(instrument.title.text(language)) (\(occasion)): " + (da ? "besvarelsesdato" : "response date")))
+                }
+                variables.append(Covariates.statusVariable(name: "\(prefix)_status_\(occasion.lowercased())",
+                                                           label: "\(instrument.title.text(language)) (\(occasion)): " + (da ? "besvarelsens status" : "response status"),
+                                                           language: language))
             }
             let occasions = source.occasions
             let columns = try scoreColumns(source)
+            let rci = rciFunction(instrument)
+            // Per column: the reason codes of its score, band, change and RCI variables.
+            var columnCodes: [(score: MissingReasons, bands: [MissingReasons], change: MissingReasons, rci: MissingReasons)] = []
             for column in columns {
+                let range = column.definition.range
+                let smallestRCI = Self.smallestRCI(range, scoreID: column.definition.id, rci: rci)
+                columnCodes.append((scoreCodes(column), column.tables.map { bandCodes($0, scoreID: column.definition.id) },
+                                    MissingReasons(below: MissingReasons.changeRange(of: range).lowerBound, language: language),
+                                    MissingReasons(below: smallestRCI, language: language, rci: true)))
+            }
+            for (columnIndex, column) in columns.enumerated() {
+                let codes = columnCodes[columnIndex]
                 let id = column.definition.id
                 let variable = column.definition.variable
                 for occasion in occasions {
                     variables.append(scoreVariable(column, name: "\(variable)_\(occasion.lowercased())", suffix: " (\(occasion))"))
                 }
-                for table in column.tables {
+                for (tableIndex, table) in column.tables.enumerated() {
                     for occasion in occasions {
                         variables.append(ExportVariable(
                             name: "\(variable)_\(table.columnSuffix)_\(occasion.lowercased())",
                             label: "\(column.definition.label.text(language)) (\(occasion)), \(da ? "bånd" : "band") \(table.id)",
                             valueLabels: bandLabels(table, scoreID: id, instrument: instrument),
-                            missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language)],
+                            missingCodes: codes.bands[tableIndex].codes,
                             measure: .ordinal))
                     }
                 }
                 if occasions.count >= 2, let first = occasions.first, let last = occasions.last {
                     let range = "\(first)→\(last)"
+                    let smallestRCI = Self.smallestRCI(column.definition.range, scoreID: id, rci: rci)
                     variables.append(ExportVariable(
                         name: "\(variable)_chg", label: "\(column.definition.label.text(language)): \(da ? "ændring" : "change") \(range)",
-                        missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language)],
-                        measure: .scale, decimals: column.definition.range.integer ? 0 : 2))
+                        missingCodes: codes.change.codes,
+                        measure: .scale, decimals: column.definition.range.integer ? 0 : 2,
+                        validRange: MissingReasons.changeRange(of: column.definition.range)))
                     variables.append(ExportVariable(
                         name: "\(variable)_rci", label: "\(column.definition.label.text(language)): RCI \(range)",
-                        missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language), MissingReasons.noNorms(language)],
-                        measure: .scale, decimals: 2))
+                        missingCodes: codes.rci.codes,
+                        measure: .scale, decimals: 2,
+                        validRange: smallestRCI.map { $0...(-$0) }))
                 }
             }
             let items = exportedItems(instrument)
@@ -198,36 +272,39 @@ public struct DatasetBuilder {
                     itemVariables.append((item, itemVariable))
                 }
             }
-            let norms = ReliableChange(instrument: instrument)
-            let rci = reliableChange
+            let statusScores = columns.filter(\.definition.verified).map(\.definition.id)
+            let hasDates = covariates.hasDates
             appenders.append { responses, row in
-                for column in columns {
+                for occasion in occasions {
+                    if hasDates { row.append(ExportValue.from(nil).withText(responses[occasion]?.date)) }
+                    row.append(Covariates.status(responses[occasion], scoreIDs: statusScores))
+                }
+                for (columnIndex, column) in columns.enumerated() {
                     let id = column.definition.id
+                    let codes = columnCodes[columnIndex]
                     let values: [Double??] = occasions.map { occasion in responses[occasion].map { $0.scores[id] ?? nil } }
                     for value in values {
                         switch value {
-                        case nil: row.append(.declaredMissing(-8))
-                        case let .some(score): row.append(score.map(ExportValue.number) ?? .declaredMissing(-9))
+                        case nil: row.append(.declaredMissing(codes.score.noResponse))
+                        case let .some(score): row.append(score.map(ExportValue.number) ?? .declaredMissing(codes.score.notComputed))
                         }
                     }
-                    for table in column.tables {
-                        for value in values { row.append(bandValue(table, scoreID: id, score: value, instrument: instrument)) }
+                    for (tableIndex, table) in column.tables.enumerated() {
+                        for value in values {
+                            row.append(bandValue(table, scoreID: id, score: value, instrument: instrument, codes: codes.bands[tableIndex]))
+                        }
                     }
                     if occasions.count >= 2 {
                         switch (values.first!, values.last!) {
                         case (nil, _), (_, nil):
-                            row.append(.declaredMissing(-8))
-                            row.append(.declaredMissing(-8))
+                            row.append(.declaredMissing(codes.change.noResponse))
+                            row.append(.declaredMissing(codes.rci.noResponse))
                         case let (.some(first?), .some(last?)):
                             row.append(.number(last - first))
-                            if let rci {
-                                row.append(rci(instrument, id, first, last).map(ExportValue.number) ?? .declaredMissing(-7))
-                            } else {
-                                row.append(norms.index(scoreID: id, first: first, last: last).map(ExportValue.number) ?? .declaredMissing(-7))
-                            }
+                            row.append(rci(id, first, last).map(ExportValue.number) ?? .declaredMissing(codes.rci.noNorms))
                         default:
-                            row.append(.declaredMissing(-9))
-                            row.append(.declaredMissing(-9))
+                            row.append(.declaredMissing(codes.change.notComputed))
+                            row.append(.declaredMissing(codes.rci.notComputed))
                         }
                     }
                 }
@@ -248,6 +325,7 @@ public struct DatasetBuilder {
             for pseudonym in pseudonyms {
                 var row: [ExportValue] = [.text(pseudonym)]
                 row.reserveCapacity(width)
+                for field in covariates.fields { row.append(covariates.value(field, childAttributes[pseudonym])) }
                 for sourceIndex in 0..<sourceCount {
                     appenders[sourceIndex](children[pseudonym]?[sourceIndex] ?? [:], &row)
                 }
@@ -273,6 +351,14 @@ public struct DatasetBuilder {
             ExportVariable(name: "instrument", label: da ? "Spørgeskema og version" : "Instrument and version",
                            type: .string(width: sources.map { $0.instrument.reference.description.utf8.count }.max() ?? 1), measure: .nominal),
         ]
+        // Covariates on every row: the child's class, school, sex, birth year; the response's date and status.
+        let covariates = Covariates(sources: sources)
+        let covariateStart = variables.count
+        for field in covariates.fields {
+            variables.append(covariates.variable(field, width: Covariates.width(field, sources: sources), language: language))
+        }
+        if covariates.hasDates { variables.append(Covariates.dateVariable(name: "date", label: da ? "Besvarelsesdato" : "Response date")) }
+        variables.append(Covariates.statusVariable(name: "status", label: da ? "Besvarelsens status" : "Response status", language: language))
         // Union of score columns (by score id) and band columns (by score id and table suffix).
         var scoreIndex: [String: Int] = [:]
         var bandIndex: [String: Int] = [:]
@@ -295,7 +381,7 @@ public struct DatasetBuilder {
                     variables.append(ExportVariable(
                         name: name, label: "\(column.definition.label.text(language)), \(da ? "bånd" : "band") \(table.id)",
                         valueLabels: bandLabels(table, scoreID: column.definition.id, instrument: source.instrument),
-                        missingCodes: [MissingReasons.notComputed(language), MissingReasons.noResponse(language)], measure: .ordinal))
+                        missingCodes: bandCodes(table, scoreID: column.definition.id).codes, measure: .ordinal))
                 }
             }
         }
@@ -325,12 +411,25 @@ public struct DatasetBuilder {
                 row[1] = .number(Double(occasionNumber))
                 row[2] = .number(Double(informantNumber))
                 row[3] = .text(instrument.reference.description)
+                var cell = covariateStart
+                for field in covariates.fields {
+                    row[cell] = covariates.value(field, response.attributes)
+                    cell += 1
+                }
+                if covariates.hasDates {
+                    row[cell] = ExportValue.missing.withText(response.date)
+                    cell += 1
+                }
+                row[cell] = Covariates.status(response, scoreIDs: perSource[sourceIndex].columns.filter(\.definition.verified).map(\.definition.id))
                 for column in perSource[sourceIndex].columns {
                     let score: Double?? = .some(response.scores[column.definition.id] ?? nil)
-                    row[scoreIndex[column.definition.id]!] = (score ?? nil).map(ExportValue.number) ?? .declaredMissing(-9)
+                    let scoreColumn = scoreIndex[column.definition.id]!
+                    row[scoreColumn] = (score ?? nil).map(ExportValue.number)
+                        ?? .declaredMissing(variables[scoreColumn].missingCodes.first?.code ?? -9)
                     for table in column.tables {
-                        row[bandIndex["\(column.definition.id)_\(table.columnSuffix)"]!] =
-                            bandValue(table, scoreID: column.definition.id, score: score, instrument: instrument)
+                        let bandColumn = bandIndex["\(column.definition.id)_\(table.columnSuffix)"]!
+                        row[bandColumn] = bandValue(table, scoreID: column.definition.id, score: score, instrument: instrument,
+                                                    codes: bandCodes(table, scoreID: column.definition.id))
                     }
                 }
                 for item in perSource[sourceIndex].items {
@@ -348,7 +447,28 @@ public struct DatasetBuilder {
 
     private func title() -> String {
         let names = sources.map { $0.instrument.title.text(language) }
-        return (da ? "Kortlæg-eksport: " : "Kortlæg export: ") + names.joined(separator: ", ")
+        return (da ? "Kortlæg-eksport: " : "Kortlæg export: ") + names.joined(separator: "; ")
+    }
+
+    /// A file label of at most `bytes` UTF-8 bytes (SPSS: 64): the title if it fits, else the
+    /// instrument ids, else as many ids as fit and "+ N flere". Never cut inside a word; the full
+    /// list of instruments is in the notes ("Spørgeskema: …").
+    func fileLabel(bytes: Int) -> String {
+        let full = title()
+        if full.utf8.count <= bytes { return full }
+        let prefix = da ? "Kortlæg: " : "Kortlæg: "
+        let ids = sources.map { $0.instrument.reference.description }
+        var kept: [String] = []
+        for (index, id) in ids.enumerated() {
+            let rest = ids.count - index - 1
+            let more = rest > 0 ? " " + (da ? "+ \(rest) flere" : "+ \(rest) more") : ""
+            let candidate = prefix + (kept + [id]).joined(separator: ", ") + more
+            if candidate.utf8.count > bytes { break }
+            kept.append(id)
+        }
+        let rest = ids.count - kept.count
+        if kept.isEmpty { return prefix + (da ? "\(ids.count) spørgeskemaer" : "\(ids.count) instruments") }
+        return prefix + kept.joined(separator: ", ") + (rest > 0 ? " " + (da ? "+ \(rest) flere" : "+ \(rest) more") : "")
     }
 
     private func notes() -> [String] {
@@ -373,8 +493,8 @@ public struct DatasetBuilder {
         notes += options.notes
         for filter in options.filters { notes.append((da ? "Filter: " : "Filter: ") + filter) }
         notes.append((da ? "Id: pseudonym (HMAC-SHA256), " : "Id: pseudonym (HMAC-SHA256), ") + pseudonymizer.saltMode.description + ".")
-        notes.append(da ? "Mangler: -9/.a ikke beregnet eller ikke besvaret; -8/.b ingen besvarelse ved måletidspunktet; -7/.c RCI kan ikke beregnes (normværdier mangler)."
-                        : "Missing: -9/.a not computed or not answered; -8/.b no response at the occasion; -7/.c RCI cannot be computed (norm values missing).")
+        notes.append(da ? "Mangler: Stata .a ikke beregnet eller ikke besvaret; .b ingen besvarelse ved måletidspunktet; .c RCI kan ikke beregnes (reliabilitet eller SD mangler). SPSS-koderne ligger altid uden for variablens mulige værdier: -9/-8/-7 for scorer, bånd og svar, -99/-98/-97 (eller -999/-998/-997) for ændringer og RCI; hver variabels koder står i kodebogen."
+                        : "Missing: Stata .a not computed or not answered; .b no response at the occasion; .c RCI cannot be computed (reliability or SD missing). The SPSS codes always lie outside the values a variable can take: -9/-8/-7 for scores, bands and answers, -99/-98/-97 (or -999/-998/-997) for changes and RCIs; each variable's codes are in the codebook.")
         return notes
     }
 }

@@ -13,13 +13,20 @@ public struct ExportResponse: Sendable {
     public var scores: [String: Double?]
     /// Item answers by item id, when items are exported.
     public var answers: [String: AnswerValue]
+    /// The child's class, school, sex and birth year as stored (covariates; birth month is never exported).
+    public var attributes: ChildAttributes
+    /// The response date (ISO `YYYY-MM-DD`), when known.
+    public var date: String?
 
     /// Creates a response.
-    public init(childID: String, occasion: String, scores: [String: Double?], answers: [String: AnswerValue] = [:]) {
+    public init(childID: String, occasion: String, scores: [String: Double?], answers: [String: AnswerValue] = [:],
+                attributes: ChildAttributes = ChildAttributes(), date: String? = nil) {
         self.childID = childID
         self.occasion = occasion
         self.scores = scores
         self.answers = answers
+        self.attributes = attributes
+        self.date = date
     }
 }
 

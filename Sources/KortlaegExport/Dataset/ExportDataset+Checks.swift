@@ -5,7 +5,8 @@ extension ExportDataset {
     /// codes exist, and no value is shaped like a CPR number. Every writer reads rows through this.
     /// - Throws: ``ExportError/cprShapedValue(variable:row:)`` (naming the variable, never the
     ///   value), ``ExportError/typeMismatch(variable:row:expected:)``,
-    ///   ``ExportError/undeclaredMissingCode(variable:code:)``, or what ``forEachRow(_:)`` throws.
+    ///   ``ExportError/undeclaredMissingCode(variable:code:)``,
+    ///   ``ExportError/valueIsMissingCode(variable:row:code:)``, or what ``forEachRow(_:)`` throws.
     func forEachCheckedRow(_ body: ([ExportValue]) throws -> Void) throws {
         var rowNumber = 0
         let declared = variables.map { Set($0.missingCodes.map(\.code)) }
@@ -24,6 +25,10 @@ extension ExportDataset {
                         throw ExportError.typeMismatch(variable: variable.name, row: rowNumber, expected: "text")
                     }
                     if CPRNumber.looksLikeCPR(number) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
+                    // A real value equal to a declared missing code would read as missing in SPSS.
+                    if number == number.rounded(), abs(number) < 1e9, declared[index].contains(Int(number)) {
+                        throw ExportError.valueIsMissingCode(variable: variable.name, row: rowNumber, code: Int(number))
+                    }
                 case let .declaredMissing(code):
                     guard declared[index].contains(code) else {
                         throw ExportError.undeclaredMissingCode(variable: variable.name, code: code)

@@ -12,6 +12,9 @@ public struct ExportDataset {
     public var title: String
     /// Notes written into the file (instrument versions, rule variants, norm sets, filters).
     public var notes: [String]
+    /// A label short enough for SPSS's 64-byte file label, cut only between words (nil: the
+    /// writer shortens ``title`` at a word boundary).
+    public var fileLabel: String?
     private let produceRows: (([ExportValue]) throws -> Void) throws -> Void
 
     /// Creates a dataset whose rows are held in memory.
@@ -72,6 +75,12 @@ public struct ExportDataset {
             }
             for missing in variable.missingCodes where !("a"..."z").contains(missing.tag) {
                 throw ExportError.invalidMissingTag(variable: variable.name, tag: missing.tag)
+            }
+            if let range = variable.validRange {
+                for missing in variable.missingCodes where range.contains(Double(missing.code)) {
+                    throw ExportError.missingCodeInsideRange(variable: variable.name, code: missing.code,
+                                                             minimum: range.lowerBound, maximum: range.upperBound)
+                }
             }
         }
     }

@@ -25,4 +25,10 @@ public enum ExportValue: Hashable, Sendable {
     public static func from(_ value: Double?) -> ExportValue {
         value.map(ExportValue.number) ?? .missing
     }
+
+    /// `text` as a value when given and not empty, else this value.
+    func withText(_ text: String?) -> ExportValue {
+        guard let text, !text.isEmpty else { return self }
+        return .text(text)
+    }
 }

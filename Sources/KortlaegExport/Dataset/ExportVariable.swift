@@ -31,12 +31,16 @@ public struct ExportVariable: Hashable, Sendable {
     public var decimals: Int
     /// Whether the variable holds personal free text (written only on request).
     public var personalData: Bool
+    /// The values the variable can take (a score's range, a change's −span…span), when known.
+    /// No declared missing code may lie inside it (checked by ``ExportDataset/validate()``); the
+    /// DDI codebook writes it as `valrng`.
+    public var validRange: ClosedRange<Double>?
 
     /// Creates a variable.
     public init(
         name: String, label: String, type: ValueType = .numeric, valueLabels: [Int: String] = [:],
         missingCodes: [ExportMissingCode] = [], measure: MeasureLevel = .scale, decimals: Int = 0,
-        personalData: Bool = false
+        personalData: Bool = false, validRange: ClosedRange<Double>? = nil
     ) {
         self.name = name
         self.label = label
@@ -46,6 +50,7 @@ public struct ExportVariable: Hashable, Sendable {
         self.measure = measure
         self.decimals = decimals
         self.personalData = personalData
+        self.validRange = validRange
     }
 
     /// Whether the variable is numeric.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Structure (element order as in the DDI 2.5 schema): `codeBook` › `docDscr` (citation),
 /// `stdyDscr` (citation, notes), `fileDscr` (file name, cases, variables, notes), `dataDscr` ›
-/// `var` (`labl`, `invalrng` for declared missing values, `sumStat` valid/invalid n, mean, min,
+/// `var` (`labl`, `valrng` for the values the variable can take, `invalrng` for declared missing values, `sumStat` valid/invalid n, mean, min,
 /// max, `catgry` with `catValu`/`labl`/`catStat`, `varFormat`).
 /// Source: DDI Alliance, DDI Codebook 2.5 XML schema (codebook.xsd, 2014).
 public enum DDICodebookWriter {
@@ -39,6 +39,9 @@ public enum DDICodebookWriter {
             x += "    <var ID=\"V\(index + 1)\" name=\"\(e(variable.name))\" files=\"F1\" intrvl=\"\(interval)\""
             x += variable.isNumeric ? " dcml=\"\(variable.decimals)\">\n" : ">\n"
             x += "      <labl>\(e(variable.label))</labl>\n"
+            if let range = variable.validRange {
+                x += "      <valrng>\n        <range min=\"\(XMLText.number(range.lowerBound))\" max=\"\(XMLText.number(range.upperBound))\"/>\n      </valrng>\n"
+            }
             if !variable.missingCodes.isEmpty {
                 x += "      <invalrng>\n"
                 for missing in variable.missingCodes { x += "        <item VALUE=\"\(missing.code)\"/>\n" }

@@ -60,7 +60,7 @@ final class ReadStatWriter {
             }
             return length
         }, "readstat_set_data_writer")
-        try check(readstat_writer_set_file_label(writer, Self.truncated(dataset.title, bytes: fileLabelLimit)),
+        try check(readstat_writer_set_file_label(writer, Self.wordTruncated(dataset.fileLabel ?? dataset.title, bytes: fileLabelLimit)),
                   "readstat_writer_set_file_label")
         try check(readstat_writer_set_file_timestamp(writer, time_t(timestamp.timeIntervalSince1970)),
                   "readstat_writer_set_file_timestamp")
@@ -189,6 +189,22 @@ final class ReadStatWriter {
             used += size
         }
         return result
+    }
+
+    /// `text` cut to at most `bytes` UTF-8 bytes at a space or after a comma, with "…" when cut;
+    /// never inside a word (a single word longer than the limit is cut at a character).
+    static func wordTruncated(_ text: String, bytes: Int) -> String {
+        guard text.utf8.count > bytes else { return text }
+        let room = bytes - "…".utf8.count
+        var result = ""
+        for word in text.split(separator: " ") {
+            let candidate = result.isEmpty ? String(word) : result + " " + word
+            if candidate.utf8.count > room { break }
+            result = candidate
+        }
+        if result.isEmpty { return truncated(text, bytes: room) + "…" }
+        while let last = result.last, last == "," || last == ";" || last == ":" { result.removeLast() }
+        return result + "…"
     }
 
     /// `text` split into lines of at most `width` bytes, at spaces where possible.

@@ -14,4 +14,10 @@ public enum ProgressNote: Hashable, Sendable {
     case otherInstrument(occasion: String, instrument: String, target: String)
     /// Rows with status `rejected` left out at the earlier and the later occasion.
     case rejectedRows(from: String, before: Int, to: String, after: Int)
+    /// The RCI's reliability of `variable` is Cronbach's alpha of its `items` items over `n`
+    /// complete responses at `occasion`, with Feldt's 95 % interval; `byDefault` when the tool chose
+    /// it (project with at least 50 complete responses) rather than `--reliability sample`.
+    case sampleAlpha(variable: String, occasion: String, alpha: Double, n: Int, items: Int, lower: Double, upper: Double, byDefault: Bool)
+    /// `variable` has no item-level alpha (impact, a derived mean, too few complete cases): no RCI.
+    case noSampleAlpha(variable: String, occasion: String)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegDomain
+import KortlaegStatistics
 
 /// The analysis settings of a progress run: which band table and norm set, the constants of the
 /// reliable change index, the cut-off, and whether unverified scores are included.
@@ -51,6 +52,9 @@ public struct ProgressSettings: Hashable, Sendable {
     public var cutoffLevel: Int
     /// Include scores whose item membership is not verified.
     public var includeUnverified: Bool
+    /// Take each score's reliability from the data: Cronbach's alpha of its items in the T1 sample
+    /// (`--reliability sample`; the project default with at least 50 complete T1 responses).
+    public var reliabilityFromSample: Bool = false
 
     /// Creates settings; the defaults use the instrument's first band table and norm set.
     public init(bandTableID: String? = nil, normSetID: String? = nil, reliabilities: [Assignment] = [],
@@ -82,7 +86,9 @@ public struct ProgressSettings: Hashable, Sendable {
     /// - Parameter language: the language of the band labels.
     /// - Throws: ``ProgressSettingsError`` when a band table, norm set or score named in the
     ///   settings does not exist, or the instrument cannot be scored.
-    public func scores(for instrument: Instrument, language: Language) throws(ProgressSettingsError)
+    /// - Parameter sample: the T1 sample's alphas; used for every score without a reliability given
+    ///   by the user, in place of the norm set's (a score with no item-level alpha gets no RCI).
+    public func scores(for instrument: Instrument, language: Language, sample: SampleReliability? = nil) throws(ProgressSettingsError)
         -> (scores: [ProgressScore], notes: [ProgressNote]) {
         let all: [ScoreDefinition]
         do {
@@ -123,6 +129,19 @@ public struct ProgressSettings: Hashable, Sendable {
             if let value = reliabilities[definition.id] {
                 reliability = value
                 reliabilitySource = "given with \(Constant.reliability.option)"
+            } else if let sample {
+                switch sample.estimates[definition.id] {
+                case let .alpha(alpha, lower, upper)?:
+                    reliability = alpha.alpha
+                    reliabilitySource = "Cronbach's alpha from the T1 sample, n = \(alpha.count), \(alpha.items) items "
+                        + "(95 % CI \(Self.decimal(lower)) to \(Self.decimal(upper)), Feldt)"
+                case let .unavailable(reason)?:
+                    reliability = nil
+                    reliabilitySource = reason
+                case nil:
+                    reliability = nil
+                    reliabilitySource = "\(definition.variable) has no items in the T1 sample; no item-level alpha"
+                }
             } else if let value = scoreNorms?.reliability, let norms {
                 reliability = value
                 reliabilitySource = "norm set \(norms.id) (\(norms.source))"
@@ -149,6 +168,12 @@ public struct ProgressSettings: Hashable, Sendable {
                                  reliability: reliability, reliabilitySource: reliabilitySource, standardDeviation: sd)
         }
         return (scores, notes)
+    }
+
+    /// Three decimals, half up, with a decimal point (for the source text).
+    private static func decimal(_ value: Double) -> String {
+        let scaled = (value * 1000 + 0.5).rounded(.down) / 1000
+        return String(format: "%.3f", scaled)
     }
 
     /// Score id → value, for assignments naming a score by id or variable; the last one wins.

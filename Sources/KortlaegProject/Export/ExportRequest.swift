@@ -1,4 +1,5 @@
 import KortlaegDomain
+import KortlaegProgress
 
 /// What `kortlaeg export` (or a web page) asks for: a pseudonymised dataset with codebooks and a
 /// manifest, from a project or from score files.
@@ -51,6 +52,9 @@ public struct ExportRequest: Sendable {
     public var `operator`: String
     /// The tool and version written into the manifest (`kortlaeg 0.4.0`).
     public var tool: String
+    /// The RCI settings, as `progress` takes them (reliabilities or the T1 sample, SDs or the
+    /// baseline SD); no reliability: no RCI, declared so.
+    public var reliableChange = ProgressSettings()
 
     /// Creates a request.
     public init(source: Source, catalog: InstrumentCatalog, format: ExportFormat = .sav, shape: ExportShape = .wide,

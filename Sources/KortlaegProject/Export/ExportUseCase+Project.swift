@@ -38,6 +38,8 @@ extension ExportUseCase {
         } catch {
             throw KortlaegError(.invalidInput, "\(error)")
         }
+        var selection = selection
+        selection.includeAnswers = request.includeItems || request.reliableChange.reliabilityFromSample
         let loaded = try StoreExportSource.load(from: store, catalog: request.catalog, selection: selection)
         let pseudonymizer = KortlaegExport.Pseudonymizer(key: try exporting { try PseudonymKey(bytes: derivedKey) },
                                                          salt: try salt(request.salt))
@@ -47,12 +49,16 @@ extension ExportUseCase {
         let options = ExportOptions(shape: request.shape, language: request.language, includeItems: request.includeItems,
                                     includePersonalData: request.includeFreeText, filters: selection.descriptions,
                                     notes: notes(project, unverified: loaded.unverifiedIncluded, language: request.language))
+        let rci = try ExportReliableChange(settings: request.reliableChange, sources: loaded.sources, language: request.language)
         let manifest = try exporting {
-            let dataset = try DatasetBuilder(sources: loaded.sources, options: options, pseudonymizer: pseudonymizer).build()
+            var rciOptions = options
+            rciOptions.notes += rci.notes
+            let dataset = try DatasetBuilder(sources: loaded.sources, options: rciOptions, pseudonymizer: pseudonymizer,
+                                             reliableChange: rci.function).build()
             return try job(request, options: options).run(dataset: dataset, sources: loaded.sources, inputs: [], project: project,
                                                           pseudonymizer: pseudonymizer)
         }
-        let files = written(manifest, outputPath: request.outputPath)
+        let files = written(manifest, outputPath: request.outputPath, format: request.format)
         try record(manifest, files: files, request: request, store: store)
         noteFiles(manifest, sink: sink)
         sink.note("rows: \(manifest.rows), variables: \(manifest.variables), from \(loaded.responses) stored responses; "
@@ -64,7 +70,7 @@ extension ExportUseCase {
     /// of the export when it cannot be recorded.
     private static func record(_ manifest: ExportManifest, files: [String], request: ExportRequest,
                                store: any ProjectStore) throws(KortlaegError) {
-        let manifestPath = ExportJob.manifestPath(for: request.outputPath)
+        let manifestPath = ExportJob.manifestPath(for: request.outputPath, format: request.format)
         let manifestName = (manifestPath as NSString).lastPathComponent
         let summary: String
         let detail: String

@@ -75,14 +75,18 @@ public enum ExportUseCase {
         let pseudonymizer = KortlaegExport.Pseudonymizer(key: key, salt: try salt(request.salt))
         let options = ExportOptions(shape: request.shape, language: request.language, filters: filters)
         let source = ExportSource(instrument: instrument, occasions: occasions, responses: responses, ruleChoices: ruleChoices.choices)
+        let rci = try ExportReliableChange(settings: request.reliableChange, sources: [source], language: request.language)
         let manifest = try exporting {
-            let dataset = try DatasetBuilder(sources: [source], options: options, pseudonymizer: pseudonymizer).build()
+            var rciOptions = options
+            rciOptions.notes += rci.notes
+            let dataset = try DatasetBuilder(sources: [source], options: rciOptions, pseudonymizer: pseudonymizer,
+                                             reliableChange: rci.function).build()
             return try job(request, options: options).run(dataset: dataset, sources: [source], inputs: inputs, pseudonymizer: pseudonymizer)
         }
         noteFiles(manifest, sink: sink)
         sink.note("rows: \(manifest.rows), variables: \(manifest.variables); ids: \(manifest.pseudonymisation.saltMode)"
             + (key.isEphemeral ? " with a one-off key (ids cannot be re-derived; use --key-file to keep them)" : ""))
-        return ExportResult(manifest: manifest, files: written(manifest, outputPath: request.outputPath), storedResponses: nil)
+        return ExportResult(manifest: manifest, files: written(manifest, outputPath: request.outputPath, format: request.format), storedResponses: nil)
     }
 
     // MARK: - Shared
@@ -101,8 +105,8 @@ public enum ExportUseCase {
     }
 
     /// Every file of the export with its folder, the manifest last.
-    static func written(_ manifest: ExportManifest, outputPath: String) -> [String] {
-        let manifestPath = ExportJob.manifestPath(for: outputPath)
+    static func written(_ manifest: ExportManifest, outputPath: String, format: KortlaegExport.ExportFormat) -> [String] {
+        let manifestPath = ExportJob.manifestPath(for: outputPath, format: format)
         let folder = PathText.folder(of: manifestPath)
         return manifest.files.map { (folder as NSString).appendingPathComponent($0.name) } + [manifestPath]
     }

@@ -15,6 +15,8 @@ struct StoreExportSource {
         var instruments: [String] = []
         /// One class; nil = every class.
         var className: String?
+        /// Whether item answers are read (only with `--items`).
+        var includeAnswers = true
 
         /// The filters in words, for notes, manifest and audit log.
         var descriptions: [String] {
@@ -48,20 +50,24 @@ struct StoreExportSource {
         var gathered: [String: Gathered] = [:]
         var count = 0
         do {
-            try store.responses(ResponseQuery(className: selection.className)) { stored in
+            var query = ResponseQuery(className: selection.className)
+            query.includeAnswers = selection.includeAnswers
+            try store.responses(query) { stored in
                 guard selection.admits(stored.instrument) else { return }
                 count += 1
-                var entry = gathered[stored.instrument.id] ?? Gathered()
-                entry.versions[stored.instrument.version, default: 0] += 1
-                entry.variants[variant(stored.ruleChoices), default: 0] += 1
-                entry.ruleChoices = stored.ruleChoices
-                entry.unverified = entry.unverified || stored.includeUnverified
-                entry.occasions.insert(stored.occasion)
+                let key = stored.instrument.id
+                if gathered[key] == nil { gathered[key] = Gathered() }
+                // Mutated in place (no copy of the instrument's response array per response).
+                gathered[key]!.versions[stored.instrument.version, default: 0] += 1
+                gathered[key]!.variants[variant(stored.ruleChoices), default: 0] += 1
+                gathered[key]!.ruleChoices = stored.ruleChoices
+                if stored.includeUnverified { gathered[key]!.unverified = true }
+                gathered[key]!.occasions.insert(stored.occasion)
                 var scores: [String: Double?] = [:]
                 for score in stored.scores { scores[score.id] = .some(score.value) }
-                entry.responses.append(ExportResponse(childID: stored.child, occasion: stored.occasion.code,
-                                                      scores: scores, answers: stored.answers))
-                gathered[stored.instrument.id] = entry
+                gathered[key]!.responses.append(ExportResponse(childID: stored.child, occasion: stored.occasion.code,
+                                                               scores: scores, answers: stored.answers,
+                                                               attributes: stored.attributes, date: stored.date))
             }
         } catch {
             throw KortlaegError(.invalidInput, "\(error)")

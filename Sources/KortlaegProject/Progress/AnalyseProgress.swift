@@ -2,6 +2,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegProgress
 import KortlaegReaders
+import KortlaegStatistics
 import KortlaegReports
 import KortlaegStore
 
@@ -75,9 +76,10 @@ public enum AnalyseProgress {
             }
         }
         let instrument = try resolve(request.instrument, in: request.instruments)
+        let (sample, sampleNotes) = try sampleReliability(request, instrument: instrument)
         let scores: [ProgressScore], settingsNotes: [ProgressNote]
         do {
-            (scores, settingsNotes) = try request.settings.scores(for: instrument, language: request.language)
+            (scores, settingsNotes) = try request.settings.scores(for: instrument, language: request.language, sample: sample)
         } catch {
             throw KortlaegError(error.isUsageError ? .usage : .invalidInput, error.description)
         }
@@ -104,12 +106,66 @@ public enum AnalyseProgress {
                                         addedValue: instrument.addedValueScore, groupBy: request.groupBy,
                                         suppressionThreshold: request.suppressionThreshold)
         let report = ProgressReport(analysis: analysis, from: request.from, to: request.to, groupBy: request.groupBy,
-                                    notes: settingsNotes + observations.notes)
+                                    notes: settingsNotes + sampleNotes.filter { note in
+                                        // Only the analysed scores.
+                                        switch note {
+                                        case let .sampleAlpha(variable, _, _, _, _, _, _, _), let .noSampleAlpha(variable, _):
+                                            return scores.contains { $0.definition.variable == variable }
+                                        default: return true
+                                        }
+                                    } + observations.notes)
         let pairing = analysis.pairing
         sink.note("paired: \(pairing.pairs.count); only \(request.from): \(pairing.onlyBefore.count); "
                   + "only \(request.to): \(pairing.onlyAfter.count); duplicates: \(pairing.duplicates.count)")
         for note in report.notes { sink.note(note.text(.english)) }
         return report
+    }
+
+    // MARK: - Reliability from the data
+
+    /// The least number of complete T1 responses for which a project run takes the reliability from
+    /// the sample without being asked.
+    public static let sampleReliabilityMinimum = 50
+
+    /// Cronbach's alpha per score from the earlier occasion's item answers, when asked for
+    /// (`--reliability sample`) or, in a project without user reliabilities, when at least
+    /// ``sampleReliabilityMinimum`` complete responses exist. Score files carry no item answers:
+    /// `--reliability sample` needs `--project`.
+    private static func sampleReliability(_ request: Request, instrument: Instrument) throws(KortlaegError)
+        -> (SampleReliability?, [ProgressNote]) {
+        let asked = request.settings.reliabilityFromSample
+        guard case let .project(location) = request.source else {
+            if asked {
+                throw KortlaegError(.usage, "--reliability sample computes Cronbach's alpha from the item answers stored in a project; "
+                    + "score files have no item answers. Use --project, or give --reliability SCORE=R.")
+            }
+            return (nil, [])
+        }
+        guard asked || request.settings.reliabilities.isEmpty else { return (nil, []) }
+        let (from, _) = try projectOccasions(request)
+        let answers: [[String: AnswerValue]]
+        do {
+            let store = try ProjectLocation.open(location)
+            answers = try StoredObservations(target: instrument, catalog: request.instruments, informant: nil).answers(from: store, occasion: from)
+        } catch let error as KortlaegError {
+            throw error
+        } catch {
+            throw KortlaegError(.invalidInput, "\(error)")
+        }
+        let sample = SampleReliability(instrument: instrument, answers: answers)
+        guard asked || sample.completeResponses >= sampleReliabilityMinimum else { return (nil, []) }
+        var notes: [ProgressNote] = []
+        let definitions = (try? Scorer(instrument: instrument, options: ScoringOptions(includeUnverifiedScores: true)).scores) ?? []
+        for definition in definitions {
+            switch sample.estimates[definition.id] {
+            case let .alpha(alpha, lower, upper)?:
+                notes.append(.sampleAlpha(variable: definition.variable, occasion: request.from, alpha: alpha.alpha, n: alpha.count,
+                                          items: alpha.items, lower: lower, upper: upper, byDefault: !asked))
+            default:
+                notes.append(.noSampleAlpha(variable: definition.variable, occasion: request.from))
+            }
+        }
+        return (sample, notes)
     }
 
     // MARK: - Reading

@@ -33,7 +33,9 @@ struct StoredObservations {
         var versions: Set<String> = []
         var uncomparable = 0
         var mappings: [String: [String: String]] = [:]
-        try store.responses(ResponseQuery(instrumentID: target.id, informant: informant)) { response in
+        var query = ResponseQuery(instrumentID: target.id, informant: informant)
+        query.includeAnswers = false  // progress works on the stored scores; the answers JSON is not decoded
+        try store.responses(query) { response in
             guard response.occasion == occasion else { return }
             versions.insert(response.instrument.version)
             let key = response.instrument.description
@@ -51,6 +53,17 @@ struct StoredObservations {
             observations.append(ChildObservation(id: response.child, attributes: attributes, values: values))
         }
         return (observations, versions, uncomparable)
+    }
+
+    /// The item answers of the responses at `occasion` collected with the target version itself
+    /// (for Cronbach's alpha of the T1 sample).
+    func answers(from store: any ProjectStore, occasion: Occasion) throws -> [[String: AnswerValue]] {
+        var answers: [[String: AnswerValue]] = []
+        try store.responses(ResponseQuery(instrumentID: target.id, informant: informant)) { response in
+            guard response.occasion == occasion, response.instrument == target.reference else { return }
+            answers.append(response.answers)
+        }
+        return answers
     }
 
     /// Source score id → target score id.

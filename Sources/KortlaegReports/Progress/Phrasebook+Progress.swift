@@ -1,9 +1,14 @@
+import KortlaegDomain
 import KortlaegProgress
 import KortlaegStatistics
 
 extension Phrasebook {
     /// The texts of the progress table (`kortlaeg progress`).
     enum Progress {
+        /// "1 barn", "6 børn" / "1 child", "6 children".
+        static func children(_ n: Int) -> Phrase {
+            Phrase(da: n == 1 ? "1 barn" : "\(n) børn", en: n == 1 ? "1 child" : "\(n) children")
+        }
         static func title(from: String, to: String) -> Phrase {
             Phrase(da: "Fremskridt fra \(from) til \(to)", en: "Progress from \(from) to \(to)")
         }
@@ -11,8 +16,8 @@ extension Phrasebook {
             let (n, before, after, duplicates) = (pairing.pairs.count, pairing.onlyBefore.count, pairing.onlyAfter.count,
                                                   pairing.duplicates.count)
             return Phrase(
-                da: "Parret: \(n) børn. Kun \(from): \(before). Kun \(to): \(after). Dubletter (ikke parret): \(duplicates).",
-                en: "Paired: \(n) children. Only \(from): \(before). Only \(to): \(after). Duplicates (not paired): \(duplicates).")
+                da: "Parret: \(children(n).da). Kun \(from): \(before). Kun \(to): \(after). Dubletter (ikke parret): \(duplicates).",
+                en: "Paired: \(children(n).en). Only \(from): \(before). Only \(to): \(after). Duplicates (not paired): \(duplicates).")
         }
         static func only(_ occasion: String) -> Phrase { Phrase(da: "Kun \(occasion)", en: "Only \(occasion)") }
         static let duplicates = Phrase(da: "Dubletter", en: "Duplicates")
@@ -25,18 +30,20 @@ extension Phrasebook {
         static let lowerIsBetter = Phrase(da: "lavere er bedre", en: "lower is better")
         static let higherIsBetter = Phrase(da: "højere er bedre", en: "higher is better")
         static func suppressed(_ n: Int, threshold: Int) -> Phrase {
-            Phrase(da: "\(n) børn med begge målinger: for få til at vise tal (under \(threshold)).",
-                   en: "\(n) children with both scores: too few to show figures (under \(threshold)).")
+            Phrase(da: "\(children(n).da) med begge målinger: for få til at vise tal (under \(threshold)).",
+                   en: "\(children(n).en) with both scores: too few to show figures (under \(threshold)).")
         }
         static func means(n: Int, unpaired: Int, before: String, after: String, change: String, lower: String, upper: String,
                           direction: String) -> Phrase {
             Phrase(
-                da: "\(n) børn (\(unpaired) uden par). Gennemsnit \(before) → \(after); ændring \(change) (95 % konfidensinterval \(lower) til \(upper)): \(direction)",
-                en: "\(n) children (\(unpaired) unpaired). Mean \(before) → \(after); change \(change) (95 % confidence interval \(lower) to \(upper)): \(direction)")
+                da: "\(children(n).da) (\(unpaired) uden par). Gennemsnit \(before) → \(after); ændring \(change) (95 % konfidensinterval \(lower) til \(upper)): \(direction)",
+                en: "\(children(n).en) (\(unpaired) unpaired). Mean \(before) → \(after); change \(change) (95 % confidence interval \(lower) to \(upper)): \(direction)")
         }
         static let better = Phrase(da: "bedre", en: "better")
         static let worse = Phrase(da: "værre", en: "worse")
         static let unchanged = Phrase(da: "uændret", en: "unchanged")
+        /// The 95 % interval of the mean change includes 0: no direction is claimed.
+        static let noCertainChange = Phrase(da: "ingen sikker ændring", en: "no certain change")
         static func tests(t: String, wilcoxon: String) -> Phrase {
             Phrase(da: "Parret t-test: \(t). Wilcoxon-test med fortegn og rang: \(wilcoxon).",
                    en: "Paired t-test: \(t). Wilcoxon signed-rank test: \(wilcoxon).")
@@ -61,11 +68,11 @@ extension Phrasebook {
         }
         static let pBelowThousandth = Phrase(da: "p < 0,001", en: "p < 0.001")
         static func addedValueSuppressed(_ n: Int) -> Phrase {
-            Phrase(da: "Added Value Score: \(n) børn, for få til at vise tal.", en: "Added Value Score: \(n) children, too few to show figures.")
+            Phrase(da: "Added Value Score: \(children(n).da), for få til at vise tal.", en: "Added Value Score: \(children(n).en), too few to show figures.")
         }
         static func addedValue(n: Int, mean: String, lower: String, upper: String, effectSize: String) -> Phrase {
-            Phrase(da: "Added Value Score (\(n) børn): gennemsnit \(mean) (95 % KI \(lower) til \(upper)); effektstørrelse \(effectSize).",
-                   en: "Added Value Score (\(n) children): mean \(mean) (95 % CI \(lower) to \(upper)); effect size \(effectSize).")
+            Phrase(da: "Added Value Score (\(children(n).da)): gennemsnit \(mean) (95 % KI \(lower) til \(upper)); effektstørrelse \(effectSize).",
+                   en: "Added Value Score (\(children(n).en)): mean \(mean) (95 % CI \(lower) to \(upper)); effect size \(effectSize).")
         }
         static func legend(from: String, to: String, threshold: Int) -> Phrase {
             Phrase(
@@ -128,6 +135,18 @@ extension Phrasebook {
             case let .rejectedRows(from, before, to, after):
                 Phrase(da: "rækker med status 'rejected' er udeladt: \(before) ved \(from), \(after) ved \(to)",
                        en: "rows with status 'rejected' were left out: \(before) at \(from), \(after) at \(to)")
+            case let .sampleAlpha(variable, occasion, alpha, n, items, lower, upper, byDefault):
+                Phrase(da: "RCI for \(variable): reliabilitet = Cronbachs alfa fra \(occasion)-stikprøven, \(NumberFormat.fixed(3, .danish).string(alpha)) "
+                           + "(\(items) spørgsmål, n = \(n), 95 % KI \(NumberFormat.fixed(3, .danish).string(lower)) til "
+                           + "\(NumberFormat.fixed(3, .danish).string(upper)), Feldt)"
+                           + (byDefault ? "; valgt fordi projektet har mindst 50 fuldstændige \(occasion)-besvarelser og ingen --reliability er angivet" : ""),
+                       en: "RCI for \(variable): reliability = Cronbach's alpha from the \(occasion) sample, \(NumberFormat.fixed(3, .english).string(alpha)) "
+                           + "(\(items) items, n = \(n), 95 % CI \(NumberFormat.fixed(3, .english).string(lower)) to "
+                           + "\(NumberFormat.fixed(3, .english).string(upper)), Feldt)"
+                           + (byDefault ? "; chosen because the project has at least 50 complete \(occasion) responses and no --reliability was given" : ""))
+            case let .noSampleAlpha(variable, occasion):
+                Phrase(da: "RCI for \(variable) beregnes ikke: ingen Cronbachs alfa på spørgsmålsniveau i \(occasion)-stikprøven (fx påvirkningsscoren)",
+                       en: "no RCI for \(variable): no item-level Cronbach's alpha in the \(occasion) sample (e.g. the impact score)")
             }
         }
     }

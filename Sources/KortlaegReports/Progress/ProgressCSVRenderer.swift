@@ -21,8 +21,14 @@ public struct ProgressCSVRenderer: Sendable {
         "group", "score", "variable", "n", "unpaired", "suppressed", "mean_t1", "mean_t2", "sd_t1", "sd_t2", "mean_change",
         "ci_lower", "ci_upper", "t", "df", "p_t", "wilcoxon_statistic", "p_wilcoxon", "wilcoxon_method", "d_z", "d_av", "g_z",
         "g_av", "share_above_cutoff_t1", "share_above_cutoff_t2", "p_mcnemar", "mcnemar_method", "n_rci",
-        "share_reliably_improved", "share_reliably_deteriorated",
+        "share_reliably_improved", "share_reliably_deteriorated", "sd_change", "wilcoxon_w_plus", "wilcoxon_w_minus",
+        "wilcoxon_z", "wilcoxon_n_nonzero", "mcnemar_b", "mcnemar_c", "reasons",
+        "band_table", "cutoff_level", "rci_reliability", "rci_reliability_source", "rci_sd_source", "suppression_threshold",
     ]
+
+    /// The group columns that hold text; every other column holds a number (JSON writes it as one).
+    static let textGroupColumns: Set<String> = ["group", "score", "variable", "suppressed", "wilcoxon_method", "mcnemar_method", "reasons",
+                                                 "band_table", "rci_reliability_source", "rci_sd_source"]
 
     /// The columns of the per-child table.
     public static let childColumns = [
@@ -38,13 +44,17 @@ public struct ProgressCSVRenderer: Sendable {
         for group in analysis.groups {
             for (score, s) in zip(analysis.scores, group.summaries) {
                 let ci = s.meanChange?.value, t = s.tTest?.value, w = s.wilcoxon?.value, m = s.mcNemar?.value
-                rows.append([group.name, score.definition.id, score.definition.variable, String(s.n), String(s.unpaired),
-                             s.suppressed ? "yes" : "no", text(s.meanBefore), text(s.meanAfter), text(s.sdBefore), text(s.sdAfter),
-                             text(s.meanChangeValue), text(ci?.lower), text(ci?.upper), text(t?.t), t.map { String($0.degreesOfFreedom) } ?? "",
-                             text(t?.pValue), text(w?.statistic), text(w?.pValue), w.map { "\($0.method)" } ?? "",
-                             text(s.dz?.value?.value), text(s.dav?.value?.value), text(s.gz?.value?.value), text(s.gav?.value?.value),
-                             text(s.shareAboveCutoffBefore), text(s.shareAboveCutoffAfter), text(m?.pValue), m.map { "\($0.method)" } ?? "",
-                             String(s.rciN), text(s.shareReliablyImproved), text(s.shareReliablyDeteriorated)])
+                var row: [String] = [group.name, score.definition.id, score.definition.variable, String(s.n), String(s.unpaired),
+                                     s.suppressed ? "yes" : "no", text(s.meanBefore), text(s.meanAfter), text(s.sdBefore), text(s.sdAfter)]
+                row += [text(s.meanChangeValue), text(ci?.lower), text(ci?.upper), text(t?.t), t.map { String($0.degreesOfFreedom) } ?? ""]
+                row += [text(t?.pValue), text(w?.statistic), text(w?.pValue), w.map { "\($0.method)" } ?? ""]
+                row += [text(s.dz?.value?.value), text(s.dav?.value?.value), text(s.gz?.value?.value), text(s.gav?.value?.value)]
+                row += [text(s.shareAboveCutoffBefore), text(s.shareAboveCutoffAfter), text(m?.pValue), m.map { "\($0.method)" } ?? ""]
+                row += [String(s.rciN), text(s.shareReliablyImproved), text(s.shareReliablyDeteriorated)]
+                row += [text(s.sdChange), text(w?.rankSumPositive), text(w?.rankSumNegative), text(w?.z), w.map { String($0.n) } ?? ""]
+                row += [m.map { String($0.b) } ?? "", m.map { String($0.c) } ?? "", reasons(s)]
+                row += settings(score)
+                rows.append(row)
             }
             if let avs = group.addedValue {
                 let ci = avs.confidenceInterval?.value
@@ -91,8 +101,28 @@ public struct ProgressCSVRenderer: Sendable {
         return CSVTable(rows: rows)
     }
 
+    /// The settings a score was analysed with: band table, cut-off, the RCI's reliability and SD
+    /// with their sources, the suppression threshold.
+    private func settings(_ score: ProgressScore) -> [String] {
+        let sdSource: String
+        switch score.standardDeviation {
+        case let .fixed(value, source): sdSource = "\(value) (\(source))"
+        case let .bySex(values, source): sdSource = values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + " (\(source))"
+        case .baseline: sdSource = analysis.baselineSD[score.definition.id].map { "\($0) (SD of the T1 scores)" } ?? "SD of the T1 scores: not computable"
+        case let .unavailable(reason): sdSource = reason
+        }
+        return [score.bandTable ?? "", String(score.cutoffLevel), text(score.reliability), score.reliabilitySource, sdSource,
+                String(analysis.suppressionThreshold)]
+    }
+
+    /// Why statistics are missing, in one field.
+    private func reasons(_ summary: GroupSummary) -> String {
+        if summary.suppressed { return "n < \(analysis.suppressionThreshold): statistics suppressed" }
+        return summary.unavailableReasons.map { "\($0.statistic): \($0.reason)" }.joined(separator: "; ")
+    }
+
     /// A number as Swift writes it (shortest round-trip form), empty when missing or not finite.
     private func text(_ value: Double?) -> String {
-        value.map { $0.isFinite ? String($0) : "" } ?? ""
+        value.map { $0.isFinite ? String($0 == 0 ? 0 : $0) : "" } ?? ""  // never "-0.0"
     }
 }

@@ -21,8 +21,17 @@ public struct ProgressJSONRenderer: Sendable {
     /// The JSON text (pretty-printed, keys sorted), ending with a newline.
     public var text: String {
         let rows = ProgressCSVRenderer(report: report).groupRows
-        let groups: [[String: String]] = rows.dropFirst().map { row in
-            Dictionary(uniqueKeysWithValues: zip(rows[0], row).filter { !$0.1.isEmpty })
+        // Numbers as JSON numbers; text columns (names, methods, reasons) as strings.
+        let groups: [[String: Any]] = rows.dropFirst().map { row in
+            var object: [String: Any] = [:]
+            for (column, value) in zip(rows[0], row) where !value.isEmpty {
+                if !ProgressCSVRenderer.textGroupColumns.contains(column), let number = Double(value) {
+                    object[column] = number == number.rounded() && abs(number) < 1e15 ? Int(number) as Any : number as Any
+                } else {
+                    object[column] = value
+                }
+            }
+            return object
         }
         let pairing = report.analysis.pairing
         let object: [String: Any] = [

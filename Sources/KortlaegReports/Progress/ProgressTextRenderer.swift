@@ -75,7 +75,7 @@ public struct ProgressTextRenderer: Sendable {
         lines.append("    " + Text.means(n: summary.n, unpaired: summary.unpaired, before: number(summary.meanBefore),
                                          after: number(summary.meanAfter), change: number(summary.meanChangeValue),
                                          lower: number(ci?.lower), upper: number(ci?.upper),
-                                         direction: direction(score, summary.meanChangeValue))(language))
+                                         direction: direction(score, summary))(language))
         let t = summary.tTest?.value, w = summary.wilcoxon?.value
         let tText = t.map { "t(\($0.degreesOfFreedom)) = \(number($0.t)), \(pValue($0.pValue))" } ?? reason(summary.tTest)
         let wText = w.map { "\(pValue($0.pValue)) (\(Text.method($0.method)(language)))" } ?? reason(summary.wilcoxon)
@@ -120,8 +120,13 @@ public struct ProgressTextRenderer: Sendable {
         }
     }
 
-    private func direction(_ score: ProgressScore, _ change: Double?) -> String {
-        guard let change, change != 0, score.definition.direction != .neutral else { return Text.unchanged(language) + " =" }
+    /// "bedre ↓" / "værre ↑" only when the 95 % interval of the mean change excludes 0 (the paired
+    /// t-test at the stated level); otherwise "ingen sikker ændring".
+    private func direction(_ score: ProgressScore, _ summary: GroupSummary) -> String {
+        guard let change = summary.meanChangeValue, change != 0, score.definition.direction != .neutral else {
+            return Text.unchanged(language) + " ="
+        }
+        guard let ci = summary.meanChange?.value, ci.lower > 0 || ci.upper < 0 else { return Text.noCertainChange(language) }
         let better = score.isImprovement(change)
         return (better ? Text.better : Text.worse)(language) + (change < 0 ? " ↓" : " ↑")
     }

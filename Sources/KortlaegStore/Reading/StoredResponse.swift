@@ -75,6 +75,9 @@ public struct ResponseQuery: Sendable {
     public var instrumentID: String?
     /// One informant.
     public var informant: Informant?
+    /// Whether the item answers are decoded (false: ``StoredResponse/answers`` is empty; an export
+    /// without items and a progress run need only the scores).
+    public var includeAnswers: Bool = true
 
     /// Creates a query; with no arguments it selects every response.
     public init(child: String? = nil, className: String? = nil, instrumentID: String? = nil, informant: Informant? = nil) {

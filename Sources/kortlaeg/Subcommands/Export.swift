@@ -21,8 +21,10 @@ struct Export: ParsableCommand {
             recorded in the project's audit log with its manifest. Without --project: files written by \
             'kortlaeg score' (--scores FILE:OCCASION, one per occasion).
 
-            Writes the data file, a DDI Codebook 2.5 (BASE.codebook.xml), a readable codebook \
-            (BASE.codebook.md and .html) and a manifest with checksums (BASE.manifest.json). Ids are \
+            Writes the data file (BASE.sav), and named after it a DDI Codebook 2.5 (BASE.sav.codebook.xml), \
+            a readable codebook (BASE.sav.codebook.md and .html) and a manifest with checksums \
+            (BASE.sav.manifest.json), so that .sav, .dta and .csv exports to one base name keep their own \
+            codebooks; --format ddi writes BASE.codebook.xml and BASE.manifest.json. Ids are \
             replaced by pseudonyms (HMAC-SHA256 of a key and a salt): a new random salt per export, or a \
             stable one (--stable-salt NAME or --salt-file F) to keep ids equal across the exports of one \
             evaluation. With --project the key is derived from the project's own key; from score files it \
@@ -54,6 +56,9 @@ struct Export: ParsableCommand {
     @Flag(name: .customLong("excel-da"), help: "CSV for Danish Excel: UTF-8 with BOM, ';', decimal comma.") var excelDanish = false
     @Option(help: "Without --project: the scoring rule variant of the score files, OPTION=CHOICE (recorded in the notes).") var rule: [String] = []
     @Option(help: "Without --project: describe a filter applied to the rows (recorded in the notes and manifest).") var filter: [String] = []
+    @Option(help: "Reliability for the RCI, SCORE=R (repeatable), or 'sample' (with --project): Cronbach's alpha from the first occasion's items. Without it no RCI is computed.") var reliability: [String] = []
+    @Option(help: "SD for the RCI, SCORE=SD (repeatable).") var sd: [String] = []
+    @Flag(name: .customLong("sd-from-baseline"), help: "Use the SD of the first occasion's scores in the export for the RCI.") var sdFromBaseline = false
     @OptionGroup var project: ProjectOptions
     @OptionGroup var operatorOption: OperatorOption
     @OptionGroup var instruments: InstrumentOptions
@@ -94,10 +99,22 @@ struct Export: ParsableCommand {
             source = .scoreFiles(scores.map { $0.input(definition) }, idColumn: id, keyFile: keyFile, ruleChoices: choices, filters: filter)
         }
         let salt: ExportRequest.Salt = saltFile.map { .file($0) } ?? stableSalt.map { .named($0) } ?? .perExport
-        let request = ExportRequest(source: source, catalog: catalog, format: format, shape: shape, includeItems: items,
+        var request = ExportRequest(source: source, catalog: catalog, format: format, shape: shape, includeItems: items,
                                     includeFreeText: freeText, output: output, language: language.language, salt: salt,
                                     csvStyle: excelDanish ? .excelDanish : .plain, operator: operatorOption.resolved,
                                     tool: "kortlaeg \(KortlaegCommand.configuration.version)")
+        request.reliableChange = try KortlaegExit.run { () throws(KortlaegError) in
+            var settings = ProgressSettings()
+            do {
+                settings = ProgressSettings(reliabilities: try ProgressSettings.assignments(reliability.filter { $0 != "sample" }, of: .reliability),
+                                            standardDeviations: try ProgressSettings.assignments(sd, of: .standardDeviation),
+                                            sdFromBaseline: sdFromBaseline)
+            } catch {
+                throw KortlaegError(.usage, "\(error)")
+            }
+            settings.reliabilityFromSample = reliability.contains("sample")
+            return settings
+        }
         _ = try KortlaegExit.run { () throws(KortlaegError) in try ExportUseCase.run(request, sink: StderrSink.shared) }
     }
 }

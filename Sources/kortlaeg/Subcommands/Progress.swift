@@ -13,11 +13,14 @@ struct Progress: ParsableCommand {
             another version of the instrument are paired through the scores it declares equivalent. Unpaired children are listed, never dropped. Groups under \
             --suppress children show counts only. The reliable change index needs a reliability per score: \
             the shipped SDQ norm data has none (Goodman 2001's per-scale values are not entered), so give \
-            --reliability or no RCI is computed.
+            --reliability SCORE=R, or with --project --reliability sample (Cronbach's alpha of each scale's \
+            items in the T1 sample, with n and Feldt's 95 % CI; the default in a project with at least 50 \
+            complete T1 responses), or no RCI is computed. The impact score has no item-level alpha.
 
             Examples:
               kortlaeg progress --t1 scores-T1.csv --t2 scores-T2.csv --instrument sdq-p4-17 --by klasse --lang da
               kortlaeg progress --project ppr.kortlaeg --instrument sdq-p4-17 --from T1 --to T2 --by class
+              kortlaeg progress --project ppr.kortlaeg --instrument sdq-p4-17 --reliability sample --sd-from-baseline
               kortlaeg progress --t1 a.csv --t2 b.csv --instrument sdq-p4-17 --reliability pebdtot=0.80 --sd pebdtot=5.8 --per-child children.csv --format csv
             """)
 
@@ -33,7 +36,7 @@ struct Progress: ParsableCommand {
     @OptionGroup var bandTable: BandTableOption
     @Option(help: "Band level counted as above the cut-off (2 = abnormal/high).") var cutoffLevel: Int = 2
     @Option(help: "Norm set for RCI constants (default: the instrument's first).") var normSet: String?
-    @Option(help: "Reliability for the RCI, SCORE=R (repeatable), e.g. pebdtot=0.80.") var reliability: [String] = []
+    @Option(help: "Reliability for the RCI, SCORE=R (repeatable), e.g. pebdtot=0.80; or 'sample' (with --project): Cronbach's alpha from the T1 items.") var reliability: [String] = []
     @Option(help: "SD for the RCI, SCORE=SD (repeatable); overrides the norm SD.") var sd: [String] = []
     @Flag(help: "Use the SD of the T1 scores in this sample for the RCI.") var sdFromBaseline = false
     @Option(help: "Show statistics only for groups of at least this many paired children.") var suppress: Int = 5
@@ -63,11 +66,12 @@ struct Progress: ParsableCommand {
     func run() throws {
         let report: ProgressReport
         do {
-            let settings = ProgressSettings(
+            var settings = ProgressSettings(
                 bandTableID: bandTable.id, normSetID: normSet,
-                reliabilities: try ProgressSettings.assignments(reliability, of: .reliability),
+                reliabilities: try ProgressSettings.assignments(reliability.filter { $0 != "sample" }, of: .reliability),
                 standardDeviations: try ProgressSettings.assignments(sd, of: .standardDeviation),
                 sdFromBaseline: sdFromBaseline, cutoffLevel: cutoffLevel, includeUnverified: includeUnverified)
+            settings.reliabilityFromSample = reliability.contains("sample")
             let source: AnalyseProgress.Source = project.path.map { .project($0) }
                 ?? .files(earlier: t1 ?? "", later: t2 ?? "", laterInstrument: t2Instrument, idColumn: id)
             let request = AnalyseProgress.Request(
