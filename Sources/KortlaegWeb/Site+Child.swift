@@ -7,8 +7,9 @@ extension Site {
     func registerChild(on router: Router<BasicRequestContext>) {
         router.get("/child/{pseudonym}") { request, context in
             try await page(.children, request) { visit, session in
-                // Child pages are addressed by pseudonym only (hex), never by the child's own id.
-                guard let pseudonym = context.parameters.get("pseudonym"), (8...64).contains(pseudonym.count),
+                // Child pages are addressed by the whole pseudonym only (32 lowercase hex digits), never by
+                // the child's own id: a CPR number in the address is not even looked up.
+                guard let pseudonym = context.parameters.get("pseudonym"), pseudonym.count == 32,
                       pseudonym.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { throw HTTPError(.notFound) }
                 let request = ReportRequest(source: .project(configuration.project), subject: .child(pseudonym, label: nil),
                                             catalog: catalog, language: visit.language, operator: session.user)
