@@ -23,7 +23,7 @@ func webEndToEndInChromium() throws {
     #expect(added.status == 0, "\(added.stderr)")
     let scores = folder.appendingPathComponent("scores.csv").path
     let scored = try runKortlaeg(["score", sample("sdq-parent-T1.csv"), "--instrument", "sdq-p4-17", "--output", scores])
-    #expect(scored.status == 0, "\(scored.stderr)")
+    #expect(scored.status == 0 || scored.status == 3, "\(scored.stderr)")  // 3: some sample rows are rejected on purpose
 
     let server = makeKortlaegProcess(["serve", "--project", project, "--port", "0"])
     let output = Pipe()
