@@ -13,7 +13,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Kortlaeg",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kortlaeg", targets: ["kortlaeg"]),
         .library(name: "KortlaegDomain", targets: ["KortlaegDomain"]),
@@ -22,12 +22,19 @@ let package = Package(
         .library(name: "KortlaegStore", targets: ["KortlaegStore"]),
         .library(name: "KortlaegProject", targets: ["KortlaegProject"]),
         .library(name: "KortlaegReports", targets: ["KortlaegReports"]),
+        .library(name: "KortlaegWeb", targets: ["KortlaegWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - Pure domain
@@ -97,7 +104,24 @@ let package = Package(
             dependencies: [
                 "KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegReaders",
                 "KortlaegStore", "KortlaegStoreSQLite", "KortlaegExport", "KortlaegReports",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Web front end (routes, pages, sessions; thin over KortlaegProject/KortlaegReports)
+        .target(
+            name: "KortlaegWeb",
+            dependencies: [
+                "KortlaegProject", "KortlaegReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Assets")],
             swiftSettings: swiftSettings
         ),
 
@@ -107,6 +131,7 @@ let package = Package(
             dependencies: [
                 "KortlaegProject",
                 "KortlaegReports",
+                "KortlaegWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -167,6 +192,19 @@ let package = Package(
             dependencies: [
                 "KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegStoreSQLite", "KortlaegDomain",
                 "KortlaegReaders", "KortlaegExport", "KortlaegProgress", "KortlaegTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegWebTests",
+            dependencies: [
+                "KortlaegWeb", "KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegDomain",
+                "KortlaegTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -168,6 +168,22 @@ enum StoreMigrations {
                 CREATE UNIQUE INDEX trivselFigureKey ON trivselFigure (schoolId, gradeKey, ifnull(schoolYear, 0), indicator);
                 """)
         }
+        // v4 (issue 16): the users of the web application and their sessions (UserStore).
+        register("v4") { db in
+            try db.create(table: "webUser") { t in
+                t.column("name", .text).primaryKey()
+                t.column("role", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("failedLogins", .integer).notNull().defaults(to: 0)
+                t.column("lockedUntil", .double)
+            }
+            try db.create(table: "webSession") { t in
+                t.column("idHash", .text).primaryKey()
+                t.column("user", .text).notNull().references("webUser", onDelete: .cascade)
+                t.column("csrfToken", .text).notNull()
+                t.column("expiresAt", .double).notNull()
+            }
+        }
         return migrator
     }
 }

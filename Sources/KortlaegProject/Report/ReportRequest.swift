@@ -40,6 +40,9 @@ public struct ReportRequest: Sendable {
     public var `operator`: String
     /// The date the report says it was written.
     public var date: Date
+    /// Where a page that is only returned (``output`` nil) goes, for the audit log (`stdout`; the
+    /// web server says `the browser`).
+    public var shownIn = "stdout"
 
     /// Creates a request.
     public init(source: Source, subject: Subject, catalog: InstrumentCatalog, language: Language = .danish,

@@ -52,7 +52,7 @@ extension ReportUseCase {
                 + ": \(Set(responses.map(\.child)).count) children, \(responses.count) responses (\(report.occasions.joined(separator: ", ")))"
         }
         guard let output = request.output else {
-            let entry = summary + " to stdout"
+            let entry = summary + " to \(request.shownIn)"
             try AuditedOutput.recordFirst(what: "The report", in: store, action: .report, summary: entry, operator: request.operator)
             return ReportResult(html: html, output: nil, auditSummary: entry)
         }

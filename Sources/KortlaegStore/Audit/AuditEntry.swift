@@ -35,4 +35,8 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case export
     /// A report about a child or a class was written (`kortlaeg report`).
     case report
+    /// A child's page was viewed in the browser (`kortlaeg serve`).
+    case view
+    /// A user of the web application was added or changed (`kortlaeg user add`).
+    case user
 }

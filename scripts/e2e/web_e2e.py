@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""End-to-end test of `kortlaeg serve` in Chromium (Selenium, headless).
+
+Usage: web_e2e.py ADDRESS USER PASSWORD SAMPLE_DIR SCORES_CSV ARTEFACTS_DIR
+
+Logs in, imports the parent and self-report T1 samples through the wizard (dry run, then import),
+checks the missing-forms grid, opens barn-0001 by its id and compares the numbers on its page with
+`kortlaeg score` (SCORES_CSV, the parent T1 file scored), exports a .sav and reads it back with
+pyreadstat, and logs out. A screenshot of every page goes to ARTEFACTS_DIR.
+"""
+import csv, glob, os, re, sys, time
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+address, user, password, samples, scores_csv, artefacts = sys.argv[1:7]
+os.makedirs(artefacts, exist_ok=True)
+downloads = os.path.join(artefacts, "downloads")
+os.makedirs(downloads, exist_ok=True)
+
+options = webdriver.ChromeOptions()
+for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400", "--lang=da"]:
+    options.add_argument(argument)
+options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+if os.path.exists("/usr/bin/chromium"):
+    options.binary_location = "/usr/bin/chromium"
+service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else None
+driver = webdriver.Chrome(options=options, service=service) if service else webdriver.Chrome(options=options)
+driver.set_page_load_timeout(60)
+
+
+def shot(name):
+    driver.save_screenshot(os.path.join(artefacts, f"{name}.png"))
+
+
+def check(condition, message):
+    if not condition:
+        shot("failure")
+        raise AssertionError(message)
+
+
+def title_has(text, message):
+    try:
+        WebDriverWait(driver, 30).until(lambda d: text in d.title)
+    except Exception:
+        check(False, f"{message} (title: {driver.title})")
+
+
+def no_cpr(text, where):
+    masked = re.sub(r"[0-9a-fA-F]{32,}", "#", text)
+    check(not re.search(r"(?<!\d)\d{6}-?\d{4}(?!\d)", masked), f"a CPR-shaped number on {where}")
+
+
+try:
+    driver.get(address + "login")
+    title_has("Log ind", "the log-in page")
+    shot("01-login")
+    driver.find_element(By.ID, "name").send_keys(user)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    title_has("Overblik", "logged in to the overview")
+    shot("02-empty-overview")
+
+    accepted = 0
+    for name in ["sdq-parent-T1.csv", "sdq-self-T1.csv"]:
+        driver.get(address + "import")
+        driver.find_element(By.ID, "file").send_keys(os.path.join(samples, name))
+        Select(driver.find_element(By.ID, "occasion")).select_by_value("T1")
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        title_has("Prøvekørsel", f"the dry run of {name}")
+        body = driver.find_element(By.TAG_NAME, "main").text
+        check("intet er gemt endnu" in body, "the dry run says nothing is stored")
+        counts = re.search(r"(\d+) læst, (\d+) gyldige, (\d+) afvist", body)
+        check(counts and int(counts.group(1)) == sum(1 for _ in open(os.path.join(samples, name), encoding="utf-8")) - 1,
+              f"the dry run counts every row of {name}")
+        accepted += int(counts.group(2))
+        shot(f"03-dry-run-{name[:-4]}")
+        driver.find_element(By.CSS_SELECTOR, "button[name=import]").click()
+        title_has("Indlæs", f"the import of {name}")
+        check("Filen er indlæst." in driver.find_element(By.TAG_NAME, "main").text, f"{name} imported")
+        shot(f"04-imported-{name[:-4]}")
+
+    driver.get(address)
+    grid = driver.find_element(By.CSS_SELECTOR, "table.grid")
+    missing = grid.find_elements(By.CSS_SELECTOR, "td.missing")
+    rows = grid.find_elements(By.CSS_SELECTOR, "tbody tr")
+    # Two informants at T1: every stored response fills one cell, every other cell says "mangler".
+    check(len(rows) > 200, f"the sample's children in the grid (got {len(rows)})")
+    check(len(missing) > 0, "some self-reports are missing")
+    check(2 * len(rows) - len(missing) == accepted,
+          f"grid cells with a form ({2 * len(rows) - len(missing)}) = responses stored ({accepted})")
+    no_cpr(driver.page_source, "the overview")
+    shot("05-overview-grid")
+
+    driver.find_element(By.ID, "child").send_keys("barn-0001")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/search'] button").click()
+    title_has("Barn", "the child page")
+    check("/child/" in driver.current_url and "barn" not in driver.current_url, "the child page, by pseudonym")
+    page = driver.find_element(By.TAG_NAME, "main").text
+    shot("06-child")
+    # Every score `kortlaeg score` computed for barn-0001 appears on the child's page (Danish decimal comma).
+    with open(scores_csv, newline="", encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r[next(iter(r))] == "barn-0001")
+    cells = {c.text.strip() for c in driver.find_elements(By.CSS_SELECTOR, "figure td.num")}
+    compared = 0
+    for column, value in row.items():
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue
+        if column.lower().endswith(("_band", "band")):
+            continue
+        text = (f"{number:.1f}".rstrip("0").rstrip(".")).replace(".", ",")
+        check(text in cells, f"score {column} = {value} of `kortlaeg score` is on the child's page (cells {sorted(cells)[:40]})")
+        compared += 1
+    check(compared >= 5, f"at least five scores compared (got {compared})")
+
+    driver.get(address + "exports")
+    Select(driver.find_element(By.ID, "format")).select_by_value("sav")
+    shot("07-exports")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    deadline = time.time() + 60
+    while time.time() < deadline and not glob.glob(os.path.join(downloads, "*.sav")):
+        time.sleep(0.5)
+    files = glob.glob(os.path.join(downloads, "*.sav"))
+    check(files, "the .sav was downloaded")
+    import pyreadstat
+    columns, meta = pyreadstat.read_sav(files[0], output_format="dict")
+    frame = next(iter(columns.values()))
+    check(len(frame) == len(rows), f"one row per child in the export ({len(rows)}; got {len(frame)})")
+    for values in columns.values():
+        for value in values:
+            check("barn-" not in str(value), "no raw id in the export")
+
+    driver.get(address + "audit")
+    audit = driver.find_element(By.TAG_NAME, "main").text
+    check("export" in audit and "report child" in audit, "the export and the child page are in the audit log")
+    shot("08-audit")
+
+    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    title_has("Log ind", "logged out")
+    driver.get(address)
+    check("Log ind" in driver.title, "after log-out the overview asks for a log-in")
+    shot("09-logged-out")
+    print(f"e2e: ok ({compared} scores compared, {len(frame)} rows read back)")
+finally:
+    driver.quit()
