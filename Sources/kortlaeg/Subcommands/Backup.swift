@@ -21,6 +21,6 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         let path = try project.required("backup")
-        try KortlaegExit.run { () throws(KortlaegError) in try BackupProject.run(project: path, destination: file, sink: StderrSink.shared) }
+        try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try BackupProject.run(project: path, destination: file, sink: StderrSink.shared) }
     }
 }

@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let path = try project.required("check")
-        let result = try KortlaegExit.run { () throws(KortlaegError) in try CheckProject.run(project: path, sink: StderrSink.shared) }
+        let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try CheckProject.run(project: path, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)
     }
 }

@@ -95,7 +95,7 @@ struct Export: ParsableCommand {
         } else {
             let definition: Instrument
             do { definition = try catalog.resolve(instrument[0]) } catch { throw ValidationError("\(error)") }
-            let choices = try KortlaegExit.run { () throws(KortlaegError) in try RuleChoices(parsing: rule) }
+            let choices = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try RuleChoices(parsing: rule) }
             source = .scoreFiles(scores.map { $0.input(definition) }, idColumn: id, keyFile: keyFile, ruleChoices: choices, filters: filter)
         }
         let salt: ExportRequest.Salt = saltFile.map { .file($0) } ?? stableSalt.map { .named($0) } ?? .perExport
@@ -103,7 +103,7 @@ struct Export: ParsableCommand {
                                     includeFreeText: freeText, output: output, language: language.language, salt: salt,
                                     csvStyle: excelDanish ? .excelDanish : .plain, operator: operatorOption.resolved,
                                     tool: "kortlaeg \(KortlaegCommand.configuration.version)")
-        request.reliableChange = try KortlaegExit.run { () throws(KortlaegError) in
+        request.reliableChange = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in
             var settings = ProgressSettings()
             do {
                 settings = ProgressSettings(reliabilities: try ProgressSettings.assignments(reliability.filter { $0 != "sample" }, of: .reliability),
@@ -115,6 +115,6 @@ struct Export: ParsableCommand {
             settings.reliabilityFromSample = reliability.contains("sample")
             return settings
         }
-        _ = try KortlaegExit.run { () throws(KortlaegError) in try ExportUseCase.run(request, sink: StderrSink.shared) }
+        _ = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ExportUseCase.run(request, sink: StderrSink.shared) }
     }
 }

@@ -103,7 +103,7 @@ struct Import: ParsableCommand {
         request.score = score
         request.language = lang
         request.raw = raw
-        let result = try KortlaegExit.run { () throws(KortlaegError) in try ImportFiles.run(request, sink: StderrSink.shared) }
+        let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ImportFiles.run(request, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)
     }
 }

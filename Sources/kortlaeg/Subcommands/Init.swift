@@ -25,6 +25,6 @@ struct Init: ParsableCommand {
         let request = CreateProject.Request(
             location: path, project: ProjectInfo(municipality: municipality, interventionModel: model, toolVersion: toolVersion),
             operator: operatorOption.resolved)
-        _ = try KortlaegExit.run { () throws(KortlaegError) in try CreateProject.run(request, sink: StderrSink.shared) }
+        _ = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try CreateProject.run(request, sink: StderrSink.shared) }
     }
 }

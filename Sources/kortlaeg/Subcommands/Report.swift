@@ -83,7 +83,7 @@ struct Report: ParsableCommand {
         let subject: ReportRequest.Subject = child.map { .child($0, label: childLabel) } ?? .group(className ?? "", school: school)
         let request = ReportRequest(source: source, subject: subject, catalog: catalog, language: language.language,
                                     bandTable: bandTable.id ?? bands, output: output, operator: operatorOption.resolved)
-        let result = try KortlaegExit.run { () throws(KortlaegError) in try ReportUseCase.run(request, sink: StderrSink.shared) }
+        let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ReportUseCase.run(request, sink: StderrSink.shared) }
         if output == nil { FileHandle.standardOutput.write(Data(result.html.utf8)) }
     }
 }

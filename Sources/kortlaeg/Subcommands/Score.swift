@@ -55,20 +55,20 @@ struct Score: ParsableCommand {
         request.keepColumns = keep.flatMap { $0.split(separator: ",").map(String.init) }
         request.csv = try csvOptions()
         request.raw = raw
-        let result = try KortlaegExit.run { () throws(KortlaegError) in try ScoreFile.run(request, sink: StderrSink.shared) }
+        let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ScoreFile.run(request, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)
     }
 
     /// `--delimiter`, `--encoding` and `--output-delimiter`, checked.
     func csvOptions() throws -> ScoreFile.CSVOptions {
-        try KortlaegExit.run { () throws(KortlaegError) in
+        try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in
             try ScoreFile.CSVOptions(delimiter: delimiter, encoding: encoding, outputDelimiter: outputDelimiter)
         }
     }
 
     /// The scoring options of `--rule` and `--include-unverified`.
     func scoring() throws -> ScoringOptions {
-        try KortlaegExit.run { () throws(KortlaegError) in
+        try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in
             try RuleChoices(parsing: rule).scoringOptions(includeUnverified: includeUnverified)
         }
     }

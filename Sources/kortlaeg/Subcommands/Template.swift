@@ -26,7 +26,7 @@ struct Template: ParsableCommand {
     func run() throws {
         let request = WriteTemplates.Request(battery: try instruments.resolveBattery(tool), instruments: try instruments.catalog(),
                                              informant: informant, occasion: occasion, age: age, folder: output, language: language.language)
-        let templates = try KortlaegExit.run { () throws(KortlaegError) in try WriteTemplates.run(request, sink: StderrSink.shared) }
+        let templates = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try WriteTemplates.run(request, sink: StderrSink.shared) }
         for template in templates { print(template.csv) }
     }
 }

@@ -46,7 +46,7 @@ struct User: ParsableCommand {
                 password = first
             }
             let request = AddUser.Request(project: path, name: name, role: role, password: password, operator: operatorOption.resolved)
-            _ = try KortlaegExit.run { () throws(KortlaegError) in try AddUser.run(request, sink: StderrSink.shared) }
+            _ = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try AddUser.run(request, sink: StderrSink.shared) }
         }
     }
 }
