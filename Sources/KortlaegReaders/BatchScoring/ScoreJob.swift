@@ -120,62 +120,74 @@ public struct ScoreJob {
                 }
             }
         }
-        let bandColumnCount = bandColumns.count
-        var answers = [AnswerValue?](repeating: nil, count: parser.itemCount)
-        var row: [String] = []
-        row.reserveCapacity(2 + keptIndices.count + scorer.scores.count + bandColumnCount)
+        let encoded = EncodedFields(writer: output, bandColumns: bandColumns)
+        let emptyScoreFields = scorer.scores.count + bandColumns.count
+        let countsForCompleteness = scorer.scores.map { $0.verified || configuration.options.includeUnverifiedScores }
+        let itemColumns = columns.itemColumns
+        let idColumn = columns.idColumn
+        let headerCount = reader.header.count
+        var codes = [Int](repeating: Scorer.unanswered, count: parser.itemCount)
+        var scratch: [Double?] = []
+        var values: [Double?] = []
+        var problems: [Rejection] = []
 
-        while let record = try reader.next() {
+        // Fields stay bytes in the reader's buffer; codes are parsed from bytes and the output is
+        // encoded straight into the writer's buffer (no String per field).
+        while let (number, line) = try reader.nextRaw() {
             summary.rowsRead += 1
             if summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
-            let id = record[safe: columns.idColumn] ?? ""
-            var problems: [Rejection] = []
-            do {
-                try reader.checkFieldCount(record)
-            } catch {
-                problems.append(Rejection(row: record.number, line: record.line, column: "(row)", value: nil,
-                                          reason: "the row has \(record.fields.count) fields but the header has \(reader.header.count)"))
-            }
-            if problems.isEmpty {
-                for (itemIndex, column) in columns.itemColumns.enumerated() {
-                    guard let column, column < record.fields.count else {
-                        answers[itemIndex] = nil
-                        continue
-                    }
-                    do {
-                        answers[itemIndex] = try parser.parse(record.fields[column][...], item: itemIndex)
-                    } catch {
-                        problems.append(Rejection(row: record.number, line: record.line, column: error.variable,
-                                                  value: error.value, reason: "expected \(error.expected)"))
-                        answers[itemIndex] = nil
+            problems.removeAll(keepingCapacity: true)
+            let status: ScoreFileFormat.Status = reader.withRawRecord { record in
+                if record.count != headerCount {
+                    problems.append(Rejection(row: number, line: line, column: "(row)", value: nil,
+                                              reason: "the row has \(record.count) fields but the header has \(headerCount)"))
+                } else {
+                    for itemIndex in itemColumns.indices {
+                        guard let column = itemColumns[itemIndex], column < record.count else {
+                            codes[itemIndex] = Scorer.unanswered
+                            continue
+                        }
+                        do throws(AnswerProblem) {
+                            codes[itemIndex] = try parser.parseCode(record[column], item: itemIndex)
+                        } catch {
+                            problems.append(Rejection(row: number, line: line, column: error.variable,
+                                                      value: error.value, reason: "expected \(error.expected)"))
+                            codes[itemIndex] = Scorer.unanswered
+                        }
                     }
                 }
+                if idColumn < record.count { output.appendField(record[idColumn]) } else { output.appendEmptyFields(1) }
+                for index in keptIndices {
+                    if index < record.count { output.appendField(record[index]) } else { output.appendEmptyFields(1) }
+                }
+                if !problems.isEmpty {
+                    output.appendEmptyFields(emptyScoreFields)
+                    return .rejected
+                }
+                codes.withUnsafeBufferPointer { scorer.score(codes: $0, scratch: &scratch, into: &values) }
+                var complete = true
+                for index in values.indices {
+                    if let value = values[index] {
+                        output.appendEncoded(encoded.score(value))
+                    } else {
+                        output.appendEmptyFields(1)
+                        if countsForCompleteness[index] { complete = false }
+                    }
+                }
+                for (index, column) in bandColumns.enumerated() {
+                    output.appendEncoded(encoded.band(index, column.bandIndex(for: values[column.score])))
+                }
+                return complete ? .complete : .incomplete
             }
-            row.removeAll(keepingCapacity: true)
-            row.append(id)
-            for index in keptIndices { row.append(record[safe: index] ?? "") }
-            if !problems.isEmpty {
+            output.appendEncoded(encoded.status(status))
+            try output.endRecord()
+            switch status {
+            case .rejected:
                 summary.rowsRejected += 1
                 for problem in problems { try rejected(problem) }
-                row.append(contentsOf: repeatElement("", count: scorer.scores.count + bandColumnCount))
-                row.append(ScoreFileFormat.Status.rejected.rawValue)
-                try output.write(row)
-                continue
+            case .complete: summary.rowsComplete += 1
+            case .incomplete: summary.rowsIncomplete += 1
             }
-            let scores = scorer.score(answers)
-            var complete = true
-            for (index, value) in scores.values.enumerated() {
-                row.append(value.map(formatScore) ?? "")
-                if value == nil, scorer.scores[index].verified || configuration.options.includeUnverifiedScores {
-                    complete = false
-                }
-            }
-            for column in bandColumns {
-                row.append(column.label(for: scores.values[column.score]))
-            }
-            row.append((complete ? ScoreFileFormat.Status.complete : .incomplete).rawValue)
-            if complete { summary.rowsComplete += 1 } else { summary.rowsIncomplete += 1 }
-            try output.write(row)
         }
         try output.flush()
         return summary
@@ -188,9 +200,52 @@ struct BandColumn {
     var bands: [(band: BandTable.Band, label: String)]
 
     func label(for value: Double?) -> String {
-        guard let value else { return "" }
-        for entry in bands where entry.band.contains(value) { return entry.label }
-        return ""
+        bandIndex(for: value).map { bands[$0].label } ?? ""
+    }
+
+    /// The index of the band holding `value`, or nil (no value, or in no band).
+    func bandIndex(for value: Double?) -> Int? {
+        guard let value else { return nil }
+        for (index, entry) in bands.enumerated() where entry.band.contains(value) { return index }
+        return nil
+    }
+}
+
+/// The output fields a score run writes again and again, encoded once through the writer's
+/// field encoder: statuses, band labels and whole-number scores.
+struct EncodedFields {
+    private let writer: CSVWriter
+    private let complete: [UInt8]
+    private let incomplete: [UInt8]
+    private let rejected: [UInt8]
+    private let labels: [[[UInt8]]]
+    /// `formatScore` of 0...1023, encoded.
+    private let wholeNumbers: [[UInt8]]
+
+    init(writer: CSVWriter, bandColumns: [BandColumn]) {
+        self.writer = writer
+        complete = writer.encodedField(ScoreFileFormat.Status.complete.rawValue)
+        incomplete = writer.encodedField(ScoreFileFormat.Status.incomplete.rawValue)
+        rejected = writer.encodedField(ScoreFileFormat.Status.rejected.rawValue)
+        labels = bandColumns.map { column in column.bands.map { writer.encodedField($0.label) } }
+        wholeNumbers = (0..<1024).map { writer.encodedField(formatScore(Double($0))) }
+    }
+
+    func status(_ status: ScoreFileFormat.Status) -> [UInt8] {
+        switch status {
+        case .complete: complete
+        case .incomplete: incomplete
+        case .rejected: rejected
+        }
+    }
+
+    func band(_ column: Int, _ band: Int?) -> [UInt8] {
+        band.map { labels[column][$0] } ?? []
+    }
+
+    func score(_ value: Double) -> [UInt8] {
+        if value >= 0, value < 1024, value == value.rounded() { return wholeNumbers[Int(value)] }
+        return writer.encodedField(formatScore(value))
     }
 }
 
