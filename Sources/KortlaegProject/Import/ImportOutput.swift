@@ -94,14 +94,25 @@ final class ImportOutput {
         try writer.flush()
         fileWriter = nil
         if main == nil {
-            _ = FileManager.default.createFile(atPath: partialPath, contents: nil)
+            // The first file's rows become the output as they are: renamed, never loaded.
+            try? FileManager.default.removeItem(atPath: partialPath)
+            try FileManager.default.moveItem(atPath: filePath, toPath: partialPath)
             main = FileHandle(forWritingAtPath: partialPath)
+            try main?.seekToEnd()
+        } else {
+            try Self.append(filePath, to: main)
+            try? FileManager.default.removeItem(atPath: filePath)
         }
-        if let data = FileManager.default.contents(atPath: filePath), !data.isEmpty {
-            try main?.write(contentsOf: data)
-        }
-        try? FileManager.default.removeItem(atPath: filePath)
         headerCommitted = headerWritten
+    }
+
+    /// Copies the file at `path` to the end of `handle` in 1 MiB blocks (memory stays flat).
+    private static func append(_ path: String, to handle: FileHandle?) throws {
+        guard let handle, let source = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? source.close() }
+        while let block = try source.read(upToCount: 1 << 20), !block.isEmpty {
+            try handle.write(contentsOf: block)
+        }
     }
 
     /// Drops the current file's rows (it failed).
