@@ -34,7 +34,7 @@ def run(command, timeout):
 
 def main():
     name, runs, timeout, a = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-    b = sys.argv[5] if len(sys.argv) > 5 else None
+    b = sys.argv[5] if len(sys.argv) > 5 and sys.argv[5] else None
     results = {"a": [], "b": []}
     stopped = {"a": False, "b": False}
     for round_ in range(runs + 1):  # round 0 is the warm-up
