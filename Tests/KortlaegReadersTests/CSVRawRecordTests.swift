@@ -68,16 +68,17 @@ import Testing
         }
         do {
             let writer = try CSVWriter(path: viaFields, lineEnding: .lf)
+            var row = writer.recordEncoder()
             for field in fields.dropLast() {
-                var bytes = Array(field.utf8)
-                bytes.withUnsafeMutableBufferPointer { writer.appendField(UnsafeBufferPointer($0)) }
+                Array(field.utf8).withUnsafeBufferPointer { row.appendField($0) }
             }
-            writer.appendEncoded(writer.encodedField(fields.last!))
-            try writer.endRecord()
-            writer.appendEncoded(writer.encodedField("a"))
-            writer.appendEmptyFields(1)
-            writer.appendEncoded(writer.encodedField("b"))
-            try writer.endRecord()
+            writer.encodedField(fields.last!).withUnsafeBufferPointer { row.appendEncoded($0) }
+            row.endRecord()
+            writer.encodedField("a").withUnsafeBufferPointer { row.appendEncoded($0) }
+            row.appendEmptyFields(1)
+            writer.encodedField("b").withUnsafeBufferPointer { row.appendEncoded($0) }
+            row.endRecord()
+            try writer.appendRecords(row.bytes)
             try writer.flush()
         }
         #expect(FileManager.default.contents(atPath: viaFields) == FileManager.default.contents(atPath: viaWrite))

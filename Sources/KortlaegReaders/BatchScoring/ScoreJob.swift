@@ -130,9 +130,10 @@ public struct ScoreJob {
         var scratch: [Double?] = []
         var values: [Double?] = []
         var problems: [Rejection] = []
+        var row = output.recordEncoder()
 
-        // Fields stay bytes in the reader's buffer; codes are parsed from bytes and the output is
-        // encoded straight into the writer's buffer (no String per field).
+        // Fields stay bytes in the reader's buffer; codes are parsed from bytes and each output
+        // row is encoded into one byte buffer (no String per field), 64 KiB handed on at a time.
         while let (number, line) = try reader.nextRaw() {
             summary.rowsRead += 1
             if summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
@@ -156,31 +157,45 @@ public struct ScoreJob {
                         }
                     }
                 }
-                if idColumn < record.count { output.appendField(record[idColumn]) } else { output.appendEmptyFields(1) }
+                if idColumn < record.count { row.appendField(record[idColumn]) } else { row.appendEmptyFields(1) }
                 for index in keptIndices {
-                    if index < record.count { output.appendField(record[index]) } else { output.appendEmptyFields(1) }
+                    if index < record.count { row.appendField(record[index]) } else { row.appendEmptyFields(1) }
                 }
                 if !problems.isEmpty {
-                    output.appendEmptyFields(emptyScoreFields)
+                    row.appendEmptyFields(emptyScoreFields)
                     return .rejected
                 }
                 codes.withUnsafeBufferPointer { scorer.score(codes: $0, scratch: &scratch, into: &values) }
-                var complete = true
-                for index in values.indices {
-                    if let value = values[index] {
-                        output.appendEncoded(encoded.score(value))
-                    } else {
-                        output.appendEmptyFields(1)
-                        if countsForCompleteness[index] { complete = false }
+                return encoded.withFields { fields in
+                    var complete = true
+                    for index in values.indices {
+                        if let value = values[index] {
+                            if let whole = fields.wholeNumber(value) {
+                                row.appendEncoded(whole)
+                            } else {
+                                fields.writer.encodedField(formatScore(value)).withUnsafeBufferPointer { row.appendEncoded($0) }
+                            }
+                        } else {
+                            row.appendEmptyFields(1)
+                            if countsForCompleteness[index] { complete = false }
+                        }
                     }
+                    for (index, column) in bandColumns.enumerated() {
+                        if let band = column.bandIndex(for: values[column.score]) {
+                            row.appendEncoded(fields.label(index, band))
+                        } else {
+                            row.appendEmptyFields(1)
+                        }
+                    }
+                    return complete ? .complete : .incomplete
                 }
-                for (index, column) in bandColumns.enumerated() {
-                    output.appendEncoded(encoded.band(index, column.bandIndex(for: values[column.score])))
-                }
-                return complete ? .complete : .incomplete
             }
-            output.appendEncoded(encoded.status(status))
-            try output.endRecord()
+            encoded.withFields { row.appendEncoded($0.status(status)) }
+            row.endRecord()
+            if row.bytes.count >= 64 * 1024 {
+                try output.appendRecords(row.bytes)
+                row.removeAll()
+            }
             switch status {
             case .rejected:
                 summary.rowsRejected += 1
@@ -189,6 +204,7 @@ public struct ScoreJob {
             case .incomplete: summary.rowsIncomplete += 1
             }
         }
+        try output.appendRecords(row.bytes)
         try output.flush()
         return summary
     }
@@ -212,40 +228,59 @@ struct BandColumn {
 }
 
 /// The output fields a score run writes again and again, encoded once through the writer's
-/// field encoder: statuses, band labels and whole-number scores.
+/// field encoder into one byte array: statuses, band labels and whole-number scores.
 struct EncodedFields {
     private let writer: CSVWriter
-    private let complete: [UInt8]
-    private let incomplete: [UInt8]
-    private let rejected: [UInt8]
-    private let labels: [[[UInt8]]]
-    /// `formatScore` of 0...1023, encoded.
-    private let wholeNumbers: [[UInt8]]
+    private let storage: [UInt8]
+    private let statuses: [Range<Int>]  // complete, incomplete, rejected
+    private let labels: [[Range<Int>]]
+    /// `formatScore` of 0...1023.
+    private let wholeNumbers: [Range<Int>]
 
     init(writer: CSVWriter, bandColumns: [BandColumn]) {
         self.writer = writer
-        complete = writer.encodedField(ScoreFileFormat.Status.complete.rawValue)
-        incomplete = writer.encodedField(ScoreFileFormat.Status.incomplete.rawValue)
-        rejected = writer.encodedField(ScoreFileFormat.Status.rejected.rawValue)
-        labels = bandColumns.map { column in column.bands.map { writer.encodedField($0.label) } }
-        wholeNumbers = (0..<1024).map { writer.encodedField(formatScore(Double($0))) }
-    }
-
-    func status(_ status: ScoreFileFormat.Status) -> [UInt8] {
-        switch status {
-        case .complete: complete
-        case .incomplete: incomplete
-        case .rejected: rejected
+        var storage: [UInt8] = []
+        func add(_ text: String) -> Range<Int> {
+            let start = storage.count
+            storage.append(contentsOf: writer.encodedField(text))
+            return start..<storage.count
         }
+        statuses = [ScoreFileFormat.Status.complete, .incomplete, .rejected].map { add($0.rawValue) }
+        labels = bandColumns.map { column in column.bands.map { add($0.label) } }
+        wholeNumbers = (0..<1024).map { add(formatScore(Double($0))) }
+        self.storage = storage
     }
 
-    func band(_ column: Int, _ band: Int?) -> [UInt8] {
-        band.map { labels[column][$0] } ?? []
+    /// The encoded fields, valid inside `body`.
+    func withFields<R>(_ body: (Fields) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer { try body(Fields(storage: $0, owner: self)) }
     }
 
-    func score(_ value: Double) -> [UInt8] {
-        if value >= 0, value < 1024, value == value.rounded() { return wholeNumbers[Int(value)] }
-        return writer.encodedField(formatScore(value))
+    /// A view of the encoded fields without reference counting per field.
+    struct Fields {
+        let storage: UnsafeBufferPointer<UInt8>
+        let owner: EncodedFields
+
+        var writer: CSVWriter { owner.writer }
+
+        func status(_ status: ScoreFileFormat.Status) -> UnsafeBufferPointer<UInt8> {
+            let index = switch status {
+            case .complete: 0
+            case .incomplete: 1
+            case .rejected: 2
+            }
+            return UnsafeBufferPointer(rebasing: storage[owner.statuses[index]])
+        }
+
+        func label(_ column: Int, _ band: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: storage[owner.labels[column][band]])
+        }
+
+        /// The encoded whole number `value`, when it is one from 0 to 1023.
+        func wholeNumber(_ value: Double) -> UnsafeBufferPointer<UInt8>? {
+            guard value >= 0, value < 1024, value == value.rounded() else { return nil }
+            return UnsafeBufferPointer(rebasing: storage[owner.wholeNumbers[Int(value)]])
+        }
     }
 }
 

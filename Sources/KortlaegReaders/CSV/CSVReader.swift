@@ -188,6 +188,14 @@ public final class CSVReader {
     /// Fills `rawFields` from `spans`: plain and quoted fields point into `buffer`; fields with
     /// doubled quotes or text after the closing quote are unescaped into `arena`.
     private func prepareRawFields(line: Int) throws {
+        var rawFields: [CSVRawRecord.Field] = []
+        var arena: [UInt8] = []
+        swap(&rawFields, &self.rawFields)
+        swap(&arena, &self.arena)
+        defer {
+            swap(&rawFields, &self.rawFields)
+            swap(&arena, &self.arena)
+        }
         rawFields.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
         if validatesUTF8, let first = spans.first, let last = spans.last {
@@ -321,6 +329,11 @@ public final class CSVReader {
 
     /// Fills `spans` with the fields of the record at `position`; returns the index after it.
     private func scanRecord() throws -> Int? {
+        // Fields are collected in a local array (moved out and back): no exclusivity check on a
+        // class property per field.
+        var spans: [FieldSpan] = []
+        swap(&spans, &self.spans)
+        defer { swap(&spans, &self.spans) }
         spans.removeAll(keepingCapacity: true)
         let quote = UInt8(ascii: "\"")
         let delimiter = self.delimiter

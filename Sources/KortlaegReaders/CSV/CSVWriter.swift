@@ -108,43 +108,17 @@ public final class CSVWriter {
 
     // MARK: - Fields as bytes (the score fast path)
 
-    /// Fields appended to the record being built with ``appendField(_:)``.
-    private var fieldsInRecord = 0
-
-    /// `text` as one encoded field, to be written many times with ``appendEncoded(_:)``.
+    /// `text` as one encoded field, to be appended many times with ``CSVRecordEncoder/appendEncoded(_:)``.
     func encodedField(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         Self.encodeField(text.utf8, delimiter: delimiter, into: &bytes)
         return bytes
     }
 
-    /// Appends a field of the record being built, encoded as ``write(_:)`` encodes it.
-    func appendField(_ utf8: UnsafeBufferPointer<UInt8>) {
-        if fieldsInRecord > 0 { buffer.append(delimiter) }
-        fieldsInRecord += 1
-        Self.encodeField(utf8, delimiter: delimiter, into: &buffer)
-    }
-
-    /// Appends a field made by ``encodedField(_:)`` (empty: an empty field).
-    func appendEncoded(_ encoded: [UInt8]) {
-        if fieldsInRecord > 0 { buffer.append(delimiter) }
-        fieldsInRecord += 1
-        buffer.append(contentsOf: encoded)
-    }
-
-    /// Appends `count` empty fields.
-    func appendEmptyFields(_ count: Int) {
-        for _ in 0..<count {
-            if fieldsInRecord > 0 { buffer.append(delimiter) }
-            fieldsInRecord += 1
-        }
-    }
-
-    /// Ends the record being built (and flushes a full buffer).
-    func endRecord() throws {
-        buffer.append(contentsOf: lineEnding)
-        fieldsInRecord = 0
-        if buffer.count >= 64 * 1024 { try flush() }
+    /// An encoder of records for this writer's delimiter and line ending; hand its bytes to
+    /// ``appendRecords(_:)``.
+    func recordEncoder() -> CSVRecordEncoder {
+        CSVRecordEncoder(delimiter: delimiter, lineEnding: lineEnding)
     }
 
     /// Appends bytes already encoded as whole records (rows encoded on another thread).
