@@ -41,8 +41,9 @@ mkdir -p "$work"
 scaled() { python3 -c "import sys; print(max(int(float(sys.argv[1]) * float(sys.argv[2])), int(sys.argv[3])))" "$1" "$scale" "${2:-1}"; }
 K="$kortlaeg"
 I="--instruments $PWD/Instruments"
+wanted() { [ -z "$only" ] || [[ "$1" == *"$only"* ]]; }
 row() {  # row NAME 'KORTLAEG COMMAND' ['PEER COMMAND']
-  if [ -n "$only" ] && [[ "$1" != *"$only"* ]]; then return; fi
+  wanted "$1" || return 0
   echo "running: $1" >&2
   python3 Benchmarks/compare.py "$1" "$runs" "$timeout" "$2" "${3:-}" | tee -a "$results"
 }
@@ -80,6 +81,7 @@ row "import --project, $rows responses (sqlite3 executemany)" \
 for pair in "20000 800" "200000 8000"; do
   set -- $pair
   pairs=$(scaled "$1" 20) classes=$(scaled "$2" 2)
+  wanted "progress, $pairs pairs, $classes classes" || continue
   for occasion in 1 2; do
     f="$work/progress-$pairs-$classes-T$occasion.csv"
     [ -f "$f" ] || { python3 Benchmarks/generate_sdq_rows.py "$pairs" --classes "$classes" --seed "$occasion" > "$f.in" &&
@@ -94,7 +96,7 @@ done
 # export --format sav from a 100k-child project (T1 and T2)
 children=$(scaled 100000 10)
 exportProject="$work/export-$children.kortlaeg"
-if [ -n "$only" ] && [[ "export" != *"$only"* ]]; then :; elif [ ! -f "$exportProject" ]; then
+if wanted "export --format sav" && [ ! -f "$exportProject" ]; then
   "$K" init "$exportProject" --operator bench 2>/dev/null
   for occasion in 1 2; do
     python3 Benchmarks/generate_sdq_rows.py "$children" --seed "$occasion" > "$work/export-T$occasion.csv"
