@@ -10,7 +10,7 @@ input="$work/sdq-odm-$megabytes-MB.xml"
 size=$(stat -c %s "$input")
 start=$(date +%s.%N)
 status=0
-/usr/bin/time -v -o "$work/odm-time.txt" .build/release/kortlaeg import "$input" --profile redcap-xml-sdq-parent \
+/usr/bin/time -v -o "$work/odm-time.txt" .build-release/release/kortlaeg import "$input" --profile redcap-xml-sdq-parent \
   --output "$work/odm-answers.csv" --rejects "$work/odm-rejects.csv" 2> "$work/odm-stderr.txt" || status=$?
 end=$(date +%s.%N)
 [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || { cat "$work/odm-stderr.txt"; exit "$status"; }

@@ -8,7 +8,7 @@ generate_sdq_csv "$rows"
 size=$(stat -c %s "$input")
 start=$(date +%s.%N)
 status=0
-/usr/bin/time -v -o "$work/time.txt" .build/release/kortlaeg score "$input" --instrument sdq-p4-17 \
+/usr/bin/time -v -o "$work/time.txt" .build-release/release/kortlaeg score "$input" --instrument sdq-p4-17 \
   --output "$work/scores.csv" 2> "$work/stderr.txt" || status=$?
 end=$(date +%s.%N)
 [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || { cat "$work/stderr.txt"; exit "$status"; }

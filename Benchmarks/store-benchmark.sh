@@ -9,10 +9,10 @@ generate_sdq_csv "$rows"
 size=$(stat -c %s "$input")
 project="$work/store-bench.kortlaeg"
 rm -f "$project" "$project-journal" "$project-wal"
-.build/release/kortlaeg init "$project" --operator benchmark 2>/dev/null
+.build-release/release/kortlaeg init "$project" --operator benchmark 2>/dev/null
 start=$(date +%s.%N)
 status=0
-/usr/bin/time -v -o "$work/time.txt" .build/release/kortlaeg import "$input" --project "$project" \
+/usr/bin/time -v -o "$work/time.txt" .build-release/release/kortlaeg import "$input" --project "$project" \
   --instrument sdq-p4-17 --occasion T1 --operator benchmark 2> "$work/stderr.txt" || status=$?
 end=$(date +%s.%N)
 [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || { cat "$work/stderr.txt"; exit "$status"; }

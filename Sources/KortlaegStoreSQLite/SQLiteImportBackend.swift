@@ -153,10 +153,27 @@ package struct SQLiteImportBackend: ImportBackend {
                                      response.instrument.id, response.instrument.version, response.date,
                                      AnswerCoding.encode(response.answers), response.batchID, response.scoringID])
         let responseID = db.lastInsertedRowID
-        let insertScore = try db.cachedStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES (?, ?, ?, ?, ?)")
-        for score in scores {
-            try insertScore.execute(arguments: [responseID, score.id, score.variable, score.value, score.bands])
+        guard !scores.isEmpty else { return }
+        guard scores.count <= 150 else {  // SQLite's oldest bound: 999 arguments a statement
+            let insertScore = try db.cachedStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES (?, ?, ?, ?, ?)")
+            for score in scores {
+                try insertScore.execute(arguments: [responseID, score.id, score.variable, score.value, score.bands])
+            }
+            return
         }
+        // All of a response's scores in one statement (prepared once per score count).
+        let rows = repeatElement("(?, ?, ?, ?, ?)", count: scores.count).joined(separator: ", ")
+        let insertScores = try db.cachedStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES \(rows)")
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        arguments.reserveCapacity(5 * scores.count)
+        for score in scores {
+            arguments.append(responseID)
+            arguments.append(score.id)
+            arguments.append(score.variable)
+            arguments.append(score.value)
+            arguments.append(score.bands)
+        }
+        try insertScores.execute(arguments: StatementArguments(arguments))
     }
 
     // MARK: - Trivselsmåling figures

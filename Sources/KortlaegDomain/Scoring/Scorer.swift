@@ -12,23 +12,41 @@ public struct Scorer: Sendable {
     /// The rule choice in force for every rule option, by option id.
     public let ruleChoices: [String: String]
 
-    private let plans: [Plan]
+    /// Per definition, what computes it: an index into `itemPlans` or `derivedPlans`. Kept
+    /// apart from the plans so the per-row loop copies nothing.
+    private let plans: [PlanKind]
+    private let itemPlans: [ItemPlan]
+    private let derivedPlans: [DerivedPlan]
     /// Output position → plan position.
     private let outputOrder: [Int]
 
-    private enum Plan: Sendable {
-        case items(ItemPlan)
-        case derived(parts: [Int], method: DerivedScore.Method)
+    private enum PlanKind: Sendable {
+        case items(Int)
+        case derived(Int)
         case skipped
     }
+
+    private struct DerivedPlan: Sendable {
+        var parts: [Int]
+        var method: DerivedScore.Method
+    }
+
+    /// A code in the form the scoring loop reads: the code itself, or one of these two.
+    package static let unanswered = Int.min
+    /// An answer that is not a code (a number or text): answered, but never summed.
+    package static let answeredWithoutCode = Int.min + 1
 
     private struct ItemPlan: Sendable {
         var items: [Int]
         /// Per item: reverse as lowest + highest − code.
         var reverse: [(lowest: Int, highest: Int)?]
         var recode: [Int: Int]
+        /// `recode` for codes 0...63 (`noRecode`: kept), when every recoded code is in that range.
+        var recodeTable: [Int]?
         var method: Scale.Method
         var countCodes: Set<Int>
+        /// `countCodes` as a bit per code 0...63, when every counted code is in that range.
+        var countMask: UInt64?
         var required: Int
         var prorate: Bool
         var unansweredCountsAs: Int?
@@ -67,7 +85,9 @@ public struct Scorer: Sendable {
         let itemIndex = Dictionary(instrument.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let answerScales = Dictionary(instrument.answerScales.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var definitions: [ScoreDefinition] = []
-        var plans: [Plan] = []
+        var plans: [PlanKind] = []
+        var itemPlans: [ItemPlan] = []
+        var derivedPlans: [DerivedPlan] = []
         var scoreIndex: [String: Int] = [:]
 
         for scale in instrument.scales {
@@ -99,11 +119,22 @@ public struct Scorer: Sendable {
                                          anyAnswered: condition.when.anyAnswered?.compactMap { itemIndex[$0] },
                                          outcome: outcome)
             }
-            plans.append(.items(ItemPlan(
-                items: items, reverse: reverse, recode: recode, method: scale.method,
-                countCodes: Set(scale.countCodes ?? []), required: scale.missing.requiredAnswers(itemCount: items.count),
+            let countCodes = Set(scale.countCodes ?? [])
+            let small = { (code: Int) in (0..<64).contains(code) }
+            var recodeTable: [Int]?
+            if recode.keys.allSatisfy(small) {
+                var table = [Int](repeating: Self.noRecode, count: 64)
+                for (code, value) in recode { table[code] = value }
+                recodeTable = table
+            }
+            plans.append(.items(itemPlans.count))
+            itemPlans.append(ItemPlan(
+                items: items, reverse: reverse, recode: recode, recodeTable: recodeTable, method: scale.method,
+                countCodes: countCodes,
+                countMask: countCodes.allSatisfy(small) ? countCodes.reduce(0) { $0 | (1 << UInt64($1)) } : nil,
+                required: scale.missing.requiredAnswers(itemCount: items.count),
                 prorate: scale.missing.prorate ?? false, unansweredCountsAs: scale.missing.unansweredCountsAs,
-                rounding: scale.rounding ?? .none, conditions: conditions)))
+                rounding: scale.rounding ?? .none, conditions: conditions))
         }
         for derived in instrument.derivedScores ?? [] {
             let parts = derived.of.compactMap { scoreIndex[$0] }
@@ -112,7 +143,12 @@ public struct Scorer: Sendable {
             definitions.append(ScoreDefinition(id: derived.id, variable: derived.variable, label: derived.label,
                                                range: derived.range, direction: derived.direction,
                                                equivalenceKey: derived.equivalenceKey, verified: verified))
-            plans.append(verified || options.includeUnverifiedScores ? .derived(parts: parts, method: derived.method) : .skipped)
+            if verified || options.includeUnverifiedScores {
+                plans.append(.derived(derivedPlans.count))
+                derivedPlans.append(DerivedPlan(parts: parts, method: derived.method))
+            } else {
+                plans.append(.skipped)
+            }
         }
         // Outputs follow the instrument's scoreOrder; plans keep definition order so derived
         // scores can use earlier ones.
@@ -124,7 +160,12 @@ public struct Scorer: Sendable {
         self.scores = order.map { definitions[$0] }
         self.outputOrder = order
         self.plans = plans
+        self.itemPlans = itemPlans
+        self.derivedPlans = derivedPlans
     }
+
+    /// `recodeTable` entry of a code that is not recoded.
+    private static let noRecode = Int.min
 
     /// The index of the score with this id, if any.
     public func scoreIndex(of id: String) -> Int? {
@@ -138,41 +179,70 @@ public struct Scorer: Sendable {
 
     /// Scores answers given in instrument item order (nil = unanswered).
     public func score(_ answers: [AnswerValue?]) -> ScoreSet {
-        var values = [Double?](repeating: nil, count: plans.count)
-        for (index, plan) in plans.enumerated() {
-            switch plan {
-            case .skipped:
-                values[index] = nil
-            case let .items(itemPlan):
-                values[index] = evaluate(itemPlan, answers)
-            case let .derived(parts, method):
-                var total = 0.0
-                var complete = true
-                for part in parts {
-                    guard let value = values[part] else { complete = false; break }
-                    total += value
-                }
-                values[index] = complete && !parts.isEmpty ? (method == .sum ? total : total / Double(parts.count)) : nil
-            }
-        }
-        return ScoreSet(values: outputOrder.map { values[$0] })
+        let codes = answers.map { answer in answer.map { $0.code ?? Self.answeredWithoutCode } ?? Self.unanswered }
+        var scratch: [Double?] = []
+        var values: [Double?] = []
+        codes.withUnsafeBufferPointer { score(codes: $0, scratch: &scratch, into: &values) }
+        return ScoreSet(values: values)
     }
 
-    private func evaluate(_ plan: ItemPlan, _ answers: [AnswerValue?]) -> Double? {
-        for condition in plan.conditions where holds(condition, answers) {
+    /// Scores answers given as codes in instrument item order (``unanswered``,
+    /// ``answeredWithoutCode`` or the code) into `values`, aligned with ``scores``: the loop of
+    /// ``score(_:)-(_)`` without an allocation per row (`scratch` and `values` are reused).
+    package func score(codes: UnsafeBufferPointer<Int>, scratch: inout [Double?], into values: inout [Double?]) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: repeatElement(nil, count: plans.count))
+        plans.withUnsafeBufferPointer { plans in
+            itemPlans.withUnsafeBufferPointer { itemPlans in
+                for index in plans.indices {
+                    switch plans[index] {
+                    case .skipped:
+                        scratch[index] = nil
+                    case let .items(plan):
+                        scratch[index] = evaluate(itemPlans[plan], codes)
+                    case let .derived(plan):
+                        let parts = derivedPlans[plan].parts
+                        var total = 0.0
+                        var complete = true
+                        for part in parts {
+                            guard let value = scratch[part] else { complete = false; break }
+                            total += value
+                        }
+                        scratch[index] = complete && !parts.isEmpty
+                            ? (derivedPlans[plan].method == .sum ? total : total / Double(parts.count)) : nil
+                    }
+                }
+            }
+        }
+        values.removeAll(keepingCapacity: true)
+        for position in outputOrder { values.append(scratch[position]) }
+    }
+
+    private func evaluate(_ plan: borrowing ItemPlan, _ codes: UnsafeBufferPointer<Int>) -> Double? {
+        for condition in plan.conditions where holds(condition, codes) {
             return condition.outcome
         }
         var sum = 0
         var answered = 0
         var counted = 0
-        for (position, index) in plan.items.enumerated() {
-            guard let code = answers[index]?.code else { continue }
+        let items = plan.items
+        for position in items.indices {
+            let code = codes[items[position]]
+            if code == Self.unanswered || code == Self.answeredWithoutCode { continue }
             var value = code
             if let reverse = plan.reverse[position] { value = reverse.lowest + reverse.highest - value }
-            if let recoded = plan.recode[value] { value = recoded }
+            if let table = plan.recodeTable {
+                if (0..<64).contains(value), table[value] != Self.noRecode { value = table[value] }
+            } else if let recoded = plan.recode[value] {
+                value = recoded
+            }
             answered += 1
             sum += value
-            if plan.countCodes.contains(value) { counted += 1 }
+            if let mask = plan.countMask {
+                if (0..<64).contains(value), mask & (1 << UInt64(value)) != 0 { counted += 1 }
+            } else if plan.countCodes.contains(value) {
+                counted += 1
+            }
         }
         guard answered >= plan.required, answered > 0 else { return nil }
         let itemCount = plan.items.count
@@ -196,13 +266,14 @@ public struct Scorer: Sendable {
         }
     }
 
-    private func holds(_ condition: CompiledCondition, _ answers: [AnswerValue?]) -> Bool {
-        let code = answers[condition.item]?.code
+    private func holds(_ condition: CompiledCondition, _ codes: UnsafeBufferPointer<Int>) -> Bool {
+        let raw = codes[condition.item]
+        let code: Int? = raw == Self.unanswered || raw == Self.answeredWithoutCode ? nil : raw
         if let unanswered = condition.unanswered, unanswered != (code == nil) { return false }
-        if let codes = condition.codeIn {
-            guard let code, codes.contains(code) else { return false }
+        if let codeIn = condition.codeIn {
+            guard let code, codeIn.contains(code) else { return false }
         }
-        if let others = condition.anyAnswered, !others.contains(where: { answers[$0] != nil }) { return false }
+        if let others = condition.anyAnswered, !others.contains(where: { codes[$0] != Self.unanswered }) { return false }
         return true
     }
 }

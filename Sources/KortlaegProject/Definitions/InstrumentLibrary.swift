@@ -43,11 +43,23 @@ public struct InstrumentLibrary: Sendable {
         return catalog
     }
 
+    /// A catalog that resolves `reference`: only that instrument when its file is found by name
+    /// (`<id>@<version>.json`, see ``InstrumentCatalog/loadByFileName(directory:reference:)``),
+    /// otherwise every instrument of the folder, so that the messages stay those of a full load.
+    /// - Throws: what ``instruments()`` throws, when the folder has to be read whole.
+    public func catalog(resolving reference: String) throws(KortlaegError) -> InstrumentCatalog {
+        if let instrument = InstrumentCatalog.loadByFileName(directory: directory, reference: reference),
+           let catalog = try? InstrumentCatalog(instruments: [instrument]) {
+            return catalog
+        }
+        return try instruments()
+    }
+
     /// The instrument `reference` names (`id`, the newest version, or `id@version`).
     /// - Throws: ``KortlaegError``: ``Severity/usage`` for an unknown id or version (with the
     ///   closest id and the known ones), ``Severity/invalidInput`` when the folder cannot be read.
     public func instrument(_ reference: String) throws(KortlaegError) -> Instrument {
-        let catalog = try instruments()
+        let catalog = try catalog(resolving: reference)
         do {
             return try catalog.resolve(reference)
         } catch {

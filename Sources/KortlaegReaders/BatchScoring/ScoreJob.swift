@@ -120,63 +120,91 @@ public struct ScoreJob {
                 }
             }
         }
-        let bandColumnCount = bandColumns.count
-        var answers = [AnswerValue?](repeating: nil, count: parser.itemCount)
-        var row: [String] = []
-        row.reserveCapacity(2 + keptIndices.count + scorer.scores.count + bandColumnCount)
+        let encoded = EncodedFields(writer: output, bandColumns: bandColumns)
+        let emptyScoreFields = scorer.scores.count + bandColumns.count
+        let countsForCompleteness = scorer.scores.map { $0.verified || configuration.options.includeUnverifiedScores }
+        let itemColumns = columns.itemColumns
+        let idColumn = columns.idColumn
+        let headerCount = reader.header.count
+        var codes = [Int](repeating: Scorer.unanswered, count: parser.itemCount)
+        var scratch: [Double?] = []
+        var values: [Double?] = []
+        var problems: [Rejection] = []
+        var row = output.recordEncoder()
 
-        while let record = try reader.next() {
+        // Fields stay bytes in the reader's buffer; codes are parsed from bytes and each output
+        // row is encoded into one byte buffer (no String per field), 64 KiB handed on at a time.
+        while let (number, line) = try reader.nextRaw() {
             summary.rowsRead += 1
             if summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
-            let id = record[safe: columns.idColumn] ?? ""
-            var problems: [Rejection] = []
-            do {
-                try reader.checkFieldCount(record)
-            } catch {
-                problems.append(Rejection(row: record.number, line: record.line, column: "(row)", value: nil,
-                                          reason: "the row has \(record.fields.count) fields but the header has \(reader.header.count)"))
-            }
-            if problems.isEmpty {
-                for (itemIndex, column) in columns.itemColumns.enumerated() {
-                    guard let column, column < record.fields.count else {
-                        answers[itemIndex] = nil
-                        continue
-                    }
-                    do {
-                        answers[itemIndex] = try parser.parse(record.fields[column][...], item: itemIndex)
-                    } catch {
-                        problems.append(Rejection(row: record.number, line: record.line, column: error.variable,
-                                                  value: error.value, reason: "expected \(error.expected)"))
-                        answers[itemIndex] = nil
+            problems.removeAll(keepingCapacity: true)
+            let status: ScoreFileFormat.Status = reader.withRawRecord { record in
+                if record.count != headerCount {
+                    problems.append(Rejection(row: number, line: line, column: "(row)", value: nil,
+                                              reason: "the row has \(record.count) fields but the header has \(headerCount)"))
+                } else {
+                    for itemIndex in itemColumns.indices {
+                        guard let column = itemColumns[itemIndex], column < record.count else {
+                            codes[itemIndex] = Scorer.unanswered
+                            continue
+                        }
+                        do throws(AnswerProblem) {
+                            codes[itemIndex] = try parser.parseCode(record[column], item: itemIndex)
+                        } catch {
+                            problems.append(Rejection(row: number, line: line, column: error.variable,
+                                                      value: error.value, reason: "expected \(error.expected)"))
+                            codes[itemIndex] = Scorer.unanswered
+                        }
                     }
                 }
+                if idColumn < record.count { row.appendField(record[idColumn]) } else { row.appendEmptyFields(1) }
+                for index in keptIndices {
+                    if index < record.count { row.appendField(record[index]) } else { row.appendEmptyFields(1) }
+                }
+                if !problems.isEmpty {
+                    row.appendEmptyFields(emptyScoreFields)
+                    return .rejected
+                }
+                codes.withUnsafeBufferPointer { scorer.score(codes: $0, scratch: &scratch, into: &values) }
+                return encoded.withFields { fields in
+                    var complete = true
+                    for index in values.indices {
+                        if let value = values[index] {
+                            if let whole = fields.wholeNumber(value) {
+                                row.appendEncoded(whole)
+                            } else {
+                                fields.writer.encodedField(formatScore(value)).withUnsafeBufferPointer { row.appendEncoded($0) }
+                            }
+                        } else {
+                            row.appendEmptyFields(1)
+                            if countsForCompleteness[index] { complete = false }
+                        }
+                    }
+                    for (index, column) in bandColumns.enumerated() {
+                        if let band = column.bandIndex(for: values[column.score]) {
+                            row.appendEncoded(fields.label(index, band))
+                        } else {
+                            row.appendEmptyFields(1)
+                        }
+                    }
+                    return complete ? .complete : .incomplete
+                }
             }
-            row.removeAll(keepingCapacity: true)
-            row.append(id)
-            for index in keptIndices { row.append(record[safe: index] ?? "") }
-            if !problems.isEmpty {
+            encoded.withFields { row.appendEncoded($0.status(status)) }
+            row.endRecord()
+            if row.bytes.count >= 64 * 1024 {
+                try output.appendRecords(row.bytes)
+                row.removeAll()
+            }
+            switch status {
+            case .rejected:
                 summary.rowsRejected += 1
                 for problem in problems { try rejected(problem) }
-                row.append(contentsOf: repeatElement("", count: scorer.scores.count + bandColumnCount))
-                row.append(ScoreFileFormat.Status.rejected.rawValue)
-                try output.write(row)
-                continue
+            case .complete: summary.rowsComplete += 1
+            case .incomplete: summary.rowsIncomplete += 1
             }
-            let scores = scorer.score(answers)
-            var complete = true
-            for (index, value) in scores.values.enumerated() {
-                row.append(value.map(formatScore) ?? "")
-                if value == nil, scorer.scores[index].verified || configuration.options.includeUnverifiedScores {
-                    complete = false
-                }
-            }
-            for column in bandColumns {
-                row.append(column.label(for: scores.values[column.score]))
-            }
-            row.append((complete ? ScoreFileFormat.Status.complete : .incomplete).rawValue)
-            if complete { summary.rowsComplete += 1 } else { summary.rowsIncomplete += 1 }
-            try output.write(row)
         }
+        try output.appendRecords(row.bytes)
         try output.flush()
         return summary
     }
@@ -188,9 +216,71 @@ struct BandColumn {
     var bands: [(band: BandTable.Band, label: String)]
 
     func label(for value: Double?) -> String {
-        guard let value else { return "" }
-        for entry in bands where entry.band.contains(value) { return entry.label }
-        return ""
+        bandIndex(for: value).map { bands[$0].label } ?? ""
+    }
+
+    /// The index of the band holding `value`, or nil (no value, or in no band).
+    func bandIndex(for value: Double?) -> Int? {
+        guard let value else { return nil }
+        for (index, entry) in bands.enumerated() where entry.band.contains(value) { return index }
+        return nil
+    }
+}
+
+/// The output fields a score run writes again and again, encoded once through the writer's
+/// field encoder into one byte array: statuses, band labels and whole-number scores.
+struct EncodedFields {
+    private let writer: CSVWriter
+    private let storage: [UInt8]
+    private let statuses: [Range<Int>]  // complete, incomplete, rejected
+    private let labels: [[Range<Int>]]
+    /// `formatScore` of 0...1023.
+    private let wholeNumbers: [Range<Int>]
+
+    init(writer: CSVWriter, bandColumns: [BandColumn]) {
+        self.writer = writer
+        var storage: [UInt8] = []
+        func add(_ text: String) -> Range<Int> {
+            let start = storage.count
+            storage.append(contentsOf: writer.encodedField(text))
+            return start..<storage.count
+        }
+        statuses = [ScoreFileFormat.Status.complete, .incomplete, .rejected].map { add($0.rawValue) }
+        labels = bandColumns.map { column in column.bands.map { add($0.label) } }
+        wholeNumbers = (0..<1024).map { add(formatScore(Double($0))) }
+        self.storage = storage
+    }
+
+    /// The encoded fields, valid inside `body`.
+    func withFields<R>(_ body: (Fields) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer { try body(Fields(storage: $0, owner: self)) }
+    }
+
+    /// A view of the encoded fields without reference counting per field.
+    struct Fields {
+        let storage: UnsafeBufferPointer<UInt8>
+        let owner: EncodedFields
+
+        var writer: CSVWriter { owner.writer }
+
+        func status(_ status: ScoreFileFormat.Status) -> UnsafeBufferPointer<UInt8> {
+            let index = switch status {
+            case .complete: 0
+            case .incomplete: 1
+            case .rejected: 2
+            }
+            return UnsafeBufferPointer(rebasing: storage[owner.statuses[index]])
+        }
+
+        func label(_ column: Int, _ band: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: storage[owner.labels[column][band]])
+        }
+
+        /// The encoded whole number `value`, when it is one from 0 to 1023.
+        func wholeNumber(_ value: Double) -> UnsafeBufferPointer<UInt8>? {
+            guard value >= 0, value < 1024, value == value.rounded() else { return nil }
+            return UnsafeBufferPointer(rebasing: storage[owner.wholeNumbers[Int(value)]])
+        }
     }
 }
 

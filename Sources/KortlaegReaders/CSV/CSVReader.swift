@@ -51,6 +51,8 @@ public final class CSVReader {
     private var expectedFieldCount: Int?
     private var spans: [FieldSpan] = []
     private var scratch: [UInt8] = []
+    private var rawFields: [CSVRawRecord.Field] = []
+    private var arena: [UInt8] = []
 
     /// Opens a CSV file.
     ///
@@ -158,6 +160,82 @@ public final class CSVReader {
         return records
     }
 
+    // MARK: - Fields as bytes
+
+    /// Reads the next data record and keeps its fields as byte ranges instead of Strings (the
+    /// fast path of `kortlaeg score`): read them with ``withRawRecord(_:)`` until the next call.
+    ///
+    /// The same records, numbers, lines, checks and errors as ``next()``: the fields are
+    /// unquoted and validated as UTF-8 exactly as ``next()`` decodes them.
+    /// - Returns: the record's number and line, or nil at the end of the file.
+    /// - Throws: what ``next()`` throws.
+    package func nextRaw() throws -> (number: Int, line: Int)? {
+        guard let (recordEnd, startLine) = try scanNonEmptyRecord() else { return nil }
+        try prepareRawFields(line: startLine)
+        position = recordEnd
+        recordCount += 1
+        if expectedFieldCount == nil { expectedFieldCount = rawFields.count }
+        return (recordCount, startLine)
+    }
+
+    /// The number of fields the header (or, without one, the first record) has.
+    package var expectedFields: Int? { expectedFieldCount }
+
+    /// Calls `body` with the fields of the record ``nextRaw()`` read.
+    package func withRawRecord<R>(_ body: (CSVRawRecord) throws -> R) rethrows -> R {
+        try buffer.withUnsafeBufferPointer { buffer in
+            try arena.withUnsafeBufferPointer { arena in
+                try rawFields.withUnsafeBufferPointer { fields in
+                    try body(CSVRawRecord(buffer: buffer, arena: arena, fields: fields))
+                }
+            }
+        }
+    }
+
+    /// Fills `rawFields` from `spans`: plain and quoted fields point into `buffer`; fields with
+    /// doubled quotes or text after the closing quote are unescaped into `arena`.
+    private func prepareRawFields(line: Int) throws {
+        var rawFields: [CSVRawRecord.Field] = []
+        var arena: [UInt8] = []
+        swap(&rawFields, &self.rawFields)
+        swap(&arena, &self.arena)
+        defer {
+            swap(&rawFields, &self.rawFields)
+            swap(&arena, &self.arena)
+        }
+        rawFields.removeAll(keepingCapacity: true)
+        arena.removeAll(keepingCapacity: true)
+        if validatesUTF8, let first = spans.first, let last = spans.last {
+            let valid = buffer.withUnsafeBufferPointer { p in
+                UTF8Validation.firstInvalidIndex(in: UnsafeBufferPointer(rebasing: p[first.start..<last.end])) == nil
+            }
+            if !valid {
+                // The String path throws the located error (or, for text after a closing quote,
+                // decodes what unescaping made valid).
+                for field in try decodeFields(line: line) {
+                    let start = arena.count
+                    arena.append(contentsOf: field.utf8)
+                    rawFields.append(CSVRawRecord.Field(start: start, end: arena.count, inArena: true))
+                }
+                return
+            }
+        }
+        buffer.withUnsafeBufferPointer { p in
+            for span in spans {
+                if span.escaped {
+                    unescape(p, span)
+                    let start = arena.count
+                    arena.append(contentsOf: scratch)
+                    rawFields.append(CSVRawRecord.Field(start: start, end: arena.count, inArena: true))
+                } else if span.quoted {
+                    rawFields.append(CSVRawRecord.Field(start: span.start + 1, end: span.end - 1, inArena: false))
+                } else {
+                    rawFields.append(CSVRawRecord.Field(start: span.start, end: span.end, inArena: false))
+                }
+            }
+        }
+    }
+
     // MARK: - Detection
 
     /// Counts candidate delimiters outside quotes on the first line.
@@ -231,6 +309,15 @@ public final class CSVReader {
 
     /// Scans one non-empty record and decodes its fields.
     private func nextFields() throws -> (fields: [String], line: Int)? {
+        guard let (recordEnd, startLine) = try scanNonEmptyRecord() else { return nil }
+        let fields = try decodeFields(line: startLine)
+        position = recordEnd
+        return (fields, startLine)
+    }
+
+    /// Scans the next non-empty record into `spans` (empty lines are skipped).
+    /// - Returns: the index after the record and the line it starts on, or nil at the end.
+    private func scanNonEmptyRecord() throws -> (recordEnd: Int, line: Int)? {
         while true {
             if skipLeadingLF {
                 if position == buffer.count, !atEnd { _ = try refill() }
@@ -243,14 +330,17 @@ public final class CSVReader {
                 position = recordEnd
                 continue  // empty line
             }
-            let fields = try decodeFields(line: startLine)
-            position = recordEnd
-            return (fields, startLine)
+            return (recordEnd, startLine)
         }
     }
 
     /// Fills `spans` with the fields of the record at `position`; returns the index after it.
     private func scanRecord() throws -> Int? {
+        // Fields are collected in a local array (moved out and back): no exclusivity check on a
+        // class property per field.
+        var spans: [FieldSpan] = []
+        swap(&spans, &self.spans)
+        defer { swap(&spans, &self.spans) }
         spans.removeAll(keepingCapacity: true)
         let quote = UInt8(ascii: "\"")
         let delimiter = self.delimiter

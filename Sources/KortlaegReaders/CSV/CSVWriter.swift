@@ -86,25 +86,51 @@ public final class CSVWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Appends one encoded record to `output`; quotes fields containing the delimiter, `"`, CR
-    /// or LF, doubling inner quotes.
+    /// Appends one encoded record to `output`; each field through ``encodeField(_:delimiter:into:)``.
     static func encode(_ fields: [String], delimiter: UInt8, lineEnding: [UInt8], into output: inout [UInt8]) {
-        let quote = UInt8(ascii: "\"")
         for (index, field) in fields.enumerated() {
             if index > 0 { output.append(delimiter) }
-            let utf8 = field.utf8
-            let needsQuotes = utf8.contains { $0 == delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D }
-            guard needsQuotes else {
-                output.append(contentsOf: utf8)
-                continue
-            }
-            output.append(quote)
-            for byte in utf8 {
-                if byte == quote { output.append(quote) }
-                output.append(byte)
-            }
-            output.append(quote)
+            encodeField(field.utf8, delimiter: delimiter, into: &output)
         }
         output.append(contentsOf: lineEnding)
+    }
+
+    /// Appends one field to `output`: quoted when it contains the delimiter, `"`, CR or LF, with
+    /// inner quotes doubled. Every field either writing path writes goes through here (the
+    /// fast path's pre-encoded labels and numbers too, encoded once by ``encodedField(_:)``).
+    static func encodeField<Bytes: Collection<UInt8>>(_ utf8: Bytes, delimiter: UInt8, into output: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        let needsQuotes = utf8.contains { $0 == delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else {
+            output.append(contentsOf: utf8)
+            return
+        }
+        output.append(quote)
+        for byte in utf8 {
+            if byte == quote { output.append(quote) }
+            output.append(byte)
+        }
+        output.append(quote)
+    }
+
+    // MARK: - Fields as bytes (the score fast path)
+
+    /// `text` as one encoded field, to be appended many times with ``CSVRecordEncoder/appendEncoded(_:)``.
+    func encodedField(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        Self.encodeField(text.utf8, delimiter: delimiter, into: &bytes)
+        return bytes
+    }
+
+    /// An encoder of records for this writer's delimiter and line ending; hand its bytes to
+    /// ``appendRecords(_:)``.
+    func recordEncoder() -> CSVRecordEncoder {
+        CSVRecordEncoder(delimiter: delimiter, lineEnding: lineEnding)
+    }
+
+    /// Appends bytes already encoded as whole records (rows encoded on another thread).
+    func appendRecords(_ encoded: [UInt8]) throws {
+        buffer.append(contentsOf: encoded)
+        if buffer.count >= 64 * 1024 { try flush() }
     }
 }

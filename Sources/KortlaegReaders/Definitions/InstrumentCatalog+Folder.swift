@@ -1,3 +1,4 @@
+import Foundation
 import KortlaegDomain
 
 extension InstrumentCatalog {
@@ -7,5 +8,39 @@ extension InstrumentCatalog {
     ///   files defining one `id@version`.
     public static func load(directory: String) throws -> InstrumentCatalog {
         try InstrumentCatalog(files: DefinitionFolder(path: directory).files)
+    }
+}
+
+extension InstrumentCatalog {
+    /// The instrument `reference` names (`id@version`, or `id` for its newest version), decoded
+    /// from the one file named `<id>@<version>.json` below `directory` without reading the others
+    /// (start-up of `kortlaeg score`).
+    ///
+    /// Nil whenever the names alone cannot settle it: no such file, a version in a file name that
+    /// is not a semantic version, two files of that name, or a file whose contents are not that
+    /// instrument. The caller then loads the whole folder, whose messages name every problem.
+    public static func loadByFileName(directory: String, reference: String) -> Instrument? {
+        let parts = reference.split(separator: "@", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, !parts.contains("") else { return nil }
+        let id = parts[0]
+        guard let names = FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] else { return nil }
+        var candidates: [(version: SemanticVersion, text: String, relative: String)] = []
+        for relative in names where relative.hasSuffix(".json") && !relative.hasPrefix("schema/") {
+            let name = (relative as NSString).lastPathComponent.dropLast(".json".count)
+            guard name.hasPrefix(id + "@") else { continue }
+            let text = String(name.dropFirst(id.count + 1))
+            guard let version = SemanticVersion(text) else { return nil }
+            if parts.count == 2, text != parts[1] { continue }
+            candidates.append((version, text, relative))
+        }
+        guard let newest = candidates.max(by: { $0.version < $1.version }),
+              candidates.filter({ $0.version == newest.version }).count == 1,
+              let file = try? DefinitionFolder.read((directory as NSString).appendingPathComponent(newest.relative),
+                                                    relativePath: newest.relative),
+              Instrument.recognizes(file),
+              let instrument = try? Instrument.decode(file),
+              instrument.id == id, instrument.version == newest.text
+        else { return nil }
+        return instrument
     }
 }

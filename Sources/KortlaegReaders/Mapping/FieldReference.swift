@@ -72,7 +72,7 @@ public struct FieldReference: Codable, Hashable, Sendable, CustomStringConvertib
         for name in [field] + (aliases ?? []) {
             if let found = record.fields.first(where: { $0.name == name }) { return found.name }
             let lowered = name.lowercased()
-            if let found = record.fields.first(where: { $0.name.lowercased() == lowered }) { return found.name }
+            if let found = record.fields.first(where: { $0.name.lowercasedFast == lowered }) { return found.name }
         }
         return nil
     }

@@ -147,7 +147,7 @@ public struct ResponseMapper: Sendable {
         var lookup: [String: String] = [:]
         lookup.reserveCapacity(record.fields.count)
         for field in record.fields {
-            let key = field.name.lowercased()
+            let key = field.name.lowercasedFast
             if lookup[key] == nil { lookup[key] = field.value }
         }
         let attributes = readsChildAttributes ? childAttributes(of: record, lookup: lookup, reject: reject) : ChildAttributes()
@@ -167,7 +167,7 @@ public struct ResponseMapper: Sendable {
                 if let value = try answer(text, plan: plan) { answers[item.id] = value }
             } catch {
                 itemProblem = true
-                let fieldName = record.fields.first { $0.name.lowercased() == name }?.name ?? name
+                let fieldName = record.fields.first { $0.name.lowercasedFast == name }?.name ?? name
                 var reason = "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)"
                 if let nearest = nearestLabel(text, plan: plan) { reason += "; the nearest label is '\(nearest)'" }
                 reject(fieldName, plan.showsValue ? text : nil, reason)
@@ -318,6 +318,6 @@ public struct ResponseMapper: Sendable {
         else { return nil }
         guard let m = Int(month), let d = Int(day), (1...12).contains(m), (1...31).contains(d), month.count <= 2, day.count <= 2
         else { return nil }
-        return "\(year)-\(String(format: "%02d", m))-\(String(format: "%02d", d))"
+        return "\(year)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 }

@@ -21,6 +21,13 @@ public struct ODMReader {
     @discardableResult
     public func read(_ body: (SourceRecord) throws -> Void) throws -> ODMMetadata {
         let xml = try XMLStreamReader(path: path)
+        // Element names interned once; each element is matched by pointer, and only the
+        // attributes ODM needs are read (no String or dictionary per element).
+        let odm = xml.name("ODM"), itemDef = xml.name("ItemDef"), codeListRef = xml.name("CodeListRef")
+        let codeListName = xml.name("CodeList"), codeListItem = xml.name("CodeListItem")
+        let enumeratedItem = xml.name("EnumeratedItem"), studyEventDef = xml.name("StudyEventDef")
+        let subjectData = xml.name("SubjectData"), studyEventData = xml.name("StudyEventData")
+        let formData = xml.name("FormData"), itemData = xml.name("ItemData"), translatedText = xml.name("TranslatedText")
         var metadata = ODMMetadata()
         var subject: String?
         var event: String?
@@ -31,83 +38,79 @@ public struct ODMReader {
         var code: String?
         var sawRoot = false
 
-        while let node = try xml.next() {
+        while let node = try xml.nextEvent() {
             switch node {
-            case let .startElement(name, attributes, _):
+            case let .start(name, _):
                 text = ""
                 if !sawRoot {
-                    guard name == "ODM" else {
+                    guard name == odm else {
                         throw XMLReadError.unexpectedContent(
-                            file: path, line: xml.line, path: name, expected: "an <ODM> root element")
+                            file: path, line: xml.line, path: name.text, expected: "an <ODM> root element")
                     }
                     sawRoot = true
-                    metadata.odmVersion = attributes["ODMVersion"]
-                    metadata.sourceSystem = attributes["SourceSystem"]
+                    metadata.odmVersion = xml.attribute("ODMVersion")
+                    metadata.sourceSystem = xml.attribute("SourceSystem")
                 }
-                switch name {
-                case "ItemDef":
-                    metadata.items.append(.init(
-                        oid: attributes["OID"] ?? "", name: attributes["Name"] ?? "",
-                        dataType: attributes["DataType"] ?? "", codeListOID: nil))
-                case "CodeListRef":
-                    if !metadata.items.isEmpty, xml.path.hasSuffix("ItemDef/CodeListRef") {
-                        metadata.items[metadata.items.count - 1].codeListOID = attributes["CodeListOID"]
+                if name == itemData {
+                    if let oid = xml.attribute("ItemOID"), xml.attribute("IsNull") != "Yes" {
+                        record?.fields.append(SourceField(name: oid, value: xml.attribute("Value") ?? ""))
                     }
-                case "CodeList":
-                    codeList = (attributes["OID"] ?? "", [])
-                case "CodeListItem", "EnumeratedItem":
-                    code = attributes["CodedValue"]
-                    if name == "EnumeratedItem", let code { codeList?.entries.append(.init(code: code, label: code)) }
-                case "StudyEventDef":
-                    if let oid = attributes["OID"] { metadata.studyEvents[oid] = attributes["Name"] ?? oid }
-                case "SubjectData":
-                    subject = attributes["SubjectKey"] ?? ""
+                } else if name == itemDef {
+                    metadata.items.append(.init(
+                        oid: xml.attribute("OID") ?? "", name: xml.attribute("Name") ?? "",
+                        dataType: xml.attribute("DataType") ?? "", codeListOID: nil))
+                } else if name == codeListRef {
+                    if !metadata.items.isEmpty, xml.path.hasSuffix("ItemDef/CodeListRef") {
+                        metadata.items[metadata.items.count - 1].codeListOID = xml.attribute("CodeListOID")
+                    }
+                } else if name == codeListName {
+                    codeList = (xml.attribute("OID") ?? "", [])
+                } else if name == codeListItem || name == enumeratedItem {
+                    code = xml.attribute("CodedValue")
+                    if name == enumeratedItem, let code { codeList?.entries.append(.init(code: code, label: code)) }
+                } else if name == studyEventDef {
+                    if let oid = xml.attribute("OID") { metadata.studyEvents[oid] = xml.attribute("Name") ?? oid }
+                } else if name == subjectData {
+                    subject = xml.attribute("SubjectKey") ?? ""
                     event = nil
-                case "StudyEventData":
-                    event = attributes["redcap:UniqueEventName"] ?? attributes["StudyEventOID"]
-                case "FormData":
+                } else if name == studyEventData {
+                    event = xml.attribute("redcap:UniqueEventName") ?? xml.attribute("StudyEventOID")
+                } else if name == formData {
                     guard let subject else {
                         throw XMLReadError.unexpectedContent(
                             file: path, line: xml.line, path: xml.path, expected: "FormData inside SubjectData")
                     }
                     record = SourceRecord(
                         source: path, location: "line \(xml.line) (\(xml.path))", subjectKey: subject,
-                        occasion: event, form: attributes["FormOID"], repeatKey: attributes["FormRepeatKey"],
+                        occasion: event, form: xml.attribute("FormOID"), repeatKey: xml.attribute("FormRepeatKey"),
                         line: xml.line)
-                case "ItemData":
-                    if let oid = attributes["ItemOID"], attributes["IsNull"] != "Yes" {
-                        record?.fields.append(SourceField(name: oid, value: attributes["Value"] ?? ""))
-                    }
-                default:
-                    if name.hasPrefix("ItemData") { typedItem = attributes["ItemOID"] }
+                } else if name.text.hasPrefix("ItemData") {
+                    typedItem = xml.attribute("ItemOID")
                 }
-            case .text(let value):
-                text += value
-            case .endElement(let name):
-                switch name {
-                case "TranslatedText":
+            case .text:
+                text += xml.textValue
+            case let .end(name):
+                if name == translatedText {
                     if let current = code, xml.path.hasSuffix("CodeListItem/Decode") {
                         codeList?.entries.append(.init(code: current, label: text))
                         code = nil
                     }
-                case "CodeListItem":
+                } else if name == codeListItem {
                     if let current = code { codeList?.entries.append(.init(code: current, label: "")) }
                     code = nil
-                case "CodeList":
+                } else if name == codeListName {
                     if let list = codeList { metadata.codeLists[list.oid] = list.entries }
                     codeList = nil
-                case "FormData":
+                } else if name == formData {
                     if let finished = record { try body(finished) }
                     record = nil
-                case "StudyEventData":
+                } else if name == studyEventData {
                     event = nil
-                case "SubjectData":
+                } else if name == subjectData {
                     subject = nil
-                default:
-                    if let oid = typedItem, name.hasPrefix("ItemData") {
-                        record?.fields.append(SourceField(name: oid, value: text))
-                        typedItem = nil
-                    }
+                } else if let oid = typedItem, name.text.hasPrefix("ItemData") {
+                    record?.fields.append(SourceField(name: oid, value: text))
+                    typedItem = nil
                 }
                 text = ""
             }

@@ -26,12 +26,13 @@ final class XMLStreamReader {
     let file: String
     private let reader: xmlTextReaderPtr
     private let sink = ErrorSink()
-    private var stack: [String] = []
-    private var pendingEnd: String?
+    /// The open elements' local names, interned in the parser's dictionary (alive with the reader).
+    private var stack: [Name] = []
+    private var pendingEnd: Name?
     private var finished = false
 
     /// The element path of the current position, such as `ODM/ClinicalData/SubjectData`.
-    var path: String { stack.joined(separator: "/") }
+    var path: String { stack.map(\.text).joined(separator: "/") }
 
     /// The line of the last element start returned, else the parser's current line.
     var line: Int { elementLine > 0 ? elementLine : Int(xmlTextReaderGetParserLineNumber(reader)) }
@@ -123,10 +124,64 @@ final class XMLStreamReader {
 
     /// Returns the next element start, element end or non-whitespace text, or `nil` at the end.
     func next() throws(XMLReadError) -> Node? {
+        guard let event = try nextEvent() else { return nil }
+        switch event {
+        case let .start(name, isEmpty):
+            var attributes: [String: String] = [:]
+            if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
+                repeat {
+                    attributes[string(xmlTextReaderConstName(reader))] = string(xmlTextReaderConstValue(reader))
+                } while xmlTextReaderMoveToNextAttribute(reader) == 1
+                xmlTextReaderMoveToElement(reader)
+            }
+            return .startElement(name: name.text, attributes: attributes, isEmpty: isEmpty)
+        case let .end(name):
+            return .endElement(name: name.text)
+        case .text:
+            return .text(textValue)
+        }
+    }
+
+    // MARK: - Events without Strings (the ODM fast path)
+
+    /// An element's local name interned in the parser's dictionary: compared by pointer.
+    struct Name: Equatable {
+        fileprivate let pointer: UnsafePointer<xmlChar>?
+
+        /// The name as text (for paths and messages).
+        var text: String { pointer.map { String(cString: $0) } ?? "" }
+    }
+
+    /// One parsing event of ``nextEvent()``; attributes and text are read on demand.
+    enum Event: Equatable {
+        case start(Name, isEmpty: Bool)
+        case end(Name)
+        case text
+    }
+
+    /// `text` interned in the parser's dictionary, to compare with the names of ``nextEvent()``.
+    func name(_ text: String) -> Name {
+        Name(pointer: xmlTextReaderConstString(reader, text))
+    }
+
+    /// The value of the attribute `qualifiedName` (`Value`, `redcap:UniqueEventName`) of the
+    /// element ``nextEvent()`` just started, or nil when it has none.
+    func attribute(_ qualifiedName: String) -> String? {
+        guard xmlTextReaderMoveToAttribute(reader, qualifiedName) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        return string(xmlTextReaderConstValue(reader))
+    }
+
+    /// The text of the `.text` event ``nextEvent()`` just returned.
+    var textValue: String { string(xmlTextReaderConstValue(reader)) }
+
+    /// Returns the next element start, element end or non-whitespace text, or `nil` at the end;
+    /// the same events and checks as ``next()`` without a String or dictionary per element.
+    func nextEvent() throws(XMLReadError) -> Event? {
         if let name = pendingEnd {
             pendingEnd = nil
             stack.removeLast()
-            return .endElement(name: name)
+            return .end(name)
         }
         while !finished {
             let status = xmlTextReaderRead(reader)
@@ -146,25 +201,18 @@ final class XMLStreamReader {
             case XML_READER_TYPE_ENTITY_REFERENCE, XML_READER_TYPE_ENTITY:
                 throw .entityReferenceRefused(file: file, line: line)
             case XML_READER_TYPE_ELEMENT:
-                let name = string(xmlTextReaderConstLocalName(reader))
+                let name = Name(pointer: xmlTextReaderConstString(reader, xmlTextReaderConstLocalName(reader)))
                 elementLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                var attributes: [String: String] = [:]
-                if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-                    repeat {
-                        attributes[string(xmlTextReaderConstName(reader))] = string(xmlTextReaderConstValue(reader))
-                    } while xmlTextReaderMoveToNextAttribute(reader) == 1
-                    xmlTextReaderMoveToElement(reader)
-                }
                 stack.append(name)
                 if isEmpty { pendingEnd = name }
-                return .startElement(name: name, attributes: attributes, isEmpty: isEmpty)
+                return .start(name, isEmpty: isEmpty)
             case XML_READER_TYPE_END_ELEMENT:
-                let name = string(xmlTextReaderConstLocalName(reader))
+                let name = Name(pointer: xmlTextReaderConstString(reader, xmlTextReaderConstLocalName(reader)))
                 stack.removeLast()
-                return .endElement(name: name)
+                return .end(name)
             case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA:
-                return .text(string(xmlTextReaderConstValue(reader)))
+                return .text
             default:
                 continue
             }

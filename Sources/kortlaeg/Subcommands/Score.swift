@@ -48,7 +48,7 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
-        var request = ScoreFile.Request(input: input, instrument: instrument, instruments: try instruments.catalog(),
+        var request = ScoreFile.Request(input: input, instrument: instrument, instruments: try instruments.catalog(resolving: instrument),
                                         output: output.map(ScoreFile.Output.file) ?? .handle(.standardOutput),
                                         rejects: rejects, language: lang, scoring: try scoring())
         request.idColumn = id

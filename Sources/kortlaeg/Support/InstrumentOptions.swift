@@ -38,6 +38,11 @@ struct InstrumentOptions: ParsableArguments {
         do { return try library().instruments() } catch let error as KortlaegError { throw Self.failure(error) }
     }
 
+    /// A catalog that resolves `reference`, read without decoding the other files when its file is found by name.
+    func catalog(resolving reference: String) throws -> InstrumentCatalog {
+        do { return try library().catalog(resolving: reference) } catch let error as KortlaegError { throw Self.failure(error) }
+    }
+
     /// The instrument `reference` names.
     func resolve(_ reference: String) throws -> Instrument {
         do { return try library().instrument(reference) } catch let error as KortlaegError { throw Self.failure(error) }

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import KortlaegReaders
+
+/// `nextRaw()` (the score fast path) must read exactly what `next()` reads: the oracle here is
+/// the String path, record by record, over inputs chosen to exercise every scanner state.
+@Suite struct CSVRawRecordTests {
+    private static let inputs: [(name: String, bytes: [UInt8])] = [
+        ("rfc4180", Array("a,b,c\r\n\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\nlast,,\"\"".utf8)),
+        ("semicolons, BOM, CR", [0xEF, 0xBB, 0xBF] + Array("h1;h2\r\n\"Å \"\"q\"\"\r\nz\";æø\r\n\r\nplain;€\rcr;only".utf8)),
+        ("text after a closing quote", Array("a,b\n\"ab\"cd,\"x\"\"\"y\n,\n".utf8)),
+        ("ragged", Array("a,b,c\n1\n1,2,3,4\n\n1,2,3".utf8)),
+    ]
+
+    private func stringRecords(_ bytes: [UInt8], chunkSize: Int) throws -> [[String]] {
+        try CSVReader(bytes: bytes, chunkSize: chunkSize).readAll().map { $0.fields + ["#\($0.number)@\($0.line)"] }
+    }
+
+    private func rawRecords(_ bytes: [UInt8], chunkSize: Int) throws -> [[String]] {
+        let reader = try CSVReader(bytes: bytes, chunkSize: chunkSize)
+        var records: [[String]] = []
+        while let (number, line) = try reader.nextRaw() {
+            let fields = reader.withRawRecord { record in (0..<record.count).map { record.string($0)! } }
+            records.append(fields + ["#\(number)@\(line)"])
+        }
+        return records
+    }
+
+    @Test(arguments: [1, 3, 7, 64 * 1024])
+    func theSameRecordsAsTheStringPath(chunkSize: Int) throws {
+        for input in Self.inputs {
+            let expected = try stringRecords(input.bytes, chunkSize: chunkSize)
+            #expect(try rawRecords(input.bytes, chunkSize: chunkSize) == expected, "\(input.name)")
+        }
+    }
+
+    @Test func invalidUTF8IsTheSameLocatedError() throws {
+        var bytes = Array("a,b\n".utf8)
+        bytes += Array(repeating: UInt8(ascii: "x"), count: 100) + [0x0A, 0x31, 0x2C, 0xFF, 0x0A]
+        let reader = try CSVReader(bytes: bytes, name: "late.csv", chunkSize: 16)
+        #expect {
+            while try reader.nextRaw() != nil {}
+        } throws: { error in
+            // Offset 107: 4 header bytes, 100 + 1 on line 2, "1," on line 3 (as next() reports it).
+            (error as? CSVError) == .invalidEncoding(file: "late.csv", byteOffset: 107, line: 3, encoding: .utf8)
+        }
+        let strings = try CSVReader(bytes: bytes, name: "late.csv", chunkSize: 16)
+        #expect {
+            _ = try strings.readAll()
+        } throws: { error in
+            (error as? CSVError) == .invalidEncoding(file: "late.csv", byteOffset: 107, line: 3, encoding: .utf8)
+        }
+    }
+
+    @Test func theWritersFieldPathEncodesAsWriteDoes() throws {
+        let fields = ["plain", "with,comma", "say \"hi\"", "two\nlines", "", "æø"]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csvraw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let viaWrite = folder.appendingPathComponent("write.csv").path
+        let viaFields = folder.appendingPathComponent("fields.csv").path
+        do {
+            let writer = try CSVWriter(path: viaWrite, lineEnding: .lf)
+            try writer.write(fields)
+            try writer.write(["a", "", "b"])
+            try writer.flush()
+        }
+        do {
+            let writer = try CSVWriter(path: viaFields, lineEnding: .lf)
+            var row = writer.recordEncoder()
+            for field in fields.dropLast() {
+                Array(field.utf8).withUnsafeBufferPointer { row.appendField($0) }
+            }
+            writer.encodedField(fields.last!).withUnsafeBufferPointer { row.appendEncoded($0) }
+            row.endRecord()
+            writer.encodedField("a").withUnsafeBufferPointer { row.appendEncoded($0) }
+            row.appendEmptyFields(1)
+            writer.encodedField("b").withUnsafeBufferPointer { row.appendEncoded($0) }
+            row.endRecord()
+            try writer.appendRecords(row.bytes)
+            try writer.flush()
+        }
+        #expect(FileManager.default.contents(atPath: viaFields) == FileManager.default.contents(atPath: viaWrite))
+    }
+}
