@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - Pure domain
@@ -73,6 +74,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The shared store of a municipality (issue 17): PostgreSQL through postgres-nio, behind
+        // the same ProjectStore and the same import rules.
+        .target(
+            name: "KortlaegStorePostgres",
+            dependencies: [
+                "KortlaegDomain", "KortlaegStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Exports (datasets and statistical file writers)
         .target(
             name: "KortlaegExport",
@@ -95,7 +108,7 @@ let package = Package(
             name: "KortlaegProject",
             dependencies: [
                 "KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegReaders",
-                "KortlaegStore", "KortlaegStoreSQLite", "KortlaegExport", "KortlaegReports",
+                "KortlaegStore", "KortlaegStoreSQLite", "KortlaegStorePostgres", "KortlaegExport", "KortlaegReports",
             ],
             swiftSettings: swiftSettings
         ),
@@ -145,6 +158,14 @@ let package = Package(
             dependencies: [
                 "KortlaegStore", "KortlaegStoreSQLite", "KortlaegDomain", "KortlaegReaders", "KortlaegTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegStorePostgresTests",
+            dependencies: [
+                "KortlaegStore", "KortlaegStorePostgres", "KortlaegStoreSQLite", "KortlaegProject", "KortlaegDomain",
+                "KortlaegTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

@@ -17,7 +17,7 @@ struct KortlaegCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Score.self, Import.self, Progress.self, Instruments.self, Tool.self, Template.self, Trivsel.self,
-            Child.self, Init.self, Status.self, Rescore.self, Export.self, Report.self,
+            Child.self, Init.self, Status.self, Rescore.self, Export.self, Report.self, Store.self,
         ]
     )
 }

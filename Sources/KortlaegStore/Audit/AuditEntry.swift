@@ -35,4 +35,6 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case export
     /// A report about a child or a class was written (`kortlaeg report`).
     case report
+    /// The project was copied whole from another store (`kortlaeg store copy`; summary: from where).
+    case copy
 }
