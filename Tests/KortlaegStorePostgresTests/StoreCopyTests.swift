@@ -86,4 +86,29 @@ struct StoreCopyTests {
             (error as? KortlaegError)?.severity == .cannotWrite && "\(error)".contains("already exists")
         }
     }
+
+    @Test func theCommandLineNamesAPostgresProjectAndNeverShowsThePassword() throws {
+        let folder = try makeTemporaryFolder("pg-cli")
+        let address = server.address(project: PostgresTestServer.uniqueProject("cli")).description
+        let environment = server.environment
+        var result = try runKortlaeg(["init", address, "--municipality", "Odense"], environment: environment)
+        #expect(result.status == 0 && result.stderr.contains("created project \(address)"), "\(result.stderr)")
+        let file = folder.appendingPathComponent("klasse.csv")
+        try writeParentCSV(file, rows: 12) { "barn-\($0)" }
+        result = try runKortlaeg(["import", file.path, "--project", address, "--occasion", "T1"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try runKortlaeg(["status", "--project", address], environment: environment)
+        #expect(result.status == 0 && result.stdout.contains("kommune: Odense") && result.stdout.contains("klasse.csv"), "\(result.stderr)")
+        let copy = folder.appendingPathComponent("kopi.kortlaeg").path
+        result = try runKortlaeg(["store", "copy", "--from", address, "--to", copy], environment: environment)
+        #expect(result.status == 0 && result.stdout.contains("response\t12\t12"), "\(result.stdout) \(result.stderr)")
+        // A password in the address is refused (usage), and never echoed.
+        result = try runKortlaeg(["status", "--project", address.replacingOccurrences(of: "kortlaeg@", with: "kortlaeg:hemmelig@")],
+                                 environment: environment)
+        #expect(result.status == 64 && result.stderr.contains("PGPASSWORD") && !result.stderr.contains("hemmelig"), "\(result.stderr)")
+        // A wrong password is reported as a connection failure, naming the address.
+        result = try runKortlaeg(["status", "--project", address], environment: ["PGPASSWORD": "forkert"])
+        #expect(result.status != 0 && result.stderr.contains(address) && !result.stderr.contains("forkert"), "\(result.stderr)")
+        for output in [result.stdout, result.stderr] { #expect(!output.contains(server.password)) }
+    }
 }
