@@ -165,7 +165,7 @@ let package = Package(
             name: "KortlaegStorePostgresTests",
             dependencies: [
                 "KortlaegStore", "KortlaegStorePostgres", "KortlaegStoreSQLite", "KortlaegProject", "KortlaegDomain",
-                "KortlaegTestSupport",
+                "KortlaegTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -58,7 +58,8 @@ extension PostgresProjectStore {
         if let informant = query.informant { condition("r.informant = ?", informant.rawValue) }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         try inSnapshot {
-            let cursor = "responses_\(readDepth)"
+            cursorSerial += 1
+            let cursor = "responses_\(cursorSerial)"
             try connection.query("""
                 DECLARE \(cursor) NO SCROLL CURSOR FOR
                 SELECT r.id, c.pseudonym, k.name, sc.name, c.birth_year, c.birth_month, c.sex, o.code, r.date, r.informant,

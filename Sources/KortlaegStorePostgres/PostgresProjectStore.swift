@@ -25,6 +25,8 @@ public final class PostgresProjectStore: ProjectStore, @unchecked Sendable {
     let lock = NSRecursiveLock()
     /// How many read snapshots are open (a body called from ``responses(_:_:)`` may read again).
     var readDepth = 0
+    /// Numbers the server-side cursors of nested reads.
+    var cursorSerial = 0
 
     /// The advisory-lock space of Kortlæg (the second key is the project name's hash).
     static let lockSpace = 19_276

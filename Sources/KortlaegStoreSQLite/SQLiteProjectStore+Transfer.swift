@@ -65,9 +65,11 @@ extension SQLiteProjectStore: TransferSource {
                 }
                 return .commit
             }
-            queue.releaseMemory()
-        } catch let error as DatabaseError {
-            throw StoreError.database(error.description)
+        } catch {
+            // Nothing half-made stays behind.
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            if let error = error as? DatabaseError { throw StoreError.database(error.description) }
+            throw error
         }
         return try open(at: path)
     }

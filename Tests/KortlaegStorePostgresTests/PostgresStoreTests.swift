@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegTestSupport
+import PostgresNIO
 import Testing
 @testable import KortlaegStore
 @testable import KortlaegStorePostgres
@@ -127,5 +128,35 @@ struct PostgresStoreTests {
         #expect(try first.status(recentImports: 5).childCount == 1)
         #expect(try second.status(recentImports: 5).childCount == 0)
         #expect(try !second.hasImported(sha256: batch.sha256))
+    }
+}
+
+/// `sslmode` against the test server, which offers TLS with a self-signed certificate.
+@Suite(.enabled(if: PostgresTestServer.enabled, "no PostgreSQL server could be started (see the test log's first lines)"))
+struct PostgresTLSTests {
+    let server: PostgresTestServer
+
+    init() throws { server = try PostgresTestServer.server() }
+
+    /// Whether a connection made with `sslmode` (and `extra` parameters) uses TLS.
+    func usesTLS(_ mode: String, _ extra: String = "") throws -> Bool {
+        let address = try PostgresAddress("postgres://\(server.user)@127.0.0.1:\(server.port)/\(server.database)?sslmode=\(mode)\(extra)")
+        let connection = try BlockingConnection.connect(try address.connectionConfiguration(environment: server.environment),
+                                                        address: address.description)
+        defer { connection.close() }
+        return try connection.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first!.decode(Bool.self)
+    }
+
+    @Test func sslModesAsInLibpq() throws {
+        #expect(try !usesTLS("disable"))
+        guard let certificate = server.tlsCertificate else {
+            Issue.record("the test server offers no TLS (no openssl)")
+            return
+        }
+        #expect(try usesTLS("prefer"))
+        #expect(try usesTLS("require"))
+        #expect(try usesTLS("verify-full", "&sslrootcert=\(certificate)"))
+        // The self-signed certificate is in no system trust store: verifying without it fails.
+        #expect { try usesTLS("verify-ca") } throws: { "\($0)".contains("cannot connect to") }
     }
 }

@@ -19,6 +19,8 @@ final class PostgresTestServer: @unchecked Sendable {
     let folder: URL
     /// The server key file every test store uses.
     let keyFile: String
+    /// The server's self-signed TLS certificate, when it offers TLS.
+    let tlsCertificate: String?
 
     /// The environment a client needs (the password; no password file).
     var environment: [String: String] {
@@ -120,9 +122,21 @@ final class PostgresTestServer: @unchecked Sendable {
                                            "-E", "UTF8", "--no-locale"])
         guard status == 0 else { throw StartFailure(reason: "initdb failed (\(status)); see \(folder.path)/run.log") }
         port = try Self.freePort()
+        // TLS with a self-signed certificate when openssl is there, so that sslmode is tested too.
+        var options = "-p \(port) -h 127.0.0.1 -k \(folder.path) -c max_connections=200 -c fsync=off"
+        let certificate = folder.appendingPathComponent("server.crt").path, key = folder.appendingPathComponent("server.pem").path
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"),
+           try Self.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                                             "-keyout", key, "-out", certificate]) == 0 {
+            if asRoot { for path in [certificate, key] { _ = try Self.run("/bin/chown", ["postgres", path]) } }
+            chmod(key, 0o600)
+            options += " -c ssl=on -c ssl_cert_file=\(certificate) -c ssl_key_file=\(key)"
+            tlsCertificate = certificate
+        } else {
+            tlsCertificate = nil
+        }
         status = try server("pg_ctl", ["-D", data, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
-                                       "-o", "-p \(port) -h 127.0.0.1 -k \(folder.path) -c max_connections=200 -c fsync=off",
-                                       "start"])
+                                       "-o", options, "start"])
         guard status == 0 else { throw StartFailure(reason: "pg_ctl start failed (\(status)); see \(folder.path)/server.log") }
         Self.stopAtExit = { _ = try? server("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]) }
         Self.folderAtExit = folder.path

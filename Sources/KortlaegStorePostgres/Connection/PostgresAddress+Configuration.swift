@@ -31,7 +31,8 @@ extension PostgresAddress {
         var configuration = PostgresConnection.Configuration(
             host: host, port: port, username: user,
             password: PasswordFile.password(for: self, environment: environment), database: database, tls: tls)
-        if sslMode == .verifyFull { configuration.options.tlsServerName = host }
+        // verify-full checks the host name: postgres-nio sends it (SNI) and NIOSSL checks the
+        // certificate against it for every host given by name (an IP address cannot be sent).
         configuration.options.additionalStartupParameters = [("application_name", "kortlaeg")]
         return configuration
     }
