@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - Pure domain
@@ -81,6 +82,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The shared store of a municipality (issue 17): PostgreSQL through postgres-nio, behind
+        // the same ProjectStore and the same import rules.
+        .target(
+            name: "KortlaegStorePostgres",
+            dependencies: [
+                "KortlaegDomain", "KortlaegStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Exports (datasets and statistical file writers)
         .target(
             name: "KortlaegExport",
@@ -103,7 +116,7 @@ let package = Package(
             name: "KortlaegProject",
             dependencies: [
                 "KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegReaders",
-                "KortlaegStore", "KortlaegStoreSQLite", "KortlaegExport", "KortlaegReports",
+                "KortlaegStore", "KortlaegStoreSQLite", "KortlaegStorePostgres", "KortlaegExport", "KortlaegReports",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -171,6 +184,14 @@ let package = Package(
             dependencies: [
                 "KortlaegStore", "KortlaegStoreSQLite", "KortlaegDomain", "KortlaegReaders", "KortlaegTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KortlaegStorePostgresTests",
+            dependencies: [
+                "KortlaegStore", "KortlaegStorePostgres", "KortlaegStoreSQLite", "KortlaegProject", "KortlaegDomain",
+                "KortlaegTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

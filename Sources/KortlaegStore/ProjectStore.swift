@@ -2,9 +2,9 @@ import KortlaegDomain
 
 /// A project store: the mappings of one project over months.
 ///
-/// The only implementation today is `SQLiteProjectStore` (KortlaegStoreSQLite: an embedded file,
-/// nothing to install). The protocol names no SQLite or GRDB type so that a shared PostgreSQL
-/// store can be added beside it without changing the use cases. The import rules are not a
+/// Two implementations: `SQLiteProjectStore` (KortlaegStoreSQLite: an embedded file, nothing to
+/// install) and `PostgresProjectStore` (KortlaegStorePostgres: a project in a shared PostgreSQL
+/// database). The protocol names no backend type, so the use cases work on either. The import rules are not a
 /// backend's: a backend implements ``ImportBackend`` and ``ImportTransactions`` and hands
 /// ``importFile(_:options:produce:)`` to ``ResponseImport`` and ``importTrivselResults(_:results:rejects:options:)``
 /// to ``TrivselImport``; ``ProjectStoreContract`` is the suite a backend must pass.

@@ -11,6 +11,11 @@ package struct SQLiteImportBackend: ImportBackend {
 
     // MARK: - The batch
 
+    package func previousImport(sha256: String) throws -> PreviousImport? {
+        try ImportBatchRecord.filter(Column("sha256") == sha256).fetchOne(db)
+            .map { PreviousImport(fileName: $0.fileName, importedAt: $0.importedAt) }
+    }
+
     package func insertBatch(_ batch: NewImportBatch) throws -> Int64 {
         var record = ImportBatchRecord(id: nil, fileName: batch.fileName, sha256: batch.sha256, profile: batch.profile,
                                        importedAt: batch.importedAt, operator: batch.operator,

@@ -62,6 +62,22 @@ import Testing
         #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\n=cmd|' /C calc'!A0,"))
     }
 
+    /// `score` writes rows through the byte-level fast path (issue 15): the same neutralising.
+    @Test func scoreNeutralisesAFormulaCellOnTheFastPathUnlessRaw() throws {
+        let folder = try temporaryFolder()
+        let input = folder.appendingPathComponent("formula.csv")
+        try writeParentCSV(input, rows: 2, id: { "=HYPERLINK(\"x\")\($0)" })
+        let output = folder.appendingPathComponent("scores.csv").path
+        let result = try runKortlaeg(["score", input.path, "--instrument", "sdq-p4-17", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines[1].hasPrefix("\"'=HYPERLINK(\"\"x\"\")1\","), "\(lines[1])")
+        let raw = try runKortlaeg(["score", input.path, "--instrument", "sdq-p4-17", "--output", output, "--raw"])
+        #expect(raw.status == 0, "\(raw.stderr)")
+        let rawLines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(rawLines[1].hasPrefix("\"=HYPERLINK(\"\"x\"\")1\","), "\(rawLines[1])")
+    }
+
     // MARK: - 8. A one-character output base name
 
     @Test func anExportWithAOneCharacterBaseNameDoesNotCrash() throws {

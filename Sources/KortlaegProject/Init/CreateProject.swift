@@ -24,8 +24,9 @@ public enum CreateProject {
     ///   location or the project cannot be created there.
     @discardableResult
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> any ProjectStore {
-        let store = try ProjectLocation.create(request.location, project: request.project, operator: request.operator)
-        sink.note("created project \(request.location)")
+        let store = try ProjectLocation.create(request.location, project: request.project, operator: request.operator,
+                                               note: { sink.note($0) })
+        sink.note("created project \(ProjectLocation.display(request.location))")
         return store
     }
 }

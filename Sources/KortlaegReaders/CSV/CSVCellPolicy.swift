@@ -17,6 +17,9 @@ public enum CSVCellPolicy: Sendable, Equatable {
         return "'" + cell
     }
 
+    /// Whether a cell beginning with `byte` may be a formula (`=`, `+`, `-`, `@`, TAB, CR).
+    static func mayTrigger(_ byte: UInt8) -> Bool { triggers.contains(byte) }
+
     /// `=`, `+`, `-`, `@`, TAB, CR.
     private static let triggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 

@@ -7,13 +7,16 @@
 struct CSVRecordEncoder {
     private let delimiter: UInt8
     private let lineEnding: [UInt8]
+    /// Whether formula cells are neutralised (as ``CSVWriter/write(_:)`` does).
+    private let cells: CSVCellPolicy
     /// The records encoded since the last ``removeAll()``.
     private(set) var bytes: [UInt8] = []
     private var fieldsInRecord = 0
 
-    init(delimiter: UInt8, lineEnding: [UInt8]) {
+    init(delimiter: UInt8, lineEnding: [UInt8], cells: CSVCellPolicy = .spreadsheet) {
         self.delimiter = delimiter
         self.lineEnding = lineEnding
+        self.cells = cells
         bytes.reserveCapacity(1024)
     }
 
@@ -21,6 +24,13 @@ struct CSVRecordEncoder {
     mutating func appendField(_ utf8: UnsafeBufferPointer<UInt8>) {
         if fieldsInRecord > 0 { bytes.append(delimiter) }
         fieldsInRecord += 1
+        // A cell a spreadsheet would run as a formula takes the slow path through the policy
+        // (rare: only cells beginning with = + - @ TAB CR are looked at again).
+        if cells == .spreadsheet, let first = utf8.first, CSVCellPolicy.mayTrigger(first) {
+            let cell = cells.apply(String(decoding: utf8, as: UTF8.self))
+            CSVWriter.encodeField(cell.utf8, delimiter: delimiter, into: &bytes)
+            return
+        }
         CSVWriter.encodeField(utf8, delimiter: delimiter, into: &bytes)
     }
 

@@ -118,14 +118,14 @@ public final class CSVWriter {
     /// `text` as one encoded field, to be appended many times with ``CSVRecordEncoder/appendEncoded(_:)``.
     func encodedField(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        Self.encodeField(text.utf8, delimiter: delimiter, into: &bytes)
+        Self.encodeField(cells.apply(text).utf8, delimiter: delimiter, into: &bytes)
         return bytes
     }
 
     /// An encoder of records for this writer's delimiter and line ending; hand its bytes to
     /// ``appendRecords(_:)``.
     func recordEncoder() -> CSVRecordEncoder {
-        CSVRecordEncoder(delimiter: delimiter, lineEnding: lineEnding)
+        CSVRecordEncoder(delimiter: delimiter, lineEnding: lineEnding, cells: cells)
     }
 
     /// Appends bytes already encoded as whole records (rows encoded on another thread).

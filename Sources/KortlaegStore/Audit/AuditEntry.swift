@@ -39,4 +39,6 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case view
     /// A user of the web application was added or changed (`kortlaeg user add`).
     case user
+    /// The project was copied whole from another store (`kortlaeg store copy`; summary: from where).
+    case copy
 }

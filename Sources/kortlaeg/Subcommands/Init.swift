@@ -12,10 +12,15 @@ struct Init: ParsableCommand {
 
             Example:
               kortlaeg init aarhus-2026.kortlaeg --municipality Aarhus --model "Tværfaglig indsats for inklusion" --tool-version 1.0
+
+            A shared project in a PostgreSQL database (several projects per database, one per \
+            intervention course; the password from PGPASSWORD or ~/.pgpass, never in the address; the \
+            project key is stored wrapped by the server key file KORTLAEG_KEY_FILE, made on first use):
+              kortlaeg init "postgres://ppr@db.kommune.local/kortlaeg?project=inklusion-2026" --municipality Aarhus
             """
     )
 
-    @Argument(help: "Where to create the project file (e.g. NAME.kortlaeg).") var path: String
+    @Argument(help: "Where to create the project: a file (e.g. NAME.kortlaeg) or postgres://USER@HOST/DB?project=NAME.") var path: String
     @Option(help: "The municipality (kommune).") var municipality: String?
     @Option(help: "The intervention model.") var model: String?
     @Option(help: "The version of the shared mapping tool.") var toolVersion: String?

@@ -4,7 +4,7 @@ import ArgumentParser
 /// command works file in, file out. Every command that can read or write a project uses this
 /// group, so the option means the same everywhere.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .customLong("project"), help: "The project store (a .kortlaeg file made by 'kortlaeg init').")
+    @Option(name: .customLong("project"), help: "The project store: a .kortlaeg file made by 'kortlaeg init', or postgres://USER@HOST/DB?project=NAME (password from PGPASSWORD or .pgpass).")
     var path: String?
 
     /// The project, for commands that need one.

@@ -13,6 +13,10 @@ import KortlaegDomain
 package protocol ImportBackend {
     // MARK: - The batch
 
+    /// The earlier import of a file with this SHA-256, as seen inside the transaction (after any
+    /// lock the backend took): another process may have imported the same file meanwhile.
+    func previousImport(sha256: String) throws -> PreviousImport?
+
     /// Inserts the file's batch row (counts zero) and returns its id.
     func insertBatch(_ batch: NewImportBatch) throws -> Int64
     /// Stores the profile applied and the final counts of the batch.
@@ -73,6 +77,11 @@ package protocol ImportBackend {
     func deleteTrivselFigure(id: Int64) throws
     /// Inserts a figure.
     func insertTrivselFigure(_ figure: NewTrivselFigure) throws
+}
+
+extension ImportBackend {
+    /// Backends whose transactions cannot race (one process, in memory) need no second look.
+    package func previousImport(sha256: String) throws -> PreviousImport? { nil }
 }
 
 /// A store whose imports the shared rules drive: it says whether a file was imported before and

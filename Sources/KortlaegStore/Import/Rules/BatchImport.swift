@@ -58,6 +58,12 @@ package enum BatchImport {
         }
         var outcome: Outcome?
         try store.inImportTransaction { backend in
+            // A second importer of the same file waited for the first one's transaction: it now
+            // sees that import and changes nothing, as a later run would.
+            if let previous = try backend.previousImport(sha256: batch.sha256) {
+                outcome = alreadyImported(previous.fileName, previous.importedAt)
+                return false
+            }
             let now = StoreClock.timestamp()
             let fileName = URL(fileURLWithPath: batch.fileName).lastPathComponent
             let batchID = try backend.insertBatch(NewImportBatch(fileName: fileName, sha256: batch.sha256,
