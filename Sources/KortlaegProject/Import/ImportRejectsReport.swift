@@ -6,19 +6,15 @@ import KortlaegReaders
 /// free text never reach it (the mapper leaves them out), and a CPR-shaped value is dropped
 /// whatever field it was found in.
 final class ImportRejectsReport {
-    private let path: String?
     private let sink: any ProgressSink
-    private var writer: CSVWriter?
-    private let file: OutputFile?
-    private var temporaryPath: String? { file?.temporaryPath }
+    private let report: RejectsCSV?
     /// Problems reported so far.
     private(set) var count = 0
 
     /// A report written to `path` (nil: through `sink`).
     init(path: String?, sink: any ProgressSink) {
-        self.path = path
         self.sink = sink
-        file = path.map { OutputFile(destination: $0) }
+        report = path.map { RejectsCSV(path: $0, header: ["file", "location", "field", "value", "reason"]) }
     }
 
     func add(_ rejection: MappingRejection) throws {
@@ -30,33 +26,17 @@ final class ImportRejectsReport {
         rejection.location = CPRGuard.masked(rejection.location)
         rejection.field = CPRGuard.masked(rejection.field)
         rejection.reason = CPRGuard.masked(rejection.reason)
-        guard let temporaryPath else {
+        guard let report else {
             sink.error("\(rejection)")
             return
         }
-        if writer == nil {
-            writer = try CSVWriter(path: temporaryPath, delimiter: .comma, lineEnding: .lf)
-            try writer?.write(["file", "location", "field", "value", "reason"])
-        }
-        try writer?.write([rejection.file, rejection.location, rejection.field, rejection.value ?? "", rejection.reason])
+        try report.write([rejection.file, rejection.location, rejection.field, rejection.value ?? "", rejection.reason])
     }
 
     /// Moves the report into place (an old report at `path` is removed, also when there is
     /// nothing to report).
-    func finish() throws {
-        guard let path, let file else { return }
-        guard let writer else {
-            try? FileManager.default.removeItem(atPath: path)
-            return
-        }
-        try writer.flush()
-        self.writer = nil
-        try file.commit()
-    }
+    func finish() throws { try report?.finish() }
 
     /// Drops what was written (the run failed).
-    func discard() {
-        writer = nil
-        file?.discard()
-    }
+    func discard() { report?.discard() }
 }
