@@ -14,7 +14,8 @@
 - dansk-skema.expected.csv: the codes each row of the sheet must give (child number, item, code),
   computed here from the SDQ answer scale (0 'Passer ikke', 1 'Passer delvist', 2 'Passer godt').
 
-The CPR numbers are made up (valid day and month, not issued to anyone we know of).
+The ids in the CPR column are obviously fake (elev-0001, …): no committed file holds a CPR-shaped
+number. Recognising CPR-shaped values by content is tested with values made inside the tests.
 """
 import csv
 import datetime
@@ -30,12 +31,12 @@ TEXTS = [["Passer ikke", "passer ikke", "Passer  ikke."],
          ["Passer delvist", "Passer delvis", "passer delvis"],
          ["Passer godt", "PASSER GODT", "Passer godt "]]
 CHILDREN = [
-    ("Anna Hansen", "4.a", "0101151234", "Pige", datetime.date(2015, 1, 1)),
-    ("Bo Jensen", "4.a", "0202151235", "Dreng", datetime.date(2015, 2, 2)),
-    ("Clara Nielsen", "4.b", "0303151236", "Pige", datetime.date(2015, 3, 3)),
-    ("Dennis Møller", "4.b", "0404151237", "Dreng", datetime.date(2015, 4, 4)),
-    ("Emma Sørensen", "4.b", "0505151238", "Pige", datetime.date(2015, 5, 5)),
-    ("Frederik Åberg", "4.a", "0606151239", "Dreng", datetime.date(2015, 6, 6)),
+    ("Anna Hansen", "4.a", "elev-0001", "Pige", datetime.date(2015, 1, 1)),
+    ("Bo Jensen", "4.a", "elev-0002", "Dreng", datetime.date(2015, 2, 2)),
+    ("Clara Nielsen", "4.b", "elev-0003", "Pige", datetime.date(2015, 3, 3)),
+    ("Dennis Møller", "4.b", "elev-0004", "Dreng", datetime.date(2015, 4, 4)),
+    ("Emma Sørensen", "4.b", "elev-0005", "Pige", datetime.date(2015, 5, 5)),
+    ("Frederik Åberg", "4.a", "elev-0006", "Dreng", datetime.date(2015, 6, 6)),
 ]
 FILLED = datetime.date(2026, 9, 3)
 HEADER = ["Barnets navn", "Klasse", "CPR", "Køn", "Fødselsdato", "Dato"] + ["p" + item for item in ITEMS]

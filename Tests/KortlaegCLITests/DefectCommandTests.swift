@@ -8,8 +8,19 @@ import Testing
         repositoryRoot.appendingPathComponent("Tests/KortlaegReadersTests/Fixtures/repro/\(name)").path
     }
 
-    /// The ten digits of the two CPR numbers in `cpr-in-class-and-answer.csv`, in every form.
+    /// The ten digits of the two CPR numbers put into `cpr-in-class-and-answer.csv`, in every form.
     static let cprForms = ["010203-1234", "0102031234", "010203 1234"]
+
+    /// The repro file with its placeholders `{CPR-DASHED}` (an answer cell) and `{CPR-PLAIN}` (a
+    /// class name) filled in, written to `folder`: no committed file holds a CPR-shaped number.
+    static func reproWithCPR(in folder: URL) throws -> String {
+        let text = try String(contentsOfFile: repro("cpr-in-class-and-answer.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "{CPR-DASHED}", with: "010203-1234")
+            .replacingOccurrences(of: "{CPR-PLAIN}", with: "0102031234")
+        let path = folder.appendingPathComponent("cpr-in-class-and-answer.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
 
     // MARK: - 6. CPR numbers never reach the store, stderr or the rejects file
 
@@ -18,7 +29,7 @@ import Testing
         let project = folder.appendingPathComponent("p.kortlaeg").path
         #expect(try runKortlaeg(["init", project]).status == 0)
         let rejects = folder.appendingPathComponent("rejects.csv").path
-        let result = try runKortlaeg(["import", Self.repro("cpr-in-class-and-answer.csv"), "--project", project,
+        let result = try runKortlaeg(["import", try Self.reproWithCPR(in: folder), "--project", project,
                                       "--occasion", "T1", "--rejects", rejects])
         #expect(result.status == 3, "\(result.stderr)")
         let status = try runKortlaeg(["status", "--project", project])
