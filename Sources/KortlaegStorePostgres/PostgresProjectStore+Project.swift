@@ -54,7 +54,7 @@ extension PostgresProjectStore {
 extension PostgresProjectStore: ImportTransactions {
     package func previousImport(sha256: String) throws -> PreviousImport? {
         try serialised {
-            try connection.query("SELECT file_name, imported_at FROM import_batch WHERE sha256 = $1", [sha256]).first.map {
+            try connection.query("SELECT file_name, imported_at FROM import_batch WHERE sha256 = $1 AND removed_at IS NULL", [sha256]).first.map {
                 let (fileName, importedAt) = try $0.decode((String, String).self)
                 return PreviousImport(fileName: fileName, importedAt: importedAt)
             }

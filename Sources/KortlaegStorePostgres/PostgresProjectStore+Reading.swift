@@ -29,7 +29,7 @@ extension PostgresProjectStore {
             }
             let imports = try connection.query("""
                 SELECT file_name, sha256, imported_at, profile, operator_name, accepted, rejected, replaced
-                FROM import_batch ORDER BY id DESC LIMIT $1
+                FROM import_batch WHERE removed_at IS NULL ORDER BY id DESC LIMIT $1
                 """, [max(0, recentImports)]).map { row in
                 let (file, sha, at, profile, who, accepted, rejected, replaced) =
                     try row.decode((String, String, String, String, String, Int, Int, Int).self)

@@ -12,7 +12,7 @@ package struct SQLiteImportBackend: ImportBackend {
     // MARK: - The batch
 
     package func previousImport(sha256: String) throws -> PreviousImport? {
-        try ImportBatchRecord.filter(Column("sha256") == sha256).fetchOne(db)
+        try ImportBatchRecord.filter(Column("sha256") == sha256 && Column("removedAt") == nil).fetchOne(db)
             .map { PreviousImport(fileName: $0.fileName, importedAt: $0.importedAt) }
     }
 

@@ -112,6 +112,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
             if let stored = try backend.responseForAudit(id: existing.id), stored.instrument == input.response.instrument,
                stored.answers == input.response.answers, input.date == nil || input.date == stored.date {
                 counts.unchanged += 1
+                try backend.recordRedelivery(responseID: existing.id, batchID: batch.batchID)
                 return nil
             }
             guard options.replace else {
