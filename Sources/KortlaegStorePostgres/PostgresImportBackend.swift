@@ -163,7 +163,7 @@ package struct PostgresImportBackend: ImportBackend {
             SELECT r.id, s.score_id, s.variable, s.value, s.bands
             FROM r, json_to_recordset($10::json) AS s(score_id text, variable text, value double precision, bands text)
             """, [response.childID, response.occasionID, response.informant.rawValue, response.instrument.id,
-                  response.instrument.version, response.date, AnswerCoding.encode(response.answers), response.batchID,
+                  response.instrument.version, response.date, AnswerCoding.encode(response.answers, missingReasons: response.missingReasons), response.batchID,
                   response.scoringID, try Self.json(scores)])
     }
 

@@ -91,20 +91,24 @@ extension PostgresProjectStore {
                         throw StoreError.database("stored response \(id) has an unknown occasion or informant")
                     }
                     let answers: [String: AnswerValue]
+                    let reasons: [String: String]
                     let choices: [String: String]
                     do {
                         answers = try AnswerCoding.decode(answersText)
+                        reasons = try AnswerCoding.decodeMissingReasons(answersText)
                         choices = try JSONDecoder().decode([String: String].self, from: Data(choicesText.utf8))
                     } catch {
                         throw StoreError.database("stored response \(id) cannot be decoded: \(error)")
                     }
-                    page.append((id, StoredResponse(
+                    var response = StoredResponse(
                         child: child,
                         attributes: ChildAttributes(className: className, school: school, birthYear: birthYear,
                                                     birthMonth: birthMonth, sex: sex),
                         occasion: occasion, date: date, informant: informant,
                         instrument: InstrumentReference(id: instrumentID, version: version), answers: answers,
-                        scores: [], ruleChoices: choices, includeUnverified: includeUnverified)))
+                        scores: [], ruleChoices: choices, includeUnverified: includeUnverified)
+                    response.missingReasons = reasons
+                    page.append((id, response))
                 }
                 var scores: [Int64: [StoredScore]] = [:]
                 for row in try connection.query("""

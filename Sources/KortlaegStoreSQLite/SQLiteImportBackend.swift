@@ -156,7 +156,7 @@ package struct SQLiteImportBackend: ImportBackend {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [response.childID, response.occasionID, response.informant.rawValue,
                                      response.instrument.id, response.instrument.version, response.date,
-                                     AnswerCoding.encode(response.answers), response.batchID, response.scoringID])
+                                     AnswerCoding.encode(response.answers, missingReasons: response.missingReasons), response.batchID, response.scoringID])
         let responseID = db.lastInsertedRowID
         guard !scores.isEmpty else { return }
         guard scores.count <= 150 else {  // SQLite's oldest bound: 999 arguments a statement

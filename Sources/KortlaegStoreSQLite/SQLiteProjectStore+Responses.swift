@@ -51,14 +51,16 @@ extension SQLiteProjectStore {
                     }
                     let stored = try ScoreRecord.fetchAll(scores, arguments: [responseID])
                     let answers: [String: AnswerValue]
+                    let reasons: [String: String]
                     let choices: [String: String]
                     do {
                         answers = query.includeAnswers ? try AnswerCoding.decode(row["answers"]) : [:]
+                        reasons = query.includeAnswers ? try AnswerCoding.decodeMissingReasons(row["answers"]) : [:]
                         choices = try JSONDecoder().decode([String: String].self, from: Data((row["ruleChoices"] as String).utf8))
                     } catch {
                         throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
                     }
-                    try body(StoredResponse(
+                    var response = StoredResponse(
                         child: row["child"],
                         attributes: ChildAttributes(className: row["className"], school: row["school"],
                                                     birthYear: row["birthYear"], birthMonth: row["birthMonth"], sex: row["sex"]),
@@ -66,7 +68,9 @@ extension SQLiteProjectStore {
                         instrument: InstrumentReference(id: row["instrumentId"], version: row["instrumentVersion"]),
                         answers: answers,
                         scores: stored.map { StoredScore(id: $0.scoreId, variable: $0.variable, value: $0.value, bands: $0.bands) },
-                        ruleChoices: choices, includeUnverified: row["includeUnverified"]))
+                        ruleChoices: choices, includeUnverified: row["includeUnverified"])
+                    response.missingReasons = reasons
+                    try body(response)
                 }
             }
         }

@@ -107,3 +107,28 @@ struct ImportsUseCaseTests {
         #expect(counts.accepted == 4 && counts.replaced == 0 && counts.unchanged == 0 && counts.newChildren == 4)
     }
 }
+
+/// Issue 13: a source missing code becomes a missing answer whose reason is stored with the response.
+struct MissingReasonStorageTests {
+    @Test func aMissingCodeIsStoredWithItsReason() throws {
+        let folder = try useCaseFolder()
+        let path = folder.appendingPathComponent("p.kortlaeg").path
+        let store = try ProjectLocation.create(path, project: ProjectInfo(), operator: "tester")
+        let file = folder.appendingPathComponent("na.csv")
+        // Row 1: pworries (the 8th item) is "NA"; everything else 1.
+        let items = sdqItems.map { $0 == "worries" ? "NA" : "1" }
+        try ((["id"] + sdqItems.map { "p" + $0 }).joined(separator: ",") + "\nbarn-1," + items.joined(separator: ",") + "\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        var request = ProjectImport.Request(project: path, files: [file.path], instruments: repositoryInstruments,
+                                            profilesDirectory: profilesDirectory, operator: "tester")
+        request.occasion = .initial
+        request.missingCodes = [MissingCode(value: "NA", meaning: .notAsked)]
+        let result = try ProjectImport.run(request, sink: CollectingSink())
+        #expect(result.severity == .success, "\(result)")
+        var stored: [StoredResponse] = []
+        try store.responses(ResponseQuery()) { stored.append($0) }
+        #expect(stored.count == 1)
+        #expect(stored.first?.missingReasons == ["worries": "notAsked"])
+        #expect(stored.first?.answers["worries"] == nil && stored.first?.answers["somatic"] == .code(1))
+    }
+}

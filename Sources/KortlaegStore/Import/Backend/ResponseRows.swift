@@ -93,9 +93,12 @@ package struct NewResponse: Hashable, Sendable {
     package var answers: [String: AnswerValue]
     package var batchID: Int64
     package var scoringID: Int64
+    /// Items answered with a source missing code → its meaning.
+    package var missingReasons: [String: String]
 
     package init(childID: Int64, occasionID: Int64, informant: Informant, instrument: InstrumentReference, date: String?,
-                 answers: [String: AnswerValue], batchID: Int64, scoringID: Int64) {
+                 answers: [String: AnswerValue], batchID: Int64, scoringID: Int64, missingReasons: [String: String] = [:]) {
+        self.missingReasons = missingReasons
         self.childID = childID
         self.occasionID = occasionID
         self.informant = informant

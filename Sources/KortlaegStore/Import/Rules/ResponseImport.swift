@@ -129,7 +129,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         try backend.insertResponse(NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
                                                instrument: input.response.instrument, date: input.date,
                                                answers: input.response.answers, batchID: batch.batchID,
-                                               scoringID: scoringID),
+                                               scoringID: scoringID, missingReasons: input.missingReasons),
                                    scores: scores)
         counts.accepted += 1
         return nil
