@@ -184,6 +184,13 @@ enum StoreMigrations {
                 t.column("expiresAt", .double).notNull()
             }
         }
+        // v5 (issue 14): the child's site (municipality) when data from several sites are pooled.
+        // The site is part of the pseudonym (docs/decisions/sites.md); the column only shows it.
+        register("v5") { db in
+            try db.alter(table: "child") { t in
+                t.add(column: "site", .text)
+            }
+        }
         return migrator
     }
 }

@@ -57,7 +57,7 @@ package enum ProjectStoreContract {
     }
 
     /// Every check, in a stable order.
-    package static let checks: [Check] = importChecks + readingChecks + auditChecks + rescoreChecks + trivselChecks
+    package static let checks: [Check] = importChecks + readingChecks + auditChecks + rescoreChecks + trivselChecks + siteChecks
 }
 
 // MARK: - Fixtures

@@ -13,7 +13,7 @@ enum PostgresMigrations {
     }
 
     /// Every migration this Kortlæg knows, in order.
-    static let all: [Migration] = [v1, v2, v3]
+    static let all: [Migration] = [v1, v2, v3, v5]
 
     /// The migrations up to and including `last`: an older Kortlæg's, for tests.
     static func through(_ last: String) -> [Migration] {
@@ -102,5 +102,12 @@ enum PostgresMigrations {
     /// v3 (issue 12): trivsel indicator ids are data (the instrument files): the CHECK goes.
     static let v3 = Migration(identifier: "v3", statements: [
         "ALTER TABLE trivsel_figure DROP CONSTRAINT trivsel_figure_indicator_known",
+    ])
+
+    /// v5 (issue 14): the child's site (municipality) when data from several sites are pooled; the
+    /// site is part of the pseudonym (docs/decisions/sites.md). Named as the SQLite store's v5
+    /// (v4, the web users, has no PostgreSQL counterpart).
+    static let v5 = Migration(identifier: "v5", statements: [
+        "ALTER TABLE child ADD COLUMN site text",
     ])
 }
