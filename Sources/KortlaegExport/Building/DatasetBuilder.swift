@@ -28,7 +28,14 @@ public struct DatasetBuilder {
         self.sources = sources
         self.options = options
         self.pseudonymizer = pseudonymizer
-        self.reliableChange = reliableChange.map { function in { instrument, scoreID, first, last, _ in function(instrument, scoreID, first, last) } }
+        if let reliableChange {
+            let childAware: ChildReliableChangeFunction = { instrument, scoreID, first, last, _ in
+                reliableChange(instrument, scoreID, first, last)
+            }
+            self.reliableChange = childAware
+        } else {
+            self.reliableChange = nil
+        }
     }
 
     /// Creates a builder whose RCI may depend on the child (norm SDs by sex).

@@ -71,7 +71,7 @@ public enum ExportUseCase {
             let contents = try file.read(idColumn: idColumn)
             let covariates = ScoreFileCovariates(columns: contents.attributeColumns)
             for column in covariates.further where !covariateColumns.contains(column) { covariateColumns.append(column) }
-            (contents.siteColumn == nil ? untagged : tagged).append(file.path)
+            if contents.siteColumn == nil { untagged.append(file.path) } else { tagged.append(file.path) }
             var read: [ExportResponse] = []
             for row in contents.rows {
                 guard !row.id.isEmpty else { throw KortlaegError(.invalidInput, "\(file.path): row \(row.number) has an empty id.") }

@@ -179,7 +179,7 @@ public enum ProjectImport {
                 let read = try setup.job.run(file: file, accept: { mapped, _ in
                     do {
                         // The store's own refusals (in-file duplicates) reach stderr and the rejects file too.
-                        var input = StoredResponseInput(mapped, occasion: request.occasion)
+                        var input = try StoredResponseInput(mapped, occasion: request.occasion)
                         if let site = request.site { input.attributes.site = SiteName.display(site) }
                         if let refused = try stored.add(input) {
                             try toRejects(MappingRejection(refused, file: file, location: mapped.location))

@@ -8,27 +8,41 @@ import KortlaegReaders
 /// column is exported as it is, under its own name.
 struct ScoreFileCovariates {
     /// The column names (lowercased) read as a child attribute.
-    static let names: [(attribute: WritableKeyPath<ChildAttributes, String?>, headers: [String])] = [
-        (\.className, ["class", "klasse", "klassetrin"]),
-        (\.school, ["school", "skole", "skolenavn"]),
-        (\.sex, ["sex", "køn", "koen", "kon", "gender"]),
-    ]
+    enum Attribute: CaseIterable {
+        case className, school, sex
+
+        var headers: [String] {
+            switch self {
+            case .className: ["class", "klasse", "klassetrin"]
+            case .school: ["school", "skole", "skolenavn"]
+            case .sex: ["sex", "køn", "koen", "kon", "gender"]
+            }
+        }
+
+        func set(_ value: String?, in attributes: inout ChildAttributes) {
+            switch self {
+            case .className: attributes.className = value
+            case .school: attributes.school = value
+            case .sex: attributes.sex = value
+            }
+        }
+    }
     static let birthYearHeaders = ["birth_year", "birthyear", "fødselsår", "foedselsaar"]
 
     /// The kept columns that are not one of the attributes, in file order.
     let further: [String]
-    private let attributeColumns: [(WritableKeyPath<ChildAttributes, String?>, String)]
+    private let attributeColumns: [(Attribute, String)]
     private let birthYearColumn: String?
 
     init(columns: [String]) {
-        var attributes: [(WritableKeyPath<ChildAttributes, String?>, String)] = []
+        var attributes: [(Attribute, String)] = []
         var birthYear: String?
         var further: [String] = []
         for column in columns {
             let lowered = column.lowercased()
-            if let entry = Self.names.first(where: { $0.headers.contains(lowered) }),
-               !attributes.contains(where: { $0.0 == entry.attribute }) {
-                attributes.append((entry.attribute, column))
+            if let attribute = Attribute.allCases.first(where: { $0.headers.contains(lowered) }),
+               !attributes.contains(where: { $0.0 == attribute }) {
+                attributes.append((attribute, column))
             } else if Self.birthYearHeaders.contains(lowered), birthYear == nil {
                 birthYear = column
             } else {
@@ -43,9 +57,9 @@ struct ScoreFileCovariates {
     /// The row's site and attributes (a birth year that is not four digits is left out).
     func attributes(of row: ScoreFileContents.Row) -> ChildAttributes {
         var result = ChildAttributes(site: row.site)
-        for (path, column) in attributeColumns {
+        for (attribute, column) in attributeColumns {
             let value = (row.attributes[column] ?? "").trimmingCharacters(in: .whitespaces)
-            result[keyPath: path] = value.isEmpty ? nil : value
+            attribute.set(value.isEmpty ? nil : value, in: &result)
         }
         if let column = birthYearColumn, let text = row.attributes[column]?.trimmingCharacters(in: .whitespaces),
            text.count == 4, let year = Int(text), (1900...2100).contains(year) {

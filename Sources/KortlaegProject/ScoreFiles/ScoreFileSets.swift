@@ -13,7 +13,7 @@ struct ScoreFileSets {
     /// What a reader must know: files per occasion, their sites, files without a site column.
     let notes: [ProgressNote]
 
-    /// Merges each occasion's files (path, contents), in the order given.
+    /// Merges each occasion's files (path, contents; at least one each), in the order given.
     init(earlier: [(String, ScoreFileContents)], later: [(String, ScoreFileContents)], from: String = "T1", to: String = "T2") {
         before = Self.merge(earlier.map(\.1))
         after = Self.merge(later.map(\.1))
@@ -50,10 +50,11 @@ struct ScoreFileSets {
         SiteName.headers.contains(name.lowercased())
     }
 
-    /// The rows of `files` as one file: attribute columns in first-seen order, the first site
-    /// column's name.
+    /// The rows of `files` (at least one) as one file: attribute columns in first-seen order, the
+    /// first site column's name.
     static func merge(_ files: [ScoreFileContents]) -> ScoreFileContents {
-        guard var merged = files.first else { return ScoreFileContents(rows: [], idColumn: "id", attributeColumns: []) }
+        precondition(!files.isEmpty, "an occasion needs at least one score file")
+        var merged = files[0]
         var seen = Set(merged.attributeColumns)
         for file in files.dropFirst() {
             merged.rows += file.rows
