@@ -89,7 +89,23 @@ struct PostgresStoreTests {
               AND connamespace = '"kortlaeg_\(name)"'::regnamespace
             """)
         #expect(constraints == "0")
-        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "3")
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "4")
+    }
+
+    /// v5 (issue 14) adds the child's site to a project made before it, keeping its children.
+    @Test func upgradesAProjectWithoutSitesOnOpen() throws {
+        let name = PostgresTestServer.uniqueProject()
+        _ = try create(name)
+        _ = try server.psql("""
+            SET search_path TO "kortlaeg_\(name)";
+            ALTER TABLE child DROP COLUMN site;
+            INSERT INTO child (pseudonym) VALUES ('0123abcd');
+            DELETE FROM kortlaeg_migrations WHERE identifier = 'v5';
+            """)
+        _ = try open(name)
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".child WHERE site IS NULL") == "1")
+        #expect(try server.psql("SELECT string_agg(identifier, ',' ORDER BY identifier) FROM \"kortlaeg_\(name)\".kortlaeg_migrations")
+                == "v1,v2,v3,v5")
     }
 
     @Test func aMissingProjectIsNotFoundAndAnExistingOneIsNeverOverwritten() throws {

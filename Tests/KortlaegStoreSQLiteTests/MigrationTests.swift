@@ -153,6 +153,26 @@ struct MigrationTests {
         }
     }
 
+    /// v5 (issue 14): a store made before site tags gets the child's `site` column, empty for the
+    /// children it has; their pseudonyms are untouched.
+    @Test func aVersion4StoreGetsTheSiteColumn() throws {
+        let path = try temporaryFolder().appendingPathComponent("v4.kortlaeg").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v4")
+            try queue.write { db in
+                try ProjectRecord(municipality: "Odense", interventionModel: nil, toolVersion: nil,
+                                  pseudonymKey: Pseudonymizer.makeKey(), createdAt: "2025-01-01T00:00:00Z").insert(db)
+                try db.execute(sql: "INSERT INTO child (pseudonym, sex) VALUES ('0123abcd', 'pige')")
+            }
+            #expect(try queue.read { db in try db.columns(in: "child").map(\.name) }.contains("site") == false)
+            try queue.close()
+        }
+        let store = try SQLiteProjectStore.open(at: path)
+        let rows = try store.dbQueue.read { db in try ChildRecord.fetchAll(db) }
+        #expect(rows.map(\.pseudonym) == ["0123abcd"] && rows.map(\.sex) == ["pige"] && rows.map(\.site) == [nil])
+    }
+
     /// An older Kortlæg (one that knows only v1 and v2) refuses a store this one made.
     @Test func anOlderKortlaegRefusesAVersion3Store() throws {
         let path = try temporaryFolder().appendingPathComponent("v3.kortlaeg").path
