@@ -231,6 +231,12 @@ import Testing
         let groups = Dictionary(uniqueKeysWithValues: table(progress.stdout).filter { $0["variable"] == "pebdtot" }.map { ($0["group"] ?? "", $0) })
         #expect(groups["Aarhus"]?["mean_change"].flatMap(Double.init) == -5 && groups["Odense"]?["mean_change"].flatMap(Double.init) == 0)
 
+        // The child is found by site and id; without the site the id names no child.
+        let found = try runKortlaeg(["child", "elev-0003", "--site", "Odense", "--project", project])
+        #expect(found.status == 0, "\(found.stderr)")
+        let untagged = try runKortlaeg(["child", "elev-0003", "--project", project])
+        #expect(untagged.status != 0 && untagged.stderr.contains("No child in the project matches the id given"))
+
         let output = folder.appendingPathComponent("project.sav").path
         let export = try runKortlaeg(["export", "--project", project, "--format", "sav", "--output", output])
         #expect(export.status == 0, "\(export.stderr)")
