@@ -13,6 +13,7 @@ struct Export: ParsableCommand {
         usage: """
             kortlaeg export --project <project> [--format <format>] --output <output> [<options>]
             kortlaeg export --scores <file[:occasion]> ... --instrument <id> [--format <format>] --output <output> [<options>]
+            kortlaeg export --t1 <file> ... --t2 <file> ... --instrument <id> [--format <format>] --output <output> [<options>]
             """,
         discussion: """
             With --project: every stored response (one block of variables per instrument; occasions \
