@@ -73,6 +73,10 @@ public protocol ProjectStore {
     /// The pseudonym the project gives to a raw child id (CPR-shaped or not).
     func pseudonym(for rawID: String) throws -> String
 
+    /// The pseudonym the project gives to a raw child id at a site (`import --site`; the site is
+    /// part of the child's identity). A nil or blank site gives ``pseudonym(for:)``.
+    func pseudonym(for rawID: String, site: String?) throws -> String
+
     /// A 32-byte secret derived from the project key for one purpose (e.g. `export-pseudonyms`).
     ///
     /// Exports key their own pseudonyms with it, so the project key itself never leaves the store
@@ -137,5 +141,13 @@ extension ProjectStore {
             for record in records { try sink.add(record) }
             for reject in rejects { try sink.reject(reject) }
         }
+    }
+}
+
+extension ProjectStore {
+    /// Without a site, ``pseudonym(for:)``; a store that cannot key sites refuses a site.
+    public func pseudonym(for rawID: String, site: String?) throws -> String {
+        guard let site, SiteName.key(site) != nil else { return try pseudonym(for: rawID) }
+        throw StoreError.database("this store cannot look up children by site")
     }
 }

@@ -97,16 +97,18 @@ package struct PostgresImportBackend: ImportBackend {
 
     package func child(pseudonym: String) throws -> StoredChild? {
         guard let row = try connection.query("""
-            SELECT id, class_id, birth_year, birth_month, sex FROM child WHERE pseudonym = $1
+            SELECT id, class_id, birth_year, birth_month, sex, site FROM child WHERE pseudonym = $1
             """, [pseudonym]).first else { return nil }
-        let (id, classID, year, month, sex) = try row.decode((Int64, Int64?, Int?, Int?, String?).self)
-        return StoredChild(id: id, pseudonym: pseudonym, classID: classID, birthYear: year, birthMonth: month, sex: sex)
+        let (id, classID, year, month, sex, site) = try row.decode((Int64, Int64?, Int?, Int?, String?, String?).self)
+        var child = StoredChild(id: id, pseudonym: pseudonym, classID: classID, birthYear: year, birthMonth: month, sex: sex)
+        child.site = site
+        return child
     }
 
     package func insertChild(_ child: StoredChild) throws -> Int64 {
         try id(connection.query("""
-            INSERT INTO child (pseudonym, class_id, birth_year, birth_month, sex) VALUES ($1, $2, $3, $4, $5) RETURNING id
-            """, [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex]))
+            INSERT INTO child (pseudonym, class_id, birth_year, birth_month, sex, site) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+            """, [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex, child.site]))
     }
 
     package func updateChild(_ child: StoredChild) throws {

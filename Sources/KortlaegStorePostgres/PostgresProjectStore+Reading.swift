@@ -63,7 +63,7 @@ extension PostgresProjectStore {
             try connection.query("""
                 DECLARE \(cursor) NO SCROLL CURSOR FOR
                 SELECT r.id, c.pseudonym, k.name, sc.name, c.birth_year, c.birth_month, c.sex, o.code, r.date, r.informant,
-                       r.instrument_id, r.instrument_version, r.answers, s.rule_choices, s.include_unverified
+                       r.instrument_id, r.instrument_version, r.answers, s.rule_choices, s.include_unverified, c.site
                 FROM response r
                 JOIN child c ON c.id = r.child_id
                 LEFT JOIN school_class k ON k.id = c.class_id
@@ -87,6 +87,7 @@ extension PostgresProjectStore {
                     let answersText = try columns[12].decode(String.self)
                     let choicesText = try columns[13].decode(String.self)
                     let includeUnverified = try columns[14].decode(Bool.self)
+                    let site = try columns[15].decode(String?.self)
                     guard let occasion = Occasion(occasionCode), let informant = Informant(rawValue: informantText) else {
                         throw StoreError.database("stored response \(id) has an unknown occasion or informant")
                     }
@@ -103,7 +104,7 @@ extension PostgresProjectStore {
                     var response = StoredResponse(
                         child: child,
                         attributes: ChildAttributes(className: className, school: school, birthYear: birthYear,
-                                                    birthMonth: birthMonth, sex: sex),
+                                                    birthMonth: birthMonth, sex: sex, site: site),
                         occasion: occasion, date: date, informant: informant,
                         instrument: InstrumentReference(id: instrumentID, version: version), answers: answers,
                         scores: [], ruleChoices: choices, includeUnverified: includeUnverified)

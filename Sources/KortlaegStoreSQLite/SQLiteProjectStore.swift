@@ -176,6 +176,11 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         return pseudonym
     }
 
+    public func pseudonym(for rawID: String, site: String?) throws -> String {
+        guard let pseudonym = pseudonymizer.pseudonym(for: rawID, site: site) else { throw StoreError.emptyChildID(row: 0) }
+        return pseudonym
+    }
+
     public func derivedKey(purpose: String) throws -> [UInt8] {
         pseudonymizer.derivedKey(purpose: purpose)
     }

@@ -215,6 +215,13 @@ enum StoreMigrations {
                 t.uniqueKey(["responseId", "batchId"])
             }
         }
+        // v6 (issue 14): the child's site (municipality) when data from several sites are pooled.
+        // The site is part of the pseudonym (docs/decisions/sites.md); the column only shows it.
+        register("v6") { db in
+            try db.alter(table: "child") { t in
+                t.add(column: "site", .text)
+            }
+        }
         return migrator
     }
 }

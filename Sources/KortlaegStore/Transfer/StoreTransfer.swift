@@ -17,7 +17,7 @@ package enum TransferTable: String, CaseIterable, Sendable {
         case .project: ["municipality", "interventionModel", "toolVersion", "pseudonymKey", "createdAt"]
         case .school: ["id", "name"]
         case .schoolClass: ["id", "schoolId", "name"]
-        case .child: ["id", "pseudonym", "classId", "birthYear", "birthMonth", "sex"]
+        case .child: ["id", "pseudonym", "classId", "birthYear", "birthMonth", "sex", "site"]
         case .occasion: ["id", "code", "sequence", "date"]
         case .importBatch: ["id", "fileName", "sha256", "profile", "importedAt", "operator", "accepted", "rejected", "replaced",
                              "removedAt", "removedBy"]

@@ -13,7 +13,7 @@ enum PostgresMigrations {
     }
 
     /// Every migration this Kortlæg knows, in order.
-    static let all: [Migration] = [v1, v2, v3, v5]
+    static let all: [Migration] = [v1, v2, v3, v5, v6]
 
     /// The migrations up to and including `last`: an older Kortlæg's, for tests.
     static func through(_ last: String) -> [Migration] {
@@ -118,5 +118,11 @@ enum PostgresMigrations {
           batch_id bigint NOT NULL REFERENCES import_batch, UNIQUE (response_id, batch_id))
         """,
         "CREATE INDEX response_redelivery_batch ON response_redelivery (batch_id)",
+    ])
+
+    /// v6 (issue 14): the child's site (municipality) when data from several sites are pooled; the
+    /// site is part of the pseudonym (docs/decisions/sites.md). Named as the SQLite store's v6.
+    static let v6 = Migration(identifier: "v6", statements: [
+        "ALTER TABLE child ADD COLUMN site text",
     ])
 }

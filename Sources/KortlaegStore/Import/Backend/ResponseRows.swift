@@ -14,6 +14,8 @@ package struct StoredChild: Hashable, Sendable {
     package var birthMonth: Int?
     /// Sex as given, if known.
     package var sex: String?
+    /// The site (municipality) as first given; part of the pseudonym, so never changed.
+    package var site: String?
 
     package init(id: Int64?, pseudonym: String, classID: Int64?, birthYear: Int?, birthMonth: Int?, sex: String?) {
         self.id = id
