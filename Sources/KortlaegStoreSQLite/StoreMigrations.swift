@@ -184,6 +184,13 @@ enum StoreMigrations {
                 t.column("expiresAt", .double).notNull()
             }
         }
+        // v5 (issue 16): the staff's own labels of children (ChildLabelStore), by pseudonym.
+        register("v5") { db in
+            try db.create(table: "childLabel") { t in
+                t.column("pseudonym", .text).primaryKey()
+                t.column("label", .text).notNull()
+            }
+        }
         return migrator
     }
 }
