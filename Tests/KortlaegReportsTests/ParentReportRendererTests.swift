@@ -44,8 +44,8 @@ import Testing
         #expect(concerns.contains("<li><strong>Følelsesmæssige symptomer</strong>: mere end hos de fleste børn (ifølge skolen)</li>"))
         #expect(concerns.contains("<li><strong>Sociale styrkesider</strong>: lidt færre end hos de fleste børn (ifølge skolen)</li>"))
         // Parent normal (0) and teacher abnormal (2) are two levels apart: home and school see it differently.
-        #expect(html.contains("<h2>Hjemme og i skolen</h2>"))
-        #expect(html.contains("<li>Følelsesmæssige symptomer: forældrene oplever det som hos de fleste børn, skolen oplever mere.</li>"))
+        #expect(html.contains("<h2>Hvor svarene er forskellige</h2>"))
+        #expect(html.contains("<li>Følelsesmæssige symptomer: som hos de fleste børn ifølge forældrene, men mere end hos de fleste børn ifølge skolen.</li>"))
         // The mapping tool's own questions, the latest answer.
         #expect(html.contains("<li>Er du glad for din skole?: <strong>Tit</strong></li>"))
     }
@@ -90,10 +90,20 @@ import Testing
         #expect(html.contains(Phrasebook.Parent.noStrengths(.danish)))
         #expect(html.contains(Phrasebook.Parent.noConcerns(.danish)))
         #expect(html.contains(Phrasebook.Parent.noGoals(.danish)))
-        #expect(!html.contains("Hjemme og i skolen"))
+        #expect(!html.contains("Hvor svarene er forskellige"))
         var english = Self.report()
         english.language = .english
         #expect(try ReportRenderer.parentHTML(english).contains("<h2>What goes well</h2>"))
+    }
+
+    /// An area placed at two levels by two informants is one line, the higher level first.
+    @Test func oneLinePerArea() throws {
+        var report = Self.report()
+        guard case var .profiles(profiles) = report.sections[0].content else { return }
+        profiles[0].scores[0].values = ["T1": 4, "T2": 4]  // parent emotion borderline (1); teacher abnormal (2)
+        report.sections[0].content = .profiles(profiles)
+        let html = try ReportRenderer.parentHTML(report)
+        #expect(html.contains("<li><strong>Følelsesmæssige symptomer</strong>: mere end hos de fleste børn (ifølge skolen); lidt mere end hos de fleste børn (ifølge forældrene)</li>"))
     }
 
     @Test(arguments: [("Score for sociale styrkesider", "Sociale styrkesider"), ("Prosocial behaviour", "Prosocial behaviour"),

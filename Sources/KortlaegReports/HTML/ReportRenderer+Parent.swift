@@ -41,11 +41,12 @@ extension ReportRenderer {
         h += well.isEmpty ? "<p>\(e(Plain.noStrengths(l)))</p>\n" : "<ul>\n" + well.joined() + "</ul>\n"
 
         h += "<h2>\(e(Plain.concernsTitle(l)))</h2>\n"
-        var concerns: [String] = []
-        for area in areas {
-            for level in Set(area.readings.map(\.level)).sorted() where level > 0 {
-                if let line = item(area, l, { $0.level == level }) { concerns.append(line) }
+        // One line per area: its informants' readings from the highest level down.
+        let concerns = areas.compactMap { area -> String? in
+            let parts = Set(area.readings.map(\.level)).filter { $0 > 0 }.sorted(by: >).compactMap { level in
+                part(area, l) { $0.level == level }
             }
+            return parts.isEmpty ? nil : "<li><strong>\(e(area.name))</strong>: " + parts.joined(separator: "; ") + "</li>\n"
         }
         h += concerns.isEmpty ? "<p>\(e(Plain.noConcerns(l)))</p>\n" : "<ul>\n" + concerns.joined() + "</ul>\n"
 
@@ -54,7 +55,9 @@ extension ReportRenderer {
             guard let low = levels.min(), let high = levels.max(), high - low >= ChildOverview.disagreementLevels else { return nil }
             let easier = who(area.readings.filter { $0.level == low }.map(\.informant), l)
             let harder = who(area.readings.filter { $0.level == high }.map(\.informant), l)
-            return "<li>\(e(Plain.seeDifferently(area.name, easier, harder)(l)))</li>\n"
+            let lowMeaning = Plain.meaning(level: low, direction: area.direction)(l)
+            let highMeaning = Plain.meaning(level: high, direction: area.direction)(l)
+            return "<li>\(e(Plain.seeDifferently(area.name, lowMeaning, easier, highMeaning, harder)(l)))</li>\n"
         }
         if !different.isEmpty {
             h += "<h2>\(e(Plain.differentViewsTitle(l)))</h2>\n<ul>\n" + different.joined() + "</ul>\n<p>\(e(Plain.differentViewsNote(l)))</p>\n"
@@ -123,18 +126,24 @@ extension ReportRenderer {
         return areas
     }
 
-    /// "Name: as with most children (according to the parents and the school) – better than at the
-    /// first mapping", for the readings `matching` picks; nil when none does.
+    /// "<li><strong>Name</strong>: as with most children (according to …) – better than …</li>" for
+    /// the readings `matching` picks; nil when none does.
     private static func item(_ area: Area, _ l: Language, _ matching: (Reading) -> Bool) -> String? {
+        part(area, l, matching).map { "<li><strong>\(e(area.name))</strong>: \($0)</li>\n" }
+    }
+
+    /// "as with most children (according to the parents and the school) – better than at the first
+    /// mapping" (escaped) for the readings `matching` picks; nil when none does.
+    private static func part(_ area: Area, _ l: Language, _ matching: (Reading) -> Bool) -> String? {
         let readings = area.readings.filter(matching)
         guard let level = readings.first?.level else { return nil }
-        var text = "<li><strong>\(e(area.name))</strong>: \(e(Plain.meaning(level: level, direction: area.direction)(l)))"
+        var text = e(Plain.meaning(level: level, direction: area.direction)(l))
         text += " (\(e(Plain.according(who(readings.map(\.informant), l))(l))))"
         let changes = readings.compactMap { reading in reading.firstLevel.map { reading.level - $0 } }.filter { $0 != 0 }
         if let change = changes.first, changes.allSatisfy({ ($0 < 0) == (change < 0) }) {
             text += " – " + e((change < 0 ? Plain.better : Plain.harder)(l))
         }
-        return text + "</li>\n"
+        return text
     }
 
     private static func who(_ informants: [Informant], _ l: Language) -> String {

@@ -9,8 +9,10 @@ import KortlaegExport
 /// `role="img"` with a `<title>` and a `<desc>` that reads the values out; the same numbers are in
 /// the profile's table beside it.
 enum TrajectoryChart {
-    static let width = 230.0, height = 132.0
-    private static let left = 30.0, right = 10.0, top = 22.0, bottom = 20.0
+    static let width = 184.0, plotHeight = 90.0
+    private static let left = 26.0, right = 6.0, bottom = 20.0, lineHeight = 12.0
+    /// The longest line of the chart's heading, in characters (longer labels wrap at a space or a slash).
+    static let headingWidth = 30
 
     /// The chart of `score` across `occasions` (missing values leave a gap in the line).
     /// - Parameters:
@@ -19,14 +21,19 @@ enum TrajectoryChart {
     ///   - description: the values in words, for screen readers.
     static func svg(_ score: ChildReport.ProfileScore, occasions: [String], id: String, title: String, description: String,
                     number: (Double) -> String) -> String {
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let heading = lines(score.label)
+        let top = lineHeight * Double(heading.count) + 10
+        let height = top + plotHeight + bottom
+        let plotWidth = width - left - right
         let span = max(score.maximum - score.minimum, 1)
         func y(_ value: Double) -> Double { top + plotHeight - (min(max(value, score.minimum), score.maximum) - score.minimum) / span * plotHeight }
         func x(_ index: Int) -> Double { left + (Double(index) + 0.5) * plotWidth / Double(max(occasions.count, 1)) }
         let e = XMLText.escape
         var s = "<svg class=\"trajectory\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">\n"
         s += "<title id=\"\(id)-t\">\(e(title))</title>\n<desc id=\"\(id)-d\">\(e(description))</desc>\n"
-        s += "<text x=\"0\" y=\"12\" font-weight=\"600\">\(e(score.label))</text>\n"
+        for (index, line) in heading.enumerated() {
+            s += "<text x=\"0\" y=\"\(f(lineHeight * Double(index + 1)))\" font-weight=\"600\">\(e(line))</text>\n"
+        }
         for band in score.bands {
             // Integer bands cover [min − 0.5, max + 0.5], clipped to the range (as in the profile chart).
             let lo = max(score.minimum, band.minimum - 0.5), hi = min(score.maximum, band.maximum + 0.5)
@@ -57,6 +64,24 @@ enum TrajectoryChart {
             s += "<text x=\"\(f(x(index)))\" y=\"\(f(labelY))\" text-anchor=\"middle\" font-weight=\"600\">\(number(value))</text>\n"
         }
         return s + "</svg>\n"
+    }
+
+    /// `label` in lines of at most ``headingWidth`` characters, broken after a space or a slash
+    /// (a longer word stays whole).
+    static func lines(_ label: String) -> [String] {
+        var lines: [String] = [], line = "", word = ""
+        func place() {
+            if !line.isEmpty, line.count + word.count > headingWidth { lines.append(line.trimmingCharacters(in: .whitespaces)); line = "" }
+            line += word
+            word = ""
+        }
+        for character in label {
+            word.append(character)
+            if character == " " || character == "/" { place() }
+        }
+        place()
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(line.trimmingCharacters(in: .whitespaces)) }
+        return lines
     }
 
     private static func f(_ value: Double) -> String { ProfileChart.f(value) }
