@@ -23,8 +23,8 @@ import Testing
         #expect(emotion.contains("<rect x=\"26.0\" y=\"92.5\" width=\"152.0\" height=\"31.5\" fill=\"#cfe8d5\"><title>normalt</title></rect>"))
         // Borderline 4 covers 3.5–4.5: y 83.5 to 92.5.
         #expect(emotion.contains("y=\"83.5\" width=\"152.0\" height=\"9.0\" fill=\"#f6e3a8\""))
-        #expect(emotion.contains("<text x=\"0\" y=\"12.0\" font-weight=\"600\">Score for følelsesmæssige</text>"))
-        #expect(emotion.contains("<text x=\"0\" y=\"24.0\" font-weight=\"600\">symptomer</text>"))
+        #expect(emotion.contains("<text x=\"0\" y=\"12.0\" font-size=\"10\" font-weight=\"600\" textLength=\"182\" lengthAdjust=\"spacingAndGlyphs\">Score for følelsesmæssige</text>"))
+        #expect(emotion.contains("<text x=\"0\" y=\"24.0\" font-size=\"10\" font-weight=\"600\">symptomer</text>"))
         #expect(emotion.contains("role=\"img\" aria-labelledby=\"trajectory-0-0-0-t trajectory-0-0-0-d\""))
         #expect(emotion.contains("<title id=\"trajectory-0-0-0-t\">Score for følelsesmæssige symptomer (forælder) over tid</title>"))
         #expect(emotion.contains("<desc id=\"trajectory-0-0-0-d\">T1: 4 (grænseområde); T2: 2 (normalt)</desc>"))
@@ -48,6 +48,7 @@ import Testing
 
     @Test(arguments: [("Score for følelsesmæssige symptomer", ["Score for følelsesmæssige", "symptomer"]),
                       ("Score for hyperaktivitet/opmærksomhedsvanskeligheder", ["Score for hyperaktivitet/", "opmærksomhedsvanskeligheder"]),
+                      ("Udadreagerende vanskeligheder", ["Udadreagerende", "vanskeligheder"]),
                       ("Samlet problemscore", ["Samlet problemscore"])])
     func headingsWrap(label: String, lines: [String]) {
         #expect(TrajectoryChart.lines(label) == lines)

@@ -12,7 +12,7 @@ enum TrajectoryChart {
     static let width = 184.0, plotHeight = 90.0
     private static let left = 26.0, right = 6.0, bottom = 20.0, lineHeight = 12.0
     /// The longest line of the chart's heading, in characters (longer labels wrap at a space or a slash).
-    static let headingWidth = 30
+    static let headingWidth = 27
 
     /// The chart of `score` across `occasions` (missing values leave a gap in the line).
     /// - Parameters:
@@ -32,7 +32,9 @@ enum TrajectoryChart {
         var s = "<svg class=\"trajectory\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">\n"
         s += "<title id=\"\(id)-t\">\(e(title))</title>\n<desc id=\"\(id)-d\">\(e(description))</desc>\n"
         for (index, line) in heading.enumerated() {
-            s += "<text x=\"0\" y=\"\(f(lineHeight * Double(index + 1)))\" font-weight=\"600\">\(e(line))</text>\n"
+            // A line near the limit (one long word) is fitted to the chart's width rather than cut off.
+            let fit = line.count >= headingWidth - 2 ? " textLength=\"\(Int(width - 2))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
+            s += "<text x=\"0\" y=\"\(f(lineHeight * Double(index + 1)))\" font-size=\"10\" font-weight=\"600\"\(fit)>\(e(line))</text>\n"
         }
         for band in score.bands {
             // Integer bands cover [min − 0.5, max + 0.5], clipped to the range (as in the profile chart).
