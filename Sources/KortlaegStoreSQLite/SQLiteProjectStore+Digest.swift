@@ -9,7 +9,7 @@ extension SQLiteProjectStore {
         ("grdb_migrations", "identifier"), ("project", "id"), ("school", "id"), ("schoolClass", "id"),
         ("child", "id"), ("occasion", "id"), ("importBatch", "id"), ("importReject", "id"), ("scoring", "id"),
         ("response", "id"), ("score", "responseId, scoreId"), ("auditLog", "id"), ("trivselFigure", "id"), ("responseRedelivery", "id"),
-        ("webUser", "name"), ("webSession", "idHash"),
+        ("webUser", "name"), ("webSession", "idHash"), ("childLabel", "pseudonym"),
     ]
 
     /// SHA-256 over every row of every table in a canonical order: two stores with equal digests

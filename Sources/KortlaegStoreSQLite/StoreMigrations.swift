@@ -222,6 +222,13 @@ enum StoreMigrations {
                 t.add(column: "site", .text)
             }
         }
+        // v7 (issue 16): the staff's own labels of children (ChildLabelStore), by pseudonym.
+        register("v7") { db in
+            try db.create(table: "childLabel") { t in
+                t.column("pseudonym", .text).primaryKey()
+                t.column("label", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -52,6 +52,37 @@ extension Phrasebook {
         static let missing = Phrase(da: "mangler", en: "missing")
         static let childTitle = Phrase(da: "Barn", en: "Child")
         static let backToOverview = Phrase(da: "Tilbage til overblikket", en: "Back to the overview")
+        static let backToChild = Phrase(da: "Tilbage til barnets side", en: "Back to the child's page")
+        static let parentVersion = Phrase(da: "Forældreversion (til udskrift)", en: "Parent version (for printing)")
+        static let printHint = Phrase(da: "Udskriv med browserens »Udskriv« (Ctrl+P); siden fylder én til to A4-sider.",
+                                      en: "Print with the browser's “Print” (Ctrl+P); the page fills one or two A4 pages.")
+        static let ownLabel = Phrase(da: "Jeres egen betegnelse for barnet (fx et fornavn; aldrig et CPR-nummer)",
+                                     en: "Your own label for the child (e.g. a first name; never a CPR number)")
+        static let saveLabel = Phrase(da: "Gem betegnelse", en: "Save label")
+        static let labelSearch = Phrase(da: "Jeres egen betegnelse for barnet", en: "Your own label for the child")
+        static let labelColumn = Phrase(da: "Betegnelse", en: "Label")
+        static func labelMatches(_ count: Int) -> Phrase {
+            Phrase(da: "\(count) børn har en betegnelse, der passer:", en: "\(count) children have a matching label:")
+        }
+        static let noLabelMatch = Phrase(da: "Intet barn har en betegnelse, der passer.", en: "No child has a matching label.")
+        static func missingFormsCell(_ occasion: String, _ informant: String, _ count: Int) -> Phrase {
+            Phrase(da: "\(occasion), \(informant): \(count) mangler", en: "\(occasion), \(informant): \(count) missing")
+        }
+        /// An audit action as the audit page names it.
+        static func auditAction(_ action: AuditAction) -> Phrase {
+            switch action {
+            case .create: Phrase(da: "oprettet", en: "created")
+            case .import: Phrase(da: "indlæst", en: "imported")
+            case .replace: Phrase(da: "erstattet", en: "replaced")
+            case .rescore: Phrase(da: "genberegnet", en: "rescored")
+            case .export: Phrase(da: "udtræk", en: "export")
+            case .report: Phrase(da: "rapport skrevet", en: "report written")
+            case .view: Phrase(da: "side vist", en: "page viewed")
+            case .user: Phrase(da: "bruger", en: "user")
+            case .label: Phrase(da: "betegnelse", en: "label")
+            case .copy: Phrase(da: "kopieret", en: "copied")
+            }
+        }
         static let instrument = Phrase(da: "Skema (instrument)", en: "Form (instrument)")
         static let from = Phrase(da: "Fra måling", en: "From occasion")
         static let to = Phrase(da: "Til måling", en: "To occasion")

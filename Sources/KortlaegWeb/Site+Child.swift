@@ -7,27 +7,78 @@ extension Site {
     func registerChild(on router: Router<BasicRequestContext>) {
         router.get("/child/{pseudonym}") { request, context in
             try await page(.children, request) { visit, session in
-                // Child pages are addressed by the whole pseudonym only (32 lowercase hex digits), never by
-                // the child's own id: a CPR number in the address is not even looked up.
-                guard let pseudonym = context.parameters.get("pseudonym"), pseudonym.count == 32,
-                      pseudonym.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { throw HTTPError(.notFound) }
-                let request = ReportRequest(source: .project(configuration.project), subject: .child(pseudonym, label: nil),
-                                            catalog: catalog, language: visit.language, operator: session.user)
-                var withViewer = request
-                withViewer.shownIn = "the browser"
-                let report: ReportResult
+                try childPage(try Self.pseudonym(context), visit, session, audience: .staff, problem: nil)
+            }
+        }
+        router.get("/child/{pseudonym}/parent") { request, context in
+            try await page(.children, request) { visit, session in
+                try childPage(try Self.pseudonym(context), visit, session, audience: .parent, problem: nil)
+            }
+        }
+        router.post("/child/{pseudonym}/label") { request, context in
+            try await page(.children, request) { visit, session in
+                let pseudonym = try Self.pseudonym(context)
+                let fields = try await form(visit, session)
                 do throws(KortlaegError) {
-                    // The use case writes "report child PSEUDONYM … to the browser" to the audit log before the page is shown.
-                    report = try ReportUseCase.run(withViewer, sink: CollectingSink())
+                    try ChildLabels.set(project: configuration.project, pseudonym: pseudonym, label: fields["label"] ?? "", operator: session.user)
                 } catch {
                     if error.severity == .notFound { throw HTTPError(.notFound) }
-                    return try html(T.childTitle(visit.language), Self.problem(error), visit, status: .unprocessableContent)
+                    // The label typed is not shown again (it may hold what was refused).
+                    return try childPage(pseudonym, visit, session, audience: .staff, problem: Self.problem(error), status: .unprocessableContent)
                 }
-                let (style, body) = Self.embedded(report.html)
-                let label = PseudonymLabel.text(pseudonym)
-                let links = "<p class=\"actions\"><a href=\"/\">\(HTML.e(T.backToOverview(visit.language)))</a></p>"
-                return try html(T.childTitle(visit.language) + " " + label, links + body, visit, head: style)
+                return Self.redirect("/child/\(pseudonym)")
             }
+        }
+    }
+
+    /// The pseudonym of a child page's address: the whole pseudonym only (32 lowercase hex digits),
+    /// never the child's own id: a CPR number in the address is not even looked up.
+    static func pseudonym(_ context: BasicRequestContext) throws -> String {
+        guard let pseudonym = context.parameters.get("pseudonym"), pseudonym.count == 32,
+              pseudonym.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { throw HTTPError(.notFound) }
+        return pseudonym
+    }
+
+    /// The child's page for staff or its parent version, through the report use case (the same
+    /// renderer as `kortlaeg report`), which writes "view child PSEUDONYM … to the browser" to the
+    /// audit log before the page is shown.
+    func childPage(_ pseudonym: String, _ visit: Visit, _ session: WebLogin.Session, audience: ReportRequest.Audience,
+                   problem: String?, status: HTTPResponse.Status = .ok) throws -> Response {
+        let l = visit.language
+        var request = ReportRequest(source: .project(configuration.project), subject: .child(pseudonym, label: nil),
+                                    catalog: catalog, language: l, operator: session.user)
+        request.shownIn = "the browser"
+        request.recordAsView = true
+        request.audience = audience
+        let report: ReportResult
+        do throws(KortlaegError) {
+            report = try ReportUseCase.run(request, sink: CollectingSink())
+        } catch {
+            if error.severity == .notFound { throw HTTPError(.notFound) }
+            return try html(T.childTitle(l), Self.problem(error), visit, status: .unprocessableContent)
+        }
+        let labelsKept = try ChildLabels.supported(project: configuration.project)
+        let own = try labelsKept ? ChildLabels.all(project: configuration.project)[pseudonym] : nil
+        let short = PseudonymLabel.text(pseudonym)
+        let (style, body) = Self.embedded(report.html)
+        switch audience {
+        case .parent:
+            let links = "<p class=\"actions\"><a href=\"/child/\(pseudonym)\">\(HTML.e(T.backToChild(l)))</a> · \(HTML.e(T.printHint(l)))</p>"
+            return try html(Phrasebook.Parent.title(own ?? short)(l), links + body, visit, head: style)
+        case .staff:
+            var links = "<p class=\"actions\"><a href=\"/\">\(HTML.e(T.backToOverview(l)))</a> · "
+                + "<a href=\"/child/\(pseudonym)/parent\">\(HTML.e(T.parentVersion(l)))</a></p>"
+            links += problem ?? ""
+            if labelsKept {
+                links += """
+                    <form method="post" action="/child/\(pseudonym)/label" class="row actions">\(csrfField(session))
+                    <div class="stack"><label for="label">\(HTML.e(T.ownLabel(l)))</label>
+                    <input id="label" name="label" maxlength="\(ChildLabels.maximumLength)" autocomplete="off" value="\(HTML.e(own ?? ""))"></div>
+                    <button type="submit">\(HTML.e(T.saveLabel(l)))</button></form>
+                    """
+            }
+            let title = T.childTitle(l) + " " + short + (own.map { " (\($0))" } ?? "")
+            return try html(title, links + body, visit, status: status, head: style)
         }
     }
 

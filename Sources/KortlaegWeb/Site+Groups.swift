@@ -12,6 +12,9 @@ extension Site {
                                             catalog: catalog, language: visit.language, operator: session.user)
                 var shown = request
                 shown.shownIn = "the browser"
+                shown.recordAsView = true
+                let reference = configuration.instruments.nationalTrivselReferencePath
+                if FileManager.default.fileExists(atPath: reference) { shown.trivselReference = reference }
                 let report: ReportResult
                 do throws(KortlaegError) {
                     // Groups under 5 are suppressed by the class report itself.
@@ -24,7 +27,7 @@ extension Site {
             }
         }
         router.get("/progress") { request, _ in
-            try await page(.anyUser, request) { visit, _ in try progress(visit) }
+            try await page(.anyUser, request) { visit, session in try progress(visit, session) }
         }
     }
 
@@ -35,7 +38,7 @@ extension Site {
         return seen.sorted()
     }
 
-    func progress(_ visit: Visit) throws -> Response {
+    func progress(_ visit: Visit, _ session: WebLogin.Session) throws -> Response {
         let l = visit.language
         let instruments = try storedInstruments()
         let grid = try ShowMissingForms.run(project: configuration.project)
@@ -57,7 +60,9 @@ extension Site {
             let request = AnalyseProgress.Request(source: .project(configuration.project), instrument: instrument, instruments: catalog,
                                                   from: from, to: to, groupBy: by, language: l)
             do {
-                let report = try AnalyseProgress.run(request, sink: CollectingSink())
+                var report = try AnalyseProgress.run(request, sink: CollectingSink())
+                // A researcher sees group results only: the unpaired children are counted, not listed.
+                if !session.role.seesChildren { report.childIDs = .hidden }
                 h += "<p>\(HTML.e(T.progressIntro(l)))</p>"
                 h += "<pre class=\"report\">\(HTML.message(ProgressTextRenderer(report: report, language: l).text))</pre>"
             } catch {

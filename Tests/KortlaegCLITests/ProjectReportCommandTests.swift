@@ -124,4 +124,69 @@ import Testing
             "report class 5.c: 3 children, 3 responses (T1) to 5c.html",
         ])
     }
+
+    /// `--audience parent`: the same use case and report, the parent version's renderer.
+    @Test func parentVersionFromTheStore() throws {
+        let folder = try temporaryFolder()
+        let project = try ProjectFixture.create(in: folder)
+        let page = folder.appendingPathComponent("til-foraeldre.html")
+        let result = try runKortlaeg(["report", "--project", project, "--child", "0101901234", "--audience", "parent", "--output", page.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<h1>Sådan går det for "))
+        let well = try #require(html.range(of: "<h2>Det går godt</h2>")), help = try #require(html.range(of: "<h2>Det vil vi gerne hjælpe med</h2>"))
+        #expect(well.lowerBound < help.lowerBound)
+        // Parent emotion 6 → 3: normal at T2 after abnormal at T1 (ProjectFixture).
+        #expect(html.contains("<strong>Følelsesmæssige symptomer</strong>: som hos de fleste børn (ifølge forældrene"))
+        for jargon in ["sdq-p4-17", "@1.0.0", "pemotion", "<svg", "afvigende", "Score for"] { #expect(!html.contains(jargon), "\(jargon)") }
+        #expect(try filesLeakingIDs(in: folder) == [])
+        let entry = try #require(try SQLiteProjectStore.open(at: project).auditLog().last)
+        #expect(entry.summary.contains("(parent version)") && entry.summary.hasSuffix("to til-foraeldre.html"))
+        // The parent version is of a child.
+        let refused = try runKortlaeg(["report", "--project", project, "--class", "4.b", "--audience", "parent"])
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains("--audience parent is for a child report"))
+    }
+
+    /// `kortlaeg status` lists the missing forms per occasion and informant from the same use case
+    /// as the web overview's grid (ShowMissingForms).
+    @Test func statusListsTheMissingFormsOfTheGrid() throws {
+        let folder = try temporaryFolder()
+        let project = try ProjectFixture.create(in: folder)
+        let result = try runKortlaeg(["status", "--project", project, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = result.stdout
+        let start = try #require(text.range(of: "Missing forms (occasion and informant; as in the browser's overview):"))
+        let listed = text[start.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("  ") }
+        let store = try SQLiteProjectStore.open(at: project)
+        // The CLI shows children by their short label; the grid by pseudonym: the same cells.
+        let grid = try missingFormsGrid(project: project)
+        #expect(listed.count == grid.count, "\(listed)")
+        for (line, entry) in zip(listed, grid) {
+            #expect(line.hasPrefix("  \(entry.title): "), "\(line)")
+            #expect(line.contains(entry.children.isEmpty ? "none" : "\(entry.children.count) children"), "\(line)")
+        }
+        #expect(!CPRNumber.containsCPR(text))
+        _ = store
+    }
+}
+
+/// The missing forms per occasion and informant, computed here from the store independently of
+/// the use case: every child with a response is a row; a cell is missing without a response.
+private func missingFormsGrid(project: String) throws -> [(title: String, children: [String])] {
+    let store = try SQLiteProjectStore.open(at: project)
+    var present: Set<String> = [], children: Set<String> = [], occasions: [String: Int] = [:], informants: Set<Informant> = []
+    try store.responses(ResponseQuery()) { response in
+        children.insert(response.child)
+        occasions[response.occasion.code] = response.occasion.sequence
+        informants.insert(response.informant)
+        present.insert("\(response.child)|\(response.occasion.code)|\(response.informant.rawValue)")
+    }
+    var grid: [(title: String, children: [String])] = []
+    for occasion in occasions.sorted(by: { $0.value < $1.value }).map(\.key) {
+        for informant in Informant.allCases where informants.contains(informant) {
+            grid.append(("\(occasion) \(informant.rawValue)", children.filter { !present.contains("\($0)|\(occasion)|\(informant.rawValue)") }.sorted()))
+        }
+    }
+    return grid
 }

@@ -105,7 +105,9 @@ import Testing
             observation("T1", 0, ["tekst_a": .text("Læse"), "vurdering_a": .code(2), "vurdering_b": .code(9)]),
         ], label: "x", subtitle: "")
         #expect(report.goals == [
-            ChildReport.Goal(text: "Læse højt", ratings: ["T1": 2, "F1": 4], scaleMaximum: 5),
+            // The ratings also by their answer labels (kv-goal-progress: 2 "Lidt fremgang", 4 "Stor fremgang").
+            ChildReport.Goal(text: "Læse højt", ratings: ["T1": 2, "F1": 4], scaleMaximum: 5,
+                             ratingLabels: ["T1": "Lidt fremgang", "F1": "Stor fremgang"]),
             // No text given: the text item's label; 9 is not a code of the rating scale.
             ChildReport.Goal(text: "Trivselsmål (fritekst)", ratings: [:], scaleMaximum: 5),
         ])

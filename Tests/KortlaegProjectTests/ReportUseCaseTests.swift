@@ -125,4 +125,79 @@ import Testing
         }
         #expect(error.severity == .notFound && error.message.hasSuffix("T3.csv: no such file."))
     }
+
+    // MARK: - Parent version, views, labels, trivsel (issue 16)
+
+    /// Child A (``ReportFixture``): parent emotion 5 at T1 (abnormal) and 0 at T2 (normal); parent
+    /// prosocial 5 (borderline) → 0 (abnormal); teacher T1 prosocial 0 (abnormal, teacher 0–3).
+    @Test func theParentVersionIsPlainAndRecorded() throws {
+        let folder = try useCaseFolder()
+        let project = try ReportFixture.create(in: folder)
+        let page = folder.appendingPathComponent("til-foraeldre.html").path
+        var parent = try request(.project(project), .child(ReportFixture.childA, label: nil), output: page)
+        parent.audience = .parent
+        let result = try ReportUseCase.run(parent, sink: CollectingSink())
+        let store = try SQLiteProjectStore.open(at: project)
+        let pseudonym = try store.pseudonym(for: ReportFixture.childA)
+        let html = result.html
+        #expect(html.contains("<h1>Sådan går det for \(shortLabel(pseudonym))</h1>"))
+        #expect(html.contains("<li><strong>Følelsesmæssige symptomer</strong>: som hos de fleste børn (ifølge forældrene og skolen) – bedre end ved første kortlægning</li>"))
+        #expect(html.contains("<li><strong>Sociale styrkesider</strong>: færre end hos de fleste børn (ifølge forældrene og skolen) – sværere end ved første kortlægning</li>"))
+        // The goal, its ratings by their labels (kv-maal: 2 "Lidt fremgang", 4 "Stor fremgang").
+        #expect(html.contains("<tr><td>\(ReportFixture.revisedGoal)</td><td>Lidt fremgang</td><td>Stor fremgang</td></tr>"))
+        for jargon in ["sdq-p4-17", "@1.0.0", "pemotion", "pprosoc", "uk-3band", "Oprindelig inddeling", "afvigende", "<svg"] {
+            #expect(!html.contains(jargon), "\(jargon)")
+        }
+        #expect(!CPRNumber.containsCPR(html))
+        let entry = try #require(try store.auditLog().last)
+        #expect(entry.action == .report)
+        #expect(entry.summary == "report child \(pseudonym) (parent version): 6 responses (T1, F1, T2) to til-foraeldre.html")
+    }
+
+    /// A page shown in the browser is the `view` action; the staff's own label joins the heading.
+    @Test func aViewInTheBrowserIsRecordedAsView() throws {
+        let folder = try useCaseFolder()
+        let project = try ReportFixture.create(in: folder)
+        let pseudonym = try SQLiteProjectStore.open(at: project).pseudonym(for: ReportFixture.childA)
+        try ChildLabels.set(project: project, pseudonym: pseudonym, label: "Anna", operator: "KB")
+        for audience in ReportRequest.Audience.allCases {
+            var view = try request(.project(project), .child(pseudonym, label: nil))
+            view.shownIn = "the browser"
+            view.recordAsView = true
+            view.audience = audience
+            let result = try ReportUseCase.run(view, sink: CollectingSink())
+            let entry = try #require(try SQLiteProjectStore.open(at: project).auditLog().last)
+            #expect(entry.action == .view)
+            #expect(entry.summary.hasPrefix("view child \(pseudonym)") && entry.summary.hasSuffix("to the browser"))
+            #expect(result.html.contains(audience == .parent ? "<h1>Sådan går det for Anna</h1>" : "<h1>Kortlægning: \(shortLabel(pseudonym)) (Anna)</h1>"))
+        }
+    }
+
+    /// The class 4.b at Aabybro Skole: the school's 4. klasse across three school years; the 2019
+    /// group has 4 pupils and is not shown (n<5), the 5. klasse is another trin.
+    @Test func theClassReportShowsItsTrivselAcrossYears() throws {
+        let folder = try useCaseFolder()
+        let project = try ReportFixture.create(in: folder)
+        let before = try request(.project(project), .group("4.b", school: nil))
+        #expect(!(try ReportUseCase.run(before, sink: CollectingSink())).html.contains("Trivselsmåling over årene"))
+        let file = folder.appendingPathComponent("trivsel.csv")
+        try """
+            År;Skolenavn;Trin;Antal elever;Social trivsel;Faglig trivsel
+            2017;Aabybro Skole;4. klasse;22;4,0;3,8
+            2018;Aabybro Skole;4. klasse;24;4,2;
+            2018;Aabybro Skole;5. klasse;30;2,5;2,5
+            2019;Aabybro Skole;4. klasse;4;3,0;3,0
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        _ = try StoreTrivselResults.run(.init(project: project, files: [file.path], operator: "KB", indicators: TrivselIndicators(catalog: catalog)),
+                                        sink: CollectingSink())
+        let html = try ReportUseCase.run(before, sink: CollectingSink()).html
+        #expect(html.contains("<h2>Trivselsmåling over årene</h2>"))
+        #expect(html.contains("<th scope=\"col\" class=\"num\">2016/17</th><th scope=\"col\" class=\"num\">2017/18</th><th scope=\"col\" class=\"num\">2018/19</th>"))
+        #expect(html.contains("<td class=\"num\">4,0 (n=22)</td><td class=\"num\">4,2 (n=24)</td><td class=\"num\">n&lt;5</td>"))
+        #expect(!html.contains("2,5"))
+        // The school given with the class picks the same results.
+        let other = try ReportUseCase.run(try request(.project(project), .group("4.b", school: "Aabybro Skole")), sink: CollectingSink()).html
+        #expect(other.contains("4,0 (n=22)"))
+    }
 }

@@ -25,9 +25,10 @@ struct ChildOverviewRendererTests {
 
     @Test func danishOverview() throws {
         let text = ChildOverviewRenderer(overview: try Self.overview(.danish))
-            .text(pseudonym: "3f2a09bc", attributes: ChildAttributes(className: "5A", school: "Byskolen"))
+            .text(pseudonym: "3f2a09bc77de1234abcd5678ef901234", attributes: ChildAttributes(className: "5A", school: "Byskolen"))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "Barn 3f2a09bc · klasse 5A · skole Byskolen")
+        // The short label (PseudonymLabel), as every other page names a child; never the whole pseudonym.
+        #expect(lines[0] == "Barn 3f2a-09bc-77de · klasse 5A · skole Byskolen")
         #expect(lines[2] == "1. Styrker og ressourcer")
         // 7.5 is shown as 7,5 (up to two decimals, trailing zeros dropped); only the parent has the score.
         #expect(lines[4].hasPrefix("   Score for sociale styrkesider") && lines[4].hasSuffix("7,5 (normalt)"))
@@ -39,8 +40,8 @@ struct ChildOverviewRendererTests {
 
     @Test func englishOverview() throws {
         let text = ChildOverviewRenderer(overview: try Self.overview(.english), language: .english)
-            .text(pseudonym: "3f2a09bc", attributes: ChildAttributes())
-        #expect(text.hasPrefix("Child 3f2a09bc\n\n1. Strengths and resources\n"))
+            .text(pseudonym: "3f2a09bc77de1234abcd5678ef901234", attributes: ChildAttributes())
+        #expect(text.hasPrefix("Child 3f2a-09bc-77de\n\n1. Strengths and resources\n"))
         #expect(text.contains(": T1 (parent abnormal, teacher normal)\n"))
         #expect(text.contains("(text hidden: contains a CPR-shaped number)"))
         #expect(text.contains("3. Goals and follow-up\n"))

@@ -128,7 +128,7 @@ struct WebRouteTests {
             #expect(!(try await researcher.request("/").body.contains("/child/")))
             #expect(try await researcher.request("/class?name=4A").status == .ok)
         }
-        let viewed = try store.auditLog().filter { $0.action == .report && $0.summary.contains(pseudonym) }
+        let viewed = try store.auditLog().filter { $0.action == .view && $0.summary.contains(pseudonym) }
         #expect(viewed.count == 1)
         #expect(viewed.first?.operator == "mette")
         #expect(viewed.first?.summary.hasSuffix("to the browser") == true)
@@ -152,7 +152,7 @@ struct WebRouteTests {
             try await admin.logIn("admin")
             let audit = try await admin.request("/audit")
             #expect(audit.status == .ok)
-            #expect(audit.body.contains("<td>export</td>"))
+            #expect(audit.body.contains("<td>udtræk (export)</td>"))
             #expect(audit.body.contains("<td>forsker</td>"))
         }
     }

@@ -4,11 +4,13 @@
 Usage: web_e2e.py ADDRESS USER PASSWORD SAMPLE_DIR SCORES_CSV ARTEFACTS_DIR
 
 Logs in, imports the parent and self-report T1 samples through the wizard (dry run, then import),
-checks the missing-forms grid, opens barn-0001 by its id and compares the numbers on its page with
-`kortlaeg score` (SCORES_CSV, the parent T1 file scored), exports a .sav and reads it back with
-pyreadstat, and logs out. A screenshot of every page goes to ARTEFACTS_DIR.
+checks the missing-forms grid, imports the parent T2 sample, opens barn-0001 by its id and compares
+the numbers on its page with `kortlaeg score` (SCORES_CSV, the parent T1 file scored), checks the
+trajectory charts, sets the staff's own label and finds the child by it, opens the parent version
+and prints it (at most two A4 pages), exports a .sav and reads it back with pyreadstat, and logs
+out. A screenshot of every page goes to ARTEFACTS_DIR.
 """
-import csv, glob, os, re, sys, time
+import base64, csv, glob, os, re, sys, time
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -62,11 +64,10 @@ try:
     title_has("Overblik", "logged in to the overview")
     shot("02-empty-overview")
 
-    accepted = 0
-    for name in ["sdq-parent-T1.csv", "sdq-self-T1.csv"]:
+    def import_file(name, occasion):
         driver.get(address + "import")
         driver.find_element(By.ID, "file").send_keys(os.path.join(samples, name))
-        Select(driver.find_element(By.ID, "occasion")).select_by_value("T1")
+        Select(driver.find_element(By.ID, "occasion")).select_by_value(occasion)
         driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
         title_has("Prøvekørsel", f"the dry run of {name}")
         body = driver.find_element(By.TAG_NAME, "main").text
@@ -74,12 +75,16 @@ try:
         counts = re.search(r"(\d+) læst, (\d+) gyldige, (\d+) afvist", body)
         check(counts and int(counts.group(1)) == sum(1 for _ in open(os.path.join(samples, name), encoding="utf-8")) - 1,
               f"the dry run counts every row of {name}")
-        accepted += int(counts.group(2))
         shot(f"03-dry-run-{name[:-4]}")
         driver.find_element(By.CSS_SELECTOR, "button[name=import]").click()
         title_has("Indlæs", f"the import of {name}")
         check("Filen er indlæst." in driver.find_element(By.TAG_NAME, "main").text, f"{name} imported")
         shot(f"04-imported-{name[:-4]}")
+        return int(counts.group(2))
+
+    accepted = 0
+    for name in ["sdq-parent-T1.csv", "sdq-self-T1.csv"]:
+        accepted += import_file(name, "T1")
 
     driver.get(address)
     grid = driver.find_element(By.CSS_SELECTOR, "table.grid")
@@ -92,6 +97,11 @@ try:
           f"grid cells with a form ({2 * len(rows) - len(missing)}) = responses stored ({accepted})")
     no_cpr(driver.page_source, "the overview")
     shot("05-overview-grid")
+
+    # A second occasion, so that the child page draws the trajectory across occasions.
+    import_file("sdq-parent-T2.csv", "T2")
+    driver.get(address)
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.grid tbody tr")
 
     driver.find_element(By.ID, "child").send_keys("barn-0001")
     driver.find_element(By.CSS_SELECTOR, "form[action='/search'] button").click()
@@ -116,6 +126,51 @@ try:
         compared += 1
     check(compared >= 5, f"at least five scores compared (got {compared})")
 
+    # The trajectory: one inline SVG per score, with a title and a description that reads the values.
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.trajectory")
+    check(len(charts) >= 5, f"trajectory charts on the child's page (got {len(charts)})")
+    check(all(c.find_element(By.TAG_NAME, "desc").get_attribute("textContent").startswith("T1: ") for c in charts[:5]),
+          "each chart describes its values")
+    trajectories = driver.find_element(By.CSS_SELECTOR, "div.trajectories")
+    trajectories.screenshot(os.path.join(artefacts, "06b-child-trajectory.png"))
+    # The band column of every profile table is inside its figure (not clipped).
+    for figure in driver.find_elements(By.CSS_SELECTOR, "main .informants figure"):
+        table = figure.find_element(By.TAG_NAME, "table")
+        check(table.size["width"] <= figure.size["width"] + 1,
+              f"a profile table ({table.size['width']} px) is wider than its figure ({figure.size['width']} px)")
+    child_url = driver.current_url
+
+    # The staff's own label, then the overview's search by it.
+    label = driver.find_element(By.ID, "label")
+    label.clear()
+    label.send_keys("Testbarn Ærø")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/label'] button").click()
+    title_has("Testbarn Ærø", "the label in the child page's heading")
+    driver.get(address)
+    driver.find_element(By.ID, "label").send_keys("testbarn")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/search'] input#label ~ button").click()
+    title_has("Testbarn Ærø", "the child found by its label")
+    check(driver.current_url == child_url, "the label search opens the child's page")
+
+    # The parent version: plain Danish, no versions or variable names, one or two A4 pages.
+    driver.find_element(By.CSS_SELECTOR, "a[href$='/parent']").click()
+    title_has("Sådan går det for", "the parent version")
+    parent = driver.find_element(By.TAG_NAME, "main").text
+    check("Det går godt" in parent and parent.index("Det går godt") < parent.index("Det vil vi gerne hjælpe med"),
+          "strengths come first in the parent version")
+    for jargon in ["sdq-", "@1.0", "pemotion", "afvigende"]:
+        check(jargon not in driver.page_source, f"'{jargon}' in the parent version")
+    no_cpr(driver.page_source, "the parent version")
+    shot("06c-parent")
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    printing = PrintOptions()
+    printing.page_width, printing.page_height = 21.0, 29.7
+    pdf = base64.b64decode(driver.print_page(printing))
+    with open(os.path.join(artefacts, "06d-parent.pdf"), "wb") as handle:
+        handle.write(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    check(1 <= pages <= 2, f"the parent version prints on one or two A4 pages (got {pages})")
+
     driver.get(address + "exports")
     Select(driver.find_element(By.ID, "format")).select_by_value("sav")
     shot("07-exports")
@@ -135,7 +190,8 @@ try:
 
     driver.get(address + "audit")
     audit = driver.find_element(By.TAG_NAME, "main").text
-    check("export" in audit and "report child" in audit, "the export and the child page are in the audit log")
+    check("export" in audit and "view child" in audit and "(parent version)" in audit,
+          "the export, the child page and the parent version are in the audit log")
     shot("08-audit")
 
     driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
@@ -143,6 +199,6 @@ try:
     driver.get(address)
     check("Log ind" in driver.title, "after log-out the overview asks for a log-in")
     shot("09-logged-out")
-    print(f"e2e: ok ({compared} scores compared, {len(frame)} rows read back)")
+    print(f"e2e: ok ({compared} scores compared, {len(charts)} charts, parent version {pages} page(s), {len(frame)} rows read back)")
 finally:
     driver.quit()

@@ -115,7 +115,7 @@ public enum AnalyseProgress {
         let analysis = ProgressAnalysis(before: withSex(observations.before), after: withSex(observations.after), scores: scores,
                                         addedValue: instrument.addedValueScore, groupBy: request.groupBy,
                                         suppressionThreshold: request.suppressionThreshold)
-        let report = ProgressReport(analysis: analysis, from: request.from, to: request.to, groupBy: request.groupBy,
+        var report = ProgressReport(analysis: analysis, from: request.from, to: request.to, groupBy: request.groupBy,
                                     notes: settingsNotes + sampleNotes.filter { note in
                                         // Only the analysed scores.
                                         switch note {
@@ -124,6 +124,7 @@ public enum AnalyseProgress {
                                         default: return true
                                         }
                                     } + observations.notes)
+        if case .project = request.source { report.childIDs = .pseudonyms }
         let pairing = analysis.pairing
         sink.note("paired: \(pairing.pairs.count); only \(request.from): \(pairing.onlyBefore.count); "
                   + "only \(request.to): \(pairing.onlyAfter.count); duplicates: \(pairing.duplicates.count)")

@@ -65,7 +65,8 @@ extension ReportAssembler {
             var values: [String: Double?] = [:]
             for occasion in occasions { values[occasion] = byOccasion[occasion]?[line.definition.id] ?? nil }
             return ChildReport.ProfileScore(label: line.definition.label.text(language), minimum: line.definition.range.minimum,
-                                            maximum: line.definition.range.maximum, bands: line.bands, values: values)
+                                            maximum: line.definition.range.maximum, bands: line.bands, values: values,
+                                            direction: line.definition.direction)
         }
         return ChildReport.Profile(informant: group.informant, instrument: "\(instrument.title.text(language)) (\(instrument.reference))",
                                    bandTable: table?.label.text(language), occasions: occasions, scores: scores)
@@ -128,6 +129,9 @@ extension ReportAssembler {
                 }
                 if let code = observation.answers[goal.rating]?.code, codes.contains(code) {
                     goals[index].goal.ratings[observation.occasion] = Double(code)
+                    if let label = scales[ratingItem.answerScale]?.codes?.first(where: { $0.code == code })?.label {
+                        goals[index].goal.ratingLabels[observation.occasion] = label.text(language)
+                    }
                 }
             }
         }

@@ -24,6 +24,14 @@ public struct ReportRequest: Sendable {
         case group(String, school: String?)
     }
 
+    /// Who reads a child report.
+    public enum Audience: String, Sendable, CaseIterable {
+        /// PPR staff: every score with its number and band, the charts, the instruments and versions.
+        case staff
+        /// The child's parents: plain Danish, strengths first, the scores in words, one or two A4 pages.
+        case parent
+    }
+
     /// Where the data come from.
     public var source: Source
     /// Whom the report is about.
@@ -43,6 +51,13 @@ public struct ReportRequest: Sendable {
     /// Where a page that is only returned (``output`` nil) goes, for the audit log (`stdout`; the
     /// web server says `the browser`).
     public var shownIn = "stdout"
+    /// Who reads a child report (a class report is for staff).
+    public var audience: Audience = .staff
+    /// Record a page that is only returned as the `view` audit action (a page shown in the browser)
+    /// rather than `report`.
+    public var recordAsView = false
+    /// The national trivselsmåling figures shown beside a class's stored results (nil: none).
+    public var trivselReference: String?
 
     /// Creates a request.
     public init(source: Source, subject: Subject, catalog: InstrumentCatalog, language: Language = .danish,

@@ -40,7 +40,7 @@ public enum ReportUseCase {
             guard !own.isEmpty else {
                 throw KortlaegError(.notFound, "The child id given with --child is in none of the score files (column \(idColumn ?? "1")).")
             }
-            html = try render(try assembler.childReport(own, label: label ?? id, subtitle: written(request)))
+            html = try render(try assembler.childReport(own, label: label ?? id, subtitle: written(request)), audience: request.audience)
         case let .group(name, _):
             html = try render(try assembler.classReport(observations, label: name))
         }
@@ -62,8 +62,15 @@ public enum ReportUseCase {
         return Phrasebook.Report.written(formatter.string(from: request.date))(request.language)
     }
 
-    static func render(_ report: ChildReport) throws(KortlaegError) -> String {
-        do { return try ReportRenderer.html(report) } catch { throw KortlaegError(.invalidInput, "\(error)") }
+    static func render(_ report: ChildReport, audience: ReportRequest.Audience) throws(KortlaegError) -> String {
+        do {
+            switch audience {
+            case .staff: return try ReportRenderer.html(report)
+            case .parent: return try ReportRenderer.parentHTML(report)
+            }
+        } catch {
+            throw KortlaegError(.invalidInput, "\(error)")
+        }
     }
 
     static func render(_ report: ClassReport) throws(KortlaegError) -> String {

@@ -1,4 +1,5 @@
 import KortlaegDomain
+import KortlaegReports
 import KortlaegStore
 
 /// Which form is missing for whom: children × occasion × informant, with what each child has
@@ -40,6 +41,16 @@ public enum ShowMissingForms {
         public var classes: [String]
         /// Per occasion the first and the last answer date stored (ISO 8601), when dates were given.
         public var dates: [String: ClosedRange<String>]
+
+        /// The grid's missing forms per occasion and informant (what `kortlaeg status` lists).
+        public var list: MissingFormsList {
+            MissingFormsList(entries: occasions.flatMap { occasion in
+                informants.map { informant in
+                    MissingFormsList.Entry(occasion: occasion, informant: informant,
+                                           children: rows.filter { !$0.has(occasion, informant) }.map(\.pseudonym).sorted())
+                }
+            })
+        }
     }
 
     /// The grid of the project, optionally of one class.

@@ -21,7 +21,8 @@ public struct ChildOverviewRenderer: Sendable {
 
     /// The overview of the child with `pseudonym` and the attributes of its first response, ending with a newline.
     public func text(pseudonym: String, attributes: ChildAttributes) -> String {
-        var heading = Text.heading(pseudonym)(language)
+        // The short label, as every other page shows a child (the whole pseudonym is 32 characters).
+        var heading = Text.heading(PseudonymLabel.text(pseudonym))(language)
         if let className = attributes.className { heading += Text.className(className)(language) }
         if let school = attributes.school { heading += Text.school(school)(language) }
         var lines = [heading, ""]

@@ -43,15 +43,22 @@ public struct ChildReport: Sendable {
         public var bands: [Band]
         /// Value per occasion label (nil = not computed).
         public var values: [String: Double?]
+        /// Which way is better (strengths: higher; difficulties: lower).
+        public var direction: ScoreDirection
 
         /// Creates a score line.
-        public init(label: String, minimum: Double, maximum: Double, bands: [Band], values: [String: Double?]) {
+        public init(label: String, minimum: Double, maximum: Double, bands: [Band], values: [String: Double?],
+                    direction: ScoreDirection = .neutral) {
             self.label = label
             self.minimum = minimum
             self.maximum = maximum
             self.bands = bands
             self.values = values
+            self.direction = direction
         }
+
+        /// The band `value` is in, if any.
+        public func band(of value: Double) -> Band? { bands.first { $0.contains(value) } }
     }
 
     /// One informant's profile.
@@ -121,12 +128,15 @@ public struct ChildReport: Sendable {
         public var ratings: [String: Double]
         /// The rating scale's highest code ("goal reached").
         public var scaleMaximum: Double
+        /// The rating's answer label per occasion ("Nogen fremgang"), where the scale names it.
+        public var ratingLabels: [String: String]
 
         /// Creates a goal.
-        public init(text: String, ratings: [String: Double], scaleMaximum: Double) {
+        public init(text: String, ratings: [String: Double], scaleMaximum: Double, ratingLabels: [String: String] = [:]) {
             self.text = text
             self.ratings = ratings
             self.scaleMaximum = scaleMaximum
+            self.ratingLabels = ratingLabels
         }
     }
 

@@ -47,6 +47,20 @@ public struct ClassReport: Sendable {
     /// The scores, one table each.
     public var scores: [ScoreValues]
 
+    /// The class's trivselsmåling results across school years (its school and klassetrin).
+    public enum Trivsel: Sendable {
+        /// The project holds no trivselsmåling results.
+        case none
+        /// The project holds results, but none for the class's school (nil: the class has no
+        /// single school) and klassetrin.
+        case notFound(school: String?, grade: String?)
+        /// The results (groups under 5 pupils are left out, as in `kortlaeg trivsel`).
+        case shown(TrivselOverview)
+    }
+
+    /// The class's trivselsmåling results, after the scores.
+    public var trivsel: Trivsel = .none
+
     /// Creates a report.
     public init(groupLabel: String, language: Language = .danish, occasions: [String], scores: [ScoreValues]) {
         self.groupLabel = groupLabel

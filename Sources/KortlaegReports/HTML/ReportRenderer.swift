@@ -17,12 +17,12 @@ public enum ReportRenderer {
         let number = NumberFormat.upTo(1, language)
         var h = try opening(Texts.childTitle(language), label: report.childLabel, section: "childLabel", language: language)
         if !report.subtitle.isEmpty { h += "<p class=\"meta\">\(e(report.subtitle))</p>\n" }
-        for section in report.sections {
+        for (index, section) in report.sections.enumerated() {
             try check(section.heading, section: "heading")
             h += "<h2>\(e(section.heading))</h2>\n"
             switch section.content {
             case let .profiles(profiles):
-                h += try profileSection(profiles, occasions: report.occasions, language: language)
+                h += try profileSection(profiles, occasions: report.occasions, language: language, sectionIndex: index)
             case let .answers(answers):
                 h += try answerSection(answers, occasions: report.occasions, language: language)
             }
@@ -69,6 +69,16 @@ public enum ReportRenderer {
             h += "</tbody>\n</table>\n"
             h += shareChart(score, occasions: report.occasions)
         }
+        switch report.trivsel {
+        case .none:
+            break
+        case let .notFound(school, grade):
+            h += "<h2>\(e(Texts.trivselTitle(language)))</h2>\n<p class=\"muted\">\(e(Texts.noTrivsel(school: school, grade: grade)(language)))</p>\n"
+        case let .shown(overview):
+            let renderer = TrivselRenderer(overview: overview, language: language)
+            try check(renderer.htmlTable, section: "trivsel")
+            h += "<h2>\(e(Texts.trivselTitle(language)))</h2>\n" + renderer.htmlTable
+        }
         h += "<p class=\"muted\">\(e(Texts.bandsNote(language)))</p>\n"
         return h + "</main>\n</body>\n</html>\n"
     }
@@ -76,12 +86,13 @@ public enum ReportRenderer {
     // MARK: - Sections
 
     /// The legend and one figure per profile: the chart, then the values per occasion and the band at the last.
-    private static func profileSection(_ profiles: [ChildReport.Profile], occasions: [String], language: Language) throws -> String {
+    private static func profileSection(_ profiles: [ChildReport.Profile], occasions: [String], language: Language,
+                                       sectionIndex: Int) throws -> String {
         guard !profiles.isEmpty else { return "<p class=\"muted\">\(Texts.nothingAnswered(language))</p>\n" }
         let number = NumberFormat.upTo(1, language)
         var h = legend(profiles, occasions: occasions)
         h += "<div class=\"informants\">\n"
-        for profile in profiles {
+        for (profileIndex, profile) in profiles.enumerated() {
             let about = [profile.instrument, profile.bandTable].compactMap { $0 }.joined(separator: " · ")
             try check(about + " " + profile.scores.map(\.label).joined(separator: " "), section: "profile")
             h += "<figure>\n<figcaption>\(e(capitalized(Texts.informant(profile.informant)(language))))</figcaption>\n<p class=\"muted\">\(e(about))</p>\n"
@@ -98,7 +109,28 @@ public enum ReportRenderer {
                 let band = last.flatMap { value in score.bands.first { $0.contains(value) } }
                 h += "<td>\(e(band?.label ?? "–"))</td></tr>\n"
             }
-            h += "</tbody>\n</table>\n</figure>\n"
+            h += "</tbody>\n</table>\n"
+            h += trajectories(profile, id: "trajectory-\(sectionIndex)-\(profileIndex)", language: language)
+            h += "</figure>\n"
+        }
+        return h + "</div>\n"
+    }
+
+    /// With two or more occasions: one small chart per score across the occasions (the numbers are
+    /// in the table above them).
+    private static func trajectories(_ profile: ChildReport.Profile, id: String, language: Language) -> String {
+        guard profile.occasions.count >= 2 else { return "" }
+        let number = NumberFormat.upTo(1, language)
+        let informant = Texts.informant(profile.informant)(language)
+        var h = "<div class=\"trajectories\">\n<p class=\"muted\">\(e(Texts.trajectoryIntro(language)))</p>\n"
+        for (index, score) in profile.scores.enumerated() {
+            let values = profile.occasions.map { occasion -> String in
+                guard let value = score.values[occasion] ?? nil else { return "\(occasion): \(Texts.notComputed(language))" }
+                return "\(occasion): \(number.string(value))" + (score.band(of: value).map { " (\($0.label))" } ?? "")
+            }
+            h += TrajectoryChart.svg(score, occasions: profile.occasions, id: "\(id)-\(index)",
+                                     title: Texts.trajectoryTitle(score.label, informant)(language),
+                                     description: values.joined(separator: "; "), number: number.string)
         }
         return h + "</div>\n"
     }
@@ -154,20 +186,20 @@ public enum ReportRenderer {
     // MARK: - Pieces
 
     /// The document head and the heading `prefix + label`, after checking the label for CPR shapes.
-    private static func opening(_ prefix: String, label: String, section: String, language: Language) throws -> String {
+    static func opening(_ prefix: String, label: String, section: String, language: Language, extraStyle: String = "") throws -> String {
         try check(label, section: section)
         let title = prefix + label
         return "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            + "<title>\(e(title))</title>\n<style>\(ReportStyle.css)</style>\n</head>\n<body>\n<main>\n<h1>\(e(title))</h1>\n"
+            + "<title>\(e(title))</title>\n<style>\(ReportStyle.css)\(extraStyle)</style>\n</head>\n<body>\n<main>\n<h1>\(e(title))</h1>\n"
     }
 
-    private static func check(_ text: String, section: String) throws {
+    static func check(_ text: String, section: String) throws {
         if CPRNumber.containsCPR(text) { throw ExportError.cprShapedReportText(section: section) }
     }
 
-    private static func e(_ text: String) -> String { XMLText.escape(text) }
+    static func e(_ text: String) -> String { XMLText.escape(text) }
 
-    private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// A share as a whole percentage, halves up.
     private static func percent(_ share: Double, _ language: Language) -> String {

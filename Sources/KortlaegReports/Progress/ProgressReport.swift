@@ -13,6 +13,18 @@ public struct ProgressReport: Sendable {
     public var groupBy: String?
     /// How the analysis was made (bands, paired versions, rows left out).
     public var notes: [ProgressNote]
+    /// What the children's ids are, which decides how the unpaired children are listed.
+    public var childIDs: ChildIDs = .asGiven
+
+    /// What the children's ids of a report are.
+    public enum ChildIDs: Sendable {
+        /// The files' own ids: listed as given (a CPR-shaped id masked).
+        case asGiven
+        /// A project's pseudonyms: listed by their short label (``PseudonymLabel``).
+        case pseudonyms
+        /// Not listed at all, counts only (a researcher sees group results only).
+        case hidden
+    }
 
     /// A report.
     public init(analysis: ProgressAnalysis, from: String, to: String, groupBy: String? = nil, notes: [ProgressNote] = []) {

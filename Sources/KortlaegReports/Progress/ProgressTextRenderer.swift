@@ -6,7 +6,8 @@ import KortlaegStatistics
 /// then per group and score the means, the change with its confidence interval, the tests, the
 /// effect sizes, the cut-off shares and the reliable change, then a legend and the notes.
 ///
-/// Children are listed by id only where the id cannot be a CPR number (``CPRNumber/masked(_:)``).
+/// Children are listed by id only where the id cannot be a CPR number (``CPRNumber/masked(_:)``),
+/// a project's pseudonyms by their short label, and not at all when ``ProgressReport/childIDs`` is hidden.
 public struct ProgressTextRenderer: Sendable {
     /// The report to show.
     public var report: ProgressReport
@@ -31,8 +32,10 @@ public struct ProgressTextRenderer: Sendable {
         let pairing = analysis.pairing
         var lines = [Text.title(from: from, to: to)(language), Text.pairing(pairing, from: from, to: to)(language)]
         for (title, ids) in [(Text.only(from), pairing.onlyBefore), (Text.only(to), pairing.onlyAfter),
-                             (Text.duplicates, pairing.duplicates)] where !ids.isEmpty {
-            let shown = ids.prefix(Self.listedIDs).map(CPRNumber.masked).joined(separator: ", ")
+                             (Text.duplicates, pairing.duplicates)] where !ids.isEmpty && report.childIDs != .hidden {
+            let pseudonyms = report.childIDs == .pseudonyms
+            let shown = ids.prefix(Self.listedIDs).map { id -> String in pseudonyms ? PseudonymLabel.text(id) : CPRNumber.masked(id) }
+                .joined(separator: ", ")
             let more = ids.count > Self.listedIDs ? Text.more(ids.count - Self.listedIDs)(language) : ""
             lines.append("  \(title(language)): \(shown)\(more)")
         }

@@ -18,6 +18,8 @@ extension Phrasebook {
         static let countsTitle = Phrase(da: "Børn med besvarelser (tidspunkt × informant):",
                                         en: "Children with responses (occasion × informant):")
         static let occasion = Phrase(da: "tidspunkt", en: "occasion")
+        static let missingFormsTitle = Phrase(da: "Manglende skemaer (tidspunkt og informant; som i overblikket i browseren):",
+                                              en: "Missing forms (occasion and informant; as in the browser's overview):")
         static let noFollowUp = Phrase(da: "Ingen opfølgning (F1, F2, …) eller ny kortlægning (T2) importeret endnu.",
                                        en: "No follow-up (F1, F2, …) or final mapping (T2) imported yet.")
         static func missing(_ occasion: String) -> Phrase {

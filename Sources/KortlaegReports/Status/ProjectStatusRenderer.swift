@@ -14,13 +14,17 @@ public struct ProjectStatusRenderer: Sendable {
     public var listedChildren: Int
     /// The language of the text.
     public var language: Language
+    /// The missing forms per occasion and informant (the web overview's grid), when given.
+    public var missingForms: MissingFormsList?
 
     /// A renderer.
-    public init(status: ProjectStatus, location: String, listedChildren: Int = 10, language: Language = .danish) {
+    public init(status: ProjectStatus, location: String, listedChildren: Int = 10, language: Language = .danish,
+                missingForms: MissingFormsList? = nil) {
         self.status = status
         self.location = location
         self.listedChildren = listedChildren
         self.language = language
+        self.missingForms = missingForms
     }
 
     private typealias Text = Phrasebook.Status
@@ -40,6 +44,17 @@ public struct ProjectStatusRenderer: Sendable {
         lines.append("")
         lines += counts
         lines.append("")
+        if let missingForms, !missingForms.entries.isEmpty {
+            lines.append(Text.missingFormsTitle(language))
+            for entry in missingForms.entries {
+                let title = "  \(entry.occasion) \(Phrasebook.informant(entry.informant)(language))"
+                guard !entry.children.isEmpty else { lines.append("\(title): " + Text.none(language)); continue }
+                let shown = entry.children.prefix(listedChildren).map(PseudonymLabel.text).joined(separator: ", ")
+                let more = entry.children.count > listedChildren ? " … (+\(entry.children.count - listedChildren))" : ""
+                lines.append("\(title): " + Text.missingChildren(entry.children.count)(language) + ": " + shown + more)
+            }
+            lines.append("")
+        }
         if status.missing.isEmpty, !status.counts.isEmpty { lines.append(Text.noFollowUp(language)) }
         for missing in status.missing { lines.append(self.missing(missing)) }
         lines.append("")

@@ -14,6 +14,11 @@ extension Phrasebook {
         static let notComputed = Phrase(da: "ikke beregnet", en: "not computed")
         static let scale = Phrase(da: "Skala", en: "Scale")
         static func band(at occasion: String) -> Phrase { Phrase(da: "Bånd (\(occasion))", en: "Band (\(occasion))") }
+        static let trajectoryIntro = Phrase(da: "Udvikling over tid: én lille figur pr. skala (tallene står i tabellen ovenfor).",
+                                            en: "Over time: one small chart per scale (the numbers are in the table above).")
+        static func trajectoryTitle(_ score: String, _ informant: String) -> Phrase {
+            Phrase(da: "\(score) (\(informant)) over tid", en: "\(score) (\(informant)) over time")
+        }
         static let question = Phrase(da: "Spørgsmål", en: "Question")
         static let nothingAnswered = Phrase(da: "Ingen besvarelser.", en: "Nothing answered.")
 
@@ -26,6 +31,16 @@ extension Phrasebook {
                    en: "Groups of fewer than \(minimum) children are not shown (n < \(minimum)).")
         }
         static let occasion = Phrase(da: "Tidspunkt", en: "Occasion")
+        static let trivselTitle = Phrase(da: "Trivselsmåling over årene", en: "Trivselsmåling across the years")
+        static func noTrivsel(school: String?, grade: String?) -> Phrase {
+            guard let school else {
+                return Phrase(da: "Projektet har trivselsmålinger, men klassen hører ikke til én bestemt skole; brug --school.",
+                              en: "The project holds trivselsmåling results, but the class belongs to no single school; use --school.")
+            }
+            let trin = grade.map { " \($0). klasse" } ?? ""
+            return Phrase(da: "Projektet har ingen trivselsmåling for \(school)\(trin).",
+                          en: "The project holds no trivselsmåling results for \(school)\(grade.map { " grade \($0)" } ?? "").")
+        }
         static let mean = Phrase(da: "Gennemsnit", en: "Mean")
 
         static let bandsNote = Phrase(

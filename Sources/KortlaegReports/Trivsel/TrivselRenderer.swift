@@ -18,7 +18,7 @@ public struct TrivselRenderer: Sendable {
     private var municipality: TrivselReport? { overview.municipality }
 
     /// An indicator's id and its name in the output language: the one place the renderer names an indicator.
-    private func name(_ indicator: TrivselIndicator) -> (id: String, label: String) {
+    func name(_ indicator: TrivselIndicator) -> (id: String, label: String) {
         (indicator.rawValue, indicator.label(language))
     }
 
@@ -61,7 +61,7 @@ public struct TrivselRenderer: Sendable {
     }
 
     /// A mean as the table shows it: `3,8 (n=50)`, `*` when unweighted, `n<5` when every group was too small.
-    private func mean(_ aggregate: TrivselAggregate) -> String {
+    func mean(_ aggregate: TrivselAggregate) -> String {
         guard let mean = aggregate.mean else { return aggregate.suppressedGroups > 0 ? Text.tooFewPupils(language) : "–" }
         var text = NumberFormat.fixed(1, language).string(mean)
         if let pupils = aggregate.pupils { text += " (n=\(pupils))" }
@@ -69,7 +69,7 @@ public struct TrivselRenderer: Sendable {
         return text
     }
 
-    private func yearLabel(_ year: SchoolYear?) -> String {
+    func yearLabel(_ year: SchoolYear?) -> String {
         year?.description ?? Text.yearUnknown(language)
     }
 

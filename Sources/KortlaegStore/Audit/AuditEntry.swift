@@ -39,6 +39,9 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case view
     /// A user of the web application was added or changed (`kortlaeg user add`).
     case user
+    /// The staff's own label of a child was set or removed (the web's child page; summary: whose,
+    /// never the label).
+    case label
     /// The project was copied whole from another store (`kortlaeg store copy`; summary: from where).
     case copy
     /// An import was removed (`kortlaeg imports remove`; detail: the batch and what was deleted).

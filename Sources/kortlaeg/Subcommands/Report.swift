@@ -18,15 +18,23 @@ struct Report: ParsableCommand {
             files), the questions answered and the goals with their ratings. The heading shows a short \
             pseudonym unless --child-label is given; the id itself is never written. --class NAME \
             (optionally --school) summarises the class (n, mean, share per band; groups under 5 shown as \
-            'n < 5'). Every report is recorded in the project's audit log.
+            'n < 5'); with trivselsmåling results stored in the project ('kortlaeg trivsel FILE --project P \
+            --store') it also shows the results of the class's school and klassetrin across school years \
+            (groups under 5 pupils left out). Every report is recorded in the project's audit log.
 
             Without --project: files written by 'kortlaeg score', one per occasion (--scores FILE:OCCASION; \
             repeat with files of other informants for the same occasion to show informants side by side).
+
+            --audience parent writes the parent version of a child report instead: plain Danish, strengths \
+            first, what the scores mean in words (no numbers, variable names or versions), the goals; it \
+            prints on one or two A4 pages. The heading names the child by --child-label, else by the staff's \
+            own label set on the child's page in 'kortlaeg serve', else by the short pseudonym.
 
             The page has inline CSS and SVG only (no network, prints on A4). Danish by default.
 
             Example:
               kortlaeg report --project aarhus-2026.kortlaeg --child 3f2a-09bc-77de --output barn.html
+              kortlaeg report --project aarhus-2026.kortlaeg --child 3f2a-09bc-77de --audience parent --output til-foraeldre.html
               kortlaeg report --project aarhus-2026.kortlaeg --class 4.b --output 4b.html
               kortlaeg report --scores T1.csv:T1 --scores T2.csv:T2 --instrument sdq-p4-17 --id barn_id --child barn-0001 --output barn.html
             """
@@ -41,6 +49,8 @@ struct Report: ParsableCommand {
     @Option(help: "The heading's name for the child (default: with --project a short pseudonym, else the id).") var childLabel: String?
     @Option(name: .customLong("class"), help: "A class report: with --project the class's name, else the heading.") var className: String?
     @Option(help: "With --project and --class: only the class at this school.") var school: String?
+    @Option(help: "Who reads a child report: staff (default) or parent (plain Danish, one or two A4 pages).")
+    var audience: ReportRequest.Audience = .staff
     @OptionGroup var bandTable: BandTableOption
     @Option(name: .customLong("bands"), help: .hidden) var bands: String?
     @Option(name: .shortAndLong, help: "The HTML file to write (default: stdout).") var output: String?
@@ -52,6 +62,7 @@ struct Report: ParsableCommand {
     func validate() throws {
         if (child == nil) == (className == nil) { throw ValidationError("Please give either --child ID or --class NAME.") }
         if let child, child.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--child needs the child's id.") }
+        if audience == .parent, child == nil { throw ValidationError("--audience parent is for a child report; please give --child ID.") }
         if bandTable.id != nil, bands != nil { throw ValidationError("--bands is the old name of --band-table; please give only --band-table.") }
         if project.path != nil {
             if !scores.isEmpty || !instrument.isEmpty || id != nil {
@@ -81,9 +92,16 @@ struct Report: ParsableCommand {
                                  idColumn: id)
         }
         let subject: ReportRequest.Subject = child.map { .child($0, label: childLabel) } ?? .group(className ?? "", school: school)
-        let request = ReportRequest(source: source, subject: subject, catalog: catalog, language: language.language,
+        var request = ReportRequest(source: source, subject: subject, catalog: catalog, language: language.language,
                                     bandTable: bandTable.id ?? bands, output: output, operator: operatorOption.resolved)
+        request.audience = audience
+        if project.path != nil, className != nil {
+            let reference = instruments.resolvedDirectory() + "/trivsel/national-reference.json"
+            if FileManager.default.fileExists(atPath: reference) { request.trivselReference = reference }
+        }
         let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ReportUseCase.run(request, sink: StderrSink.shared) }
         if output == nil { FileHandle.standardOutput.write(Data(result.html.utf8)) }
     }
 }
+
+extension ReportRequest.Audience: ExpressibleByArgument {}

@@ -7,8 +7,9 @@ struct Status: ParsableCommand {
         abstract: "Show a project: children × occasion × informant, who is missing a follow-up or T2, the last imports.",
         discussion: """
             Danish by default (--lang en). For every occasion the project has reached after T1 (F1, F2, …, T2) \
-            it lists the children with a T1 but no response then. Children are shown by the first 12 \
-            characters of their pseudonym (grouped as 3f2a-09bc-77de), never by their id.
+            it lists the children with a T1 but no response then, and for every occasion and informant the \
+            children without that form (the same list as the missing-forms grid of 'kortlaeg serve'). Children \
+            are shown by the first 12 characters of their pseudonym (grouped as 3f2a-09bc-77de), never by their id.
 
             Example:
               kortlaeg status --project aarhus-2026.kortlaeg
@@ -29,7 +30,9 @@ struct Status: ParsableCommand {
         let path = try project.required("status")
         do {
             let status = try ShowProjectStatus.run(.init(project: path, recentImports: imports), sink: StderrSink.shared)
-            print(ProjectStatusRenderer(status: status, location: path, listedChildren: list, language: language.language).text,
+            let missing = try ShowMissingForms.run(project: path).list
+            print(ProjectStatusRenderer(status: status, location: path, listedChildren: list, language: language.language,
+                                        missingForms: missing).text,
                   terminator: "")
         } catch {
             throw KortlaegExit.fail(error, in: Self.self)

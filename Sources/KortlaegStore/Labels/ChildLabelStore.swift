@@ -1,0 +1,16 @@
+/// The staff's own labels for children ("Anna 4.b", "dreng fra Søndergade"): a short name PPR staff
+/// give a child on its page, so that they find the child again without its CPR number.
+///
+/// Kept apart from ``ProjectStore`` like ``UserStore``: the SQLite store implements it (migration
+/// `v5`). A label is personal data of the project: it is shown on staff pages and the parent
+/// version, never exported, never written to the audit log (the log says a label was set, not
+/// which). Labels holding a CPR-shaped number are refused by the use case before they get here.
+public protocol ChildLabelStore {
+    /// Every label, by the child's pseudonym.
+    /// - Throws: ``StoreError``.
+    func childLabels() throws -> [String: String]
+
+    /// Sets (or with nil removes) the label of the child with `pseudonym`.
+    /// - Throws: ``StoreError``.
+    func setChildLabel(_ label: String?, pseudonym: String) throws
+}
