@@ -47,8 +47,9 @@ public struct ProgressTextRenderer: Sendable {
                     lines.append("  " + Text.addedValueSuppressed(avs.n)(language))
                 } else {
                     let ci = avs.confidenceInterval?.value
-                    let text = Text.addedValue(n: avs.n, mean: number(avs.mean), lower: number(ci?.lower), upper: number(ci?.upper),
-                                               effectSize: number(avs.mean.map { $0 / definition.effectSizeDivisor }))(language)
+                    var text = Text.addedValue(n: avs.n, mean: number(avs.mean), lower: number(ci?.lower), upper: number(ci?.upper),
+                                               effectSize: number(avs.effectSize ?? avs.mean.map { $0 / definition.effectSizeDivisor }))(language)
+                    if case .unavailable? = avs.confidenceInterval { text += " (" + reason(avs.confidenceInterval) + ")" }
                     lines.append("  " + text + (definition.note.map { " " + $0 } ?? ""))
                 }
             }
@@ -80,8 +81,8 @@ public struct ProgressTextRenderer: Sendable {
         let tText = t.map { "t(\($0.degreesOfFreedom)) = \(number($0.t)), \(pValue($0.pValue))" } ?? reason(summary.tTest)
         let wText = w.map { "\(pValue($0.pValue)) (\(Text.method($0.method)(language)))" } ?? reason(summary.wilcoxon)
         lines.append("    " + Text.tests(t: tText, wilcoxon: wText)(language))
-        lines.append("    " + Text.effectSizes(dz: number(summary.dz?.value?.value), dav: number(summary.dav?.value?.value),
-                                               gz: number(summary.gz?.value?.value), gav: number(summary.gav?.value?.value))(language))
+        lines.append("    " + Text.effectSizes(dz: effect(summary.dz), dav: effect(summary.dav),
+                                               gz: effect(summary.gz), gav: effect(summary.gav))(language))
         if summary.shareAboveCutoffBefore != nil {
             let m = summary.mcNemar?.value
             let mText = m.map { "\(pValue($0.pValue)) (\(Text.method($0.method)(language)))" } ?? reason(summary.mcNemar)
@@ -132,7 +133,14 @@ public struct ProgressTextRenderer: Sendable {
     }
 
     private func reason<T>(_ value: GroupSummary.Value<T>?) -> String {
-        if case let .unavailable(text)? = value { return Text.notComputed(text)(language) }
+        if case let .unavailable(gap)? = value { return Text.notComputed(Phrasebook.StatisticGaps.text(gap)(language))(language) }
+        return "–"
+    }
+
+    /// An effect size, or "–" with why it is not computed.
+    private func effect(_ value: GroupSummary.Value<EffectSize>?) -> String {
+        if let size = value?.value { return number(size.value) }
+        if case .unavailable? = value { return "– (" + reason(value) + ")" }
         return "–"
     }
 
