@@ -15,6 +15,12 @@ public struct GroupSummary: Sendable {
             if case let .value(v) = self { return v }
             return nil
         }
+
+        /// Why the statistic is missing, or nil when it is computed.
+        public var gap: StatisticGap? {
+            if case let .unavailable(gap) = self { return gap }
+            return nil
+        }
     }
 
     public var group: String

@@ -109,13 +109,19 @@ public enum AnalyseCourse {
         return parsed.map(\.code)
     }
 
+    /// Checks a project run's `--by` before the store is opened.
+    /// - Throws: ``KortlaegError`` (usage) for a name other than class, school, sex or birth-year.
+    public static func checkProjectGrouping(_ by: String?) throws(KortlaegError) {
+        if let by, !StoredObservations.groupNames.contains(by) {
+            throw KortlaegError(.usage, "With --project, --by takes class, school, sex or birth-year (not '\(by)').")
+        }
+    }
+
     /// Runs the analysis; the counts per occasion and the notes go to `sink`.
     /// - Throws: ``KortlaegError`` as ``AnalyseProgress/run(_:sink:)``.
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> CourseReport {
         guard request.suppressionThreshold >= 1 else { throw KortlaegError(.usage, "--suppress must be at least 1.") }
-        if case .project = request.source, let by = request.groupBy, !StoredObservations.groupNames.contains(by) {
-            throw KortlaegError(.usage, "With --project, --by takes class, school, sex or birth-year (not '\(by)').")
-        }
+        if case .project = request.source { try checkProjectGrouping(request.groupBy) }
         let instrument = try AnalyseProgress.resolve(request.instrument, in: request.instruments)
         let read: (occasions: [CourseAnalysis.Occasion], rejected: [String: Int], notes: [ProgressNote])
         switch request.source {

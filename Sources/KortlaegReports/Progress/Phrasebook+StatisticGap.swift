@@ -42,6 +42,16 @@ extension Phrasebook {
             }
         }
 
+        /// A score no child of an unsuppressed group has at both occasions.
+        static func noPairs(unpaired: Int) -> Phrase {
+            Phrase(da: "Ingen børn med begge målinger (\(unpaired) uden par): intet at beregne.",
+                   en: "No children with both scores (\(unpaired) unpaired): nothing to compute.")
+        }
+        /// Every effect size is missing for the same reason.
+        static func noEffectSizes(_ reason: String) -> Phrase {
+            Phrase(da: "Effektstørrelse: \(reason).", en: "Effect size: \(reason).")
+        }
+
         /// "t-test: kræver …; Wilcoxon: …" in `language`.
         static func list(_ gaps: [(statistic: String, gap: StatisticGap)], _ language: Language) -> String {
             gaps.map { "\(statistic($0.statistic)(language)): \(text($0.gap)(language))" }.joined(separator: "; ")

@@ -72,6 +72,9 @@ public struct ProgressTextRenderer: Sendable {
         guard !summary.suppressed else {
             return lines + ["    " + Text.suppressed(summary.n, threshold: analysis.suppressionThreshold)(language)]
         }
+        guard summary.n > 0 else {
+            return lines + ["    " + Phrasebook.StatisticGaps.noPairs(unpaired: summary.unpaired)(language)]
+        }
         let ci = summary.meanChange?.value
         lines.append("    " + Text.means(n: summary.n, unpaired: summary.unpaired, before: number(summary.meanBefore),
                                          after: number(summary.meanAfter), change: number(summary.meanChangeValue),
@@ -81,8 +84,13 @@ public struct ProgressTextRenderer: Sendable {
         let tText = t.map { "t(\($0.degreesOfFreedom)) = \(number($0.t)), \(pValue($0.pValue))" } ?? reason(summary.tTest)
         let wText = w.map { "\(pValue($0.pValue)) (\(Text.method($0.method)(language)))" } ?? reason(summary.wilcoxon)
         lines.append("    " + Text.tests(t: tText, wilcoxon: wText)(language))
-        lines.append("    " + Text.effectSizes(dz: effect(summary.dz), dav: effect(summary.dav),
-                                               gz: effect(summary.gz), gav: effect(summary.gav))(language))
+        let effectGaps = [summary.dz?.gap, summary.dav?.gap, summary.gz?.gap, summary.gav?.gap]
+        if let gap = effectGaps[0], effectGaps.allSatisfy({ $0 == gap }) {
+            lines.append("    " + Phrasebook.StatisticGaps.noEffectSizes(reason(summary.dz))(language))
+        } else {
+            lines.append("    " + Text.effectSizes(dz: effect(summary.dz), dav: effect(summary.dav),
+                                                   gz: effect(summary.gz), gav: effect(summary.gav))(language))
+        }
         if summary.shareAboveCutoffBefore != nil {
             let m = summary.mcNemar?.value
             let mText = m.map { "\(pValue($0.pValue)) (\(Text.method($0.method)(language)))" } ?? reason(summary.mcNemar)

@@ -45,6 +45,7 @@ extension Progress {
             return wanted.count > 2 ? .course(wanted, files: []) : .pairwise(from: wanted[0], to: wanted[1], files: [])
         }
         if from != nil || to != nil { return .pairwise(from: from ?? "T1", to: to ?? "T2", files: []) }
+        try AnalyseCourse.checkProjectGrouping(by)
         let stored = try AnalyseCourse.storedOccasions(project: project.path ?? "", instrument: instrument,
                                                        instruments: try catalog())
         if stored.count > 2 { return .course(stored, files: []) }
