@@ -33,8 +33,11 @@ struct CourseRendererTests {
                               + "    T1: gennemsnit 6,00 (95 % KI 3,03 til 8,97; 6 børn)\n"
                               + "    F1: gennemsnit 5,50 (95 % KI 2,48 til 8,52; 6 børn); ændring fra T1 -0,50 (95 % KI -1,07 til 0,07; 6 børn parret): ingen sikker ændring\n"
                               + "    T2: gennemsnit 4,33 (95 % KI 1,24 til 7,42; 6 børn); ændring fra T1 -1,67 (95 % KI -2,52 til -0,81; 6 børn parret): bedre ↓\n"))
-        // A score no child has: the reason, not an empty figure.
-        #expect(text.contains("    T1: gennemsnit – (0 børn; konfidensinterval ikke beregnet: kræver mindst 2 børn med scorerne, der er 0)"))
+        // A score no child has: said once, not as empty figures; no RCI says why, in Danish.
+        #expect(text.contains("  Score for adfærdsmæssige symptomer (pconduct; lavere er bedre)\n"
+                              + "    Ingen børn har denne score ved nogen af målingerne.\n"))
+        #expect(text.contains("    Pålidelig ændring (RCI) ikke beregnet: ingen reliabilitet er kendt for pemotion: den er ikke indtastet i "
+                              + "instrumentdata; angiv --reliability pemotion=R.\n"))
         #expect(text.contains("Bemærk: rækker med status 'rejected' er udeladt ved F1: 2\n"))
         for english in ["Note:", "not computed", "Group", "mean ", "children"] {
             #expect(!text.contains(english), "\(english)")
@@ -61,6 +64,7 @@ struct CourseRendererTests {
         let a = long.rows.filter { $0[0] == "a" && $0[4] == "pemotion" }
         #expect(a.map { $0[5] } == ["T1", "F1", "T2"] && a.allSatisfy { $0[1] == "5A" && $0[2] == "pige" })
         #expect(a[1][9] == "-1.0" && a[2][9] == "-2.0")
+        #expect(a[1][17].hasPrefix("ingen reliabilitet er kendt for pemotion") && a[1][16].hasPrefix("no reliability is known"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(CourseJSONRenderer(report: report).text.utf8)) as? [String: Any])
         let groups = try #require(json["groups"] as? [[String: Any]])
         let f1JSON = try #require(groups.first { $0["variable"] as? String == "pemotion" && $0["occasion"] as? String == "F1" })
@@ -68,5 +72,28 @@ struct CourseRendererTests {
         let occasions = try #require(json["occasions"] as? [[String: Any]])
         #expect(occasions.map { $0["occasion"] as? String } == ["T1", "F1", "T2"])
         #expect(occasions[1]["rejectedRows"] as? Int == 2 && occasions[1]["pairedWithFirst"] as? Int == 6)
+    }
+}
+
+/// The Added Value Score line of the Danish table: five children with T1 total 20, impact 2,
+/// emotion 5 and T2 total 14 have AVS = 2.3 + 0.8·20 + 0.2·2 − 0.3·5 − 14 = 3.2 (Ford et al. 2009
+/// formula in the instrument data); effect size 3.2 / 5 = 0.64; the caveat and sources in Danish.
+struct AddedValueTextTests {
+    @Test func danishAddedValueLineNamesBothSources() throws {
+        let instrument = try sdqParent()
+        let (scores, _) = try ProgressSettings().scores(for: instrument, language: .danish)
+        let ids = (1...5).map { "c\($0)" }
+        let before = ids.map { ChildObservation(id: $0, values: ["ebdtot": 20, "impact": 2, "emotion": 5]) }
+        let after = ids.map { ChildObservation(id: $0, values: ["ebdtot": 14, "impact": 1, "emotion": 3]) }
+        let analysis = ProgressAnalysis(before: before, after: after, scores: scores, addedValue: instrument.addedValueScore, groupBy: nil)
+        let text = ProgressTextRenderer(report: ProgressReport(analysis: analysis, from: "T1", to: "T2")).text
+        #expect(text.contains("  Added Value Score (5 børn): gennemsnit 3,20 (95 % KI 3,20 til 3,20); effektstørrelse 0,64. "
+                              + "Kun beregnet til højrisikogrupper (klinik)"))
+        #expect(text.contains("Ford m.fl. 2009 (Br J Psychiatry 194:552–558) og youthinmind (sekundær kilde)"))
+        #expect(!text.contains("Meant for high-risk"))
+        let row = try #require(ProgressCSVRenderer(report: ProgressReport(analysis: analysis, from: "T1", to: "T2")).groupRows
+            .first { $0[1] == "avs" })
+        #expect(abs((Double(row[ProgressCSVRenderer.groupColumns.firstIndex(of: "effect_size_avs")!]) ?? 0) - 0.64) < 1e-12)
+        #expect(row[ProgressCSVRenderer.groupColumns.firstIndex(of: "effect_size_avs_divisor")!] == "5.0")
     }
 }

@@ -93,7 +93,7 @@ public struct CourseCSVRenderer: Sendable {
             } else if point.occasion != first, change == nil {
                 (note, noteText) = ("no score at \(first)", Phrasebook.Course.noBaseline(first)(language))
             } else if let reason = change?.rciUnavailable {
-                (note, noteText) = (reason, reason)
+                (note, noteText) = (reason, Phrasebook.Course.rciReason(score)?(language) ?? reason)
             }
             rows.append([CPRNumber.masked(point.childID), className, attributes["sex"] ?? "", point.scoreID, score.definition.variable,
                          point.occasion, String(index[point.occasion] ?? 0), text(point.value),

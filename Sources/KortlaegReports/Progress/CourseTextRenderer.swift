@@ -58,7 +58,9 @@ public struct CourseTextRenderer: Sendable {
         }
         var lines = ["  \(definition.label.text(language)) (\(definition.variable)\(way.map { "; " + $0(language) } ?? ""))"]
         let first = analysis.occasions[0]
-        for (occasionIndex, cell) in (group.means[definition.id] ?? []).enumerated() {
+        let cells = group.means[definition.id] ?? []
+        if cells.allSatisfy({ $0.n == 0 && !$0.suppressed }) { return lines + ["    " + Text.noValues(language)] }
+        for (occasionIndex, cell) in cells.enumerated() {
             if cell.suppressed {
                 lines.append("    " + Text.suppressed(cell.occasion, group.children[occasionIndex], threshold: analysis.suppressionThreshold)(language))
                 continue
@@ -73,6 +75,11 @@ public struct CourseTextRenderer: Sendable {
                 line += "; " + change(score, summary, first: first)
             }
             lines.append("    " + line)
+        }
+        let withRCI = (1..<max(1, analysis.occasions.count)).compactMap { followUpSummary($0, group: group.name, score: index) }
+            .contains { $0.rciN > 0 }
+        if !withRCI, let reason = Text.rciReason(score) {
+            lines.append("    " + Phrasebook.Progress.rciNotComputed(reason(language))(language))
         }
         return lines
     }

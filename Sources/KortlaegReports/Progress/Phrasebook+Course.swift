@@ -1,4 +1,5 @@
 import KortlaegDomain
+import KortlaegProgress
 
 extension Phrasebook {
     /// The texts of progress over the whole course (`kortlaeg progress --occasions …`).
@@ -53,6 +54,19 @@ extension Phrasebook {
         static let addedValueCaveat = Phrase(
             da: "Kun beregnet til højrisikogrupper (klinik); fortolk med forsigtighed i almindelige grupper. Kilder: Ford m.fl. 2009 (Br J Psychiatry 194:552–558) og youthinmind (sekundær kilde); formlen er ikke efterprøvet mod den primære kilde.",
             en: "Meant for high-risk (clinic) groups; interpret with care in community samples. Sources: Ford et al. 2009 (Br J Psychiatry 194:552–558) and youthinmind (secondary source); the formula is not verified against the primary source.")
+        static let noValues = Phrase(da: "Ingen børn har denne score ved nogen af målingerne.",
+                                     en: "No child has this score at any of the occasions.")
+
+        /// Why no child has an RCI for `score`, worded from its settings (nil: no general reason).
+        static func rciReason(_ score: ProgressScore) -> Phrase? {
+            let variable = score.definition.variable
+            if score.reliability == nil { return Progress.noReliability(variable) }
+            switch score.standardDeviation {
+            case .unavailable: return Progress.noStandardDeviation(variable)
+            default: return nil
+            }
+        }
+
         static let scoreMissing = Phrase(da: "scoren mangler", en: "score missing")
         static func noBaseline(_ first: String) -> Phrase {
             Phrase(da: "ingen score ved \(first): ingen ændring", en: "no score at \(first): no change")

@@ -50,7 +50,9 @@ public struct ProgressTextRenderer: Sendable {
                     var text = Text.addedValue(n: avs.n, mean: number(avs.mean), lower: number(ci?.lower), upper: number(ci?.upper),
                                                effectSize: number(avs.effectSize ?? avs.mean.map { $0 / definition.effectSizeDivisor }))(language)
                     if case .unavailable? = avs.confidenceInterval { text += " (" + reason(avs.confidenceInterval) + ")" }
-                    lines.append("  " + text + (definition.note.map { " " + $0 } ?? ""))
+                    // The caveat and both sources in the report's language (the instrument's note is English).
+                    let caveat = language == .danish || definition.note == nil ? Phrasebook.Course.addedValueCaveat(language) : definition.note!
+                    lines.append("  " + text + " " + caveat)
                 }
             }
         }
