@@ -9,10 +9,16 @@ public struct GroupSummary: Sendable {
     /// A statistic, or why it is missing.
     public enum Value<T: Sendable>: Sendable {
         case value(T)
-        case unavailable(String)
+        case unavailable(StatisticGap)
 
         public var value: T? {
             if case let .value(v) = self { return v }
+            return nil
+        }
+
+        /// Why the statistic is missing, or nil when it is computed.
+        public var gap: StatisticGap? {
+            if case let .unavailable(gap) = self { return gap }
             return nil
         }
     }
@@ -23,8 +29,11 @@ public struct GroupSummary: Sendable {
     public var n: Int
     /// Children in the group without a pair for this score (only one occasion, or a missing score).
     public var unpaired: Int
-    /// True when `n` is below the suppression threshold: every statistic below is absent.
+    /// True when the group (its paired children, over every score) is below the suppression
+    /// threshold: every statistic below is absent, for every score of the group.
     public var suppressed: Bool
+    /// The suppression threshold the group was measured against.
+    public var suppressionThreshold: Int
 
     public var meanBefore: Double?
     public var meanAfter: Double?
@@ -49,31 +58,41 @@ public struct GroupSummary: Sendable {
     public var shareReliablyDeteriorated: Double?
     public var rciN: Int
 
-    /// Why each statistic that is not computed is missing: column name → reason (English, for
-    /// CSV/JSON; the table gives the same reasons in its language).
-    public var unavailableReasons: [(statistic: String, reason: String)] {
-        var reasons: [(String, String)] = []
+    /// Why each statistic that is not computed is missing: column name → reason, in the order of
+    /// the columns; a suppressed group has the one reason `suppressed`.
+    public var gaps: [(statistic: String, gap: StatisticGap)] {
+        if suppressed { return [("all", .suppressed(threshold: suppressionThreshold))] }
+        var gaps: [(String, StatisticGap)] = []
         func add<T>(_ name: String, _ value: Value<T>?) {
-            if case let .unavailable(reason)? = value { reasons.append((name, reason)) }
+            if case let .unavailable(gap)? = value { gaps.append((name, gap)) }
         }
+        if n < 2 { gaps.append(("sd_change", .tooFew(required: 2, actual: n))) }
         add("mean_change", meanChange); add("t", tTest); add("wilcoxon", wilcoxon)
         add("d_z", dz); add("d_av", dav); add("g_z", gz); add("g_av", gav); add("mcnemar", mcNemar)
-        return reasons
+        return gaps
+    }
+
+    /// ``gaps`` in English (for CSV/JSON in English and the command line's messages).
+    public var unavailableReasons: [(statistic: String, reason: String)] {
+        gaps.map { ($0.statistic, $0.gap.description) }
     }
 
     /// Summarises `changes` (this group's children for one score).
+    /// - Parameter groupSize: the group's paired children over all scores (suppression is per
+    ///   group, so that one score of a group is never shown while another is hidden); nil: `changes.count`.
     public init(group: String, score: ProgressScore, changes: [ChildChange], unpaired: Int,
-                suppressionThreshold: Int, confidenceLevel: Double = 0.95) {
+                suppressionThreshold: Int, groupSize: Int? = nil, confidenceLevel: Double = 0.95) {
         self.group = group
         scoreID = score.definition.id
         n = changes.count
         self.unpaired = unpaired
-        suppressed = changes.count < suppressionThreshold
+        self.suppressionThreshold = suppressionThreshold
+        suppressed = (groupSize ?? changes.count) < suppressionThreshold
         rciN = 0
         guard !suppressed else { return }
         let before = changes.map(\.before), after = changes.map(\.after)
         func wrap<T>(_ body: () throws(StatisticsError) -> T) -> Value<T> {
-            do { return .value(try body()) } catch { return .unavailable(error.description) }
+            do { return .value(try body()) } catch { return .unavailable(StatisticGap(error)) }
         }
         let first = try? Descriptives(before), second = try? Descriptives(after)
         meanBefore = first?.mean
@@ -96,8 +115,10 @@ public struct GroupSummary: Sendable {
         }
         dz = wrap { () throws(StatisticsError) in try EffectSize.dz(before: before, after: after) }
         dav = wrap { () throws(StatisticsError) in try EffectSize.dav(before: before, after: after) }
-        gz = wrap { () throws(StatisticsError) in try EffectSize.gz(before: before, after: after) }
-        gav = wrap { () throws(StatisticsError) in try EffectSize.gav(before: before, after: after) }
+        // Hedges' J is 0 at n = 2 (Hedges 1981; Lakens 2013 eq. 4), which would print g = 0 for any
+        // two children: say why instead.
+        gz = changes.count == 2 ? .unavailable(.hedgesUndefined) : wrap { () throws(StatisticsError) in try EffectSize.gz(before: before, after: after) }
+        gav = changes.count == 2 ? .unavailable(.hedgesUndefined) : wrap { () throws(StatisticsError) in try EffectSize.gav(before: before, after: after) }
         let banded = changes.filter { $0.bandBefore != nil && $0.bandAfter != nil }
         if !banded.isEmpty {
             let above1 = banded.map { $0.bandBefore!.level >= score.cutoffLevel }
@@ -105,9 +126,12 @@ public struct GroupSummary: Sendable {
             shareAboveCutoffBefore = Double(above1.filter { $0 }.count) / Double(banded.count)
             shareAboveCutoffAfter = Double(above2.filter { $0 }.count) / Double(banded.count)
             mcNemar = wrap { () throws(StatisticsError) in
+                // One child gives no test.
                 guard banded.count >= 2 else { throw .tooFewObservations(statistic: "McNemar test", required: 2, actual: banded.count) }
                 return try McNemar(before: above1, after: above2)
             }
+        } else if score.bands != nil {
+            mcNemar = .unavailable(.tooFew(required: 2, actual: 0))
         }
         let withRCI = changes.filter { $0.changeClass != nil }
         rciN = withRCI.count
@@ -120,24 +144,57 @@ public struct GroupSummary: Sendable {
     }
 }
 
-/// The mean Added Value Score of a group, with its CI.
+/// The mean Added Value Score of a group, with its CI and effect size.
+///
+/// Source: Ford T, Hutchings J, Bywater T, Goodman A, Goodman R (2009), "Strengths and
+/// Difficulties Questionnaire Added Value Scores: evaluating effectiveness in child mental health
+/// interventions", Br J Psychiatry 194:552–558; the same formula and "effect size = AVS / 5" in
+/// youthinmind's added-value page (a secondary source; shared/specs/norms.md). The divisor is the
+/// instrument data's `effectSizeDivisor`; the formula stays `verified: false` until the primary
+/// source (and its erratum, Br J Psychiatry 2009;195:182) is checked.
 public struct GroupAddedValue: Sendable {
     public var group: String
     public var n: Int
     public var suppressed: Bool
+    public var suppressionThreshold: Int
     public var mean: Double?
+    /// The SD of the children's AVS (n − 1), for a reader who wants mean / SD.
+    public var standardDeviation: Double?
     public var confidenceInterval: GroupSummary.Value<ConfidenceInterval>?
+    /// The effect size of the mean AVS: mean / `effectSizeDivisor` (5 for the SDQ: Ford et al. 2009).
+    public var effectSize: Double?
+    /// The divisor used for ``effectSize``.
+    public var effectSizeDivisor: Double?
 
-    public init(group: String, values: [AddedValue], suppressionThreshold: Int, confidenceLevel: Double = 0.95) {
+    /// - Parameters:
+    ///   - groupSize: the group's paired children (suppression is per group); nil: `values.count`.
+    ///   - effectSizeDivisor: the definition's divisor (nil: no effect size).
+    public init(group: String, values: [AddedValue], suppressionThreshold: Int, groupSize: Int? = nil,
+                effectSizeDivisor: Double? = nil, confidenceLevel: Double = 0.95) {
         self.group = group
         n = values.count
-        suppressed = values.count < suppressionThreshold
-        guard !suppressed, let descriptives = try? Descriptives(values.map(\.value)) else { return }
+        self.suppressionThreshold = suppressionThreshold
+        suppressed = (groupSize ?? values.count) < suppressionThreshold
+        self.effectSizeDivisor = effectSizeDivisor
+        guard !suppressed else { return }
+        guard let descriptives = try? Descriptives(values.map(\.value)) else {
+            confidenceInterval = .unavailable(.tooFew(required: 2, actual: 0))
+            return
+        }
         mean = descriptives.mean
+        standardDeviation = descriptives.standardDeviation
+        if let effectSizeDivisor, effectSizeDivisor > 0 { effectSize = descriptives.mean / effectSizeDivisor }
         do {
             confidenceInterval = .value(try descriptives.meanConfidenceInterval(level: confidenceLevel))
         } catch {
-            confidenceInterval = .unavailable(error.description)
+            confidenceInterval = .unavailable(StatisticGap(error))
         }
+    }
+
+    /// Why the CI (or everything) is missing.
+    public var gaps: [(statistic: String, gap: StatisticGap)] {
+        if suppressed { return [("all", .suppressed(threshold: suppressionThreshold))] }
+        if case let .unavailable(gap)? = confidenceInterval { return [("ci", gap)] }
+        return []
     }
 }

@@ -17,9 +17,13 @@ public struct ProgressAnalysis: Sendable {
     /// Added Value Scores, when the instrument defines one.
     public var addedValues: [AddedValue]
     public var addedValueDefinition: AddedValueScore?
-    /// Per grouping value: the group summaries per score, and the mean AVS.
+    /// Per grouping value: the group summaries per score, and the mean AVS. A group with fewer
+    /// paired children than the threshold is suppressed for every score (suppression is per group).
     public var groups: [(name: String, summaries: [GroupSummary], addedValue: GroupAddedValue?)]
     public var suppressionThreshold: Int
+    /// Per child id, its attributes (the earlier occasion's, completed by the later one): the
+    /// per-child file's `class` and `sex` columns come from here.
+    public var childAttributes: [String: [String: String]]
     /// How many element steps pairing, bucketing and grouping took (for the test that keeps the
     /// analysis linear in the number of children; not a time).
     package private(set) var bucketingSteps = 0
@@ -67,17 +71,24 @@ public struct ProgressAnalysis: Sendable {
         }
         // One bucketing pass: child id → group, then every change, missing id and AVS into its group.
         var groupOf: [String: String] = [:]
+        var pairedByGroup: [String: Int] = [:]
         for pair in pairs {
             work += 1
-            groupOf[pair.id] = groupName(pair.attributes)
+            let name = groupName(pair.attributes)
+            groupOf[pair.id] = name
+            pairedByGroup[name, default: 0] += 1
         }
         // Unpaired children count in their group too (from whichever occasion they were seen at).
         var unpairedByGroup: [String: Int] = [:]
         let unpairedIDs = Set(pairing.onlyBefore + pairing.onlyAfter)
+        var attributes: [String: [String: String]] = [:]
+        for pair in pairs { attributes[pair.id] = pair.attributes }
         for observation in before + after where unpairedIDs.contains(observation.id) {
             work += 1
             unpairedByGroup[groupName(observation.attributes), default: 0] += 1
+            attributes[observation.id] = observation.attributes
         }
+        childAttributes = attributes
         var changesByGroup: [String: [String: [ChildChange]]] = [:]   // group → score → changes
         var missingByGroup: [String: [String: Int]] = [:]             // group → score → count
         for score in scores {
@@ -102,10 +113,12 @@ public struct ProgressAnalysis: Sendable {
             let summaries = scores.map { score in
                 GroupSummary(group: name, score: score, changes: changesByGroup[name]?[score.definition.id] ?? [],
                              unpaired: (unpairedByGroup[name] ?? 0) + (missingByGroup[name]?[score.definition.id] ?? 0),
-                             suppressionThreshold: threshold)
+                             suppressionThreshold: threshold, groupSize: pairedByGroup[name] ?? 0)
             }
-            let avs = addedValue == nil ? nil
-                : GroupAddedValue(group: name, values: valuesByGroup[name] ?? [], suppressionThreshold: threshold)
+            let avs = addedValue.map { definition in
+                GroupAddedValue(group: name, values: valuesByGroup[name] ?? [], suppressionThreshold: threshold,
+                                groupSize: pairedByGroup[name] ?? 0, effectSizeDivisor: definition.effectSizeDivisor)
+            }
             return (name, summaries, avs)
         }
         bucketingSteps = work

@@ -38,8 +38,10 @@ struct ProgressRendererTests {
         #expect(lines[8] == "    Over grænseværdien: 67 % → 50 %; McNemar: p = 1,000 (eksakt binomialtest).")
         #expect(lines[9] == "    Pålidelig ændring (RCI) ikke beregnet: ingen reliabilitet er kendt for pemotion: den er ikke indtastet i "
                 + "instrumentdata; angiv --reliability pemotion=R.")
+        // Suppression is per group: this group has 6 paired children, so a score none of them has
+        // says so instead of being hidden.
         #expect(text.contains("  Score for adfærdsmæssige symptomer (pconduct; lavere er bedre)\n"
-                              + "    0 børn med begge målinger: for få til at vise tal (under 5).\n"))
+                              + "    Ingen børn med begge målinger (7 uden par): intet at beregne.\n"))
         #expect(text.contains("\nForklaring: ændring = T2 − T1."))
         #expect(text.hasSuffix("Bemærk: bånd: uk-3band (UK community sample (youthinmind)); grænseværdi: båndniveau ≥ 2\n"
                                + "Bemærk: rækker med status 'rejected' er udeladt: 2 ved T1, 0 ved T2\n"))
@@ -73,7 +75,12 @@ struct ProgressRendererTests {
         #expect(Int(column("mcnemar_b"))! + Int(column("mcnemar_c"))! == 1)
         // A score without pairs says why, in the row itself.
         let conduct = try #require(rows.first { $0[2] == "pconduct" })
-        #expect(conduct[ProgressCSVRenderer.groupColumns.firstIndex(of: "reasons")!] == "n < 5: statistics suppressed")
+        func field(_ row: [String], _ name: String) -> String { row[ProgressCSVRenderer.groupColumns.firstIndex(of: name)!] }
+        #expect(field(conduct, "suppressed") == "no")
+        #expect(field(conduct, "reason_codes") == "sd_change:too_few;mean_change:too_few;t:too_few;wilcoxon:too_few;d_z:too_few;"
+                + "d_av:too_few;g_z:too_few;g_av:too_few;mcnemar:too_few")
+        #expect(field(conduct, "reasons").hasPrefix("SD af ændringen: kræver mindst 2 børn med scorerne, der er 0; "))
+        #expect(column("wilcoxon_zero_method") == "wilcox (zero differences dropped)" && column("wilcoxon_zeros_dropped") == "1")
         #expect(!rows.joined().contains("-0.0"))
         // The settings travel with every row.
         #expect(column("band_table") == "uk-3band" && column("cutoff_level") == "2" && column("suppression_threshold") == "5")
@@ -81,7 +88,10 @@ struct ProgressRendererTests {
         let children = renderer.children.text
         #expect(children.hasPrefix(ProgressCSVRenderer.childColumns.joined(separator: ",") + "\n"))
         #expect(children.contains("\na,emotion,pemotion,2.0,0.0,-2.0,yes,"))
-        #expect(children.contains("\ng,,,,,,,,,,,,,,,only T1\n"))
+        // The per-child file's class and sex columns (child a has no klasse; g only at T1 has 5A).
+        #expect(children.contains("\nb,emotion,pemotion,4.0,2.0,-2.0,yes,"))
+        #expect(children.split(separator: "\n").first { $0.hasPrefix("b,emotion,") }?.hasSuffix(",5A,") == true)
+        #expect(children.contains("\ng,,,,,,,,,,,,,,,only T1,5A,\n"))
     }
 
     @Test func jsonHasTheGroupsAndTheNotesInTheReportsLanguage() throws {
@@ -129,8 +139,10 @@ struct DirectionAndPluralTests {
         #expect(emotion.wilcoxon?.value == nil && emotion.mcNemar?.value == nil)
         let rows = ProgressCSVRenderer(report: report).groupRows
         let row = try #require(rows.first { $0[2] == "pemotion" })
+        let codes = row[ProgressCSVRenderer.groupColumns.firstIndex(of: "reason_codes")!]
+        #expect(codes.contains("wilcoxon:too_few") && codes.contains("mcnemar:too_few") && codes.contains("sd_change:too_few"))
         let reasons = row[ProgressCSVRenderer.groupColumns.firstIndex(of: "reasons")!]
-        #expect(reasons.contains("wilcoxon: ") && reasons.contains("mcnemar: "))
+        #expect(reasons.contains("Wilcoxon: kræver mindst 2 børn med scorerne, der er 1") && reasons.contains("McNemar: "))
         #expect(row[ProgressCSVRenderer.groupColumns.firstIndex(of: "p_wilcoxon")!] == "")
     }
 }

@@ -142,7 +142,7 @@ public enum AnalyseProgress {
     /// (`--reliability sample`) or, in a project without user reliabilities, when at least
     /// ``sampleReliabilityMinimum`` complete responses exist. Score files carry no item answers:
     /// `--reliability sample` needs `--project`.
-    private static func sampleReliability(_ request: Request, instrument: Instrument) throws(KortlaegError)
+    static func sampleReliability(_ request: Request, instrument: Instrument) throws(KortlaegError)
         -> (SampleReliability?, [ProgressNote]) {
         let asked = request.settings.reliabilityFromSample
         guard case let .project(location) = request.source else {
@@ -188,7 +188,7 @@ public enum AnalyseProgress {
         var notes: [ProgressNote]
     }
 
-    private static func resolve(_ reference: String, in catalog: InstrumentCatalog) throws(KortlaegError) -> Instrument {
+    static func resolve(_ reference: String, in catalog: InstrumentCatalog) throws(KortlaegError) -> Instrument {
         do {
             return try catalog.resolve(reference)
         } catch {

@@ -68,7 +68,7 @@ struct StoredObservations {
     }
 
     /// Source score id → target score id.
-    private func scoreMapping(from reference: InstrumentReference) throws -> [String: String] {
+    func scoreMapping(from reference: InstrumentReference) throws -> [String: String] {
         let everything = ScoringOptions(includeUnverifiedScores: true)
         let targetScores = try Scorer(instrument: target, options: everything).scores
         if reference == target.reference {

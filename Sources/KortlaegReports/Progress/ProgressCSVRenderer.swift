@@ -6,14 +6,18 @@ import KortlaegStatistics
 /// group's Added Value Score), or one row per child and score with the unpaired children.
 ///
 /// Numbers are written unrounded with a decimal point (`-1.6666666666666667`), column names and
-/// codes (`yes`, `only T1`) in English, so that scripts read every language's output alike.
+/// codes (`yes`, `only T1`, `reason_codes`) in English, so that scripts read every language's
+/// output alike; the `reasons` column words the same reasons in the report's language.
 public struct ProgressCSVRenderer: Sendable {
     /// The report to write.
     public var report: ProgressReport
+    /// The language of the `reasons` texts (the codes stay English).
+    public var language: Language
 
     /// A renderer.
-    public init(report: ProgressReport) {
+    public init(report: ProgressReport, language: Language = .danish) {
         self.report = report
+        self.language = language
     }
 
     /// The columns of the group table.
@@ -24,17 +28,28 @@ public struct ProgressCSVRenderer: Sendable {
         "share_reliably_improved", "share_reliably_deteriorated", "sd_change", "wilcoxon_w_plus", "wilcoxon_w_minus",
         "wilcoxon_z", "wilcoxon_n_nonzero", "mcnemar_b", "mcnemar_c", "reasons",
         "band_table", "cutoff_level", "rci_reliability", "rci_reliability_source", "rci_sd_source", "suppression_threshold",
+        "reason_codes", "wilcoxon_zeros_dropped", "wilcoxon_zero_method", "sd_avs", "effect_size_avs", "effect_size_avs_divisor",
     ]
 
     /// The group columns that hold text; every other column holds a number (JSON writes it as one).
     static let textGroupColumns: Set<String> = ["group", "score", "variable", "suppressed", "wilcoxon_method", "mcnemar_method", "reasons",
-                                                 "band_table", "rci_reliability_source", "rci_sd_source"]
+                                                 "band_table", "rci_reliability_source", "rci_sd_source", "reason_codes",
+                                                 "wilcoxon_zero_method"]
 
     /// The columns of the per-child table.
     public static let childColumns = [
         "child_id", "score", "variable", "t1", "t2", "change", "improved", "rci", "rci_sd", "rci_reliability",
-        "reliable_change", "change_class", "band_t1", "band_t2", "band_transition", "note",
+        "reliable_change", "change_class", "band_t1", "band_t2", "band_transition", "note", "class", "sex",
     ]
+
+    /// The attribute names a child's class is read from (project: `class`; score files: the kept column).
+    static let classAttributes = ["class", "klasse"]
+
+    /// The `class` and `sex` columns of a child (sex as given; `sex` is filled from koen/køn/gender by the use case).
+    private func covariates(_ child: String) -> [String] {
+        let attributes = analysis.childAttributes[child] ?? [:]
+        return [Self.classAttributes.lazy.compactMap { attributes[$0] }.first ?? "", attributes["sex"] ?? ""]
+    }
 
     private var analysis: ProgressAnalysis { report.analysis }
 
@@ -54,6 +69,8 @@ public struct ProgressCSVRenderer: Sendable {
                 row += [text(s.sdChange), text(w?.rankSumPositive), text(w?.rankSumNegative), text(w?.z), w.map { String($0.n) } ?? ""]
                 row += [m.map { String($0.b) } ?? "", m.map { String($0.c) } ?? "", reasons(s)]
                 row += settings(score)
+                row += [Phrasebook.StatisticGaps.codes(s.gaps), w.map { String($0.zerosDropped) } ?? "",
+                        w == nil ? "" : Self.wilcoxonZeroMethod, "", "", ""]
                 rows.append(row)
             }
             if let avs = group.addedValue {
@@ -61,6 +78,13 @@ public struct ProgressCSVRenderer: Sendable {
                 var row = [String](repeating: "", count: Self.groupColumns.count)
                 row[0] = group.name; row[1] = "avs"; row[2] = "added_value_score"; row[3] = String(avs.n)
                 row[5] = avs.suppressed ? "yes" : "no"; row[10] = text(avs.mean); row[11] = text(ci?.lower); row[12] = text(ci?.upper)
+                func set(_ column: String, _ value: String) { row[Self.groupColumns.firstIndex(of: column)!] = value }
+                set("reasons", Phrasebook.StatisticGaps.list(avs.gaps, language))
+                set("reason_codes", Phrasebook.StatisticGaps.codes(avs.gaps))
+                set("suppression_threshold", String(analysis.suppressionThreshold))
+                set("sd_avs", text(avs.standardDeviation))
+                set("effect_size_avs", text(avs.effectSize))
+                set("effect_size_avs_divisor", text(avs.effectSizeDivisor))
                 rows.append(row)
             }
         }
@@ -83,20 +107,20 @@ public struct ProgressCSVRenderer: Sendable {
                              text(change.change), change.improved ? "yes" : "no", text(change.rci), text(change.rciStandardDeviation),
                              text(change.rciReliability), change.reliable.map { $0 ? "yes" : "no" } ?? "",
                              change.changeClass?.rawValue ?? "", change.bandBefore?.label ?? "", change.bandAfter?.label ?? "",
-                             change.transition ?? "", change.rciUnavailable ?? ""])
+                             change.transition ?? "", change.rciUnavailable ?? ""] + covariates(change.childID))
             }
             for child in analysis.missingScore[id] ?? [] {
-                rows.append([CPRNumber.masked(child), id, variable] + blank(12) + ["score missing at \(from) or \(to)"])
+                rows.append([CPRNumber.masked(child), id, variable] + blank(12) + ["score missing at \(from) or \(to)"] + covariates(child))
             }
         }
         let addedValues = Dictionary(analysis.addedValues.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         for (child, value) in addedValues.sorted(by: { $0.key < $1.key }) {
             rows.append([CPRNumber.masked(child), "avs", "added_value_score", "", "", text(value.value)] + blank(9)
-                        + ["effect size \(text(value.effectSize))"])
+                        + ["effect size \(text(value.effectSize))"] + covariates(child))
         }
         for (status, ids) in [("only \(from)", analysis.pairing.onlyBefore), ("only \(to)", analysis.pairing.onlyAfter),
                               ("duplicate, not paired", analysis.pairing.duplicates)] {
-            for child in ids { rows.append([CPRNumber.masked(child), "", ""] + blank(12) + [status]) }
+            for child in ids { rows.append([CPRNumber.masked(child), "", ""] + blank(12) + [status] + covariates(child)) }
         }
         return CSVTable(rows: rows)
     }
@@ -115,10 +139,12 @@ public struct ProgressCSVRenderer: Sendable {
                 String(analysis.suppressionThreshold)]
     }
 
-    /// Why statistics are missing, in one field.
+    /// The zero-difference handling of the Wilcoxon test, named for the reader (as SciPy's `zero_method`).
+    static let wilcoxonZeroMethod = "wilcox (zero differences dropped)"
+
+    /// Why statistics are missing, in one field, in the report's language.
     private func reasons(_ summary: GroupSummary) -> String {
-        if summary.suppressed { return "n < \(analysis.suppressionThreshold): statistics suppressed" }
-        return summary.unavailableReasons.map { "\($0.statistic): \($0.reason)" }.joined(separator: "; ")
+        Phrasebook.StatisticGaps.list(summary.gaps, language)
     }
 
     /// A number as Swift writes it (shortest round-trip form), empty when missing or not finite.

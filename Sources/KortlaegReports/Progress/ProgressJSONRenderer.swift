@@ -20,7 +20,7 @@ public struct ProgressJSONRenderer: Sendable {
 
     /// The JSON text (pretty-printed, keys sorted), ending with a newline.
     public var text: String {
-        let rows = ProgressCSVRenderer(report: report).groupRows
+        let rows = ProgressCSVRenderer(report: report, language: language).groupRows
         // Numbers as JSON numbers; text columns (names, methods, reasons) as strings.
         let groups: [[String: Any]] = rows.dropFirst().map { row in
             var object: [String: Any] = [:]

@@ -50,9 +50,12 @@ public struct ProgressTextRenderer: Sendable {
                     lines.append("  " + Text.addedValueSuppressed(avs.n)(language))
                 } else {
                     let ci = avs.confidenceInterval?.value
-                    let text = Text.addedValue(n: avs.n, mean: number(avs.mean), lower: number(ci?.lower), upper: number(ci?.upper),
-                                               effectSize: number(avs.mean.map { $0 / definition.effectSizeDivisor }))(language)
-                    lines.append("  " + text + (definition.note.map { " " + $0 } ?? ""))
+                    var text = Text.addedValue(n: avs.n, mean: number(avs.mean), lower: number(ci?.lower), upper: number(ci?.upper),
+                                               effectSize: number(avs.effectSize ?? avs.mean.map { $0 / definition.effectSizeDivisor }))(language)
+                    if case .unavailable? = avs.confidenceInterval { text += " (" + reason(avs.confidenceInterval) + ")" }
+                    // The caveat and both sources in the report's language (the instrument's note is English).
+                    let caveat = language == .danish || definition.note == nil ? Phrasebook.Course.addedValueCaveat(language) : definition.note!
+                    lines.append("  " + text + " " + caveat)
                 }
             }
         }
@@ -74,6 +77,9 @@ public struct ProgressTextRenderer: Sendable {
         guard !summary.suppressed else {
             return lines + ["    " + Text.suppressed(summary.n, threshold: analysis.suppressionThreshold)(language)]
         }
+        guard summary.n > 0 else {
+            return lines + ["    " + Phrasebook.StatisticGaps.noPairs(unpaired: summary.unpaired)(language)]
+        }
         let ci = summary.meanChange?.value
         lines.append("    " + Text.means(n: summary.n, unpaired: summary.unpaired, before: number(summary.meanBefore),
                                          after: number(summary.meanAfter), change: number(summary.meanChangeValue),
@@ -83,8 +89,13 @@ public struct ProgressTextRenderer: Sendable {
         let tText = t.map { "t(\($0.degreesOfFreedom)) = \(number($0.t)), \(pValue($0.pValue))" } ?? reason(summary.tTest)
         let wText = w.map { "\(pValue($0.pValue)) (\(Text.method($0.method)(language)))" } ?? reason(summary.wilcoxon)
         lines.append("    " + Text.tests(t: tText, wilcoxon: wText)(language))
-        lines.append("    " + Text.effectSizes(dz: number(summary.dz?.value?.value), dav: number(summary.dav?.value?.value),
-                                               gz: number(summary.gz?.value?.value), gav: number(summary.gav?.value?.value))(language))
+        let effectGaps = [summary.dz?.gap, summary.dav?.gap, summary.gz?.gap, summary.gav?.gap]
+        if let gap = effectGaps[0], effectGaps.allSatisfy({ $0 == gap }) {
+            lines.append("    " + Phrasebook.StatisticGaps.noEffectSizes(reason(summary.dz))(language))
+        } else {
+            lines.append("    " + Text.effectSizes(dz: effect(summary.dz), dav: effect(summary.dav),
+                                                   gz: effect(summary.gz), gav: effect(summary.gav))(language))
+        }
         if summary.shareAboveCutoffBefore != nil {
             let m = summary.mcNemar?.value
             let mText = m.map { "\(pValue($0.pValue)) (\(Text.method($0.method)(language)))" } ?? reason(summary.mcNemar)
@@ -135,7 +146,14 @@ public struct ProgressTextRenderer: Sendable {
     }
 
     private func reason<T>(_ value: GroupSummary.Value<T>?) -> String {
-        if case let .unavailable(text)? = value { return Text.notComputed(text)(language) }
+        if case let .unavailable(gap)? = value { return Text.notComputed(Phrasebook.StatisticGaps.text(gap)(language))(language) }
+        return "–"
+    }
+
+    /// An effect size, or "–" with why it is not computed.
+    private func effect(_ value: GroupSummary.Value<EffectSize>?) -> String {
+        if let size = value?.value { return number(size.value) }
+        if case .unavailable? = value { return "– (" + reason(value) + ")" }
         return "–"
     }
 

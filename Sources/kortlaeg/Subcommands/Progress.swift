@@ -5,7 +5,7 @@ import KortlaegReports
 
 struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Progress between two mappings: per child (change, RCI, bands, AVS) and per group.",
+        abstract: "Progress between two mappings, or over the whole course: per child (change, RCI, bands, AVS) and per group.",
         discussion: """
             Reads files written by 'kortlaeg score' (use 'score --keep klasse koen' to carry grouping \
             columns; several files per occasion, e.g. one per site: a file with a site column identifies \
@@ -18,6 +18,13 @@ struct Progress: ParsableCommand {
             items in the T1 sample, with n and Feldt's 95 % CI; the default in a project with at least 50 \
             complete T1 responses), or no RCI is computed. The impact score has no item-level alpha.
 
+            Over the whole course: --occasions T1,F1,F2,T2 (with --project; the default there is every \
+            occasion with data, so a project with follow-ups shows the course, one with only T1 and T2 the \
+            T1 → T2 analysis as before), or score files with --occasion CODE=FILE (--t1/--t2 count as T1/T2). \
+            Shows each score's group mean with its 95 % CI at every occasion and the change from the first \
+            occasion at each follow-up; --long FILE writes each child's course, one row per child, score \
+            and occasion, with the change and reliable change from the first occasion.
+
             Examples:
               kortlaeg progress --t1 scores-T1.csv --t2 scores-T2.csv --instrument sdq-p4-17 --by klasse --lang da
               kortlaeg progress --project ppr.kortlaeg --instrument sdq-p4-17 --from T1 --to T2 --by class
@@ -25,6 +32,8 @@ struct Progress: ParsableCommand {
               kortlaeg progress --t1 a.csv --t2 b.csv --instrument sdq-p4-17 --reliability pebdtot=0.80 --sd pebdtot=5.8 --per-child children.csv --format csv
               kortlaeg progress --t1 aarhus-T1.csv odense-T1.csv --t2 aarhus-T2.csv odense-T2.csv --instrument sdq-p4-17 --by site
               kortlaeg progress --t1 a.csv --t2 b.csv --instrument sdq-p4-17 --norm-set uk-1999-parent --reliability pebdtot=0.80
+              kortlaeg progress --project ppr.kortlaeg --instrument sdq-p4-17 --occasions T1,F1,F2,T2 --long course.csv
+              kortlaeg progress --t1 T1.csv --occasion F1=F1.csv --occasion F2=F2.csv --t2 T2.csv --instrument sdq-p4-17 --format csv
             """)
 
     @Option(parsing: .upToNextOption, help: "Scores at the earlier occasion: one or more files written by 'kortlaeg score' (one per site, say).") var t1: [String] = []
@@ -32,8 +41,11 @@ struct Progress: ParsableCommand {
     @Option(help: "The instrument the scores come from (ID or ID@VERSION).") var instrument: String
     @Option(help: "The later file's instrument when it differs (scores pair through declared equivalences).") var t2Instrument: String?
     @Option(help: "The id column (default: the first column).") var id: String?
-    @Option(help: "The earlier occasion: its name in the output, and with --project the occasion read (T1, F1, …).") var from: String = "T1"
-    @Option(help: "The later occasion (name in the output; with --project the occasion read).") var to: String = "T2"
+    @Option(help: "The earlier occasion: its name in the output, and with --project the occasion read (T1, F1, …; default T1).") var from: String?
+    @Option(help: "The later occasion (name in the output; with --project the occasion read; default T2).") var to: String?
+    @Option(help: "Over the whole course: the occasions in course order, e.g. T1,F1,F2,T2 (default with --project: every occasion with data).") var occasions: String?
+    @Option(help: "A score file of one occasion, CODE=FILE (repeatable), e.g. --occasion F1=scores-F1.csv; --t1 F is --occasion T1=F.") var occasion: [String] = []
+    @Option(help: "Also write each child's course in long format (one row per child, score and occasion) to this CSV.") var long: String?
     @Option(help: "Group by this column (e.g. klasse, skole, koen, or site for the files' site tags).") var by: String?
     @Option(help: "The column holding the child's sex, for norm SDs given by sex (default: sex, koen or køn).") var sexColumn: String?
     @OptionGroup var bandTable: BandTableOption
@@ -56,17 +68,30 @@ struct Progress: ParsableCommand {
     func validate() throws {
         guard suppress >= 1 else { throw ValidationError("--suppress must be at least 1.") }
         if project.path != nil {
-            guard t1.isEmpty, t2.isEmpty, t2Instrument == nil else {
-                throw ValidationError("With --project the scores come from the store: leave out --t1, --t2 and --t2-instrument, and name the occasions with --from and --to.")
+            guard t1.isEmpty, t2.isEmpty, t2Instrument == nil, occasion.isEmpty else {
+                throw ValidationError("With --project the scores come from the store: leave out --t1, --t2, --occasion and --t2-instrument, and name the occasions with --from and --to or --occasions.")
             }
         } else {
-            guard !t1.isEmpty, !t2.isEmpty else {
-                throw ValidationError("Please give both --t1 and --t2 (files written by 'kortlaeg score'), or --project.")
+            guard (!t1.isEmpty && !t2.isEmpty) || Set(occasionFiles.map { $0.occasion.uppercased() }).count >= 2 else {
+                throw ValidationError("Please give both --t1 and --t2 (files written by 'kortlaeg score'), --occasion CODE=FILE for two or more occasions, or --project.")
             }
+        }
+        if occasions != nil, from != nil || to != nil {
+            throw ValidationError("Give either --occasions or --from/--to, not both.")
         }
     }
 
     func run() throws {
+        let plan: Plan
+        do {
+            plan = try self.plan()
+        } catch {
+            throw KortlaegExit.fail(error, in: Self.self)
+        }
+        guard case let .pairwise(from, to, files) = plan else {
+            if case let .course(codes, files) = plan { try runCourse(codes, files: files) }
+            return
+        }
         let report: ProgressReport
         do {
             var settings = ProgressSettings(
@@ -76,7 +101,9 @@ struct Progress: ParsableCommand {
                 sdFromBaseline: sdFromBaseline, cutoffLevel: cutoffLevel, includeUnverified: includeUnverified)
             settings.reliabilityFromSample = reliability.contains("sample")
             let source: AnalyseProgress.Source = project.path.map { .project($0) }
-                ?? .fileSets(earlier: t1, later: t2, laterInstrument: t2Instrument, idColumn: id)
+                ?? .fileSets(earlier: files.filter { $0.occasion.uppercased() == from.uppercased() }.map(\.path),
+                             later: files.filter { $0.occasion.uppercased() == to.uppercased() }.map(\.path),
+                             laterInstrument: t2Instrument, idColumn: id)
             let request = AnalyseProgress.Request(
                 source: source, instrument: instrument, instruments: try instruments.catalog(), from: from, to: to,
                 groupBy: by, sexColumn: sexColumn, settings: settings, suppressionThreshold: suppress, language: language.language)
@@ -89,7 +116,7 @@ struct Progress: ParsableCommand {
         let text = switch format {
         case .table: ProgressTextRenderer(report: report, language: language.language).text
         case .json: ProgressJSONRenderer(report: report, language: language.language).text
-        case .csv: ProgressCSVRenderer(report: report).groups.text
+        case .csv: ProgressCSVRenderer(report: report, language: language.language).groups.text
         }
         do {
             if let output {
@@ -98,10 +125,11 @@ struct Progress: ParsableCommand {
                 print(text, terminator: "")
             }
             if let perChild {
-                try ProgressCSVRenderer(report: report).children.text.write(toFile: perChild, atomically: true, encoding: .utf8)
+                try ProgressCSVRenderer(report: report, language: language.language).children.text.write(toFile: perChild, atomically: true, encoding: .utf8)
             }
         } catch {
             throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write the output: \(error.localizedDescription)"))
         }
+        if let long { try writeLong(to: long, occasions: files.isEmpty ? [from, to] : files.map(\.occasion), files: files) }
     }
 }
