@@ -17,10 +17,14 @@ public struct ChildAttributeMapping: Codable, Hashable, Sendable {
     /// Birth date (`03-09-2015`, `3.9.2015`, `2015-09-03`, an Excel serial): gives the birth year
     /// and month where those are not mapped; the day is not kept.
     public var birthDate: FieldReference?
+    /// Age in whole years when the form was filled in (`alder`: `10`, `10 år`): checked, and
+    /// compared with the instrument's age range; not stored (an age gives the birth year only to
+    /// within a year, and the store keeps birth year and month as facts).
+    public var age: FieldReference?
 
     enum CodingKeys: String, CodingKey {
         case className = "class"
-        case school, sex, birthYear, birthMonth, birthDate
+        case school, sex, birthYear, birthMonth, birthDate, age
     }
 
     /// Creates a mapping; every attribute is optional.
@@ -35,6 +39,6 @@ public struct ChildAttributeMapping: Codable, Hashable, Sendable {
 
     /// Every reference that is set.
     var references: [FieldReference] {
-        [className, school, sex, birthYear, birthMonth, birthDate].compactMap { $0 }
+        [className, school, sex, birthYear, birthMonth, birthDate, age].compactMap { $0 }
     }
 }

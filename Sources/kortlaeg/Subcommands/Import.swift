@@ -41,7 +41,7 @@ struct Import: ParsableCommand {
     var id: String?
     @Option(name: .customLong("missing-codes"), help: ArgumentHelp("Values that mean a missing answer in every item column, e.g. NA,-99,.", valueName: "CODES"))
     var missingCodes: [String] = []
-    @Option(name: .customLong("column"), help: ArgumentHelp("Where a child attribute is: class, school, sex, birthYear, birthMonth, birthDate, date or occasion (repeatable).", valueName: "ATTRIBUTE=HEADER"))
+    @Option(name: .customLong("column"), help: ArgumentHelp("Where a child attribute is: class, school, sex, birthYear, birthMonth, birthDate, age, date or occasion (repeatable).", valueName: "ATTRIBUTE=HEADER"))
     var columns: [String] = []
     @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read (default: the first).", valueName: "NAME"))
     var sheet: String?
