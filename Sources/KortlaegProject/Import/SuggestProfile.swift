@@ -89,7 +89,7 @@ public enum SuggestProfile {
                 try target.commit()
             } catch {
                 target.discard()
-                throw KortlaegError(.cannotWrite, "cannot write \(output): \(error)")
+                throw KortlaegError(.cannotWrite, error is CSVError ? "\(error)" : "cannot write \(output): \(error.localizedDescription)")
             }
             let sheet = request.sheet.map { " --sheet '\($0)'" } ?? ""
             sink.note("wrote the draft profile \(output); when it is right: kortlaeg import \(file)\(sheet) --profile \(output) …")
