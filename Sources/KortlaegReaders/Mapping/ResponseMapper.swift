@@ -219,12 +219,6 @@ public struct ResponseMapper: Sendable {
         return found
     }
 
-    /// Whether `text` is a code of item `itemID`'s answer scale (or one of its labels).
-    func isAnswer(_ text: String, item itemID: String) -> Bool {
-        guard let plan = plans.first(where: { instrument.items[$0.itemIndex].id == itemID }) else { return false }
-        return (try? answer(text, plan: plan)) != nil
-    }
-
     /// The names of `record`'s fields that no item line uses (header columns or ItemOIDs to review).
     public func unmappedFields(of record: SourceRecord) -> [String] {
         let used = Set(plans.flatMap(\.sources))
