@@ -13,6 +13,13 @@
 - skoler.csv: a file whose 'id' column holds school names.
 - dansk-skema.expected.csv: the codes each row of the sheet must give (child number, item, code),
   computed here from the SDQ answer scale (0 'Passer ikke', 1 'Passer delvist', 2 'Passer godt').
+- koder.xlsx and koder.csv: the first 20 rows of ../sdq-parent-T1.csv for `kortlaeg score`, as a
+  workbook whose data is on its second sheet 'Svar' (codes as number cells, ids as text) with
+  some answers written as the missing codes 'NA' (text) and -99 (number), and as a CSV with
+  those cells blank: scored with --sheet Svar --missing-codes NA,-99 the workbook must give the
+  CSV's scores exactly.
+- trivsel-kommune.xlsx: ../../Tests/KortlaegReadersTests/Fixtures/trivsel/kommune-wide-danish.csv
+  as a workbook (figures as number cells, the bad cell '3,x' as text): read as the CSV is.
 
 The ids in the CPR column are obviously fake (elev-0001, …): no committed file holds a CPR-shaped
 number. Recognising CPR-shaped values by content is tested with values made inside the tests.
@@ -139,9 +146,68 @@ def write_schools():
             writer.writerow([schools[row % 3]] + [code(row, i) for i in range(len(ITEMS))])
 
 
+def write_score_workbook():
+    from openpyxl import Workbook
+    with open(os.path.join(HERE, "..", "sdq-parent-T1.csv"), encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source))
+    header, data = rows[0], rows[1:21]
+    # (row, column) cells written as a missing code in the workbook and blank in the CSV.
+    missing = {(2, 5): "NA", (7, 10): -99, (11, 3): "na", (15, 30): -99}
+    book = Workbook()
+    about = book.active
+    about.title = "Om"
+    about.append(["Svar fra forældre, T1 (testdata)"])
+    sheet = book.create_sheet("Svar")
+    sheet.append(header)
+    plain = [header]
+    for index, row in enumerate(data):
+        cells, text = [], []
+        for column, value in enumerate(row):
+            if (index, column) in missing:
+                cells.append(missing[(index, column)])
+                text.append("")
+            elif column >= 3 and value.isdigit():
+                cells.append(int(value))
+                text.append(value)
+            else:
+                cells.append(value if value != "" else None)
+                text.append(value)
+        sheet.append(cells)
+        plain.append(text)
+    book.save(os.path.join(HERE, "koder.xlsx"))
+    with open(os.path.join(HERE, "koder.csv"), "w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows(plain)
+
+
+def write_trivsel_workbook():
+    from openpyxl import Workbook
+    path = os.path.join(HERE, "..", "..", "Tests", "KortlaegReadersTests", "Fixtures", "trivsel", "kommune-wide-danish.csv")
+    with open(path, encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source, delimiter=";"))
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Resultater"
+    sheet.append(rows[0])
+    for row in rows[1:]:
+        cells = []
+        for column, value in enumerate(row):
+            if column >= 3 and value != "":
+                number = value.replace(".", "").replace(",", ".")
+                try:
+                    cells.append(int(number) if number.isdigit() else float(number))
+                except ValueError:
+                    cells.append(value)  # the bad cell stays text
+            else:
+                cells.append(value if value != "" else None)
+        sheet.append(cells)
+    book.save(os.path.join(HERE, "trivsel-kommune.xlsx"))
+
+
 if __name__ == "__main__":
     write_csv()
     write_expected()
     write_xlsx()
     write_surveyxact()
     write_schools()
+    write_score_workbook()
+    write_trivsel_workbook()

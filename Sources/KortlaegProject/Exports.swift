@@ -5,3 +5,5 @@
 // Values of the import requests and results (issue 13): missing codes and the child-id choice.
 @_exported import struct KortlaegReaders.MissingCode
 @_exported import struct KortlaegReaders.ChildIdChoice
+// The draft of `kortlaeg profile suggest`.
+@_exported import struct KortlaegReaders.ProfileSuggestion

@@ -16,7 +16,7 @@ import Testing
         var text = try String(contentsOfFile: path, encoding: .utf8)
         // UTF-8 with BOM and ';' for Danish Excel (Foundation drops the BOM when decoding, so check bytes).
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(text.hasPrefix("child_id;occasion;date;pconsid;"))
+        #expect(text.hasPrefix("child_id;occasion;date;klasse;køn;fødselsdato;pconsid;"))
         let header = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ";").map(String.init)
         var row = [String](repeating: "", count: header.count)
         row[0] = "R1"; row[1] = "T1"; row[2] = "2026-09-01"

@@ -19,3 +19,22 @@ public enum Informant: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+extension Informant {
+    /// The names a user may write for each informant, lowercased: the English id, the Danish
+    /// name, and the Danish name spelt without æ, ø, å.
+    static let names: [String: Informant] = [
+        "child": .child, "barn": .child, "elev": .child, "self": .child,
+        "parent": .parent, "forælder": .parent, "foraelder": .parent, "forældre": .parent, "foraeldre": .parent,
+        "teacher": .teacher, "lærer": .teacher, "laerer": .teacher, "pædagog": .teacher, "paedagog": .teacher,
+        "lærer/pædagog": .teacher,
+        "professional": .professional, "fagperson": .professional,
+    ]
+
+    /// The informant a user names in English (`parent`) or Danish (`forælder`, `foraelder`,
+    /// `lærer`, `laerer`, `barn`, `fagperson`), case ignored.
+    public init?(name: String) {
+        guard let informant = Self.names[name.lowercased()] else { return nil }
+        self = informant
+    }
+}

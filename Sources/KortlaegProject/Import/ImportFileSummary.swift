@@ -33,6 +33,8 @@ public struct ImportFileSummary: Hashable, Sendable {
     public var rejected: Int
     /// Records with none of the instrument's fields answered (counted, not imported).
     public var empty: Int
+    /// Accepted responses whose age (`alder`) lies outside the instrument's age range.
+    public var outsideAgeRange: Int
 
     init(_ report: ImportFileReport, profileChosenForFile: Bool) {
         file = report.file
@@ -50,19 +52,42 @@ public struct ImportFileSummary: Hashable, Sendable {
         accepted = report.accepted
         rejected = report.rejected
         empty = report.empty
+        outsideAgeRange = report.outsideAgeRange
     }
 
     /// Reports the kind, the profile and instrument, and the notes, one message each.
-    func describe(to sink: any ProgressSink) {
+    /// - Parameter announced: the number of notes already reported by ``announce(to:)`` before
+    ///   the records were read (nil: nothing was announced); those are not repeated.
+    func describe(to sink: any ProgressSink, announced: Int? = nil) {
+        if announced == nil { announceDetection(to: sink) }
+        for note in notes.dropFirst(announced ?? 0) { sink.note("\(file): \(note)") }
+        if repeated > 0 {
+            sink.note("\(file): \(repeated) row(s) repeat the child id, occasion and informant of an earlier row: the file's \(accepted) response(s) are for \(children) child(ren)")
+        }
+        describeCounts(to: sink)
+    }
+
+    /// Reports what was detected, before the records are read: the kind, the profile and the
+    /// instrument, and the notes so far (the encoding and separator, the child-id column).
+    /// - Returns: the number of notes reported.
+    func announce(to sink: any ProgressSink) -> Int {
+        announceDetection(to: sink)
+        for note in notes { sink.note("\(file): \(note)") }
+        return notes.count
+    }
+
+    private func announceDetection(to sink: any ProgressSink) {
         if let kind {
             sink.note("\(file): \(kind) (\(evidence ?? ""))")
         }
         if let profile {
             sink.note("\(file): profile \(profile)\(profileChosenForFile ? " (chosen for this kind of file)" : ""), instrument \(instrument ?? "?")")
         }
-        for note in notes { sink.note("\(file): \(note)") }
-        if repeated > 0 {
-            sink.note("\(file): \(repeated) row(s) repeat the child id, occasion and informant of an earlier row: the file's \(accepted) response(s) are for \(children) child(ren)")
+    }
+
+    private func describeCounts(to sink: any ProgressSink) {
+        if outsideAgeRange > 0 {
+            sink.warning("\(file): \(outsideAgeRange) response(s) give an age (alder) outside the age range of \(instrument ?? "the instrument"); check that the right instrument version was used")
         }
         if !missingAnswers.isEmpty {
             let counts = missingAnswers.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")

@@ -101,18 +101,20 @@ public enum ImportFiles {
         var severity = Severity.success
         for file in request.files {
             let report: ImportFileReport
+            var announced: Int?
             do {
                 try output.beginFile()
                 report = try setup.job.run(
                     file: file, accept: { try output.write($0, instrument: $1) }, reject: { try rejects.add($0) },
+                    detected: { announced = setup.summary($0).announce(to: sink) },
                     instrumentChosen: { try output.prepare(for: $0, file: file) },
-                    progress: { sink.progress(ProgressUpdate(subject: file, records: $0)) })
+                    progress: { sink.progress(ProgressUpdate(subject: file, $0)) })
                 sink.endProgress()
             } catch {
                 throw abandon("\(error)")
             }
             let summary = setup.summary(report)
-            summary.describe(to: sink)
+            summary.describe(to: sink, announced: announced)
             let outcome: FileResult
             if let failure = report.failure {
                 output.discardFile()

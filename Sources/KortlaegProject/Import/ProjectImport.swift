@@ -163,6 +163,7 @@ public enum ProjectImport {
             return failed(.notFound, "\(file): cannot be read (\(error.localizedDescription)).")
         }
         var report: ImportFileReport?
+        var announced: Int?
         let outcome: ImportOutcome
         do {
             let batch = ImportBatch(fileName: file, sha256: sha256, profile: setup.chosen?.id ?? "recognised")
@@ -187,7 +188,8 @@ public enum ProjectImport {
                     } catch let rejection as MappingRejection {
                         try reject(rejection)
                     }
-                }, reject: reject, progress: { sink.progress(ProgressUpdate(subject: file, records: $0)) })
+                }, reject: reject, detected: { announced = setup.summary($0).announce(to: sink) },
+                progress: { sink.progress(ProgressUpdate(subject: file, $0)) })
                 sink.endProgress()
                 report = read
                 if let profile = read.profile { stored.useProfile(profile) }
@@ -199,7 +201,7 @@ public enum ProjectImport {
         } catch let error as ProjectImportError {
             sink.endProgress()
             let summary = report.map(setup.summary)
-            summary?.describe(to: sink)
+            summary?.describe(to: sink, announced: announced)
             switch error {
             case .rejectsReport:
                 throw KortlaegError(.cannotWrite, error.description)
@@ -213,7 +215,7 @@ public enum ProjectImport {
         } catch {
             sink.endProgress()
             let summary = report.map(setup.summary)
-            summary?.describe(to: sink)
+            summary?.describe(to: sink, announced: announced)
             switch error as? StoreError {
             case .cannotWrite?, .busy?:
                 // The whole store refuses writing: no later file could be imported either.
@@ -230,7 +232,7 @@ public enum ProjectImport {
             return failed(.invalidInput, "\(file): \(error) Nothing from \(file) was imported.", summary: summary)
         }
         let summary = report.map(setup.summary)
-        summary?.describe(to: sink)
+        summary?.describe(to: sink, announced: announced)
         let name = request.dryRun ? "\(file) (dry run, nothing stored)" : file
         switch outcome {
         case let .alreadyImported(fileName, importedAt):

@@ -2,8 +2,8 @@ import Foundation
 import KortlaegDomain
 import KortlaegReaders
 
-/// Scores a CSV file of responses into a CSV file of scores (`kortlaeg score`), streaming row by
-/// row: memory does not grow with the file.
+/// Scores a CSV file (or one sheet of an Excel workbook) of responses into a CSV file of scores
+/// (`kortlaeg score`), streaming row by row: memory does not grow with the file.
 ///
 /// A row with an invalid answer is not scored: it keeps its place with status `rejected` and each
 /// problem goes to the rejects report. The output is written to a temporary file and moved into
@@ -75,6 +75,11 @@ public enum ScoreFile {
         /// `--column site=HEADER`: the input column holding each row's site (nil: a column named
         /// site, kommune, municipality or sted, when there is one).
         public var siteColumn: String?
+        /// `--sheet NAME`: the sheet of an Excel workbook (nil: the first).
+        public var sheet: String?
+        /// `--missing-codes`: values read as unanswered in every item column (never an answer,
+        /// never a rejection).
+        public var missingCodes: [MissingCode] = []
         /// The language of the band labels.
         public var language: Language
         /// Rule choices and opt-ins.
@@ -118,6 +123,8 @@ public enum ScoreFile {
         public var rowsIncomplete: Int
         /// Rows not scored because of an invalid answer.
         public var rowsRejected: Int
+        /// Answers given as a missing code (read as unanswered).
+        public var missingAnswers = 0
         /// The rejects report written, if any (nil: none, or the problems went through the sink).
         public var rejectsPath: String?
         /// ``Severity/rowsRejected`` when rows were rejected, else ``Severity/success``.
@@ -151,6 +158,8 @@ public enum ScoreFile {
             configuration.site = site
         }
         configuration.siteColumn = request.siteColumn
+        configuration.sheet = request.sheet
+        configuration.missingCodes = request.missingCodes.map(\.value)
 
         let outputPath: String?
         if case let .file(path) = request.output { outputPath = path } else { outputPath = nil }
@@ -202,14 +211,19 @@ public enum ScoreFile {
         for table in summary.bandTables { sink.note("bands: \(table)") }
         for note in summary.notes { sink.note(note) }
         for warning in summary.warnings { sink.warning(warning) }
+        if summary.missingAnswers > 0 {
+            sink.note("answers given as missing codes, read as unanswered (not answers, not rejects): \(summary.missingAnswers)")
+        }
         sink.note("rows read: \(summary.rowsRead), scored: \(summary.rowsScored) (complete \(summary.rowsComplete), incomplete \(summary.rowsIncomplete)), rejected: \(summary.rowsRejected)")
         if summary.rowsRejected > 0 {
             sink.note(rejectsPath.map { "rejected rows are listed in \($0)" } ?? "rejected rows are listed above")
         }
-        return Result(instrument: instrument.reference, dialect: summary.dialect, ruleChoices: summary.ruleChoices,
-                      bandTables: summary.bandTables, warnings: summary.warnings, rowsRead: summary.rowsRead,
-                      rowsComplete: summary.rowsComplete, rowsIncomplete: summary.rowsIncomplete,
-                      rowsRejected: summary.rowsRejected, rejectsPath: summary.rowsRejected > 0 ? rejectsPath : nil,
-                      severity: summary.rowsRejected > 0 ? .rowsRejected : .success)
+        var result = Result(instrument: instrument.reference, dialect: summary.dialect, ruleChoices: summary.ruleChoices,
+                            bandTables: summary.bandTables, warnings: summary.warnings, rowsRead: summary.rowsRead,
+                            rowsComplete: summary.rowsComplete, rowsIncomplete: summary.rowsIncomplete,
+                            rowsRejected: summary.rowsRejected, rejectsPath: summary.rowsRejected > 0 ? rejectsPath : nil,
+                            severity: summary.rowsRejected > 0 ? .rowsRejected : .success)
+        result.missingAnswers = summary.missingAnswers
+        return result
     }
 }

@@ -9,8 +9,11 @@ struct CollectionTemplate {
     let occasion: String
     let language: Language
 
-    /// The columns before the items.
-    static let fixedColumns = ["child_id", "occasion", "date"]
+    /// The columns before the items: the child, the occasion and the date, then the child
+    /// attributes every mapping tool uses (the class for the class picture, sex for group
+    /// comparisons, the birth date for choosing instruments by age), with the Danish headers the
+    /// import recognises (`klasse`, `køn`, `fødselsdato`).
+    static let fixedColumns = ["child_id", "occasion", "date", "klasse", "køn", "fødselsdato"]
 
     /// The template's header: the fixed columns, then every item's variable name.
     var header: [String] { Self.fixedColumns + instrument.items.map(\.variable) }
@@ -24,6 +27,9 @@ struct CollectionTemplate {
         rows.append(["child_id", Phrasebook.codebookChildID(language), "", ""])
         rows.append(["occasion", Phrasebook.codebookOccasion(language), occasion, ""])
         rows.append(["date", Phrasebook.codebookDate(language), "", ""])
+        rows.append(["klasse", Phrasebook.codebookClass(language), "", ""])
+        rows.append(["køn", Phrasebook.codebookSex(language), Phrasebook.codebookSexAnswers(language), ""])
+        rows.append(["fødselsdato", Phrasebook.codebookBirthDate(language), "", ""])
         for item in instrument.items {
             let scale = scales[item.answerScale]
             var answers: String

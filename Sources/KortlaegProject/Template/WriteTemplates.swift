@@ -1,10 +1,11 @@
 import Foundation
 import KortlaegReaders
 
-/// Writes collection templates (`kortlaeg template`): for one informant at one occasion of a
-/// mapping tool (battery), one CSV per instrument the informant answers, with the official
-/// variable names as columns (Danish Excel: `;`, UTF-8 with BOM, CRLF), and its codebook as CSV
-/// and Markdown.
+/// Writes collection templates (`kortlaeg template`): for one informant (or every informant) at
+/// one occasion of a mapping tool (battery), one CSV per instrument the informant answers, with
+/// the child attributes (`klasse`, `køn`, `fødselsdato`) and the official variable names as
+/// columns (Danish Excel: `;`, UTF-8 with BOM, CRLF), and its codebook as CSV and Markdown. The
+/// file names carry the informant, so every informant's templates share one folder.
 public enum WriteTemplates {
     /// Which templates to write, and where.
     public struct Request: Sendable {
@@ -12,8 +13,8 @@ public enum WriteTemplates {
         public var battery: Battery
         /// The instrument definitions the battery names.
         public var instruments: InstrumentCatalog
-        /// Who answers.
-        public var informant: Informant
+        /// Who answers; nil: every informant who answers something at the occasion.
+        public var informant: Informant?
         /// The occasion: `T1`, `F1`, `F2`, … or `T2`, as the battery names it.
         public var occasion: String
         /// Only the instruments for a child of this age (whole years); nil: all.
@@ -24,7 +25,7 @@ public enum WriteTemplates {
         public var language: Language
 
         /// Creates a request.
-        public init(battery: Battery, instruments: InstrumentCatalog, informant: Informant, occasion: String,
+        public init(battery: Battery, instruments: InstrumentCatalog, informant: Informant?, occasion: String,
                     age: Int? = nil, folder: String, language: Language = .danish) {
             self.battery = battery
             self.instruments = instruments
@@ -40,12 +41,15 @@ public enum WriteTemplates {
     public struct Template: Hashable, Sendable {
         /// The instrument.
         public var instrument: InstrumentReference
+
         /// The CSV to fill in.
         public var csv: String
         /// The codebook as CSV.
         public var codebookCSV: String
         /// The codebook as Markdown.
         public var codebookMarkdown: String
+        /// Who answers it.
+        public var informant: Informant = .parent
     }
 
     /// Writes the templates, reporting each through `sink`.
@@ -60,25 +64,31 @@ public enum WriteTemplates {
             let names = battery.occasions.map { $0.kind == .followUp ? "\($0.id)1, \($0.id)2, …" : $0.id }
             throw KortlaegError(.usage, "\(battery.reference) has no occasion '\(occasion)'. Please use one of \(names.joined(separator: ", ")).")
         }
-        let references = battery.instruments(informant: request.informant, occasion: occasion, age: request.age)
-        guard !references.isEmpty else {
-            throw KortlaegError(.usage, "In \(battery.reference) the \(request.informant.rawValue) answers nothing at \(occasion)\(request.age.map { " for age \($0)" } ?? "").")
-        }
-        var instruments: [Instrument] = []
-        for reference in references {
-            do { instruments.append(try request.instruments.resolve(reference)) } catch {
-                throw KortlaegError(.invalidInput, "\(battery.reference) names \(reference): \(error)")
+        let forAge = request.age.map { " for age \($0)" } ?? ""
+        var instruments: [(informant: Informant, instrument: Instrument)] = []
+        var silent: [Informant] = []
+        for informant in request.informant.map({ [$0] }) ?? Informant.allCases {
+            let references = battery.instruments(informant: informant, occasion: occasion, age: request.age)
+            if references.isEmpty { silent.append(informant) }
+            for reference in references {
+                do { instruments.append((informant, try request.instruments.resolve(reference))) } catch {
+                    throw KortlaegError(.invalidInput, "\(battery.reference) names \(reference): \(error)")
+                }
             }
+        }
+        guard !instruments.isEmpty else {
+            let who = request.informant.map { "the \($0.rawValue) answers" } ?? "no informant answers"
+            throw KortlaegError(.usage, "In \(battery.reference) \(who) nothing at \(occasion)\(forAge).")
         }
         do { try FileManager.default.createDirectory(atPath: request.folder, withIntermediateDirectories: true) } catch {
             throw KortlaegError(.cannotWrite, "cannot create the folder \(request.folder): \(error.localizedDescription)")
         }
         var written: [Template] = []
-        for instrument in instruments {
+        for (informant, instrument) in instruments {
             let base = (request.folder as NSString)
-                .appendingPathComponent("\(battery.id)-\(occasion)-\(request.informant.rawValue)-\(instrument.id)")
+                .appendingPathComponent("\(battery.id)-\(occasion)-\(informant.rawValue)-\(instrument.id)")
             let files = Template(instrument: instrument.reference, csv: base + ".csv", codebookCSV: base + "-codebook.csv",
-                                 codebookMarkdown: base + "-codebook.md")
+                                 codebookMarkdown: base + "-codebook.md", informant: informant)
             let template = CollectionTemplate(instrument: instrument, battery: battery, occasion: occasion, language: request.language)
             do {
                 try write([template.header], to: files.csv)
@@ -89,6 +99,9 @@ public enum WriteTemplates {
             }
             sink.note("wrote \(files.csv) with its codebook (\(instrument.reference))")
             written.append(files)
+        }
+        if request.informant == nil, !silent.isEmpty {
+            sink.note("no template for \(silent.map(\.rawValue).joined(separator: ", ")): \(silent.count == 1 ? "answers" : "they answer") nothing at \(occasion)\(forAge) in \(battery.reference)")
         }
         return written
     }

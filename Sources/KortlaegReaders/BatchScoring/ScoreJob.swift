@@ -25,6 +25,11 @@ public struct ScoreJob {
         /// `--column site=HEADER`: the input column holding each row's site (nil: a column named
         /// as in ``SiteName/headers``, when there is one).
         public var siteColumn: String?
+        /// The sheet of an Excel workbook (nil: the first); a workbook is recognised by its content.
+        public var sheet: String?
+        /// Values read as a missing answer in every item column (`--missing-codes NA,-99`):
+        /// unanswered, never an answer, never a rejection; compared trimmed and case-insensitively.
+        public var missingCodes: [String] = []
 
         public init(inputPath: String, instrument: Instrument, options: ScoringOptions = ScoringOptions(),
                     idColumn: String? = nil, language: Language = .english, delimiter: CSVDelimiter? = nil,
@@ -60,6 +65,8 @@ public struct ScoreJob {
         public var notes: [String] = []
         public var ruleChoices: [String: String] = [:]
         public var bandTables: [String] = []
+        /// Answers given as one of the missing codes (read as unanswered).
+        public var missingAnswers = 0
         public var rowsScored: Int { rowsComplete + rowsIncomplete }
     }
 
@@ -88,14 +95,14 @@ public struct ScoreJob {
         let scorer = try Scorer(instrument: instrument, options: configuration.options)
         let parser = AnswerParser(instrument: instrument)
         let bands = BandLookup(instrument: instrument)
-        let reader = try CSVReader(path: configuration.inputPath, delimiter: configuration.delimiter,
-                                   encoding: configuration.encoding)
+        let reader = try ScoreInput(path: configuration.inputPath, delimiter: configuration.delimiter,
+                                    encoding: configuration.encoding, sheet: configuration.sheet)
         let file = configuration.inputPath
         if reader.header.isEmpty { throw ScoreJobError.emptyFile(file: file) }
         let columns = try ScoreColumns(header: reader.header, instrument: instrument,
                                        idColumn: configuration.idColumn, file: file)
         var summary = Summary()
-        summary.dialect = reader.dialect.description
+        summary.dialect = reader.dialect
         summary.ruleChoices = scorer.ruleChoices
         summary.bandTables = bands.tables.map { "\($0.columnSuffix) = \($0.id) (\($0.normSet))" }
         let scoredItems = Set(instrument.scales.flatMap { $0.items + ($0.conditions ?? []).map(\.when.item) })
@@ -165,10 +172,11 @@ public struct ScoreJob {
         var values: [Double?] = []
         var problems: [Rejection] = []
         var row = output.recordEncoder()
+        let missing = MissingCodeBytes(configuration.missingCodes)
 
         // Fields stay bytes in the reader's buffer; codes are parsed from bytes and each output
         // row is encoded into one byte buffer (no String per field), 64 KiB handed on at a time.
-        while let (number, line) = try reader.nextRaw() {
+        while let (number, line) = try reader.next() {
             summary.rowsRead += 1
             if summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
             problems.removeAll(keepingCapacity: true)
@@ -180,6 +188,11 @@ public struct ScoreJob {
                     for itemIndex in itemColumns.indices {
                         guard let column = itemColumns[itemIndex], column < record.count else {
                             codes[itemIndex] = Scorer.unanswered
+                            continue
+                        }
+                        if missing.matches(record[column]) {
+                            codes[itemIndex] = Scorer.unanswered
+                            summary.missingAnswers += 1
                             continue
                         }
                         do throws(AnswerProblem) {
@@ -335,4 +348,28 @@ struct EncodedFields {
 public func formatScore(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     return String(value)
+}
+
+/// The missing codes of a score run as lowercased UTF-8, for comparing raw fields without
+/// making a String of each.
+struct MissingCodeBytes {
+    private let codes: Set<[UInt8]>
+    private let lengths: ClosedRange<Int>
+
+    init(_ values: [String]) {
+        let codes = Set(values.map { Array($0.trimmingWhitespace.lowercased().utf8) }.filter { !$0.isEmpty })
+        self.codes = codes
+        let counts = codes.map(\.count)
+        lengths = (counts.min() ?? 0)...(counts.max() ?? 0)
+    }
+
+    /// Whether `field`, trimmed of spaces and tabs and ASCII-lowercased, is one of the codes.
+    func matches(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !codes.isEmpty else { return false }
+        var start = 0, end = field.count
+        while start < end, field[start] == 0x20 || field[start] == 0x09 { start += 1 }
+        while end > start, field[end - 1] == 0x20 || field[end - 1] == 0x09 { end -= 1 }
+        guard lengths.contains(end - start) else { return false }
+        return codes.contains(field[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 })
+    }
 }

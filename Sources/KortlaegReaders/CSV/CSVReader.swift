@@ -38,6 +38,8 @@ public final class CSVReader {
     }
 
     private let stream: UTF8TextStream
+    /// The file's bytes read so far, for a progress line (in 64 KiB steps, ahead of the records).
+    public var bytesRead: Int { stream.bytesRead }
     private let delimiter: UInt8
     private let validatesUTF8: Bool
     private var buffer: [UInt8] = []

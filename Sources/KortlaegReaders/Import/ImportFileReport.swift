@@ -24,6 +24,8 @@ public struct ImportFileReport: Sendable {
     public var missingAnswers: [String: Int] = [:]
     /// Records with none of the instrument's fields answered.
     public var empty = 0
+    /// Accepted responses whose age (`alder`) lies outside the instrument's age range.
+    public var outsideAgeRange = 0
     /// Notes: detected dialect, how the instrument was chosen, unmapped fields.
     public var notes: [String] = []
     /// Why the file failed as a whole, if it did; its responses are then not written.

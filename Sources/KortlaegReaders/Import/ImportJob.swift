@@ -27,7 +27,7 @@ public struct ImportJob: Sendable {
     public var columns: [String: String] = [:]
 
     /// The attributes `--column` can name.
-    public static let columnAttributes = ["class", "school", "sex", "birthYear", "birthMonth", "birthDate", "date", "occasion", "site"]
+    public static let columnAttributes = ["class", "school", "sex", "birthYear", "birthMonth", "birthDate", "age", "date", "occasion", "site"]
 
     /// Creates a job.
     public init(profile: MappingProfile?, profiles: MappingProfileCatalog, catalog: InstrumentCatalog, instrument: String?) {
@@ -42,13 +42,18 @@ public struct ImportJob: Sendable {
     /// - Parameters:
     ///   - accept: receives each valid response with its instrument.
     ///   - reject: receives each problem of a rejected record.
+    ///   - detected: called once the kind, the profile, the instrument and the dialect are known,
+    ///     before the first record is mapped, with the report so far (for "what is about to be
+    ///     read" before the import starts).
     ///   - instrumentChosen: called once the instrument is known, before the first `accept`; may
     ///     throw ``ImportError`` to refuse the file (e.g. another instrument with `--score`).
-    ///   - progress: called every 10,000 records with the number of records read.
+    ///   - progress: called every 1,000 records with the records read and, where the reader
+    ///     knows them, the file's bytes read and its size.
     public func run(file: String, accept: (MappedResponse, Instrument) throws -> Void,
                     reject: (MappingRejection) throws -> Void,
+                    detected: (ImportFileReport) -> Void = { _ in },
                     instrumentChosen: (Instrument) throws -> Void = { _ in },
-                    progress: (Int) -> Void = { _ in }) throws -> ImportFileReport {
+                    progress: (Progress) -> Void = { _ in }) throws -> ImportFileReport {
         var report = ImportFileReport(file: file)
         var mapper: ResponseMapper?
         var keys: [Int: Int] = [:]
@@ -62,9 +67,16 @@ public struct ImportJob: Sendable {
                 throw ImportError.profile(file: file, .wrongSource(profile: profile.id, expected: profile.source, found: recognition.kind))
             }
             let table = try Self.sampleTable(kind: recognition.kind, path: file, sheet: sheet)
-            try Self.forEachRecord(kind: recognition.kind, path: file, sheet: sheet, notes: { report.notes.append($0) }) { result in
+            var bytesRead: (() -> Int?)?
+            let sizePath = recognition.kind == .surveyxact ? (SurveyXactExport.locate(file)?.dataset ?? file) : file
+            let totalBytes = (try? FileManager.default.attributesOfItem(atPath: sizePath)[.size] as? NSNumber)?.intValue
+            try Self.forEachRecord(kind: recognition.kind, path: file, sheet: sheet, notes: { report.notes.append($0) },
+                                   bytes: { bytesRead = $0 }) { result in
                 report.read += 1
-                if report.read % 10_000 == 0 { progress(report.read) }
+                if report.read % 1_000 == 0 {
+                    let bytes = bytesRead?()
+                    progress(Progress(records: report.read, bytes: bytes, totalBytes: bytes == nil ? nil : totalBytes))
+                }
                 switch result {
                 case let .failure(rejected):
                     report.rejected += 1
@@ -73,6 +85,9 @@ public struct ImportJob: Sendable {
                     if record.row == nil { record.row = report.read }
                     if mapper == nil {
                         mapper = try makeMapper(for: record, kind: recognition.kind, file: file, table: table, report: &report)
+                        detected(report)
+                        // The progress line's clock starts here.
+                        progress(Progress(records: report.read, bytes: bytesRead?(), totalBytes: bytesRead?() == nil ? nil : totalBytes))
                         try instrumentChosen(mapper!.instrument)
                     }
                     if table == nil || unmapped.isEmpty && report.read == 1 {
@@ -83,6 +98,9 @@ public struct ImportJob: Sendable {
                     case let .mapped(response):
                         report.accepted += 1
                         for meaning in response.missing.values { report.missingAnswers[meaning.rawValue, default: 0] += 1 }
+                        if let age = response.age, let range = mapper!.instrument.ageRange, !(range.minimum...range.maximum).contains(age) {
+                            report.outsideAgeRange += 1
+                        }
                         var hasher = Hasher()
                         hasher.combine(response.childId)
                         if children.insert(hasher.finalize()).inserted { report.children += 1 }
@@ -127,6 +145,16 @@ public struct ImportJob: Sendable {
             report.failure = "\(error)"
         }
         return report
+    }
+
+    /// How far the import of one file is.
+    public struct Progress: Sendable, Hashable {
+        /// Records read.
+        public var records: Int
+        /// The file's bytes read, when the reader knows (not for Excel workbooks, whose sheet is compressed).
+        public var bytes: Int?
+        /// The file's size, when ``bytes`` is known.
+        public var totalBytes: Int?
     }
 
     /// The problems of one record that cannot be read as it stands (a ragged row, a FHIR value of
@@ -234,6 +262,7 @@ public struct ImportJob: Sendable {
             case "birthMonth": attributes.birthMonth = reference
             case "birthDate": attributes.birthDate = reference
             case "site": attributes.site = reference
+            case "age": attributes.age = reference
             case "date": chosen.date = reference
             case "occasion": chosen.occasion = reference
             default: continue
@@ -275,6 +304,7 @@ public struct ImportJob: Sendable {
     /// Streams the records of a file of `kind`; a record-level read problem (a ragged row) is a
     /// failure for that record only.
     static func forEachRecord(kind: SourceKind, path: String, sheet: String? = nil, notes: (String) -> Void,
+                              bytes: (@escaping () -> Int?) -> Void = { _ in },
                               _ body: (Result<SourceRecord, RecordRejection>) throws -> Void) throws {
         func call(_ result: Result<SourceRecord, RecordRejection>) throws {
             do { try body(result) } catch let error as ImportError { throw error } catch let error as CallbackError {
@@ -296,7 +326,7 @@ public struct ImportJob: Sendable {
         }
         switch kind {
         case .odm:
-            try ODMReader(path: path).read { try call(.success($0)) }
+            try ODMReader(path: path).read(opened: bytes) { try call(.success($0)) }
         case .fhir:
             let response = try FHIRQuestionnaireResponseReader.read(path: path)
             guard response.problems.isEmpty else {
@@ -312,10 +342,12 @@ public struct ImportJob: Sendable {
                 date: response.authored)))
         case .redcapCSV:
             let reader = try REDCapRecordReader(path: path)
+            bytes { [weak reader] in reader?.bytesRead }
             notes("\(reader.dialect)")
             try rows(reader.next)
         case .csv:
             let reader = try PlainCSVRecordReader(path: path)
+            bytes { [weak reader] in reader?.bytesRead }
             notes("\(reader.dialect)")
             try rows(reader.next)
         case .xlsx:
@@ -327,6 +359,7 @@ public struct ImportJob: Sendable {
                 throw ImportError.unrecognized(file: path, found: "a SurveyXact file without its companions")
             }
             let reader = try SurveyXactReader(export: export)
+            bytes { [weak reader] in reader?.bytesRead }
             notes("\(reader.dialect)")
             reader.notes.forEach(notes)
             try rows(reader.next)

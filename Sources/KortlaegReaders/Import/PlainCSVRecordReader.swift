@@ -9,6 +9,8 @@ public final class PlainCSVRecordReader {
     public var dialect: CSVDialect { reader.dialect }
     /// The header.
     public var header: [String] { reader.header }
+    /// The file's bytes read so far.
+    public var bytesRead: Int { reader.bytesRead }
 
     /// Opens a CSV file.
     /// - Throws: ``CSVError``.

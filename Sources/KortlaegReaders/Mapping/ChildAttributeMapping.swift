@@ -23,10 +23,14 @@ public struct ChildAttributeMapping: Codable, Hashable, Sendable {
     /// field named as in ``SiteName/headers`` (`site`, `kommune`, `municipality`, `sted`) is read
     /// (``defaultSite``).
     public var site: FieldReference?
+    /// Age in whole years when the form was filled in (`alder`: `10`, `10 år`): checked, and
+    /// compared with the instrument's age range; not stored (an age gives the birth year only to
+    /// within a year, and the store keeps birth year and month as facts).
+    public var age: FieldReference?
 
     enum CodingKeys: String, CodingKey {
         case className = "class"
-        case school, sex, birthYear, birthMonth, birthDate, site
+        case school, sex, birthYear, birthMonth, birthDate, site, age
     }
 
     /// The site field read when a profile names none: `site` or one of its aliases.
@@ -44,6 +48,6 @@ public struct ChildAttributeMapping: Codable, Hashable, Sendable {
 
     /// Every reference that is set.
     var references: [FieldReference] {
-        [className, school, sex, birthYear, birthMonth, birthDate, site ?? Self.defaultSite].compactMap { $0 }
+        [className, school, sex, birthYear, birthMonth, birthDate, site ?? Self.defaultSite, age].compactMap { $0 }
     }
 }

@@ -30,6 +30,8 @@ public struct MappedResponse: Hashable, Sendable {
     /// Items the file answered with a missing code (``MissingCode``), by item id, with the code's
     /// meaning; they are not in ``response``'s answers.
     public var missing: [String: MissingCode.Meaning] = [:]
+    /// The child's age in whole years as the file gives it (`alder`), when read; not stored.
+    public var age: Int?
 
     /// Creates a mapped response.
     public init(childId: String, occasion: String?, informant: Informant, date: String?, response: Response,

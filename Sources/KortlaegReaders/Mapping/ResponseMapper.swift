@@ -129,7 +129,7 @@ public struct ResponseMapper: Sendable {
         let occasion = resolve(profile.occasion, in: record, name: "occasion", reject: reject)
         var informant = instrument.informant
         if let text = resolve(profile.informant, in: record, name: "informant", reject: reject) {
-            if let value = Informant(rawValue: text.lowercased()) {
+            if let value = Informant(name: text) {
                 informant = value
             } else {
                 reject(profile.informant?.sourceName ?? "informant", text,
@@ -150,7 +150,7 @@ public struct ResponseMapper: Sendable {
             let key = field.name.lowercasedFast
             if lookup[key] == nil { lookup[key] = field.value }
         }
-        let attributes = readsChildAttributes ? childAttributes(of: record, lookup: lookup, reject: reject) : ChildAttributes()
+        let (attributes, age) = readsChildAttributes ? childAttributes(of: record, lookup: lookup, reject: reject) : (ChildAttributes(), nil)
         var answers: [String: AnswerValue] = [:]
         var missing: [String: MissingCode.Meaning] = [:]
         var itemProblem = false
@@ -182,7 +182,41 @@ public struct ResponseMapper: Sendable {
             source: record.source, location: record.location, row: record.row, line: record.line,
             attributes: attributes)
         mapped.missing = missing
+        mapped.age = age
         return .mapped(mapped)
+    }
+
+    /// One answer text of a record that is neither a code, a label nor in an answer map.
+    struct UnmatchedAnswer: Hashable, Sendable {
+        /// The field, as written in the record.
+        var field: String
+        /// The item.
+        var item: String
+        /// The text, trimmed; nil when it may not be shown (free text, dates, personal data).
+        var text: String?
+        /// The nearest label of the item's answer scale, if one is close.
+        var nearest: String?
+    }
+
+    /// The answers of `record` that this mapper would reject, as ``map(_:)`` finds them (missing
+    /// codes and blanks are not unmatched).
+    func unmatchedAnswers(of record: SourceRecord) -> [UnmatchedAnswer] {
+        var lookup: [String: (name: String, value: String)] = [:]
+        for field in record.fields where lookup[field.name.lowercasedFast] == nil {
+            lookup[field.name.lowercasedFast] = (field.name, field.value)
+        }
+        var found: [UnmatchedAnswer] = []
+        for plan in plans {
+            guard let name = plan.sources.first(where: { lookup[$0] != nil }), let (fieldName, raw) = lookup[name] else { continue }
+            let text = raw.trimmingWhitespace
+            if text.isEmpty { continue }
+            if !plan.missing.isEmpty, plan.missing[text.lowercased()] ?? plan.missing[Self.labelKey(text)] != nil { continue }
+            if (try? answer(text, plan: plan)) != nil { continue }
+            let shown = plan.showsValue && !CPRNumber.containsCPR(text)
+            found.append(UnmatchedAnswer(field: fieldName, item: instrument.items[plan.itemIndex].id,
+                                         text: shown ? text : nil, nearest: nearestLabel(text, plan: plan)))
+        }
+        return found
     }
 
     /// The names of `record`'s fields that no item line uses (header columns or ItemOIDs to review).
@@ -223,7 +257,7 @@ public struct ResponseMapper: Sendable {
     /// as numbers. A value is echoed in a rejection only if it cannot be a CPR number.
     /// `lookup`: the record's values by lowercased field name (first occurrence).
     private func childAttributes(of record: SourceRecord, lookup: [String: String],
-                                 reject: (String, String?, String) -> Void) -> ChildAttributes {
+                                 reject: (String, String?, String) -> Void) -> (ChildAttributes, age: Int?) {
         let mapping = profile.attributes ?? ChildAttributeMapping()
         func text(_ reference: FieldReference?, _ name: String) -> String? {
             guard let reference else { return nil }
@@ -257,10 +291,31 @@ public struct ResponseMapper: Sendable {
                        "expected a birth date as DD-MM-YYYY, D.M.YYYY or YYYY-MM-DD")
             }
         }
-        return ChildAttributes(
-            className: text(mapping.className, "class"), school: text(mapping.school, "school"),
+        var className = text(mapping.className, "class")
+        // A class column holding four-digit years (`årgang 2015`) names the birth cohort, not a class.
+        if let value = className, value.count == 4, let year = Int(value), (1990...2100).contains(year) {
+            birthYear = birthYear ?? year
+            className = nil
+        }
+        var age: Int?
+        if let reference = mapping.age, let value = text(reference, "age") {
+            // `10`, `10 år`, `10år`.
+            var digits = Substring(value)
+            for suffix in ["år", "aar", "years", "year"] where digits.lowercased().hasSuffix(suffix) {
+                digits = digits.dropLast(suffix.count)
+            }
+            if let years = Int(digits.trimmingCharacters(in: .whitespaces)), (0...25).contains(years) {
+                age = years
+            } else {
+                reject(reference.presentFieldName(in: record) ?? reference.sourceName,
+                       CPRNumber.containsCPR(value) ? nil : value, "expected an age in whole years (e.g. 10 or 10 år)")
+            }
+        }
+        let attributes = ChildAttributes(
+            className: className, school: text(mapping.school, "school"),
             birthYear: birthYear, birthMonth: birthMonth, sex: text(mapping.sex, "sex"),
             site: text(mapping.site ?? ChildAttributeMapping.defaultSite, "site"))
+        return (attributes, age)
     }
 
     /// The answer for `text`: the profile's map first, then the instrument's codes, then its labels.

@@ -20,7 +20,15 @@ public struct ODMReader {
     /// - Throws: ``XMLReadError`` or whatever `body` throws.
     @discardableResult
     public func read(_ body: (SourceRecord) throws -> Void) throws -> ODMMetadata {
+        try read(opened: { _ in }, body)
+    }
+
+    /// Reads the file as ``read(_:)`` does; `opened` receives a function that tells how many of
+    /// the file's bytes have been read (for a progress line).
+    @discardableResult
+    func read(opened: (@escaping () -> Int?) -> Void, _ body: (SourceRecord) throws -> Void) throws -> ODMMetadata {
         let xml = try XMLStreamReader(path: path)
+        opened { [weak xml] in xml?.bytesRead }
         // Element names interned once; each element is matched by pointer, and only the
         // attributes ODM needs are read (no String or dictionary per element).
         let odm = xml.name("ODM"), itemDef = xml.name("ItemDef"), codeListRef = xml.name("CodeListRef")

@@ -18,6 +18,8 @@ public final class REDCapRecordReader {
 
     /// The CSV dialect detected.
     public var dialect: CSVDialect { reader.dialect }
+    /// The file's bytes read so far.
+    public var bytesRead: Int { reader.bytesRead }
 
     /// Opens a record CSV.
     /// - Throws: ``CSVError``.

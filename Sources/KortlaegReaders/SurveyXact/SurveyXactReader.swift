@@ -17,6 +17,8 @@ public final class SurveyXactReader {
     public private(set) var openVariables: Set<String> = []
     /// The dataset's CSV dialect.
     public var dialect: CSVDialect { reader.dialect }
+    /// The dataset file's bytes read so far.
+    public var bytesRead: Int { reader.bytesRead }
     private let reader: CSVReader
     private var labels: [String: [String: String]] = [:]
     private let idColumn: Int?

@@ -16,6 +16,8 @@ final class ByteChunkSource {
     private var memoryPosition = 0
     private let chunkSize: Int
     private(set) var reachedEnd = false
+    /// The bytes handed out so far (for a progress line).
+    private(set) var bytesRead = 0
 
     /// Opens `path` for reading.
     init(path: String, chunkSize: Int = ByteChunkSource.defaultChunkSize) throws(Failure) {
@@ -56,6 +58,7 @@ final class ByteChunkSource {
                 reachedEnd = true
                 return []
             }
+            bytesRead += data.count
             return [UInt8](data)
         }
         guard memoryPosition < memory.count else {
@@ -63,7 +66,7 @@ final class ByteChunkSource {
             return []
         }
         let end = min(memory.count, memoryPosition + chunkSize)
-        defer { memoryPosition = end }
+        defer { memoryPosition = end; bytesRead = end }
         return Array(memory[memoryPosition..<end])
     }
 }

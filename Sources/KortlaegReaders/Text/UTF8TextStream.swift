@@ -24,6 +24,8 @@ final class UTF8TextStream {
     let byteOrderMarkLength: Int
 
     private let source: ByteChunkSource
+    /// The file's bytes read so far (whole chunks ahead of what is decoded).
+    var bytesRead: Int { source.bytesRead }
     private var pending: [UInt8]
     private var rawOffset = 0
     private var carry: [UInt8] = []

@@ -8,6 +8,8 @@ public enum TrivselImportError: Error, Sendable, Equatable, CustomStringConverti
     case duplicateColumn(file: String, first: String, second: String)
     /// The file itself could not be read as CSV.
     case csv(CSVError)
+    /// The file is an Excel workbook that cannot be read (or an old `.xls`).
+    case excel(XLSXError)
 
     /// A message a PPR employee can act on.
     public var description: String {
@@ -20,6 +22,8 @@ public enum TrivselImportError: Error, Sendable, Equatable, CustomStringConverti
             return "\(file):1: columns '\(first)' and '\(second)' hold the same figure; expected each only once. "
                 + "Remove or rename one of them."
         case let .csv(error):
+            return error.description
+        case let .excel(error):
             return error.description
         }
     }

@@ -29,6 +29,11 @@ public struct TrivselResultsReader: Sendable {
     ///   - delimiter: The separator, or nil to detect it.
     /// - Throws: ``TrivselImportError``.
     public func read(path: String, delimiter: CSVDelimiter? = nil) throws(TrivselImportError) -> TrivselResultsFile {
+        switch WorkbookSignature.of(path) {
+        case .binaryExcel: throw .excel(.binaryExcel(file: path))
+        case .workbook: return try readWorkbook(path: path)
+        case .text: break
+        }
         let reader: CSVReader
         let records: [CSVRecord]
         do {
@@ -41,6 +46,26 @@ public struct TrivselResultsReader: Sendable {
         }
         return try read(header: reader.header, records: records, file: path,
                         fallbackStyle: reader.dialect.delimiter == .semicolon ? .comma : .point)
+    }
+
+    /// Reads the first sheet of an Excel workbook (.xlsx). Number cells come as Excel writes
+    /// them (`3.7`), so a column that does not tell its style is read with a decimal point; text
+    /// cells may be Danish (`3,7`) and are detected per column as in a CSV file.
+    /// - Throws: ``TrivselImportError``.
+    public func readWorkbook(path: String, sheet: String? = nil) throws(TrivselImportError) -> TrivselResultsFile {
+        var records: [CSVRecord] = []
+        let header: [String]
+        do throws(XLSXError) {
+            let reader = try XLSXRecordReader(path: path, sheet: sheet)
+            header = reader.header
+            while let record = try reader.next() {
+                records.append(CSVRecord(fields: record.fields.map(\.value), number: record.row ?? records.count + 1,
+                                         line: record.line ?? records.count + 2))
+            }
+        } catch {
+            throw .excel(error)
+        }
+        return try read(header: header, records: records, file: path, fallbackStyle: .point)
     }
 
     /// Reads already-parsed records (for tests and other sources).

@@ -52,6 +52,7 @@ final class XMLStreamReader {
             let input = Unmanaged<GuardedInput>.fromOpaque(context).takeUnretainedValue()
             let count = read(input.fd, buffer, Int(length))
             guard count > 0 else { return Int32(max(count, 0)) }
+            input.bytesRead += count
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: count)
             return input.guard.scan(bytes) ? Int32(count) : -1
         }, nil, context, nil, nil, Self.parserOptions) else {
@@ -67,10 +68,13 @@ final class XMLStreamReader {
     private final class GuardedInput {
         let fd: Int32
         var `guard` = XMLInputGuard()
+        var bytesRead = 0
         init(fd: Int32) { self.fd = fd }
         deinit { close(fd) }
     }
     private var input: GuardedInput?
+    /// The file's bytes libxml2 has read so far (nil for a document in memory).
+    var bytesRead: Int? { input?.bytesRead }
 
     /// The guard's refusal as an error, if it stopped the input.
     private func refusal() -> XMLReadError? {

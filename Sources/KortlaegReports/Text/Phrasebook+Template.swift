@@ -15,6 +15,15 @@ extension Phrasebook {
     package static let codebookOccasion = Phrase(da: "Tidspunkt", en: "Occasion")
     /// The `date` column.
     package static let codebookDate = Phrase(da: "Dato (ÅÅÅÅ-MM-DD)", en: "Date (YYYY-MM-DD)")
+    /// The `klasse` column.
+    package static let codebookClass = Phrase(da: "Klasse (fx 4.a)", en: "Class (e.g. 4.a)")
+    /// The `køn` column.
+    package static let codebookSex = Phrase(da: "Køn", en: "Sex")
+    /// The answers of the `køn` column.
+    package static let codebookSexAnswers = Phrase(da: "pige | dreng", en: "pige (girl) | dreng (boy)")
+    /// The `fødselsdato` column.
+    package static let codebookBirthDate = Phrase(da: "Fødselsdato (DD-MM-ÅÅÅÅ, kun år og måned gemmes)",
+                                                  en: "Birth date (DD-MM-YYYY, only year and month are kept)")
     /// Answers of a free-text item.
     package static let codebookFreeText = Phrase(da: "fritekst", en: "free text")
     /// Answers of a number item.

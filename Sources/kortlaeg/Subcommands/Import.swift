@@ -42,7 +42,7 @@ struct Import: ParsableCommand {
     var id: String?
     @Option(name: .customLong("missing-codes"), help: ArgumentHelp("Values that mean a missing answer in every item column, e.g. NA,-99,.", valueName: "CODES"))
     var missingCodes: [String] = []
-    @Option(name: .customLong("column"), help: ArgumentHelp("Where a child attribute is: class, school, sex, birthYear, birthMonth, birthDate, date, occasion or site (repeatable).", valueName: "ATTRIBUTE=HEADER"))
+    @Option(name: .customLong("column"), help: ArgumentHelp("Where a child attribute is: class, school, sex, birthYear, birthMonth, birthDate, age, date, occasion or site (repeatable).", valueName: "ATTRIBUTE=HEADER"))
     var columns: [String] = []
     @Option(help: ArgumentHelp("With --project: the site (municipality) of every record, e.g. Aarhus. The site is part of the child's identity: the same id at two sites is two children.", discussion: "Without it a column named site, kommune, municipality or sted is read (or --column site=HEADER).", valueName: "NAME"))
     var site: String?

@@ -4,10 +4,12 @@ import KortlaegProject
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score a CSV file of questionnaire responses (file in, file out).",
+        abstract: "Score a CSV file or Excel workbook (.xlsx) of questionnaire responses (file in, file out).",
         discussion: """
             Input columns are the official variable names (pconsid, prestles, …, pebddiff, pdistres, …; \
-            t… for teacher, s… for self-report); ',' or ';' separated, UTF-8 or Windows-1252. Blank = unanswered. \
+            t… for teacher, s… for self-report); ',' or ';' separated, UTF-8 or Windows-1252, or an Excel \
+            workbook (.xlsx, recognised by its content; the first sheet or --sheet NAME). Blank = unanswered; \
+            --missing-codes NA,-99 reads those values as unanswered too. \
             Output: the id, the scores, one band column per score and band table, and a status \
             (complete, incomplete, rejected); with --site or a site column (site, kommune, municipality, sted) \
             a 'site' column follows the id, and a child is known by site and id. A row with an invalid answer is not scored; its problems \
@@ -17,10 +19,11 @@ struct Score: ParsableCommand {
               kortlaeg score SampleData/sdq-parent-T1.csv --instrument sdq-p4-17 --output scores.csv
               kortlaeg score t2.csv --instrument sdq-t4-17@1.0.0 --id elev --lang da --rule impact-when-ebddiff-missing=missing
               kortlaeg score aarhus-T1.csv --instrument sdq-p4-17 --site Aarhus --keep klasse koen --output aarhus-T1-scores.csv
+              kortlaeg score skema.xlsx --sheet Besvarelser --instrument sdq-p4-17 --missing-codes NA,-99 --output scores.csv
             """
     )
 
-    @Argument(help: "The CSV file of responses.") var input: String
+    @Argument(help: "The CSV file or Excel workbook (.xlsx) of responses.") var input: String
     @Option(help: "The instrument as ID or ID@VERSION (see 'kortlaeg instruments list').") var instrument: String
     @Option(name: .shortAndLong, help: "Write scores here instead of stdout.") var output: String?
     @Option(help: "Write rejected rows' problems here (CSV).") var rejects: String?
@@ -37,6 +40,10 @@ struct Score: ParsableCommand {
     var rule: [String] = []
     @Flag(help: "Also compute scores whose item membership is not officially verified (labelled in the summary).")
     var includeUnverified = false
+    @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read (default: the first).", valueName: "NAME"))
+    var sheet: String?
+    @Option(name: .customLong("missing-codes"), help: ArgumentHelp("Values that mean a missing answer in every item column, e.g. NA,-99,.", valueName: "CODES"))
+    var missingCodes: [String] = []
     @Option(help: "Input separator: comma, semicolon or tab (default: detected).") var delimiter: String?
     @Option(help: "Input encoding: utf-8, utf-16le, utf-16be or windows-1252 (default: detected).") var encoding: String?
     @Option(help: "Output separator: comma or semicolon.") var outputDelimiter: String = "comma"
@@ -77,6 +84,8 @@ struct Score: ParsableCommand {
         request.site = site
         request.siteColumn = try siteColumn()
         request.csv = try csvOptions()
+        request.sheet = sheet
+        request.missingCodes = missingCodes.flatMap(MissingCode.list)
         request.raw = raw
         let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ScoreFile.run(request, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)

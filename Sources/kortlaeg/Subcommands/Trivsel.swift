@@ -34,7 +34,7 @@ struct Trivsel: ParsableCommand {
         case table, csv
     }
 
-    @Argument(help: "The results files (CSV).") var inputs: [String] = []
+    @Argument(help: "The results files (CSV, or Excel .xlsx: the first sheet).") var inputs: [String] = []
     @Option(help: "The school: its full name or a unique part of it (default: the only school, or all combined).")
     var school: String?
     @Option(help: "Only this klassetrin or group of trin (4, '4. klasse', Mellemtrin, Udskoling).") var trin: String?

@@ -1,8 +1,16 @@
+import Foundation
 import KortlaegProject
 
-/// The command line's ``ProgressSink``: messages to stderr, the progress line only on a terminal.
-final class StderrSink: ProgressSink, Sendable {
+/// The command line's ``ProgressSink``: messages to stderr, the progress line only on a terminal
+/// (records read, percent of the file and time left; see ``ProgressLine``), at most five times
+/// a second.
+final class StderrSink: ProgressSink, @unchecked Sendable {
     static let shared = StderrSink()
+
+    private let lock = NSLock()
+    /// When the file being shown was started, and when the line was last drawn.
+    private var started: (subject: String, at: Date)?
+    private var drawn = Date.distantPast
 
     func report(_ message: Message) {
         switch message.kind {
@@ -13,12 +21,19 @@ final class StderrSink: ProgressSink, Sendable {
     }
 
     func progress(_ update: ProgressUpdate) {
-        var text = "\(update.subject): \(update.records) records read"
-        if let bytes = update.bytes, let total = update.totalBytes, total > 0 {
-            text += " (\(min(100, bytes * 100 / total)) %)"
+        guard Diagnostics.isTerminal else { return }
+        let now = Date()
+        let text: String? = lock.withLock {
+            if started?.subject != update.subject { started = (update.subject, now) }
+            guard now.timeIntervalSince(drawn) >= 0.2 else { return nil }
+            drawn = now
+            return ProgressLine.text(update, elapsed: now.timeIntervalSince(started!.at))
         }
-        Diagnostics.progress(text)
+        if let text { Diagnostics.progress(text) }
     }
 
-    func endProgress() { Diagnostics.endProgress() }
+    func endProgress() {
+        lock.withLock { started = nil }
+        Diagnostics.endProgress()
+    }
 }
