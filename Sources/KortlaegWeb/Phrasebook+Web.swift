@@ -81,6 +81,7 @@ extension Phrasebook {
             case .user: Phrase(da: "bruger", en: "user")
             case .label: Phrase(da: "betegnelse", en: "label")
             case .copy: Phrase(da: "kopieret", en: "copied")
+            case .removeImport: Phrase(da: "indlæsning fortrudt", en: "import undone")
             }
         }
         static let instrument = Phrase(da: "Skema (instrument)", en: "Form (instrument)")
