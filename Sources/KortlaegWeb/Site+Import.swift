@@ -123,7 +123,10 @@ extension Site {
         h += "<h2>\(HTML.e(dryRun ? W.dryRun(l) : T.importTitle(l)))</h2>"
         h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: dryRun, l)
         if dryRun {
-            h += "<p class=\"row\"><button type=\"submit\" name=\"import\" value=\"1\" formaction=\"/import/confirm\">\(HTML.e(T.importNow(l)))</button> "
+            h += "<p class=\"row\">"
+            if preview.problem == nil || preview.table == nil {
+                h += "<button type=\"submit\" name=\"import\" value=\"1\" formaction=\"/import/confirm\">\(HTML.e(T.importNow(l)))</button> "
+            }
             h += "<button type=\"submit\" name=\"cancel\" value=\"1\" formaction=\"/import/confirm\" formnovalidate>\(HTML.e(T.cancel(l)))</button></p>"
         }
         h += "</form>"
@@ -179,8 +182,12 @@ extension Site {
         }.joined() + "</select></p></div>"
 
         if !preview.columns.isEmpty, let instrument = preview.instrument {
-            let items = preview.columns.filter { if case .item = $0.matched { true } else { false } }.count
-            let others = preview.columns.filter { $0.matched != .unmatched && { if case .item = $0.matched { false } else { true } }($0) }.count
+            func isItem(_ role: ResponseMapper.ColumnRole) -> Bool {
+                if case .item = role { return true }
+                return false
+            }
+            let items = preview.columns.filter { isItem($0.matched) }.count
+            let others = preview.columns.filter { $0.matched != .unmatched && !isItem($0.matched) }.count
             h += "<fieldset><legend>\(HTML.e(W.unmatched(l)))</legend><p>\(HTML.e(W.matched(items, others)(l)))</p>"
             let open = preview.columns.filter { $0.matched == .unmatched }
             if open.isEmpty { h += "<p>\(HTML.e(W.noUnmatched(l)))</p>" }

@@ -1,3 +1,4 @@
+import KortlaegDomain
 import KortlaegReaders
 import KortlaegReports
 

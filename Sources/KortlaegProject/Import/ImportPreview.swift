@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import KortlaegReaders
 
 // The wizard's values come with this module, like the import's (Exports.swift).
@@ -198,12 +199,18 @@ public enum ImportPreview {
         if candidates.count == 1 { base = candidates[0] } else { result.problem = .noProfile(candidates.map(\.id)) }
         result.savedProfile = choice.savedProfile
         result.baseProfile = base?.id
-        defer {
-            table.rows = Array(table.rows.prefix(request.sampleRows)).map { $0.map(Self.masked) }
-            result.table = table
-            result.choice = choice
-        }
-        guard var profile = base else { return result }
+        if let base { apply(choice: &choice, to: base, table: table, header: header, request: request, result: &result) }
+        table.rows = Array(table.rows.prefix(request.sampleRows)).map { $0.map(Self.masked) }
+        result.table = table
+        result.choice = choice
+        return result
+    }
+
+    /// Applies the choices to the profile for the file's kind: the instrument, the child id, the
+    /// informant, the targets of unmatched columns; sets the result's profile when nothing is wrong.
+    private static func apply(choice: inout Choice, to base: MappingProfile, table: TablePreview, header: [String],
+                              request: Request, result: inout Result) {
+        var profile = base
 
         // The instrument.
         let record = SourceRecord(source: request.file, location: "header", subjectKey: "",
@@ -213,7 +220,7 @@ public enum ImportPreview {
             guard let found = try? request.instruments.resolve(reference) else {
                 result.problem = .unknownInstrument(reference)
                 choice.instrument = nil
-                return result
+                return
             }
             instrument = found
             result.instrumentReason = choice.instrument != nil ? .chosen : .profile(profile.id)
@@ -231,7 +238,7 @@ public enum ImportPreview {
             }
             guard let best else {
                 result.problem = .noInstrument
-                return result
+                return
             }
             instrument = best.instrument
             result.instrumentReason = .bestMatch(matched: best.matched)
@@ -264,7 +271,7 @@ public enum ImportPreview {
             automatic = try ResponseMapper(profile: profile, instrument: instrument, readsChildAttributes: true).columnRoles(header)
         } catch {
             result.problem = .invalidProfile("\(error)")
-            return result
+            return
         }
         let itemIDs = Set(instrument.items.map(\.id))
         var matchedItems = Set(automatic.compactMap { if case let .item(id) = $0 { id } else { nil } })
@@ -297,7 +304,7 @@ public enum ImportPreview {
             roles = try ResponseMapper(profile: profile, instrument: instrument, readsChildAttributes: true).columnRoles(header)
         } catch {
             result.problem = .invalidProfile("\(error)")
-            return result
+            return
         }
         result.columns = header.indices.map { Column(name: header[$0], matched: automatic[$0], role: roles[$0], target: targets[header[$0]]) }
         if result.problem == nil { result.profile = profile }
@@ -305,7 +312,6 @@ public enum ImportPreview {
             result.instrumentReason = .profile(saved)
             if result.idReason == .choice(.named) { result.idReason = .profile(saved) }
         }
-        return result
     }
 
     /// A cell as shown: a CPR-shaped number is never shown.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KortlaegDomain
 import KortlaegReaders
 
 /// The mapping profiles saved from the import wizard ("Gem som indlæsningsprofil"): JSON files in

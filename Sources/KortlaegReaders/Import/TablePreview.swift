@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 
 /// The start of a table file (plain or REDCap CSV, Excel sheet, SurveyXact dataset) as a front
 /// end shows it before an import: the header, the first rows, how the text was written, and the

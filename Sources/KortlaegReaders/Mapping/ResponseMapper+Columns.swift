@@ -1,3 +1,5 @@
+import KortlaegDomain
+
 /// What each column of a table is read as, for a front end that lets the user map the rest.
 extension ResponseMapper {
     /// The use a mapper makes of one column.
