@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KortlaegProject
 import KortlaegReports
+import Logging
 
 // The import wizard: upload → preview (format, encoding, first rows, choices with their reasons)
 // and dry run → import. Every choice is a field of one plain form, so the page works without

@@ -21,7 +21,7 @@ struct ImportSetup {
         let profiles: MappingProfileCatalog
         do {
             profiles = try MappingProfileCatalog.load(directory: profilesDirectory)
-            chosen = try mappingProfile ?? profile.map(profiles.resolve)
+            if let mappingProfile { chosen = mappingProfile } else { chosen = try profile.map(profiles.resolve) }
         } catch {
             throw KortlaegError(.usage, error.description)
         }
