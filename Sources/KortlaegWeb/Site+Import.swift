@@ -116,23 +116,27 @@ extension Site {
         }
         h += facts(preview, upload: upload, l)
         if let problem = preview.problem { h += "<p class=\"error\" role=\"alert\">\(HTML.e(problem.phrase(l)))</p>" }
+        guard dryRun else {
+            // Imported: the upload is gone, so no form to post again; the result and the way on.
+            h += "<h2 id=\"result\">\(HTML.e(T.importTitle(l)))</h2>"
+            h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: false, l)
+            h += "<p><a href=\"/\">\(HTML.e(T.backToOverview(l)))</a> · <a href=\"/import\">\(HTML.e(W.another(l)))</a></p>"
+            return try html(T.importTitle(l), h, visit)
+        }
         h += firstRows(preview, l)
         h += "<form method=\"post\" action=\"/import/preview\">\(csrfField(session))"
         h += "<input type=\"hidden\" name=\"upload\" value=\"\(HTML.e(upload.token))\">"
         if let id = preview.savedProfile { h += "<input type=\"hidden\" name=\"saved\" value=\"\(HTML.e(id))\">" }
         h += choices(preview, occasion: occasion, l)
-        h += "<h2>\(HTML.e(dryRun ? W.dryRun(l) : T.importTitle(l)))</h2>"
-        h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: dryRun, l)
-        if dryRun {
-            h += "<p class=\"row\">"
-            if preview.problem == nil || preview.table == nil {
-                h += "<button type=\"submit\" name=\"import\" value=\"1\" formaction=\"/import/confirm\">\(HTML.e(T.importNow(l)))</button> "
-            }
-            h += "<button type=\"submit\" name=\"cancel\" value=\"1\" formaction=\"/import/confirm\" formnovalidate>\(HTML.e(T.cancel(l)))</button></p>"
+        h += "<h2 id=\"result\">\(HTML.e(W.dryRun(l)))</h2>"
+        h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: true, l)
+        h += "<p class=\"row\">"
+        if preview.problem == nil || preview.table == nil {
+            h += "<button type=\"submit\" name=\"import\" value=\"1\" formaction=\"/import/confirm\">\(HTML.e(T.importNow(l)))</button> "
         }
+        h += "<button type=\"submit\" name=\"cancel\" value=\"1\" formaction=\"/import/confirm\" formnovalidate>\(HTML.e(T.cancel(l)))</button></p>"
         h += "</form>"
-        if !dryRun { h += "<p><a href=\"/\">\(HTML.e(T.backToOverview(l)))</a></p>" }
-        return try html(dryRun ? T.dryRunTitle(l) : T.importTitle(l), h, visit)
+        return try html(T.dryRunTitle(l), h, visit)
     }
 
     /// The file's kind, encoding, instrument and id column, each with its reason.

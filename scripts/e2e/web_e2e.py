@@ -76,6 +76,7 @@ try:
         check(counts and int(counts.group(1)) == sum(1 for _ in open(os.path.join(samples, name), encoding="utf-8")) - 1,
               f"the dry run counts every row of {name}")
         accepted += int(counts.group(2))
+        driver.find_element(By.ID, "result").location_once_scrolled_into_view
         shot(f"03-dry-run-{name[:-4]}")
         driver.find_element(By.CSS_SELECTOR, "button[name=import]").click()
         title_has("Indlæs", f"the import of {name}")
@@ -111,6 +112,7 @@ try:
     counts = re.search(r"(\d+) læst, (\d+) gyldige, (\d+) afvist", body)
     check(counts and int(counts.group(1)) == teacher_rows, f"the dry run counts every row of the teacher file ({body[:400]})")
     check("dry run" not in body and "/tmp" not in body and artefacts not in body, "the dry run is in Danish, without server paths")
+    driver.find_element(By.ID, "result").location_once_scrolled_into_view
     shot("03-wizard-mapped-dry-run")
     driver.find_element(By.CSS_SELECTOR, "button[name=import]").click()
     title_has("Indlæs", "the import of the renamed teacher file")
