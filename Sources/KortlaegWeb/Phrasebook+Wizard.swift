@@ -34,6 +34,7 @@ extension Phrasebook {
         static let update = Phrase(da: "Opdater prøvekørsel", en: "Update the dry run")
         static let saveProfile = Phrase(da: "Gem som indlæsningsprofil", en: "Save as mapping profile")
         static let another = Phrase(da: "Indlæs en fil mere", en: "Import another file")
+        static let result = Phrase(da: "Resultat", en: "Result")
         static let dryRun = Phrase(da: "Prøvekørsel", en: "Dry run")
         static let rowColumn = Phrase(da: "Række", en: "Row")
         static let column = Phrase(da: "Kolonne", en: "Column")

@@ -118,7 +118,7 @@ extension Site {
         if let problem = preview.problem { h += "<p class=\"error\" role=\"alert\">\(HTML.e(problem.phrase(l)))</p>" }
         guard dryRun else {
             // Imported: the upload is gone, so no form to post again; the result and the way on.
-            h += "<h2 id=\"result\">\(HTML.e(T.importTitle(l)))</h2>"
+            h += "<h2 id=\"result\">\(HTML.e(W.result(l)))</h2>"
             h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: false, l)
             h += "<p><a href=\"/\">\(HTML.e(T.backToOverview(l)))</a> · <a href=\"/import\">\(HTML.e(W.another(l)))</a></p>"
             return try html(T.importTitle(l), h, visit)

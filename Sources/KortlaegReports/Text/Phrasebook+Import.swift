@@ -245,8 +245,8 @@ extension Phrasebook {
 
         /// What the dry run or the import found.
         public static func storedCounts(accepted: Int, newChildren: Int, rejected: Int, unchanged: Int, dryRun: Bool) -> Phrase {
-            let verbDa = dryRun ? "ville blive gemt" : "gemt", verbEn = dryRun ? "would be stored" : "stored"
-            return Phrase(da: "Besvarelser der \(verbDa): \(accepted); nye børn: \(newChildren); afviste rækker: \(rejected)\(unchanged > 0 ? "; uændrede (findes allerede): \(unchanged)" : "").",
+            let verbDa = dryRun ? "Besvarelser der ville blive gemt" : "Gemte besvarelser", verbEn = dryRun ? "would be stored" : "stored"
+            return Phrase(da: "\(verbDa): \(accepted); nye børn: \(newChildren); afviste rækker: \(rejected)\(unchanged > 0 ? "; uændrede (findes allerede): \(unchanged)" : "").",
                           en: "Responses \(verbEn): \(accepted); new children: \(newChildren); rows rejected: \(rejected)\(unchanged > 0 ? "; unchanged (already stored): \(unchanged)" : "").")
         }
 
