@@ -13,6 +13,7 @@ import csv, glob, os, re, sys, time
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 address, user, password, samples, scores_csv, artefacts = sys.argv[1:7]
@@ -104,7 +105,10 @@ try:
     check(column.first_selected_option.get_attribute("value") == "", "the renamed column starts unmatched (ignorér)")
     shot("03-wizard-unmatched-column")
     column.select_by_value("item:consid")
+    before = driver.find_element(By.TAG_NAME, "main")
     driver.find_element(By.CSS_SELECTOR, "button[name=action][value=preview]").click()
+    # The re-rendered page has the same title: wait for the old one to go.
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(before))
     title_has("Prøvekørsel", "the dry run with the mapping")
     column = Select(driver.find_element(By.CSS_SELECTOR, "select[name='col:spm_1']"))
     check(column.first_selected_option.get_attribute("value") == "item:consid", "the mapping is kept on the re-rendered page")
