@@ -105,7 +105,7 @@ public struct ChildChange: Sendable {
     }
 
     /// `male`/`female` from common spellings (m, f, dreng, pige, 1 = boy, 2 = girl as in Danish registers).
-    static func normaliseSex(_ text: String) -> String? {
+    public static func normaliseSex(_ text: String) -> String? {
         switch text.lowercased().trimmingCharacters(in: .whitespaces) {
         case "male", "m", "boy", "dreng", "d", "1": "male"
         case "female", "f", "girl", "pige", "p", "k", "2": "female"

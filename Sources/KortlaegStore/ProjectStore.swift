@@ -28,6 +28,21 @@ public protocol ProjectStore {
     /// Whether a file with this SHA-256 (lowercase hex) has already been imported.
     func hasImported(sha256: String) throws -> Bool
 
+    /// Every import batch, oldest first, removed ones included (``StoredImport/isRemoved``).
+    func imports() throws -> [StoredImport]
+
+    /// Removes one import in one transaction, by the rule of ``BatchRemoval``: the responses it
+    /// holds (with their scores) and its trivselsmåling figures are deleted, responses a later
+    /// import delivered unchanged pass to that import, the batch is marked removed (so the file
+    /// can be imported again) and a `removeImport` audit entry is written.
+    /// - Parameters:
+    ///   - id: the batch's id (``StoredImport/id``).
+    ///   - operator: who removes it (for the audit log).
+    ///   - dryRun: count what would be removed, change nothing.
+    /// - Returns: what was (or would be) removed.
+    /// - Throws: ``StoreError/importNotFound(id:)``, ``StoreError/importAlreadyRemoved(id:fileName:removedAt:)``.
+    func removeImport(id: Int64, operator: String, dryRun: Bool) throws -> ImportRemoval
+
     /// Children × occasion × informant counts, missing follow-ups and the last imports.
     /// - Parameter recentImports: how many of the last imports to list.
     func status(recentImports: Int) throws -> ProjectStatus
@@ -57,6 +72,10 @@ public protocol ProjectStore {
 
     /// The pseudonym the project gives to a raw child id (CPR-shaped or not).
     func pseudonym(for rawID: String) throws -> String
+
+    /// The pseudonym the project gives to a raw child id at a site (`import --site`; the site is
+    /// part of the child's identity). A nil or blank site gives ``pseudonym(for:)``.
+    func pseudonym(for rawID: String, site: String?) throws -> String
 
     /// A 32-byte secret derived from the project key for one purpose (e.g. `export-pseudonyms`).
     ///
@@ -122,5 +141,13 @@ extension ProjectStore {
             for record in records { try sink.add(record) }
             for reject in rejects { try sink.reject(reject) }
         }
+    }
+}
+
+extension ProjectStore {
+    /// Without a site, ``pseudonym(for:)``; a store that cannot key sites refuses a site.
+    public func pseudonym(for rawID: String, site: String?) throws -> String {
+        guard let site, SiteName.key(site) != nil else { return try pseudonym(for: rawID) }
+        throw StoreError.database("this store cannot look up children by site")
     }
 }

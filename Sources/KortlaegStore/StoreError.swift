@@ -26,6 +26,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case damaged(path: String, problems: [String])
     /// The store cannot be written: `reason` is "the disk is full", "no permission", ….
     case cannotWrite(path: String, reason: String)
+    /// No import has this id (`kortlaeg imports` lists them).
+    case importNotFound(id: Int64)
+    /// The import was removed before.
+    case importAlreadyRemoved(id: Int64, fileName: String, removedAt: String)
 
     public var description: String {
         switch self {
@@ -55,6 +59,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path) is damaged (\(shown)\(problems.count > 3 ? "; …" : "")). Nothing was written. Restore the last backup ('kortlaeg backup' makes one) and import the newer files again."
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)."
+        case let .importNotFound(id):
+            return "The project has no import \(id). 'kortlaeg imports --project P' lists the imports with their numbers."
+        case let .importAlreadyRemoved(id, fileName, removedAt):
+            return "Import \(id) (\(fileName)) was already removed at \(removedAt); nothing was changed."
         }
     }
 }

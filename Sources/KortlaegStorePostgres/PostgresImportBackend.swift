@@ -11,7 +11,7 @@ package struct PostgresImportBackend: ImportBackend {
     // MARK: - The batch
 
     package func previousImport(sha256: String) throws -> PreviousImport? {
-        try connection.query("SELECT file_name, imported_at FROM import_batch WHERE sha256 = $1", [sha256]).first.map {
+        try connection.query("SELECT file_name, imported_at FROM import_batch WHERE sha256 = $1 AND removed_at IS NULL", [sha256]).first.map {
             let (fileName, importedAt) = try $0.decode((String, String).self)
             return PreviousImport(fileName: fileName, importedAt: importedAt)
         }
@@ -97,16 +97,18 @@ package struct PostgresImportBackend: ImportBackend {
 
     package func child(pseudonym: String) throws -> StoredChild? {
         guard let row = try connection.query("""
-            SELECT id, class_id, birth_year, birth_month, sex FROM child WHERE pseudonym = $1
+            SELECT id, class_id, birth_year, birth_month, sex, site FROM child WHERE pseudonym = $1
             """, [pseudonym]).first else { return nil }
-        let (id, classID, year, month, sex) = try row.decode((Int64, Int64?, Int?, Int?, String?).self)
-        return StoredChild(id: id, pseudonym: pseudonym, classID: classID, birthYear: year, birthMonth: month, sex: sex)
+        let (id, classID, year, month, sex, site) = try row.decode((Int64, Int64?, Int?, Int?, String?, String?).self)
+        var child = StoredChild(id: id, pseudonym: pseudonym, classID: classID, birthYear: year, birthMonth: month, sex: sex)
+        child.site = site
+        return child
     }
 
     package func insertChild(_ child: StoredChild) throws -> Int64 {
         try id(connection.query("""
-            INSERT INTO child (pseudonym, class_id, birth_year, birth_month, sex) VALUES ($1, $2, $3, $4, $5) RETURNING id
-            """, [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex]))
+            INSERT INTO child (pseudonym, class_id, birth_year, birth_month, sex, site) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+            """, [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex, child.site]))
     }
 
     package func updateChild(_ child: StoredChild) throws {
@@ -163,7 +165,7 @@ package struct PostgresImportBackend: ImportBackend {
             SELECT r.id, s.score_id, s.variable, s.value, s.bands
             FROM r, json_to_recordset($10::json) AS s(score_id text, variable text, value double precision, bands text)
             """, [response.childID, response.occasionID, response.informant.rawValue, response.instrument.id,
-                  response.instrument.version, response.date, AnswerCoding.encode(response.answers), response.batchID,
+                  response.instrument.version, response.date, AnswerCoding.encode(response.answers, missingReasons: response.missingReasons), response.batchID,
                   response.scoringID, try Self.json(scores)])
     }
 

@@ -26,6 +26,11 @@ extension PostgresProjectStore {
         return pseudonym
     }
 
+    public func pseudonym(for rawID: String, site: String?) throws -> String {
+        guard let pseudonym = pseudonymizer.pseudonym(for: rawID, site: site) else { throw StoreError.emptyChildID(row: 0) }
+        return pseudonym
+    }
+
     public func derivedKey(purpose: String) throws -> [UInt8] {
         pseudonymizer.derivedKey(purpose: purpose)
     }
@@ -54,7 +59,7 @@ extension PostgresProjectStore {
 extension PostgresProjectStore: ImportTransactions {
     package func previousImport(sha256: String) throws -> PreviousImport? {
         try serialised {
-            try connection.query("SELECT file_name, imported_at FROM import_batch WHERE sha256 = $1", [sha256]).first.map {
+            try connection.query("SELECT file_name, imported_at FROM import_batch WHERE sha256 = $1 AND removed_at IS NULL", [sha256]).first.map {
                 let (fileName, importedAt) = try $0.decode((String, String).self)
                 return PreviousImport(fileName: fileName, importedAt: importedAt)
             }

@@ -29,7 +29,7 @@ extension PostgresProjectStore {
             }
             let imports = try connection.query("""
                 SELECT file_name, sha256, imported_at, profile, operator_name, accepted, rejected, replaced
-                FROM import_batch ORDER BY id DESC LIMIT $1
+                FROM import_batch WHERE removed_at IS NULL ORDER BY id DESC LIMIT $1
                 """, [max(0, recentImports)]).map { row in
                 let (file, sha, at, profile, who, accepted, rejected, replaced) =
                     try row.decode((String, String, String, String, String, Int, Int, Int).self)
@@ -63,7 +63,7 @@ extension PostgresProjectStore {
             try connection.query("""
                 DECLARE \(cursor) NO SCROLL CURSOR FOR
                 SELECT r.id, c.pseudonym, k.name, sc.name, c.birth_year, c.birth_month, c.sex, o.code, r.date, r.informant,
-                       r.instrument_id, r.instrument_version, r.answers, s.rule_choices, s.include_unverified
+                       r.instrument_id, r.instrument_version, r.answers, s.rule_choices, s.include_unverified, c.site
                 FROM response r
                 JOIN child c ON c.id = r.child_id
                 LEFT JOIN school_class k ON k.id = c.class_id
@@ -87,24 +87,29 @@ extension PostgresProjectStore {
                     let answersText = try columns[12].decode(String.self)
                     let choicesText = try columns[13].decode(String.self)
                     let includeUnverified = try columns[14].decode(Bool.self)
+                    let site = try columns[15].decode(String?.self)
                     guard let occasion = Occasion(occasionCode), let informant = Informant(rawValue: informantText) else {
                         throw StoreError.database("stored response \(id) has an unknown occasion or informant")
                     }
                     let answers: [String: AnswerValue]
+                    let reasons: [String: String]
                     let choices: [String: String]
                     do {
                         answers = try AnswerCoding.decode(answersText)
+                        reasons = try AnswerCoding.decodeMissingReasons(answersText)
                         choices = try JSONDecoder().decode([String: String].self, from: Data(choicesText.utf8))
                     } catch {
                         throw StoreError.database("stored response \(id) cannot be decoded: \(error)")
                     }
-                    page.append((id, StoredResponse(
+                    var response = StoredResponse(
                         child: child,
                         attributes: ChildAttributes(className: className, school: school, birthYear: birthYear,
-                                                    birthMonth: birthMonth, sex: sex),
+                                                    birthMonth: birthMonth, sex: sex, site: site),
                         occasion: occasion, date: date, informant: informant,
                         instrument: InstrumentReference(id: instrumentID, version: version), answers: answers,
-                        scores: [], ruleChoices: choices, includeUnverified: includeUnverified)))
+                        scores: [], ruleChoices: choices, includeUnverified: includeUnverified)
+                    response.missingReasons = reasons
+                    page.append((id, response))
                 }
                 var scores: [Int64: [StoredScore]] = [:]
                 for row in try connection.query("""

@@ -12,7 +12,7 @@ package struct SQLiteImportBackend: ImportBackend {
     // MARK: - The batch
 
     package func previousImport(sha256: String) throws -> PreviousImport? {
-        try ImportBatchRecord.filter(Column("sha256") == sha256).fetchOne(db)
+        try ImportBatchRecord.filter(Column("sha256") == sha256 && Column("removedAt") == nil).fetchOne(db)
             .map { PreviousImport(fileName: $0.fileName, importedAt: $0.importedAt) }
     }
 
@@ -104,19 +104,23 @@ package struct SQLiteImportBackend: ImportBackend {
 
     package func child(pseudonym: String) throws -> StoredChild? {
         try ChildRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM child WHERE pseudonym = ?"), arguments: [pseudonym])
-            .map { StoredChild(id: $0.id, pseudonym: $0.pseudonym, classID: $0.classId, birthYear: $0.birthYear,
-                               birthMonth: $0.birthMonth, sex: $0.sex) }
+            .map { record in
+                var child = StoredChild(id: record.id, pseudonym: record.pseudonym, classID: record.classId,
+                                        birthYear: record.birthYear, birthMonth: record.birthMonth, sex: record.sex)
+                child.site = record.site
+                return child
+            }
     }
 
     package func insertChild(_ child: StoredChild) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO child (pseudonym, classId, birthYear, birthMonth, sex) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex])
+        try db.cachedStatement(sql: "INSERT INTO child (pseudonym, classId, birthYear, birthMonth, sex, site) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex, child.site])
         return db.lastInsertedRowID
     }
 
     package func updateChild(_ child: StoredChild) throws {
         try ChildRecord(id: child.id, pseudonym: child.pseudonym, classId: child.classID, birthYear: child.birthYear,
-                        birthMonth: child.birthMonth, sex: child.sex).update(db)
+                        birthMonth: child.birthMonth, sex: child.sex, site: child.site).update(db)
     }
 
     // MARK: - Responses
@@ -156,7 +160,7 @@ package struct SQLiteImportBackend: ImportBackend {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [response.childID, response.occasionID, response.informant.rawValue,
                                      response.instrument.id, response.instrument.version, response.date,
-                                     AnswerCoding.encode(response.answers), response.batchID, response.scoringID])
+                                     AnswerCoding.encode(response.answers, missingReasons: response.missingReasons), response.batchID, response.scoringID])
         let responseID = db.lastInsertedRowID
         guard !scores.isEmpty else { return }
         guard scores.count <= 150 else {  // SQLite's oldest bound: 999 arguments a statement

@@ -7,7 +7,7 @@ extension SQLiteProjectStore: ImportTransactions {
     package func previousImport(sha256: String) throws -> PreviousImport? {
         try wrap {
             try dbQueue.read { db in
-                try ImportBatchRecord.filter(Column("sha256") == sha256).fetchOne(db)
+                try ImportBatchRecord.filter(Column("sha256") == sha256 && Column("removedAt") == nil).fetchOne(db)
                     .map { PreviousImport(fileName: $0.fileName, importedAt: $0.importedAt) }
             }
         }

@@ -8,7 +8,7 @@ extension SQLiteProjectStore {
     static let tablesInOrder: [(name: String, order: String)] = [
         ("grdb_migrations", "identifier"), ("project", "id"), ("school", "id"), ("schoolClass", "id"),
         ("child", "id"), ("occasion", "id"), ("importBatch", "id"), ("importReject", "id"), ("scoring", "id"),
-        ("response", "id"), ("score", "responseId, scoreId"), ("auditLog", "id"), ("trivselFigure", "id"),
+        ("response", "id"), ("score", "responseId, scoreId"), ("auditLog", "id"), ("trivselFigure", "id"), ("responseRedelivery", "id"),
         ("webUser", "name"), ("webSession", "idHash"),
     ]
 

@@ -29,7 +29,7 @@ extension SQLiteProjectStore {
                 let scores = try db.makeStatement(sql: "SELECT responseId, scoreId, variable, value, bands FROM score WHERE responseId = ?")
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.id AS id, c.pseudonym AS child, k.name AS className, sc.name AS school,
-                           c.birthYear AS birthYear, c.birthMonth AS birthMonth, c.sex AS sex,
+                           c.birthYear AS birthYear, c.birthMonth AS birthMonth, c.sex AS sex, c.site AS site,
                            o.code AS occasion, r.date AS date, r.informant AS informant,
                            r.instrumentId AS instrumentId, r.instrumentVersion AS instrumentVersion,
                            r.answers AS answers, s.ruleChoices AS ruleChoices, s.includeUnverified AS includeUnverified
@@ -51,22 +51,27 @@ extension SQLiteProjectStore {
                     }
                     let stored = try ScoreRecord.fetchAll(scores, arguments: [responseID])
                     let answers: [String: AnswerValue]
+                    let reasons: [String: String]
                     let choices: [String: String]
                     do {
                         answers = query.includeAnswers ? try AnswerCoding.decode(row["answers"]) : [:]
+                        reasons = query.includeAnswers ? try AnswerCoding.decodeMissingReasons(row["answers"]) : [:]
                         choices = try JSONDecoder().decode([String: String].self, from: Data((row["ruleChoices"] as String).utf8))
                     } catch {
                         throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
                     }
-                    try body(StoredResponse(
+                    var response = StoredResponse(
                         child: row["child"],
                         attributes: ChildAttributes(className: row["className"], school: row["school"],
-                                                    birthYear: row["birthYear"], birthMonth: row["birthMonth"], sex: row["sex"]),
+                                                    birthYear: row["birthYear"], birthMonth: row["birthMonth"], sex: row["sex"],
+                                                    site: row["site"]),
                         occasion: occasion, date: row["date"], informant: informant,
                         instrument: InstrumentReference(id: row["instrumentId"], version: row["instrumentVersion"]),
                         answers: answers,
                         scores: stored.map { StoredScore(id: $0.scoreId, variable: $0.variable, value: $0.value, bands: $0.bands) },
-                        ruleChoices: choices, includeUnverified: row["includeUnverified"]))
+                        ruleChoices: choices, includeUnverified: row["includeUnverified"])
+                    response.missingReasons = reasons
+                    try body(response)
                 }
             }
         }

@@ -28,7 +28,7 @@ extension SQLiteProjectStore {
                         ORDER BY t.pseudonym
                         """, arguments: [code]))
                 }
-                let imports = try ImportBatchRecord.order(Column("id").desc).limit(max(0, recentImports)).fetchAll(db).map {
+                let imports = try ImportBatchRecord.filter(Column("removedAt") == nil).order(Column("id").desc).limit(max(0, recentImports)).fetchAll(db).map {
                     ImportSummary(fileName: $0.fileName, sha256: $0.sha256, importedAt: $0.importedAt, profile: $0.profile,
                                   operator: $0.operator, accepted: $0.accepted, rejected: $0.rejected, replaced: $0.replaced)
                 }

@@ -168,11 +168,16 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     }
 
     public func hasImported(sha256: String) throws -> Bool {
-        try wrap { try dbQueue.read { db in try ImportBatchRecord.filter(Column("sha256") == sha256).fetchCount(db) > 0 } }
+        try wrap { try dbQueue.read { db in try ImportBatchRecord.filter(Column("sha256") == sha256 && Column("removedAt") == nil).fetchCount(db) > 0 } }
     }
 
     public func pseudonym(for rawID: String) throws -> String {
         guard let pseudonym = pseudonymizer.pseudonym(for: rawID) else { throw StoreError.emptyChildID(row: 0) }
+        return pseudonym
+    }
+
+    public func pseudonym(for rawID: String, site: String?) throws -> String {
+        guard let pseudonym = pseudonymizer.pseudonym(for: rawID, site: site) else { throw StoreError.emptyChildID(row: 0) }
         return pseudonym
     }
 

@@ -184,6 +184,44 @@ enum StoreMigrations {
                 t.column("expiresAt", .double).notNull()
             }
         }
+        // v5 (issue 13, undo): an import can be removed. The batch row stays (marked removed, with
+        // who and when) and its file may be imported again, so the SHA-256 is unique among the
+        // batches that are not removed only: SQLite cannot drop a column's UNIQUE, so the table is
+        // rebuilt with the same columns, rows and ids. `responseRedelivery` records which later
+        // batch delivered a stored response unchanged (removing the first batch leaves it to that one).
+        register("v5") { db in
+            try db.create(table: "importBatch_v5") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("fileName", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("profile", .text).notNull()
+                t.column("importedAt", .text).notNull()
+                t.column("operator", .text).notNull()
+                t.column("accepted", .integer).notNull().defaults(to: 0)
+                t.column("rejected", .integer).notNull().defaults(to: 0)
+                t.column("replaced", .integer).notNull().defaults(to: 0)
+                t.column("removedAt", .text)
+                t.column("removedBy", .text)
+            }
+            let columns = "id, fileName, sha256, profile, importedAt, operator, accepted, rejected, replaced"
+            try db.execute(sql: "INSERT INTO importBatch_v5 (\(columns)) SELECT \(columns) FROM importBatch")
+            try db.drop(table: "importBatch")
+            try db.rename(table: "importBatch_v5", to: "importBatch")
+            try db.execute(sql: "CREATE UNIQUE INDEX importBatchLiveSha256 ON importBatch (sha256) WHERE removedAt IS NULL")
+            try db.create(table: "responseRedelivery") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("responseId", .integer).notNull().references("response", onDelete: .cascade)
+                t.column("batchId", .integer).notNull().references("importBatch").indexed()
+                t.uniqueKey(["responseId", "batchId"])
+            }
+        }
+        // v6 (issue 14): the child's site (municipality) when data from several sites are pooled.
+        // The site is part of the pseudonym (docs/decisions/sites.md); the column only shows it.
+        register("v6") { db in
+            try db.alter(table: "child") { t in
+                t.add(column: "site", .text)
+            }
+        }
         return migrator
     }
 }

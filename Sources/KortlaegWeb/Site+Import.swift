@@ -56,6 +56,7 @@ extension Site {
         h += "<label for=\"file\">\(HTML.e(T.file(l)))</label><input id=\"file\" name=\"file\" type=\"file\" required accept=\".csv,.txt,.xlsx,.xml,.json\">"
         h += occasionChoice(l, chosen: nil) + instrumentChoice(l, chosen: nil)
         h += "<button type=\"submit\">\(HTML.e(T.check(l)))</button></form>"
+        h += undoSection(visit, session)
         return try html(T.importTitle(l), h, visit)
     }
 

@@ -51,6 +51,7 @@ struct Site: Sendable {
         registerGroups(on: router)
         registerExports(on: router)
         registerImport(on: router)
+        registerUndo(on: router)
         registerEntry(on: router)
         registerAudit(on: router)
     }

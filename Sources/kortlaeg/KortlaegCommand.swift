@@ -18,7 +18,7 @@ struct KortlaegCommand: ParsableCommand {
         subcommands: [
             Score.self, Import.self, Progress.self, Instruments.self, Tool.self, Template.self, Trivsel.self,
             Child.self, Init.self, Status.self, Rescore.self, Export.self, Report.self, Check.self, Backup.self,
-            Store.self, Serve.self, User.self,
+            Store.self, Serve.self, User.self, Imports.self,
         ]
     )
 }

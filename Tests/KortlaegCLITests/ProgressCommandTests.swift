@@ -71,7 +71,7 @@ import Testing
         try "id,pemotion,status\na,3,complete\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try runKortlaeg(["progress", "--t1", file.path, "--t2", file.path, "--instrument", "sdq-p4-17", "--by", "klasse"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("Neither file has a column 'klasse' to group by"))
+        #expect(result.stderr.contains("No file has a column 'klasse' to group by"))
         // Found after parsing, but printed with the subcommand's usage like a parsing error.
         #expect(result.stderr.contains("Usage: kortlaeg progress [<options>] --instrument <instrument>"))
         #expect(!result.stderr.contains("kortlaeg <subcommand>"))

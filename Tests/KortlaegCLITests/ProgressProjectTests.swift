@@ -64,7 +64,7 @@ import Testing
         #expect(withFiles.stderr.contains("leave out --t1"))
         let badGroup = try runKortlaeg(["progress", "--project", "x.kortlaeg", "--instrument", "sdq-p4-17", "--by", "klassetrin"])
         #expect(badGroup.status == 64)
-        #expect(badGroup.stderr.contains("class, school, sex or birth-year"))
+        #expect(badGroup.stderr.contains("class, school, sex, birth-year or site"))
         let missing = try runKortlaeg(["progress", "--project", "/nonexistent/x.kortlaeg", "--instrument", "sdq-p4-17"])
         #expect(missing.status == 66)
     }

@@ -30,25 +30,44 @@ struct ProgressSettingsTests {
 
     /// Defaults: the first band table (uk-3band), its labels in the requested language, the
     /// emotional symptoms bands 0–3 normal, 4 borderline, 5–10 abnormal; no reliability anywhere;
-    /// the norm SDs by sex; without norm data no SD.
+    /// no norm SD unless a norm set is chosen (the UK sets are not verified); with `--norm-set
+    /// uk-1999-parent` the norm SDs by sex, marked not verified; without norm data no SD.
     @Test func defaultsComeFromTheInstrumentData() throws {
-        let (scores, notes) = try ProgressSettings().scores(for: try sdqParent(), language: .danish)
-        #expect(notes == [.bands(table: "uk-3band", normSet: "UK community sample (youthinmind)", cutoffLevel: 2)])
+        let unchosen = try ProgressSettings().scores(for: try sdqParent(), language: .danish).scores
+        #expect(unchosen.first { $0.definition.id == "emotion" }?.standardDeviation
+                == .unavailable(reason: "no norm SD for pemotion; give --sd pemotion=SD or --sd-from-baseline, "
+                                + "or choose a norm set with --norm-set (uk-1999-parent)"))
+        let (scores, notes) = try ProgressSettings(normSetID: "uk-1999-parent").scores(for: try sdqParent(), language: .danish)
+        #expect(notes.count == 2 && notes[0] == .bands(table: "uk-3band", normSet: "UK community sample (youthinmind)", cutoffLevel: 2))
+        guard case let .normSet(id, source, verified) = notes[1] else { Issue.record("no norm set note: \(notes)"); return }
+        #expect(id == "uk-1999-parent" && !verified && source.contains("www.sdqinfo.org/norms"))
         let emotion = try #require(scores.first { $0.definition.id == "emotion" })
         #expect(emotion.bandTable == "uk-3band" && emotion.cutoffLevel == 2)
         #expect(emotion.bands?.map { "\($0.band.minimum)-\($0.band.maximum) \($0.label)" }
                 == ["0.0-3.0 normalt", "4.0-4.0 grænseområde", "5.0-10.0 afvigende"])
         #expect(emotion.reliability == nil)
         #expect(emotion.reliabilitySource == "not entered in the instrument data; give --reliability pemotion=R")
-        #expect(emotion.standardDeviation == .bySex(["male": 2.0, "female": 2.0], source: "norm set uk-1999-parent, by sex"))
+        #expect(emotion.standardDeviation == .bySex(["male": 2.0, "female": 2.0], source: "norm set uk-1999-parent, by sex, not verified"))
         let total = try #require(scores.first { $0.definition.variable == "pebdtot" })
-        #expect(total.standardDeviation == .bySex(["male": 6.0, "female": 5.5], source: "norm set uk-1999-parent, by sex"))
+        #expect(total.standardDeviation == .bySex(["male": 6.0, "female": 5.5], source: "norm set uk-1999-parent, by sex, not verified"))
 
         var withoutNorms = try sdqParent()
         withoutNorms.normSets = nil
         let bare = try ProgressSettings().scores(for: withoutNorms, language: .english).scores
         #expect(bare.first { $0.definition.id == "emotion" }?.standardDeviation
                 == .unavailable(reason: "no norm SD for pemotion; give --sd pemotion=SD or --sd-from-baseline"))
+    }
+
+    /// The UK teacher norm set (docs/shared specs: Qual Life Res 2016 Table 2, n = 8208): total
+    /// difficulties SD 6.0, hyperactivity 2.8; no peer problems SD in it.
+    @Test func theTeacherNormSetGivesOneSDForEveryChild() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let teacher = try InstrumentCatalog.load(directory: root.appendingPathComponent("Instruments").path).resolve("sdq-t4-17@1.0.0")
+        let scores = try ProgressSettings(normSetID: "uk-1999-teacher").scores(for: teacher, language: .english).scores
+        #expect(scores.first { $0.definition.id == "ebdtot" }?.standardDeviation == .fixed(6.0, source: "norm set uk-1999-teacher, not verified"))
+        #expect(scores.first { $0.definition.id == "hyper" }?.standardDeviation == .fixed(2.8, source: "norm set uk-1999-teacher, not verified"))
+        #expect(scores.first { $0.definition.id == "peer" }?.standardDeviation
+                == .unavailable(reason: "no norm SD for tpeer; give --sd tpeer=SD or --sd-from-baseline"))
     }
 
     /// Given constants win over the norm data; a score may be named by id or variable, and the last

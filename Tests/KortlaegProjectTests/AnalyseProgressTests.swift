@@ -84,7 +84,7 @@ import Testing
         let files = AnalyseProgress.Source.files(earlier: t1, later: t1)
         let badGroup = message(.init(source: files, instrument: "sdq-p4-17", instruments: catalog, groupBy: "skole"))
         #expect(badGroup?.0 == .usage)
-        #expect(badGroup?.1 == "Neither file has a column 'skole' to group by. Score with 'kortlaeg score --keep skole'. Columns: klasse.")
+        #expect(badGroup?.1 == "No file has a column 'skole' to group by. Score with 'kortlaeg score --keep skole'. Columns: klasse.")
         let badTable = message(.init(source: files, instrument: "sdq-p4-17", instruments: catalog,
                                      settings: ProgressSettings(bandTableID: "uk-5band")))
         #expect(badTable?.0 == .usage)
@@ -95,7 +95,7 @@ import Testing
         let projectGroup = message(.init(source: .project("/nonexistent/p.kortlaeg"), instrument: "sdq-p4-17",
                                          instruments: catalog, groupBy: "klassetrin"))
         #expect(projectGroup?.0 == .usage)
-        #expect(projectGroup?.1 == "With --project, --by takes class, school, sex or birth-year (not 'klassetrin').")
+        #expect(projectGroup?.1 == "With --project, --by takes class, school, sex, birth-year or site (not 'klassetrin').")
         #expect(message(.init(source: files, instrument: "sdq-p4-17", instruments: catalog, suppressionThreshold: 0))?.0 == .usage)
     }
 }

@@ -141,7 +141,7 @@ import Testing
             }
         }
         var error = try problem([ScoreFileInput(path: t1.path, occasion: "T1", instrument: parent), ScoreFileInput(path: t1.path, occasion: "t1", instrument: parent)])
-        #expect(error.severity == .usage && error.message == "Each --scores file needs its own occasion (got T1, t1).")
+        #expect(error.severity == .usage && error.message == "Occasions 'T1' and 't1' differ only in case; please write them alike.")
         error = try problem([ScoreFileInput(path: t1.path, instrument: parent), ScoreFileInput(path: t1.path, instrument: teacher)])
         #expect(error.severity == .usage && error.message.contains("sdq-p4-17@1.0.0, sdq-t4-17@1.0.0"))
         error = try problem([ScoreFileInput(path: t1.path, instrument: parent)], salt: .named("eval"))

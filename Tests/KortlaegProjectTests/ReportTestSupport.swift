@@ -103,6 +103,10 @@ final class AuditFailingStore: ProjectStore {
         try base.importFile(batch, options: options, produce: produce)
     }
     func hasImported(sha256: String) throws -> Bool { try base.hasImported(sha256: sha256) }
+    func imports() throws -> [StoredImport] { try base.imports() }
+    func removeImport(id: Int64, operator: String, dryRun: Bool) throws -> ImportRemoval {
+        try base.removeImport(id: id, operator: `operator`, dryRun: dryRun)
+    }
     func status(recentImports: Int) throws -> ProjectStatus { try base.status(recentImports: recentImports) }
     func rescore(instruments: InstrumentCatalog, operator: String, dryRun: Bool, changed: (ScoreChange) throws -> Void) throws -> RescoreSummary {
         try base.rescore(instruments: instruments, operator: `operator`, dryRun: dryRun, changed: changed)

@@ -65,11 +65,11 @@ struct PostgresStoreTests {
         let name = PostgresTestServer.uniqueProject()
         _ = try create(name)
         let recorded = try server.psql("SELECT string_agg(identifier, ',' ORDER BY identifier) FROM \"kortlaeg_\(name)\".kortlaeg_migrations")
-        #expect(recorded == "v1,v2,v3")
+        #expect(recorded == "v1,v2,v3,v5,v6")
         // An older Kortlæg (it knows v1 and v2) refuses the project, with the SQLite store's message.
         #expect { try open(name, migrations: PostgresMigrations.through("v2")) } throws: { error in
-            (error as? StoreError) == .newerSchema(path: server.address(project: name).description, unknownMigrations: ["v3"])
-                && "\(error)".contains("was made by a newer Kortlæg (schema steps v3). Please update Kortlæg.")
+            (error as? StoreError) == .newerSchema(path: server.address(project: name).description, unknownMigrations: ["v3", "v5", "v6"])
+                && "\(error)".contains("was made by a newer Kortlæg (schema steps v3, v5, v6). Please update Kortlæg.")
         }
         _ = try open(name)
     }
@@ -89,7 +89,48 @@ struct PostgresStoreTests {
               AND connamespace = '"kortlaeg_\(name)"'::regnamespace
             """)
         #expect(constraints == "0")
-        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "3")
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "5")
+    }
+
+    /// v5 (undo) on a project made before it: its batch keeps its row, then can be removed and its
+    /// file imported again.
+    @Test func upgradesAVersion3ProjectToRemovableImports() throws {
+        let name = PostgresTestServer.uniqueProject()
+        let store = try create(name)
+        _ = try store.importBatch(ProjectStoreContract.batch("a.csv"), records: [ProjectStoreContract.record("barn-1", [1, 2, 0], row: 1)],
+                                  options: ProjectStoreContract.options())
+        _ = try server.psql("""
+            SET search_path TO "kortlaeg_\(name)";
+            DROP TABLE response_redelivery;
+            DROP INDEX import_batch_live_sha256;
+            ALTER TABLE import_batch DROP COLUMN removed_at, DROP COLUMN removed_by, ADD CONSTRAINT import_batch_sha256_key UNIQUE (sha256);
+            DELETE FROM kortlaeg_migrations WHERE identifier = 'v5';
+            """)
+        let upgraded = try open(name)
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "5")
+        let listed = try upgraded.imports()
+        #expect(listed.map(\.fileName) == ["a.csv"] && listed.map(\.responses) == [1])
+        _ = try upgraded.removeImport(id: listed[0].id, operator: "KB", dryRun: false)
+        let again = try upgraded.importBatch(ProjectStoreContract.batch("a.csv"), records: [ProjectStoreContract.record("barn-1", [1, 2, 0], row: 1)],
+                                             options: ProjectStoreContract.options())
+        guard case let .imported(counts) = again else { Issue.record("\(again)"); return }
+        #expect(counts.accepted == 1)
+    }
+
+    /// v6 (issue 14) adds the child's site to a project made before it, keeping its children.
+    @Test func upgradesAProjectWithoutSitesOnOpen() throws {
+        let name = PostgresTestServer.uniqueProject()
+        _ = try create(name)
+        _ = try server.psql("""
+            SET search_path TO "kortlaeg_\(name)";
+            ALTER TABLE child DROP COLUMN site;
+            INSERT INTO child (pseudonym) VALUES ('0123abcd');
+            DELETE FROM kortlaeg_migrations WHERE identifier = 'v6';
+            """)
+        _ = try open(name)
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".child WHERE site IS NULL") == "1")
+        #expect(try server.psql("SELECT string_agg(identifier, ',' ORDER BY identifier) FROM \"kortlaeg_\(name)\".kortlaeg_migrations")
+                == "v1,v2,v3,v5,v6")
     }
 
     @Test func aMissingProjectIsNotFoundAndAnExistingOneIsNeverOverwritten() throws {

@@ -14,7 +14,7 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(Set(tables) == Set(SQLiteProjectStore.tablesInOrder.map(\.name)))
-        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4"])
+        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6"])
     }
 
     /// A project made before trivsel results existed (schema v1 only) is upgraded on open and keeps its data.
@@ -34,7 +34,7 @@ struct MigrationTests {
         let store = try SQLiteProjectStore.open(at: path)
         #expect(try store.project().municipality == "Odense")
         let applied = try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
         #expect(try store.rowCounts()["trivselFigure"] == 0 && store.rowCounts()["school"] == 1)
         let outcome = try store.importTrivselResults(
             TrivselStoreTests.trivselBatch("a.csv"), results: TrivselStoreTests.results, rejects: [],
@@ -111,7 +111,7 @@ struct MigrationTests {
             try queue.close()
         }
         let store = try SQLiteProjectStore.open(at: path)
-        #expect(try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4"])
+        #expect(try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6"])
         let rows = try store.dbQueue.read { db in try TrivselFigureRecord.order(Column("id")).fetchAll(db) }
         #expect(rows == [
             TrivselFigureRecord(id: 7, batchId: 1, schoolId: 1, grade: "4. klasse", gradeKey: "4", schoolYear: 2018,
@@ -153,11 +153,31 @@ struct MigrationTests {
         }
     }
 
+    /// v6 (issue 14): a store made before site tags gets the child's `site` column, empty for the
+    /// children it has; their pseudonyms are untouched.
+    @Test func aVersion5StoreGetsTheSiteColumn() throws {
+        let path = try temporaryFolder().appendingPathComponent("v5.kortlaeg").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v5")
+            try queue.write { db in
+                try ProjectRecord(municipality: "Odense", interventionModel: nil, toolVersion: nil,
+                                  pseudonymKey: Pseudonymizer.makeKey(), createdAt: "2025-01-01T00:00:00Z").insert(db)
+                try db.execute(sql: "INSERT INTO child (pseudonym, sex) VALUES ('0123abcd', 'pige')")
+            }
+            #expect(try queue.read { db in try db.columns(in: "child").map(\.name) }.contains("site") == false)
+            try queue.close()
+        }
+        let store = try SQLiteProjectStore.open(at: path)
+        let rows = try store.dbQueue.read { db in try ChildRecord.fetchAll(db) }
+        #expect(rows.map(\.pseudonym) == ["0123abcd"] && rows.map(\.sex) == ["pige"] && rows.map(\.site) == [nil])
+    }
+
     /// An older Kortlæg (one that knows only v1 and v2) refuses a store this one made.
     @Test func anOlderKortlaegRefusesAVersion3Store() throws {
         let path = try temporaryFolder().appendingPathComponent("v3.kortlaeg").path
         _ = try SQLiteProjectStore.create(at: path, project: ProjectInfo(), operator: "t")
-        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v3", "v4"])) {
+        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v3", "v4", "v5", "v6"])) {
             _ = try SQLiteProjectStore.open(at: path, migrator: StoreMigrations.migrator(through: "v2"))
         }
         #expect(try SQLiteProjectStore.open(at: path).project().municipality == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import KortlaegDomain
 import Testing
 @testable import KortlaegStore
@@ -9,6 +10,20 @@ struct PseudonymizerTests {
         #expect(pseudonymizer.pseudonym(for: "barn-1") != pseudonymizer.pseudonym(for: "barn-2"))
         #expect(pseudonymizer.pseudonym(for: "  ") == nil)
         #expect(pseudonymizer.pseudonym(for: "barn-1")?.count == 32)
+    }
+
+    /// The site is part of the message: HMAC-SHA256(key, "site:" + site lowercased + NUL + "id:" + id),
+    /// first 16 bytes in hex. Key bytes 0…31; expected values from Python:
+    /// `hmac.new(bytes(range(32)), b'site:aarhus\x00id:elev-0001', hashlib.sha256).hexdigest()[:32]`.
+    @Test func theSiteIsPartOfThePseudonym() {
+        let pseudonymizer = Pseudonymizer(key: Data(0..<32))
+        #expect(pseudonymizer.pseudonym(for: "elev-0001", site: "Aarhus") == "45f1f0d3a313bcec807fde12ad9fc0a8")
+        #expect(pseudonymizer.pseudonym(for: "elev-0001", site: "  aarhus ") == "45f1f0d3a313bcec807fde12ad9fc0a8")
+        #expect(pseudonymizer.pseudonym(for: "elev-0001", site: "Odense") == "95c76143c63788e9eda82c72ab32bab9")
+        #expect(pseudonymizer.pseudonym(for: "elev-0001") == "b157be956d3120bc889838cf8728348a")
+        #expect(pseudonymizer.pseudonym(for: "elev-0001", site: nil) == pseudonymizer.pseudonym(for: "elev-0001"))
+        #expect(pseudonymizer.pseudonym(for: "elev-0001", site: " ") == pseudonymizer.pseudonym(for: "elev-0001"))
+        #expect(pseudonymizer.pseudonym(for: " ", site: "Aarhus") == nil)
     }
 
     @Test func differentKeysGiveDifferentPseudonyms() {

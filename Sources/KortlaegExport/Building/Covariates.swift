@@ -1,17 +1,19 @@
 import KortlaegDomain
 
-/// The covariates of an export: the child's class, school, sex and birth year (once per child in
-/// wide files, on every row in long files), and per response its date and status.
+/// The covariates of an export: the child's site, class, school, sex and birth year (once per child
+/// in wide files, on every row in long files), the further columns of score files
+/// (``ExportSource/covariateColumns``), and per response its date and status.
 ///
 /// Only covariates that some response has become variables. Birth month is never exported (with
 /// the birth year it narrows a child down too far); sex is written as given.
 struct Covariates {
     /// One child-level covariate.
     enum Field: CaseIterable {
-        case className, school, sex, birthYear
+        case site, className, school, sex, birthYear
 
         var name: String {
             switch self {
+            case .site: "site"
             case .className: "class"
             case .school: "school"
             case .sex: "sex"
@@ -22,6 +24,7 @@ struct Covariates {
         func label(_ language: Language) -> String {
             let da = language == .danish
             switch self {
+            case .site: return da ? "Sted (kommune); del af barnets identitet" : "Site (municipality); part of the child's identity"
             case .className: return da ? "Klasse" : "Class"
             case .school: return da ? "Skole" : "School"
             case .sex: return da ? "Køn (som angivet)" : "Sex (as given)"
@@ -32,6 +35,7 @@ struct Covariates {
         func text(_ attributes: ChildAttributes) -> String? {
             let value: String?
             switch self {
+            case .site: value = attributes.site
             case .className: value = attributes.className
             case .school: value = attributes.school
             case .sex: value = attributes.sex
@@ -46,6 +50,8 @@ struct Covariates {
     let fields: [Field]
     /// Whether some response has a date.
     let hasDates: Bool
+    /// The further covariates (kept score-file columns) with their variable names, in order.
+    let kept: [KeptCovariate]
 
     init(sources: [ExportSource]) {
         var present: Set<Int> = []
@@ -58,6 +64,7 @@ struct Covariates {
         }
         fields = Field.allCases.enumerated().filter { present.contains($0.offset) }.map(\.element)
         hasDates = dates
+        kept = KeptCovariate.all(sources: sources, taken: Set(fields.map(\.name)))
     }
 
     /// The variable of a field (`birth_year` numeric; the others text of `width` bytes).

@@ -9,11 +9,16 @@ import KortlaegDomain
 public struct DatasetBuilder {
     /// Computes the RCI for a score between the first and last occasion, or nil when it cannot.
     public typealias ReliableChangeFunction = @Sendable (_ instrument: Instrument, _ scoreID: String, _ first: Double, _ last: Double) -> Double?
+    /// The RCI of one child (whose attributes may choose the SD, as norm SDs by sex do); with nil
+    /// attributes the RCI of largest size any child could get for that change (its SD the
+    /// smallest), which sets the range the missing-value codes stay outside of.
+    public typealias ChildReliableChangeFunction = @Sendable (_ instrument: Instrument, _ scoreID: String, _ first: Double, _ last: Double,
+                                                              _ child: ChildAttributes?) -> Double?
 
     private let sources: [ExportSource]
     private let options: ExportOptions
     private let pseudonymizer: Pseudonymizer
-    private let reliableChange: ReliableChangeFunction?
+    private let reliableChange: ChildReliableChangeFunction?
 
     /// Creates a builder.
     /// - Parameters:
@@ -23,7 +28,23 @@ public struct DatasetBuilder {
         self.sources = sources
         self.options = options
         self.pseudonymizer = pseudonymizer
-        self.reliableChange = reliableChange
+        if let reliableChange {
+            let childAware: ChildReliableChangeFunction = { instrument, scoreID, first, last, _ in
+                reliableChange(instrument, scoreID, first, last)
+            }
+            self.reliableChange = childAware
+        } else {
+            self.reliableChange = nil
+        }
+    }
+
+    /// Creates a builder whose RCI may depend on the child (norm SDs by sex).
+    public init(sources: [ExportSource], options: ExportOptions, pseudonymizer: Pseudonymizer,
+                childReliableChange: @escaping ChildReliableChangeFunction) {
+        self.sources = sources
+        self.options = options
+        self.pseudonymizer = pseudonymizer
+        self.reliableChange = childReliableChange
     }
 
     private var language: Language { options.language }
@@ -50,19 +71,20 @@ public struct DatasetBuilder {
         let tables: [BandTable]
     }
 
-    /// The RCI of one score of an instrument, or nil when it cannot be computed.
-    private func rciFunction(_ instrument: Instrument) -> (_ scoreID: String, _ first: Double, _ last: Double) -> Double? {
-        if let reliableChange { return { reliableChange(instrument, $0, $1, $2) } }
+    /// The RCI of one score of an instrument for a child (nil: the extreme over children), or nil
+    /// when it cannot be computed.
+    private func rciFunction(_ instrument: Instrument) -> (_ scoreID: String, _ first: Double, _ last: Double, _ child: ChildAttributes?) -> Double? {
+        if let reliableChange { return { reliableChange(instrument, $0, $1, $2, $3) } }
         let norms = ReliableChange(instrument: instrument)
-        return { norms.index(scoreID: $0, first: $1, last: $2) }
+        return { scoreID, first, last, _ in norms.index(scoreID: scoreID, first: first, last: last) }
     }
 
     /// The smallest RCI a score can take (the change from its maximum to its minimum), or nil
     /// when no RCI can be computed for it.
     private static func smallestRCI(_ range: ScoreRange, scoreID: String,
-                                    rci: (String, Double, Double) -> Double?) -> Double? {
-        let down = rci(scoreID, range.maximum, range.minimum)
-        let up = rci(scoreID, range.minimum, range.maximum)
+                                    rci: (String, Double, Double, ChildAttributes?) -> Double?) -> Double? {
+        let down = rci(scoreID, range.maximum, range.minimum, nil)
+        let up = rci(scoreID, range.minimum, range.maximum, nil)
         guard let down, let up, down.isFinite, up.isFinite else { return nil }
         return min(down, up)
     }
@@ -186,9 +208,11 @@ public struct DatasetBuilder {
         for field in covariates.fields {
             variables.append(covariates.variable(field, width: Covariates.width(field, sources: sources), language: language))
         }
+        for kept in covariates.kept { variables.append(kept.variable(sources: sources, language: language)) }
+        var childKept: [String: [String: String]] = [:]  // pseudonym → kept column → first value given
         var childAttributes: [String: ChildAttributes] = [:]  // pseudonym → first attributes given, per field
         // Per source: a closure that appends the values of one child.
-        var appenders: [(_ responses: [String: ExportResponse], _ row: inout [ExportValue]) -> Void] = []
+        var appenders: [(_ responses: [String: ExportResponse], _ attributes: ChildAttributes?, _ row: inout [ExportValue]) -> Void] = []
         var children: [String: [Int: [String: ExportResponse]]] = [:]  // pseudonym → source → occasion → response
 
         for (sourceIndex, source) in sources.enumerated() {
@@ -205,7 +229,11 @@ public struct DatasetBuilder {
                 if known.school == nil { known.school = response.attributes.school }
                 if known.sex == nil { known.sex = response.attributes.sex }
                 if known.birthYear == nil { known.birthYear = response.attributes.birthYear }
+                if known.site == nil { known.site = response.attributes.site }
                 childAttributes[pseudonym] = known
+                for (column, value) in response.covariates where !value.isEmpty && childKept[pseudonym]?[column] == nil {
+                    childKept[pseudonym, default: [:]][column] = value
+                }
             }
             // Per occasion: the response's date (when dates are known) and status.
             let prefix = Covariates.prefix(instrument)
@@ -274,7 +302,7 @@ public struct DatasetBuilder {
             }
             let statusScores = columns.filter(\.definition.verified).map(\.definition.id)
             let hasDates = covariates.hasDates
-            appenders.append { responses, row in
+            appenders.append { responses, attributes, row in
                 for occasion in occasions {
                     if hasDates { row.append(ExportValue.from(nil).withText(responses[occasion]?.date)) }
                     row.append(Covariates.status(responses[occasion], scoreIDs: statusScores))
@@ -301,7 +329,8 @@ public struct DatasetBuilder {
                             row.append(.declaredMissing(codes.rci.noResponse))
                         case let (.some(first?), .some(last?)):
                             row.append(.number(last - first))
-                            row.append(rci(id, first, last).map(ExportValue.number) ?? .declaredMissing(codes.rci.noNorms))
+                            row.append(rci(id, first, last, attributes ?? ChildAttributes()).map(ExportValue.number)
+                                       ?? .declaredMissing(codes.rci.noNorms))
                         default:
                             row.append(.declaredMissing(codes.change.notComputed))
                             row.append(.declaredMissing(codes.rci.notComputed))
@@ -326,8 +355,9 @@ public struct DatasetBuilder {
                 var row: [ExportValue] = [.text(pseudonym)]
                 row.reserveCapacity(width)
                 for field in covariates.fields { row.append(covariates.value(field, childAttributes[pseudonym])) }
+                for kept in covariates.kept { row.append(childKept[pseudonym]?[kept.column].map(ExportValue.text) ?? .missing) }
                 for sourceIndex in 0..<sourceCount {
-                    appenders[sourceIndex](children[pseudonym]?[sourceIndex] ?? [:], &row)
+                    appenders[sourceIndex](children[pseudonym]?[sourceIndex] ?? [:], childAttributes[pseudonym], &row)
                 }
                 try body(row)
             }
@@ -357,6 +387,7 @@ public struct DatasetBuilder {
         for field in covariates.fields {
             variables.append(covariates.variable(field, width: Covariates.width(field, sources: sources), language: language))
         }
+        for kept in covariates.kept { variables.append(kept.variable(sources: sources, language: language)) }
         if covariates.hasDates { variables.append(Covariates.dateVariable(name: "date", label: da ? "Besvarelsesdato" : "Response date")) }
         variables.append(Covariates.statusVariable(name: "status", label: da ? "Besvarelsens status" : "Response status", language: language))
         // Union of score columns (by score id) and band columns (by score id and table suffix).
@@ -414,6 +445,10 @@ public struct DatasetBuilder {
                 var cell = covariateStart
                 for field in covariates.fields {
                     row[cell] = covariates.value(field, response.attributes)
+                    cell += 1
+                }
+                for kept in covariates.kept {
+                    row[cell] = kept.value(response)
                     cell += 1
                 }
                 if covariates.hasDates {

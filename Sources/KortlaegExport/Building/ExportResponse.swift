@@ -13,10 +13,13 @@ public struct ExportResponse: Sendable {
     public var scores: [String: Double?]
     /// Item answers by item id, when items are exported.
     public var answers: [String: AnswerValue]
-    /// The child's class, school, sex and birth year as stored (covariates; birth month is never exported).
+    /// The child's site, class, school, sex and birth year as stored (covariates; birth month is never exported).
     public var attributes: ChildAttributes
     /// The response date (ISO `YYYY-MM-DD`), when known.
     public var date: String?
+    /// Further covariates by column name (the columns a score file kept with `score --keep` that
+    /// are not class, school, sex or birth year), as written.
+    public var covariates: [String: String] = [:]
 
     /// Creates a response.
     public init(childID: String, occasion: String, scores: [String: Double?], answers: [String: AnswerValue] = [:],
@@ -40,6 +43,8 @@ public struct ExportSource: Sendable {
     public var responses: [ExportResponse]
     /// Rule variants used for scoring (option id → choice id); missing options used their default.
     public var ruleChoices: [String: String]
+    /// The names of the further covariates (``ExportResponse/covariates``), in the order they are exported.
+    public var covariateColumns: [String] = []
 
     /// Creates a source.
     public init(instrument: Instrument, occasions: [String], responses: [ExportResponse], ruleChoices: [String: String] = [:]) {

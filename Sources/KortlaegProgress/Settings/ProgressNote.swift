@@ -20,4 +20,13 @@ public enum ProgressNote: Hashable, Sendable {
     case sampleAlpha(variable: String, occasion: String, alpha: Double, n: Int, items: Int, lower: Double, upper: Double, byDefault: Bool)
     /// `variable` has no item-level alpha (impact, a derived mean, too few complete cases): no RCI.
     case noSampleAlpha(variable: String, occasion: String)
+    /// An occasion's scores come from `files` score files with `rows` rows in all, tagged with
+    /// these sites (empty: no site column); a child is known by site and id.
+    case scoreFiles(occasion: String, files: Int, rows: Int, sites: [String])
+    /// Score files without a site column among files with one: their ids carry no site and pair
+    /// only with other untagged files.
+    case filesWithoutSite(files: [String])
+    /// The RCI's SDs (and reliabilities, when it has them) come from this norm set, chosen with
+    /// `--norm-set`; `verified` false when its values are known only from a secondary source.
+    case normSet(id: String, source: String, verified: Bool)
 }

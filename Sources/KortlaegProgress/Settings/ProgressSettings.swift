@@ -40,7 +40,7 @@ public struct ProgressSettings: Hashable, Sendable {
 
     /// The band table for transitions and the cut-off: its id or column suffix (nil: the instrument's first).
     public var bandTableID: String?
-    /// The norm set for the RCI constants (nil: the instrument's first).
+    /// The norm set for the RCI constants (`--norm-set`; nil: none; a norm set is used only when chosen).
     public var normSetID: String?
     /// Reliabilities given by the user; the last one for a score wins.
     public var reliabilities: [Assignment]
@@ -117,10 +117,13 @@ public struct ProgressSettings: Hashable, Sendable {
             }
             norms = found
         } else {
-            norms = instrument.normSets?.first
+            // A norm set is used only when chosen: the shipped ones are known only from secondary
+            // sources (verified: false), and an RCI should not rest on them unasked.
+            norms = nil
         }
         var notes: [ProgressNote] = []
         if let table { notes.append(.bands(table: table.id, normSet: table.normSet, cutoffLevel: cutoffLevel)) }
+        if let norms { notes.append(.normSet(id: norms.id, source: norms.source, verified: norms.verified)) }
         let scores = all.filter { $0.verified || includeUnverified }.map { definition -> ProgressScore in
             let bands = table?.scores[definition.id].map { entry in entry.bands.map { ($0, lookup.label(of: $0, language: language)) } }
             let scoreNorms = norms?.scores[definition.id]
@@ -155,14 +158,16 @@ public struct ProgressSettings: Hashable, Sendable {
             } else if sdFromBaseline {
                 sd = .baseline
             } else if let value = scoreNorms?.sd, let norms {
-                sd = .fixed(value, source: "norm set \(norms.id)")
+                sd = .fixed(value, source: "norm set \(norms.id)" + (norms.verified ? "" : ", not verified"))
             } else if let bySex = scoreNorms?.bySex, let norms {
                 var values: [String: Double] = [:]
                 for (sex, entry) in bySex { if let value = entry.sd { values[sex] = value } }
-                sd = .bySex(values, source: "norm set \(norms.id), by sex")
+                sd = .bySex(values, source: "norm set \(norms.id), by sex" + (norms.verified ? "" : ", not verified"))
             } else {
                 sd = .unavailable(reason: "no norm SD for \(definition.variable); give \(Constant.standardDeviation.option) "
-                                  + "\(definition.variable)=SD or --sd-from-baseline")
+                                  + "\(definition.variable)=SD or --sd-from-baseline"
+                                  + (norms == nil && !(instrument.normSets ?? []).isEmpty
+                                     ? ", or choose a norm set with --norm-set (\((instrument.normSets ?? []).map(\.id).joined(separator: ", ")))" : ""))
             }
             return ProgressScore(definition: definition, bands: bands, bandTable: table?.id, cutoffLevel: cutoffLevel,
                                  reliability: reliability, reliabilitySource: reliabilitySource, standardDeviation: sd)

@@ -38,9 +38,10 @@ public struct ChildLookup {
     /// The child's pseudonym and stored responses (ordered by occasion, informant and instrument).
     /// - Throws: ``KortlaegError``: ``Severity/notFound`` with a ``Problem`` message when no child
     ///   (or more than one) matches, ``Severity/invalidInput`` when the store cannot be read.
-    public func find(_ id: String) throws(KortlaegError) -> (pseudonym: String, responses: [StoredResponse]) {
+    /// - Parameter site: the child's site, for a child imported with a site tag (`--site`).
+    public func find(_ id: String, site: String? = nil) throws(KortlaegError) -> (pseudonym: String, responses: [StoredResponse]) {
         do {
-            let pseudonym = try store.pseudonym(for: id)
+            let pseudonym = try store.pseudonym(for: id, site: site)
             let own = try responses(of: pseudonym)
             if !own.isEmpty { return (pseudonym, own) }
             let hex = id.lowercased().replacingOccurrences(of: "-", with: "").trimmingCharacters(in: .whitespaces)

@@ -17,6 +17,8 @@ public enum ShowChild {
         public var language: Language
         /// Include the goals' free texts (personal data).
         public var includeFreeText: Bool
+        /// The child's site, when the child was imported with a site tag (the site is part of its identity).
+        public var site: String?
 
         /// A request.
         public init(project: String, child: String, instruments: InstrumentCatalog, language: Language = .danish,
@@ -45,7 +47,7 @@ public enum ShowChild {
     ///   the instrument files do not have.
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> Result {
         let store = try ProjectLocation.open(request.project)
-        let (pseudonym, responses) = try ChildLookup(store: store).find(request.child)
+        let (pseudonym, responses) = try ChildLookup(store: store).find(request.child, site: request.site)
         var entries: [ChildOverview.Entry] = []
         for response in responses {
             let instrument: Instrument

@@ -54,7 +54,7 @@ extension ExportUseCase {
             var rciOptions = options
             rciOptions.notes += rci.notes
             let dataset = try DatasetBuilder(sources: loaded.sources, options: rciOptions, pseudonymizer: pseudonymizer,
-                                             reliableChange: rci.function).build()
+                                             childReliableChange: rci.function).build()
             return try job(request, options: options).run(dataset: dataset, sources: loaded.sources, inputs: [], project: project,
                                                           pseudonymizer: pseudonymizer)
         }

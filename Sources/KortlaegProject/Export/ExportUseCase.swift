@@ -48,9 +48,15 @@ public enum ExportUseCase {
         if request.salt != .perExport, keyFile == nil {
             throw KortlaegError(.usage, "A stable salt needs the project key: add --key-file (without it every export gets a new random key).")
         }
-        let occasions = ScoreFileInput.occasions(files)
-        if Set(occasions.map { $0.lowercased() }).count != occasions.count {
-            throw KortlaegError(.usage, "Each --scores file needs its own occasion (got \(occasions.joined(separator: ", "))).")
+        let fileOccasions = ScoreFileInput.occasions(files)
+        // Several files may share an occasion (one per site): they are read as one. The occasions
+        // in the order first given; two spellings of one occasion are refused.
+        var occasions: [String] = []
+        for occasion in fileOccasions where !occasions.contains(occasion) {
+            if let other = occasions.first(where: { $0.lowercased() == occasion.lowercased() }) {
+                throw KortlaegError(.usage, "Occasions '\(other)' and '\(occasion)' differ only in case; please write them alike.")
+            }
+            occasions.append(occasion)
         }
         for occasion in occasions where VariableName.problem("x_" + occasion) != nil || occasion.count > 8 {
             throw KortlaegError(.usage, "Occasion '\(occasion)' must be at most 8 letters, digits or _ (it becomes part of variable names).")
@@ -59,28 +65,44 @@ public enum ExportUseCase {
 
         var responses: [ExportResponse] = []
         var inputs: [ExportManifest.Input] = []
-        for (file, occasion) in zip(files, occasions) {
+        var covariateColumns: [String] = []
+        var tagged: [String] = [], untagged: [String] = []
+        for (file, occasion) in zip(files, fileOccasions) {
             let contents = try file.read(idColumn: idColumn)
+            let covariates = ScoreFileCovariates(columns: contents.attributeColumns)
+            for column in covariates.further where !covariateColumns.contains(column) { covariateColumns.append(column) }
+            if contents.siteColumn == nil { untagged.append(file.path) } else { tagged.append(file.path) }
             var read: [ExportResponse] = []
             for row in contents.rows {
                 guard !row.id.isEmpty else { throw KortlaegError(.invalidInput, "\(file.path): row \(row.number) has an empty id.") }
-                read.append(ExportResponse(childID: row.id, occasion: occasion, scores: row.scores))
+                // A child is known by site and id: the pseudonym is made from both.
+                var response = ExportResponse(childID: row.childKey, occasion: occasion, scores: row.scores,
+                                              attributes: covariates.attributes(of: row))
+                response.covariates = covariates.furtherValues(of: row)
+                read.append(response)
             }
             responses += read
             let checksum = try exporting { try FileChecksum.sha256(path: file.path) }
             inputs.append(ExportManifest.Input(name: (file.path as NSString).lastPathComponent, occasion: occasion,
                                                rows: read.count, sha256: checksum.hex))
         }
+        if !tagged.isEmpty {
+            sink.note("ids: site and id (site column in \(tagged.count) of \(files.count) files); the same id at two sites is two children")
+            if !untagged.isEmpty {
+                sink.warning("without a site column: \(untagged.joined(separator: ", ")); their ids carry no site and never match a tagged file's")
+            }
+        }
         let key = try exporting { try keyFile.map(PseudonymKey.file) ?? PseudonymKey.ephemeral() }
         let pseudonymizer = KortlaegExport.Pseudonymizer(key: key, salt: try salt(request.salt))
         let options = ExportOptions(shape: request.shape, language: request.language, filters: filters)
-        let source = ExportSource(instrument: instrument, occasions: occasions, responses: responses, ruleChoices: ruleChoices.choices)
+        var source = ExportSource(instrument: instrument, occasions: occasions, responses: responses, ruleChoices: ruleChoices.choices)
+        source.covariateColumns = covariateColumns
         let rci = try ExportReliableChange(settings: request.reliableChange, sources: [source], language: request.language)
         let manifest = try exporting {
             var rciOptions = options
             rciOptions.notes += rci.notes
             let dataset = try DatasetBuilder(sources: [source], options: rciOptions, pseudonymizer: pseudonymizer,
-                                             reliableChange: rci.function).build()
+                                             childReliableChange: rci.function).build()
             return try job(request, options: options).run(dataset: dataset, sources: [source], inputs: inputs, pseudonymizer: pseudonymizer)
         }
         noteFiles(manifest, sink: sink)

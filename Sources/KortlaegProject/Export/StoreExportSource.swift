@@ -38,7 +38,9 @@ struct StoreExportSource {
     /// Reads every admitted stored response.
     /// - Throws: ``KortlaegError`` (``Severity/invalidInput``) naming instruments, versions and
     ///   counts, never a child.
-    static func load(from store: any ProjectStore, catalog: InstrumentCatalog, selection: Selection) throws(KortlaegError) -> StoreExportSource {
+    /// - Parameter counter: counts the work done (tests of issue 15: loading is linear).
+    static func load(from store: any ProjectStore, catalog: InstrumentCatalog, selection: Selection,
+                     counter: WorkCounter? = nil) throws(KortlaegError) -> StoreExportSource {
         struct Gathered {
             var versions: [String: Int] = [:]
             var variants: [String: Int] = [:]
@@ -53,6 +55,8 @@ struct StoreExportSource {
             var query = ResponseQuery(className: selection.className)
             query.includeAnswers = selection.includeAnswers
             try store.responses(query) { stored in
+                counter?.add("responses read")
+                if !stored.answers.isEmpty { counter?.add("answers decoded") }
                 guard selection.admits(stored.instrument) else { return }
                 count += 1
                 let key = stored.instrument.id
@@ -67,7 +71,8 @@ struct StoreExportSource {
                 for score in stored.scores { scores[score.id] = .some(score.value) }
                 gathered[key]!.responses.append(ExportResponse(childID: stored.child, occasion: stored.occasion.code,
                                                                scores: scores, answers: stored.answers,
-                                                               attributes: stored.attributes, date: stored.date))
+                                                               attributes: stored.attributes, date: stored.date),
+                                                counting: counter)
             }
         } catch {
             throw KortlaegError(.invalidInput, "\(error)")

@@ -26,7 +26,7 @@ public enum ImportPreview {
         /// The answer to this item (its id).
         case item(String)
         /// A child attribute or record part: one of ``ImportJob``'s column attributes
-        /// (`class`, `school`, `sex`, `birthYear`, `birthMonth`, `birthDate`, `date`, `occasion`).
+        /// (`class`, `school`, `sex`, `birthYear`, `birthMonth`, `birthDate`, `date`, `occasion`, `site`).
         case attribute(String)
     }
 
@@ -330,6 +330,7 @@ public enum ImportPreview {
         case "birthYear": attributes.birthYear = reference
         case "birthMonth": attributes.birthMonth = reference
         case "birthDate": attributes.birthDate = reference
+        case "site": attributes.site = reference
         case "date": profile.date = reference
         case "occasion": profile.occasion = reference
         default: return
@@ -345,6 +346,7 @@ public enum ImportPreview {
         let fields: [(String, FieldReference?)] = [
             ("class", attributes?.className), ("school", attributes?.school), ("sex", attributes?.sex),
             ("birthYear", attributes?.birthYear), ("birthMonth", attributes?.birthMonth), ("birthDate", attributes?.birthDate),
+            ("site", attributes?.site),
             ("date", profile.date), ("occasion", profile.occasion),
         ]
         for (attribute, reference) in fields {

@@ -26,6 +26,7 @@ extension StoredResponseInput {
         }
         self.init(childKey: mapped.childId, occasion: occasion, informant: mapped.informant, date: mapped.date,
                   attributes: mapped.attributes, response: mapped.response, row: mapped.row ?? 0, line: mapped.line)
+        missingReasons = mapped.missing.mapValues(\.rawValue)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import KortlaegReaders
 
 /// Imports questionnaire files into a project store (`kortlaeg import --project`), through the
@@ -47,6 +48,9 @@ public enum ProjectImport {
         public var rejects: String?
         /// Who imports, for the audit log.
         public var `operator`: String
+        /// `--site NAME`: the site (municipality) of every record, over a site column in the file.
+        /// The site is part of the child's identity (docs/decisions/sites.md).
+        public var site: String?
 
         /// Creates a request; the remaining properties have their defaults.
         public init(project: String, files: [String], instruments: InstrumentCatalog, profilesDirectory: String,
@@ -113,6 +117,11 @@ public enum ProjectImport {
                                     missingCodes: request.missingCodes, columns: request.columns,
                                     sheet: request.sheet, mappingProfile: request.mappingProfile)
         setup.job.readsChildAttributes = true
+        if let site = request.site {
+            if let problem = SiteName.problem(site) { throw KortlaegError(.usage, "--site '\(site)': \(problem).") }
+            if CPRNumber.containsCPR(site) { throw KortlaegError(.usage, "--site: \(CPRGuard.Refusal(what: "site name")).") }
+            sink.note("site: '\(SiteName.display(site)!)' for every record (--site); the site is part of each child's identity")
+        }
         let store = try ProjectLocation.open(request.project)
         let options = ImportOptions(instruments: request.instruments, scoring: request.scoring, replace: request.replace,
                                     dryRun: request.dryRun, operator: request.operator)
@@ -180,7 +189,9 @@ public enum ProjectImport {
                 let read = try setup.job.run(file: file, accept: { mapped, _ in
                     do {
                         // The store's own refusals (in-file duplicates) reach stderr and the rejects file too.
-                        if let refused = try stored.add(StoredResponseInput(mapped, occasion: request.occasion)) {
+                        var input = try StoredResponseInput(mapped, occasion: request.occasion)
+                        if let site = request.site { input.attributes.site = SiteName.display(site) }
+                        if let refused = try stored.add(input) {
                             try toRejects(MappingRejection(refused, file: file, location: mapped.location))
                         }
                     } catch let rejection as MappingRejection {

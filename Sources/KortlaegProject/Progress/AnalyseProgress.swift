@@ -18,6 +18,11 @@ public enum AnalyseProgress {
         /// Two score files; the later one may be scored with another version of the instrument
         /// (`laterInstrument`, ID or ID@VERSION). Children are paired by `idColumn` (default: the first column).
         case files(earlier: String, later: String, laterInstrument: String? = nil, idColumn: String? = nil)
+        /// Several score files per occasion (one per site, say: `--t1 a.csv b.csv --t2 c.csv d.csv`):
+        /// the files of an occasion are read as one. A child is known by site and id when a file
+        /// has a site column, so the same id at two sites is two children; the same child twice
+        /// at one occasion is a duplicate (not paired, counted).
+        case fileSets(earlier: [String], later: [String], laterInstrument: String? = nil, idColumn: String? = nil)
         /// A project: the scores stored at the occasions `from` and `to` of the request.
         case project(String)
     }
@@ -72,7 +77,7 @@ public enum AnalyseProgress {
         if case .project = request.source {
             _ = try projectOccasions(request)
             if let by = request.groupBy, !StoredObservations.groupNames.contains(by) {
-                throw KortlaegError(.usage, "With --project, --by takes class, school, sex or birth-year (not '\(by)').")
+                throw KortlaegError(.usage, "With --project, --by takes class, school, sex, birth-year or site (not '\(by)').")
             }
         }
         let instrument = try resolve(request.instrument, in: request.instruments)
@@ -86,6 +91,11 @@ public enum AnalyseProgress {
         let observations: Observations
         switch request.source {
         case let .files(earlier, later, laterInstrument, idColumn):
+            var second = instrument
+            if let laterInstrument { second = try resolve(laterInstrument, in: request.instruments) }
+            observations = try readFiles(earlier: [earlier], later: [later], instrument: instrument, laterInstrument: second,
+                                         idColumn: idColumn, request: request)
+        case let .fileSets(earlier, later, laterInstrument, idColumn):
             var second = instrument
             if let laterInstrument { second = try resolve(laterInstrument, in: request.instruments) }
             observations = try readFiles(earlier: earlier, later: later, instrument: instrument, laterInstrument: second,
@@ -222,23 +232,39 @@ public enum AnalyseProgress {
         return Observations(before: before.observations, after: after.observations, notes: notes)
     }
 
-    /// The two occasions' observations from two score files (the one place progress reads them).
-    private static func readFiles(earlier: String, later: String, instrument: Instrument, laterInstrument: Instrument,
+    /// The two occasions' observations from score files, one or more per occasion (the one place
+    /// progress reads them).
+    private static func readFiles(earlier: [String], later: [String], instrument: Instrument, laterInstrument: Instrument,
                                   idColumn: String?, request: Request) throws(KortlaegError) -> Observations {
-        for path in [earlier, later] where !FileManager.default.fileExists(atPath: path) {
+        guard !earlier.isEmpty, !later.isEmpty else {
+            throw KortlaegError(.usage, "Please give at least one score file for each occasion (--t1 and --t2).")
+        }
+        for path in earlier + later where !FileManager.default.fileExists(atPath: path) {
             throw KortlaegError(.notFound, "\(path): no such file.")
         }
-        let before: ScoreFileContents, after: ScoreFileContents
+        let beforeFiles: [ScoreFileContents], afterFiles: [ScoreFileContents]
         do {
-            before = try ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn).read(path: earlier)
-            after = try ScoreFileReader(instrument: laterInstrument, target: instrument, idColumn: idColumn).read(path: later)
+            beforeFiles = try earlier.map { path throws(ScoreFileError) in
+                try ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn).read(path: path)
+            }
+            afterFiles = try later.map { path throws(ScoreFileError) in
+                try ScoreFileReader(instrument: laterInstrument, target: instrument, idColumn: idColumn).read(path: path)
+            }
         } catch {
             throw KortlaegError(.invalidInput, "\(error)")
         }
-        if let by = request.groupBy, !before.attributeColumns.contains(by), !after.attributeColumns.contains(by) {
-            throw KortlaegError(.usage, "Neither file has a column '\(by)' to group by. Score with 'kortlaeg score --keep \(by)'. "
-                + "Columns: \(before.attributeColumns.joined(separator: ", ")).")
+        let sets = ScoreFileSets(earlier: zip(earlier, beforeFiles).map { ($0, $1) }, later: zip(later, afterFiles).map { ($0, $1) },
+                                 from: request.from, to: request.to)
+        if let by = request.groupBy, !sets.canGroup(by: by) {
+            let columns = sets.attributeColumns
+            if ScoreFileSets.isSite(by) {
+                throw KortlaegError(.usage, "No file has a site column to group by '\(by)'. Score each site's file with "
+                    + "'kortlaeg score --site NAME' (or keep a column named site, kommune, municipality or sted).")
+            }
+            throw KortlaegError(.usage, "No file has a column '\(by)' to group by. Score with 'kortlaeg score --keep \(by)'. "
+                + "Columns: \(columns.joined(separator: ", ")).")
         }
+        let before = sets.before, after = sets.after
         var notes: [ProgressNote] = []
         if laterInstrument.reference != instrument.reference {
             notes.append(.otherInstrument(occasion: request.to, instrument: laterInstrument.reference.description,
@@ -247,6 +273,7 @@ public enum AnalyseProgress {
         if before.rejectedRows + after.rejectedRows > 0 {
             notes.append(.rejectedRows(from: request.from, before: before.rejectedRows, to: request.to, after: after.rejectedRows))
         }
+        notes += sets.notes
         return Observations(before: before.observations, after: after.observations, notes: notes)
     }
 }

@@ -10,7 +10,7 @@ import KortlaegStore
 struct StoredObservations {
     /// Grouping attribute names a user can give to `--by`, with the stored attribute they mean.
     static let groupNames: Set<String> = ["class", "klasse", "school", "skole", "sex", "koen", "køn",
-                                          "birth-year", "foedselsaar", "fødselsår"]
+                                          "birth-year", "foedselsaar", "fødselsår", "site", "kommune", "municipality", "sted"]
 
     /// The stored attribute a group name means.
     static func attribute(_ name: String, of attributes: ChildAttributes) -> String? {
@@ -18,6 +18,7 @@ struct StoredObservations {
         case "class", "klasse": attributes.className
         case "school", "skole": attributes.school
         case "birth-year", "foedselsaar", "fødselsår": attributes.birthYear.map(String.init)
+        case "site", "kommune", "municipality", "sted": attributes.site
         default: attributes.sex
         }
     }

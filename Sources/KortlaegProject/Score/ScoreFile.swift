@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import KortlaegReaders
 
 /// Scores a CSV file of responses into a CSV file of scores (`kortlaeg score`), streaming row by
@@ -69,6 +70,11 @@ public enum ScoreFile {
         public var idColumn: String?
         /// Other input columns copied to the output after the id (e.g. class, school, sex).
         public var keepColumns: [String] = []
+        /// `--site NAME`: the site (municipality) of every row, written as the `site` column.
+        public var site: String?
+        /// `--column site=HEADER`: the input column holding each row's site (nil: a column named
+        /// site, kommune, municipality or sted, when there is one).
+        public var siteColumn: String?
         /// The language of the band labels.
         public var language: Language
         /// Rule choices and opt-ins.
@@ -139,6 +145,12 @@ public enum ScoreFile {
             inputPath: request.input, instrument: instrument, options: request.scoring, idColumn: request.idColumn,
             language: request.language, delimiter: request.csv.delimiter, encoding: request.csv.encoding)
         configuration.keepColumns = request.keepColumns
+        if let site = request.site {
+            if let problem = SiteName.problem(site) { throw KortlaegError(.usage, "--site '\(site)': \(problem).") }
+            if CPRNumber.containsCPR(site) { throw KortlaegError(.usage, "--site: \(CPRGuard.Refusal(what: "site name")).") }
+            configuration.site = site
+        }
+        configuration.siteColumn = request.siteColumn
 
         let outputPath: String?
         if case let .file(path) = request.output { outputPath = path } else { outputPath = nil }
@@ -188,6 +200,7 @@ public enum ScoreFile {
         sink.note("instrument \(instrument.reference); rules: "
             + summary.ruleChoices.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
         for table in summary.bandTables { sink.note("bands: \(table)") }
+        for note in summary.notes { sink.note(note) }
         for warning in summary.warnings { sink.warning(warning) }
         sink.note("rows read: \(summary.rowsRead), scored: \(summary.rowsScored) (complete \(summary.rowsComplete), incomplete \(summary.rowsIncomplete)), rejected: \(summary.rowsRejected)")
         if summary.rowsRejected > 0 {

@@ -19,6 +19,12 @@ public struct ScoreJob {
         public var encoding: TextEncodingKind?
         /// Input columns copied to the output after the id (e.g. class, school, sex for grouping).
         public var keepColumns: [String] = []
+        /// `--site NAME`: the site (municipality) of every row, written as the `site` column after
+        /// the id. Overrides a site column of the input.
+        public var site: String?
+        /// `--column site=HEADER`: the input column holding each row's site (nil: a column named
+        /// as in ``SiteName/headers``, when there is one).
+        public var siteColumn: String?
 
         public init(inputPath: String, instrument: Instrument, options: ScoringOptions = ScoringOptions(),
                     idColumn: String? = nil, language: Language = .english, delimiter: CSVDelimiter? = nil,
@@ -50,6 +56,8 @@ public struct ScoreJob {
         public var rowsRejected = 0
         public var dialect = ""
         public var warnings: [String] = []
+        /// Choices made with their reason (the site column), as notes.
+        public var notes: [String] = []
         public var ruleChoices: [String: String] = [:]
         public var bandTables: [String] = []
         public var rowsScored: Int { rowsComplete + rowsIncomplete }
@@ -109,8 +117,34 @@ public struct ScoreJob {
             }
             return index
         }
+        // The site: fixed (--site), from a named column (--column site=HEADER), or from a column
+        // named site/kommune/municipality/sted; written as the `site` column right after the id.
+        let siteIndex: Int?
+        if configuration.site != nil {
+            siteIndex = nil
+        } else if let name = configuration.siteColumn {
+            guard let index = trimmedHeader.firstIndex(of: name.lowercased()) else {
+                throw ScoreJobError.missingIDColumn(file: file, name: name, suggestion: closestMatch(to: name, in: reader.header))
+            }
+            siteIndex = index
+        } else {
+            siteIndex = SiteName.headers.lazy.compactMap { trimmedHeader.firstIndex(of: $0) }.first
+        }
+        let fixedSite = configuration.site.flatMap(SiteName.display)
+        if let siteIndex {
+            summary.notes.append("site: column '\(reader.header[siteIndex].trimmingCharacters(in: [" ", "\u{FEFF}"]))' "
+                + (configuration.siteColumn != nil ? "(named with --column site=…)" : "(its name marks a site column)")
+                + "; the site is part of each child's identity")
+        } else if let fixedSite {
+            summary.notes.append("site: '\(fixedSite)' for every row (--site); the site is part of each child's identity")
+        }
+        let hasSite = siteIndex != nil || fixedSite != nil
+        let keptIndicesWithoutSite = keptIndices.filter { $0 != siteIndex }
         let header = ScoreFileFormat.header(scorer: scorer, bands: bands, idName: idName,
-                                            keptColumns: keptIndices.map { reader.header[$0].trimmingCharacters(in: [" ", "\u{FEFF}"]) })
+                                            keptColumns: (hasSite ? [ScoreFileFormat.siteColumn] : [])
+                                                + keptIndicesWithoutSite.map { reader.header[$0].trimmingCharacters(in: [" ", "\u{FEFF}"]) })
+        let fixedSiteBytes = fixedSite.map { Array($0.utf8) }
+        let siteColumnName = siteIndex.map { reader.header[$0].trimmingCharacters(in: [" ", "\u{FEFF}"]) } ?? ""
         try output.write(header)
         // One entry per band column, in header order: the score's output index and its bands with labels.
         let bandColumns: [BandColumn] = scorer.scores.enumerated().flatMap { index, score in
@@ -158,7 +192,20 @@ public struct ScoreJob {
                     }
                 }
                 if idColumn < record.count { row.appendField(record[idColumn]) } else { row.appendEmptyFields(1) }
-                for index in keptIndices {
+                if let fixedSiteBytes {
+                    fixedSiteBytes.withUnsafeBufferPointer { row.appendField($0) }
+                } else if let siteIndex {
+                    if siteIndex < record.count {
+                        row.appendField(record[siteIndex])
+                        if record.count == headerCount, let problem = SiteName.problem(String(decoding: record[siteIndex], as: UTF8.self)) {
+                            problems.append(Rejection(row: number, line: line, column: siteColumnName, value: nil,
+                                                      reason: "\(problem); expected the site (municipality) the row comes from"))
+                        }
+                    } else {
+                        row.appendEmptyFields(1)
+                    }
+                }
+                for index in keptIndicesWithoutSite {
                     if index < record.count { row.appendField(record[index]) } else { row.appendEmptyFields(1) }
                 }
                 if !problems.isEmpty {

@@ -27,7 +27,7 @@ public struct ImportJob: Sendable {
     public var columns: [String: String] = [:]
 
     /// The attributes `--column` can name.
-    public static let columnAttributes = ["class", "school", "sex", "birthYear", "birthMonth", "birthDate", "date", "occasion"]
+    public static let columnAttributes = ["class", "school", "sex", "birthYear", "birthMonth", "birthDate", "date", "occasion", "site"]
 
     /// Creates a job.
     public init(profile: MappingProfile?, profiles: MappingProfileCatalog, catalog: InstrumentCatalog, instrument: String?) {
@@ -233,6 +233,7 @@ public struct ImportJob: Sendable {
             case "birthYear": attributes.birthYear = reference
             case "birthMonth": attributes.birthMonth = reference
             case "birthDate": attributes.birthDate = reference
+            case "site": attributes.site = reference
             case "date": chosen.date = reference
             case "occasion": chosen.occasion = reference
             default: continue

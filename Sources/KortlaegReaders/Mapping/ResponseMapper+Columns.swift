@@ -8,7 +8,7 @@ extension ResponseMapper {
         case childId
         /// The occasion, the informant or the date.
         case occasion, informant, date
-        /// A child attribute (`class`, `school`, `sex`, `birthYear`, `birthMonth`, `birthDate`).
+        /// A child attribute (`class`, `school`, `sex`, `birthYear`, `birthMonth`, `birthDate`, `site`).
         case attribute(String)
         /// The answer to this item (its id).
         case item(String)
@@ -29,10 +29,12 @@ extension ResponseMapper {
         }
         var special: [(FieldReference?, ColumnRole)] = [(profile.childId, .childId), (profile.occasion, .occasion),
                                                         (profile.informant, .informant), (profile.date, .date)]
-        if readsChildAttributes, let attributes = profile.attributes {
+        if readsChildAttributes {
+            let attributes = profile.attributes ?? ChildAttributeMapping()
             special += [(attributes.className, .attribute("class")), (attributes.school, .attribute("school")),
                         (attributes.sex, .attribute("sex")), (attributes.birthYear, .attribute("birthYear")),
-                        (attributes.birthMonth, .attribute("birthMonth")), (attributes.birthDate, .attribute("birthDate"))]
+                        (attributes.birthMonth, .attribute("birthMonth")), (attributes.birthDate, .attribute("birthDate")),
+                        (attributes.site ?? ChildAttributeMapping.defaultSite, .attribute("site"))]
         }
         var taken: Set<Int> = []
         var roles = Array(repeating: ColumnRole.unmatched, count: header.count)

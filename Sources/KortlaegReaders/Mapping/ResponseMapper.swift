@@ -198,8 +198,8 @@ public struct ResponseMapper: Sendable {
     public func unmappedFields(of record: SourceRecord) -> [String] {
         let used = Set(plans.flatMap(\.sources))
         var special = Set([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0 }.flatMap(\.fieldNames))
-        if readsChildAttributes, let attributes = profile.attributes {
-            special.formUnion(attributes.references.flatMap(\.fieldNames))
+        if readsChildAttributes {
+            special.formUnion((profile.attributes ?? ChildAttributeMapping()).references.flatMap(\.fieldNames))
         }
         return record.fields.map(\.name).filter { !used.contains($0.lowercased()) && !special.contains($0.lowercased()) }
     }
@@ -234,7 +234,7 @@ public struct ResponseMapper: Sendable {
     /// `lookup`: the record's values by lowercased field name (first occurrence).
     private func childAttributes(of record: SourceRecord, lookup: [String: String],
                                  reject: (String, String?, String, MappingProblem?) -> Void) -> ChildAttributes {
-        guard let mapping = profile.attributes else { return ChildAttributes() }
+        let mapping = profile.attributes ?? ChildAttributeMapping()
         func text(_ reference: FieldReference?, _ name: String) -> String? {
             guard let reference else { return nil }
             var raw: String?
@@ -270,7 +270,8 @@ public struct ResponseMapper: Sendable {
         }
         return ChildAttributes(
             className: text(mapping.className, "class"), school: text(mapping.school, "school"),
-            birthYear: birthYear, birthMonth: birthMonth, sex: text(mapping.sex, "sex"))
+            birthYear: birthYear, birthMonth: birthMonth, sex: text(mapping.sex, "sex"),
+            site: text(mapping.site ?? ChildAttributeMapping.defaultSite, "site"))
     }
 
     /// The answer for `text`: the profile's map first, then the instrument's codes, then its labels.

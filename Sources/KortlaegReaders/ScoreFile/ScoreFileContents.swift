@@ -15,22 +15,33 @@ public struct ScoreFileContents: Sendable {
         public var scores: [String: Double?]
         /// The row's status, when the file has a status column with a known value.
         public var status: ScoreFileFormat.Status?
+        /// The row's site (municipality), when the file has a site column (``ScoreFileFormat/siteColumn``).
+        public var site: String?
+
+        /// The child's identity: the id qualified by the site when there is one
+        /// (``SiteName/qualifiedID(site:id:)``, `aarhus:elev-0001`), else the id.
+        public var childKey: String { SiteName.qualifiedID(site: site, id: id) }
     }
 
     /// The rows in file order.
     public var rows: [Row]
     /// The id column's name.
     public var idColumn: String
-    /// The kept columns (neither id, score, band nor status), in header order.
+    /// The kept columns (neither id, site, score, band nor status), in header order.
     public var attributeColumns: [String]
+    /// The site column's name, when the file has one.
+    public var siteColumn: String?
 
     /// Rows with status `rejected`.
     public var rejectedRows: Int { rows.filter { $0.status == .rejected }.count }
 
-    /// The rows not rejected, as per-child observations (computed scores only).
+    /// The rows not rejected, as per-child observations (computed scores only). A row with a site
+    /// is known by site and id (``Row/childKey``) and carries the site as attribute `site`.
     public var observations: [ChildObservation] {
         rows.filter { $0.status != .rejected }.map { row in
-            ChildObservation(id: row.id, attributes: row.attributes, values: row.scores.compactMapValues { $0 })
+            var attributes = row.attributes
+            if let site = row.site { attributes[ScoreFileFormat.siteColumn] = site }
+            return ChildObservation(id: row.childKey, attributes: attributes, values: row.scores.compactMapValues { $0 })
         }
     }
 }

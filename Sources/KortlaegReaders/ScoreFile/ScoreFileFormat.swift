@@ -2,7 +2,8 @@ import KortlaegDomain
 
 /// The file `kortlaeg score` writes and `report`, `export` and `progress` read back.
 ///
-/// One row per input row. The columns, in order: the id (named as in the input), the columns
+/// One row per input row. The columns, in order: the id (named as in the input), `site` when the
+/// rows carry a site tag (``siteColumn``), the columns
 /// kept with `--keep` (class, school, sex, …), one column per score named by its official
 /// variable (`pemotion`), one per score and band table (`pemotion_band3`, the band's label in the
 /// language scored in), and ``statusColumn``. A row whose answers were invalid keeps its place
@@ -22,6 +23,10 @@ public enum ScoreFileFormat {
 
     /// The name of the last column.
     public static let statusColumn = "status"
+
+    /// The name of the site column (`score --site`, or the input's site column), right after the
+    /// id. With it a child is identified by site and id (docs/decisions/sites.md).
+    public static let siteColumn = "site"
 
     /// The header of a score file of `scorer`'s instrument.
     /// - Parameters:

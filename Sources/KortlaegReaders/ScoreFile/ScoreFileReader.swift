@@ -63,9 +63,12 @@ public struct ScoreFileReader: Sendable {
         }
         let variables = Set(scorer.scores.map { $0.variable.lowercased() })
         let statusIndex = lowered.firstIndex(of: ScoreFileFormat.statusColumn)
+        // The site column: `site` as `kortlaeg score` writes it, or a column named kommune,
+        // municipality or sted in a file made otherwise.
+        let siteIndex = SiteName.headers.lazy.compactMap { name in lowered.firstIndex(of: name) }.first { $0 != idIndex }
         let scoreIndices = Set(scoreColumns.map(\.index))
         let attributeIndices = header.indices.filter { index in
-            guard index != idIndex, index != statusIndex, !scoreIndices.contains(index) else { return false }
+            guard index != idIndex, index != statusIndex, index != siteIndex, !scoreIndices.contains(index) else { return false }
             // Band columns (<variable>_<suffix>) and unmatched score columns are not attributes.
             let name = lowered[index]
             if variables.contains(name) { return false }
@@ -90,14 +93,18 @@ public struct ScoreFileReader: Sendable {
                 }
                 var attributes: [String: String] = [:]
                 for index in attributeIndices { attributes[header[index]] = record[safe: index] ?? "" }
-                rows.append(.init(number: record.number, id: (record[safe: idIndex] ?? "").trimmingCharacters(in: .whitespaces),
-                                  attributes: attributes, scores: scores, status: status))
+                var row = ScoreFileContents.Row(number: record.number, id: (record[safe: idIndex] ?? "").trimmingCharacters(in: .whitespaces),
+                                                attributes: attributes, scores: scores, status: status)
+                row.site = siteIndex.flatMap { record[safe: $0] }.flatMap(SiteName.display)
+                rows.append(row)
             }
         } catch let error as ScoreFileError {
             throw error
         } catch {
             throw .unreadable(file: path, reason: "\(error)")
         }
-        return ScoreFileContents(rows: rows, idColumn: header[idIndex], attributeColumns: attributeIndices.map { header[$0] })
+        var contents = ScoreFileContents(rows: rows, idColumn: header[idIndex], attributeColumns: attributeIndices.map { header[$0] })
+        contents.siteColumn = siteIndex.map { header[$0] }
+        return contents
     }
 }

@@ -147,6 +147,17 @@ extension Phrasebook {
             case let .noSampleAlpha(variable, occasion):
                 Phrase(da: "RCI for \(variable) beregnes ikke: ingen Cronbachs alfa på spørgsmålsniveau i \(occasion)-stikprøven (fx påvirkningsscoren)",
                        en: "no RCI for \(variable): no item-level Cronbach's alpha in the \(occasion) sample (e.g. the impact score)")
+            case let .scoreFiles(occasion, files, rows, sites):
+                Phrase(da: "\(occasion): \(files == 1 ? "1 scorefil" : "\(files) scorefiler") med \(rows == 1 ? "1 række" : "\(rows) rækker")"
+                           + (sites.isEmpty ? "" : "; steder: \(sites.joined(separator: ", ")) (et barn kendes på sted og id)"),
+                       en: "\(occasion): \(files == 1 ? "1 score file" : "\(files) score files") with \(rows == 1 ? "1 row" : "\(rows) rows")"
+                           + (sites.isEmpty ? "" : "; sites: \(sites.joined(separator: ", ")) (a child is known by site and id)"))
+            case let .filesWithoutSite(files):
+                Phrase(da: "uden stedkolonne: \(files.joined(separator: ", ")); deres id'er parres kun med andre filer uden sted",
+                       en: "without a site column: \(files.joined(separator: ", ")); their ids pair only with other files without a site")
+            case let .normSet(id, source, verified):
+                Phrase(da: "normsæt \(id) (valgt med --norm-set): \(source)" + (verified ? "" : "; IKKE VERIFICERET: værdierne kendes kun fra en sekundær kilde"),
+                       en: "norm set \(id) (chosen with --norm-set): \(source)" + (verified ? "" : "; NOT VERIFIED: the values are known only from a secondary source"))
             }
         }
     }

@@ -116,6 +116,7 @@ extension Phrasebook {
             case "birthDate": Phrase(da: "Fødselsdato (kun år og måned gemmes)", en: "Birth date (year and month kept)")
             case "date": Phrase(da: "Besvarelsesdato", en: "Date answered")
             case "occasion": Phrase(da: "Måling (T1, F1, …, T2)", en: "Occasion (T1, F1, …, T2)")
+            case "site": Phrase(da: "Kommune eller sted (del af barnets id)", en: "Site or municipality (part of the child's identity)")
             default: Phrase(stringLiteral: name)
             }
         }

@@ -41,4 +41,6 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable {
     case user
     /// The project was copied whole from another store (`kortlaeg store copy`; summary: from where).
     case copy
+    /// An import was removed (`kortlaeg imports remove`; detail: the batch and what was deleted).
+    case removeImport
 }

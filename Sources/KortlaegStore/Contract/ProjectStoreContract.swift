@@ -58,6 +58,7 @@ package enum ProjectStoreContract {
 
     /// Every check, in a stable order.
     package static let checks: [Check] = importChecks + readingChecks + auditChecks + rescoreChecks + trivselChecks
+        + batchChecks + missingReasonChecks + siteChecks
 }
 
 // MARK: - Fixtures

@@ -18,6 +18,9 @@ public struct StoredResponseInput: Sendable {
     public var row: Int
     /// The physical line in the file.
     public var line: Int
+    /// Items the file answered with a source missing code, with the code's meaning (`notAsked`,
+    /// `refused`, `dontKnow`, `missing`): stored beside the answers, never as one.
+    public var missingReasons: [String: String] = [:]
 
     /// Creates a record.
     public init(childKey: String, occasion: Occasion, informant: Informant, date: String? = nil,

@@ -27,17 +27,30 @@ package struct Pseudonymizer: Sendable {
         mac = KeyedMAC(key: key)
     }
 
+    /// The pseudonym of `rawID` at `site`, or nil when the id is blank. Without a site (nil or
+    /// blank) it is ``pseudonym(for:)``; with one the message is prefixed by `site:` + the site's
+    /// comparison form (``SiteName/key(_:)``) + NUL, so the same id at two sites gives two
+    /// pseudonyms, and no site-tagged pseudonym equals an untagged one.
+    package func pseudonym(for rawID: String, site: String?) -> String? {
+        guard let site, let key = SiteName.key(site) else { return pseudonym(for: rawID) }
+        return pseudonym(for: rawID, prefix: Array("site:".utf8) + Array(key.utf8) + [0])
+    }
+
     /// The pseudonym of `rawID`, or nil when the id is blank.
     package func pseudonym(for rawID: String) -> String? {
-        var message: [UInt8]
+        pseudonym(for: rawID, prefix: [])
+    }
+
+    private func pseudonym(for rawID: String, prefix: [UInt8]) -> String? {
+        var message: [UInt8] = prefix
         if let cpr = CPRNumber.normalised(rawID) {
-            message = Array("cpr:".utf8) + Array(cpr.utf8)
+            message += Array("cpr:".utf8) + Array(cpr.utf8)
         } else {
             var bytes = Substring(rawID).utf8[...]
             while let first = bytes.first, first == 32 || first == 9 || first == 10 || first == 13 { bytes = bytes.dropFirst() }
             while let last = bytes.last, last == 32 || last == 9 || last == 10 || last == 13 { bytes = bytes.dropLast() }
             guard !bytes.isEmpty else { return nil }
-            message = Array("id:".utf8) + Array(bytes)
+            message += Array("id:".utf8) + Array(bytes)
         }
         var hmac = mac.initial
         hmac.update(data: message)

@@ -24,6 +24,9 @@ public struct StoredResponse: Sendable {
     public var ruleChoices: [String: String]
     /// Whether scores marked unverified were included.
     public var includeUnverified: Bool
+    /// Items the file answered with a source missing code, with its meaning (`notAsked`,
+    /// `refused`, `dontKnow`, `missing`); they are not in ``answers``. Empty for older imports.
+    public var missingReasons: [String: String] = [:]
 
     /// The value of a score by id; nil when absent or not computable.
     public func value(of scoreID: String) -> Double? {

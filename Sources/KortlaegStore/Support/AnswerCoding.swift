@@ -5,15 +5,19 @@ import KortlaegDomain
 /// written into the audit log when a response is replaced:
 /// `{"c":{"item":code,…},"n":{"item":number,…},"t":{"item":"text",…}}` (empty groups left out,
 /// keys sorted). Codes, numbers and texts are kept apart so a number 2.0 never reads back as
-/// code 2.
+/// code 2. Items a file answered with a source missing code keep their reason in a fourth group,
+/// `"m":{"item":"refused",…}` (`notAsked`, `refused`, `dontKnow`, `missing`): never an answer.
+/// Stores written before the group existed simply have none; a Kortlæg that does not know the
+/// group ignores it.
 package enum AnswerCoding {
     private struct Groups: Codable {
         var c: [String: Int]?
         var n: [String: Double]?
         var t: [String: String]?
+        var m: [String: String]?
     }
 
-    package static func encode(_ answers: [String: AnswerValue]) -> String {
+    package static func encode(_ answers: [String: AnswerValue], missingReasons: [String: String] = [:]) -> String {
         var codes: [(String, Int)] = []
         var numbers: [(String, Double)] = []
         var texts: [(String, String)] = []
@@ -34,7 +38,15 @@ package enum AnswerCoding {
         if !texts.isEmpty {
             parts.append("\"t\":{" + texts.sorted { $0.0 < $1.0 }.map { "\(quoted($0.0)):\(quoted($0.1))" }.joined(separator: ",") + "}")
         }
+        if !missingReasons.isEmpty {
+            parts.append("\"m\":{" + missingReasons.sorted { $0.key < $1.key }.map { "\(quoted($0.key)):\(quoted($0.value))" }.joined(separator: ",") + "}")
+        }
         return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    /// The reasons of the items answered with a source missing code (item → reason), if any.
+    package static func decodeMissingReasons(_ json: String) throws -> [String: String] {
+        try JSONDecoder().decode(Groups.self, from: Data(json.utf8)).m ?? [:]
     }
 
     package static func decode(_ json: String) throws -> [String: AnswerValue] {

@@ -8,7 +8,7 @@ import Foundation
 /// its own. A table added by a later migration is added here and to both backends.
 package enum TransferTable: String, CaseIterable, Sendable {
     case project, school, schoolClass, child, occasion, importBatch, importReject, scoring, response, score, auditLog,
-         trivselFigure
+         trivselFigure, responseRedelivery
 
     /// The columns in canonical order. `project` carries the raw pseudonymisation key (in memory
     /// only: each backend stores it its own way).
@@ -17,9 +17,10 @@ package enum TransferTable: String, CaseIterable, Sendable {
         case .project: ["municipality", "interventionModel", "toolVersion", "pseudonymKey", "createdAt"]
         case .school: ["id", "name"]
         case .schoolClass: ["id", "schoolId", "name"]
-        case .child: ["id", "pseudonym", "classId", "birthYear", "birthMonth", "sex"]
+        case .child: ["id", "pseudonym", "classId", "birthYear", "birthMonth", "sex", "site"]
         case .occasion: ["id", "code", "sequence", "date"]
-        case .importBatch: ["id", "fileName", "sha256", "profile", "importedAt", "operator", "accepted", "rejected", "replaced"]
+        case .importBatch: ["id", "fileName", "sha256", "profile", "importedAt", "operator", "accepted", "rejected", "replaced",
+                             "removedAt", "removedBy"]
         case .importReject: ["id", "batchId", "row", "line", "column", "value", "reason"]
         case .scoring: ["id", "instrumentId", "instrumentVersion", "ruleChoices", "includeUnverified", "bandTables"]
         case .response: ["id", "childId", "occasionId", "informant", "instrumentId", "instrumentVersion", "date", "answers",
@@ -28,6 +29,7 @@ package enum TransferTable: String, CaseIterable, Sendable {
         case .auditLog: ["id", "at", "operator", "action", "batchId", "summary", "detail"]
         case .trivselFigure: ["id", "batchId", "schoolId", "grade", "gradeKey", "schoolYear", "indicator", "mean", "pupils",
                               "shareGt3", "shareGt4", "row", "line"]
+        case .responseRedelivery: ["id", "responseId", "batchId"]
         }
     }
 }

@@ -13,7 +13,7 @@ enum PostgresMigrations {
     }
 
     /// Every migration this Kortlæg knows, in order.
-    static let all: [Migration] = [v1, v2, v3]
+    static let all: [Migration] = [v1, v2, v3, v5, v6]
 
     /// The migrations up to and including `last`: an older Kortlæg's, for tests.
     static func through(_ last: String) -> [Migration] {
@@ -102,5 +102,27 @@ enum PostgresMigrations {
     /// v3 (issue 12): trivsel indicator ids are data (the instrument files): the CHECK goes.
     static let v3 = Migration(identifier: "v3", statements: [
         "ALTER TABLE trivsel_figure DROP CONSTRAINT trivsel_figure_indicator_known",
+    ])
+
+    /// v5 (issue 13, undo), named as the SQLite store's v5 (SQLite's v4 holds the web users, which
+    /// this store does not keep): an import can be removed. The batch row stays, marked removed; the
+    /// SHA-256 is unique among the batches that are not removed only (so the file can be imported
+    /// again); `response_redelivery` records which later batch delivered a response unchanged.
+    static let v5 = Migration(identifier: "v5", statements: [
+        "ALTER TABLE import_batch ADD COLUMN removed_at text, ADD COLUMN removed_by text",
+        "ALTER TABLE import_batch DROP CONSTRAINT import_batch_sha256_key",
+        "CREATE UNIQUE INDEX import_batch_live_sha256 ON import_batch (sha256) WHERE removed_at IS NULL",
+        """
+        CREATE TABLE response_redelivery (id bigserial PRIMARY KEY,
+          response_id bigint NOT NULL REFERENCES response ON DELETE CASCADE,
+          batch_id bigint NOT NULL REFERENCES import_batch, UNIQUE (response_id, batch_id))
+        """,
+        "CREATE INDEX response_redelivery_batch ON response_redelivery (batch_id)",
+    ])
+
+    /// v6 (issue 14): the child's site (municipality) when data from several sites are pooled; the
+    /// site is part of the pseudonym (docs/decisions/sites.md). Named as the SQLite store's v6.
+    static let v6 = Migration(identifier: "v6", statements: [
+        "ALTER TABLE child ADD COLUMN site text",
     ])
 }

@@ -10,6 +10,7 @@ struct ChildRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var birthYear: Int?
     var birthMonth: Int?
     var sex: String?
+    var site: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

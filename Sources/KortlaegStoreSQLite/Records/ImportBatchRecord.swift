@@ -13,6 +13,8 @@ struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var accepted: Int
     var rejected: Int
     var replaced: Int
+    var removedAt: String? = nil
+    var removedBy: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -17,12 +17,14 @@ struct Child: ParsableCommand {
             Example:
               kortlaeg child 0102031234 --project ppr.kortlaeg
               kortlaeg child 3f2a9c0d1e --project ppr.kortlaeg --lang en --free-text
+              kortlaeg child elev-0001 --site Aarhus --project pooled.kortlaeg
             """)
 
     @Argument(help: "The child's id or pseudonym (or its first 8+ characters, with or without dashes).") var id: String
     @OptionGroup var project: ProjectOptions
     @OptionGroup var language: LanguageOption
     @Flag(help: "Show goal texts (free text; personal data).") var freeText = false
+    @Option(help: "The child's site, for a child imported with 'import --site' (site and id identify the child).") var site: String?
     @Option(name: .shortAndLong, help: "Write the overview here instead of stdout.") var output: String?
     @OptionGroup var instruments: InstrumentOptions
 
@@ -31,8 +33,9 @@ struct Child: ParsableCommand {
     }
 
     func run() throws {
-        let request = ShowChild.Request(project: try project.required("child ID"), child: id, instruments: try instruments.catalog(),
+        var request = ShowChild.Request(project: try project.required("child ID"), child: id, instruments: try instruments.catalog(),
                                         language: language.language, includeFreeText: freeText)
+        request.site = site
         let found: ShowChild.Result
         do {
             found = try ShowChild.run(request, sink: StderrSink.shared)

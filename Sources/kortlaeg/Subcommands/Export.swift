@@ -13,13 +13,17 @@ struct Export: ParsableCommand {
         usage: """
             kortlaeg export --project <project> [--format <format>] --output <output> [<options>]
             kortlaeg export --scores <file[:occasion]> ... --instrument <id> [--format <format>] --output <output> [<options>]
+            kortlaeg export --t1 <file> ... --t2 <file> ... --instrument <id> [--format <format>] --output <output> [<options>]
             """,
         discussion: """
             With --project: every stored response (one block of variables per instrument; occasions \
             T1, F1, …, T2; change and RCI between the first and last), optionally only --instrument ID[@VERSION] \
             or --class C. Item answers with --items, free-text answers only with --free-text. The export is \
             recorded in the project's audit log with its manifest. Without --project: files written by \
-            'kortlaeg score' (--scores FILE:OCCASION, one per occasion).
+            'kortlaeg score' (--scores FILE:OCCASION, or --t1 FILE … --t2 FILE …; several files per occasion \
+            are read as one). A file with a site column (score --site) identifies children by site and id, so \
+            ids from different sites never collide; the site, the classic covariates kept with score --keep \
+            (klasse, skole, koen, fødselsår) and any other kept column are exported as covariates.
 
             Writes the data file (BASE.sav), and named after it a DDI Codebook 2.5 (BASE.sav.codebook.xml), \
             a readable codebook (BASE.sav.codebook.md and .html) and a manifest with checksums \
@@ -35,11 +39,19 @@ struct Export: ParsableCommand {
             Example:
               kortlaeg export --project aarhus-2026.kortlaeg --format sav --stable-salt evaluering-2026 --output evaluering.sav
               kortlaeg export --scores T1.csv:T1 --scores T2.csv:T2 --instrument sdq-p4-17 --id barn_id --format dta --key-file projekt.key
+              kortlaeg export --t1 aarhus-T1.csv odense-T1.csv --t2 aarhus-T2.csv odense-T2.csv --instrument sdq-p4-17 --format sav
+              kortlaeg export --project p.kortlaeg --norm-set uk-1999-parent --reliability pebdtot=0.80 --output evaluering.sav
             """
     )
 
-    @Option(name: .customLong("scores"), help: "A score file and its occasion: FILE[:OCCASION] (repeat; default occasions T1, T2, …).")
+    @Option(name: .customLong("scores"), help: "A score file and its occasion: FILE[:OCCASION] (repeat; default occasions T1, T2, …; several files may share an occasion, e.g. one per site).")
     var scores: [ScoreFileArgument] = []
+    @Option(parsing: .upToNextOption, help: "Score files of occasion T1 (several: one per site, say); same as --scores FILE:T1 for each.")
+    var t1: [String] = []
+    @Option(parsing: .upToNextOption, help: "Score files of occasion T2; same as --scores FILE:T2 for each.")
+    var t2: [String] = []
+    @Option(help: "Norm set for the RCI's SD, e.g. uk-1999-parent (by sex) or uk-1999-teacher; used only when chosen. The shipped UK sets are not verified (secondary sources): the notes say so.")
+    var normSet: String?
     @Option(help: "With --scores: the score files' instrument (ID or ID@VERSION). With --project: export only this instrument (repeat).")
     var instrument: [String] = []
     @Option(name: .customLong("class"), help: "With --project: only the children of this class.") var className: String?
@@ -68,7 +80,7 @@ struct Export: ParsableCommand {
         if excelDanish, format != .csv { throw ValidationError("--excel-da applies to --format csv only.") }
         if freeText, !items { throw ValidationError("--free-text adds the free-text answers to the item answers: please give --items too.") }
         if project.path != nil {
-            if !scores.isEmpty {
+            if !scores.isEmpty || !t1.isEmpty || !t2.isEmpty {
                 throw ValidationError("--scores reads score files; with --project the data come from the project. Please give one or the other.")
             }
             if id != nil || !rule.isEmpty || !filter.isEmpty {
@@ -79,7 +91,8 @@ struct Export: ParsableCommand {
             }
             return
         }
-        if scores.isEmpty { throw ValidationError("Please give --project PATH, or at least one --scores FILE[:OCCASION].") }
+        if scores.isEmpty && t1.isEmpty && t2.isEmpty { throw ValidationError("Please give --project PATH, or at least one --scores FILE[:OCCASION] (or --t1 FILE … --t2 FILE …).") }
+        if !scores.isEmpty, !t1.isEmpty || !t2.isEmpty { throw ValidationError("Please give the score files either with --scores FILE:OCCASION or with --t1/--t2, not both.") }
         if instrument.count != 1 { throw ValidationError("Please give one --instrument ID for the score files ('kortlaeg instruments list' lists them).") }
         if className != nil || items { throw ValidationError("--class and --items need --project (score files hold neither classes nor answers).") }
         if saltFile != nil || stableSalt != nil, keyFile == nil {
@@ -96,7 +109,10 @@ struct Export: ParsableCommand {
             let definition: Instrument
             do { definition = try catalog.resolve(instrument[0]) } catch { throw ValidationError("\(error)") }
             let choices = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try RuleChoices(parsing: rule) }
-            source = .scoreFiles(scores.map { $0.input(definition) }, idColumn: id, keyFile: keyFile, ruleChoices: choices, filters: filter)
+            let inputs = scores.map { $0.input(definition) }
+                + t1.map { ScoreFileInput(path: $0, occasion: "T1", instrument: definition) }
+                + t2.map { ScoreFileInput(path: $0, occasion: "T2", instrument: definition) }
+            source = .scoreFiles(inputs, idColumn: id, keyFile: keyFile, ruleChoices: choices, filters: filter)
         }
         let salt: ExportRequest.Salt = saltFile.map { .file($0) } ?? stableSalt.map { .named($0) } ?? .perExport
         var request = ExportRequest(source: source, catalog: catalog, format: format, shape: shape, includeItems: items,
@@ -106,7 +122,7 @@ struct Export: ParsableCommand {
         request.reliableChange = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in
             var settings = ProgressSettings()
             do {
-                settings = ProgressSettings(reliabilities: try ProgressSettings.assignments(reliability.filter { $0 != "sample" }, of: .reliability),
+                settings = ProgressSettings(normSetID: normSet, reliabilities: try ProgressSettings.assignments(reliability.filter { $0 != "sample" }, of: .reliability),
                                             standardDeviations: try ProgressSettings.assignments(sd, of: .standardDeviation),
                                             sdFromBaseline: sdFromBaseline)
             } catch {

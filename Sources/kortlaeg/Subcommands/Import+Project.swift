@@ -21,6 +21,7 @@ extension Import {
         request.replace = projectImport.replace
         request.dryRun = dryRun
         request.rejects = rejects
+        request.site = site
         let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ProjectImport.run(request, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)
     }

@@ -31,6 +31,7 @@ struct Import: ParsableCommand {
               kortlaeg import skema.csv --missing-codes NA,-99 --column class=Klassetrin --project p.kortlaeg --occasion T1
               kortlaeg import project.xml --profile redcap-xml-sdq-parent --score --output scores.csv
               kortlaeg import SampleData/sdq-parent-T1.csv SampleData/sdq-teacher-T1.csv --project p.kortlaeg --occasion T1
+              kortlaeg import aarhus-T1.csv --site Aarhus --project pooled.kortlaeg --occasion T1
             """
     )
 
@@ -41,8 +42,10 @@ struct Import: ParsableCommand {
     var id: String?
     @Option(name: .customLong("missing-codes"), help: ArgumentHelp("Values that mean a missing answer in every item column, e.g. NA,-99,.", valueName: "CODES"))
     var missingCodes: [String] = []
-    @Option(name: .customLong("column"), help: ArgumentHelp("Where a child attribute is: class, school, sex, birthYear, birthMonth, birthDate, date or occasion (repeatable).", valueName: "ATTRIBUTE=HEADER"))
+    @Option(name: .customLong("column"), help: ArgumentHelp("Where a child attribute is: class, school, sex, birthYear, birthMonth, birthDate, date, occasion or site (repeatable).", valueName: "ATTRIBUTE=HEADER"))
     var columns: [String] = []
+    @Option(help: ArgumentHelp("With --project: the site (municipality) of every record, e.g. Aarhus. The site is part of the child's identity: the same id at two sites is two children.", discussion: "Without it a column named site, kommune, municipality or sted is read (or --column site=HEADER).", valueName: "NAME"))
+    var site: String?
     @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read (default: the first).", valueName: "NAME"))
     var sheet: String?
     @Option(name: .shortAndLong, help: "Write the responses (or scores) here (not with --project).") var output: String?
@@ -63,6 +66,9 @@ struct Import: ParsableCommand {
                 throw ValidationError("With --project the responses and their scores are stored in the project; please leave out --output and --score.")
             }
             return
+        }
+        if site != nil {
+            throw ValidationError("--site tags the children stored in a project (--project PATH); to tag a score file use 'kortlaeg score --site NAME'.")
         }
         if projectImport.anyGiven {
             throw ValidationError("--occasion, --replace, --rule, --include-unverified and --operator apply only with --project PATH.")

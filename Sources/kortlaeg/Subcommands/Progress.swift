@@ -7,9 +7,10 @@ struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Progress between two mappings: per child (change, RCI, bands, AVS) and per group.",
         discussion: """
-            Reads two files written by 'kortlaeg score' (use 'score --keep klasse koen' to carry grouping \
-            columns), or with --project the stored scores at the occasions --from and --to (T1, F1, …, \
-            T2; group with --by class, school, sex or birth-year — an age band within a school year), and pairs children by id. Responses stored under \
+            Reads files written by 'kortlaeg score' (use 'score --keep klasse koen' to carry grouping \
+            columns; several files per occasion, e.g. one per site: a file with a site column identifies \
+            children by site and id, and --by site groups by it), or with --project the stored scores at the occasions --from and --to (T1, F1, …, \
+            T2; group with --by class, school, sex, birth-year — an age band within a school year — or site), and pairs children by id. Responses stored under \
             another version of the instrument are paired through the scores it declares equivalent. Unpaired children are listed, never dropped. Groups under \
             --suppress children show counts only. The reliable change index needs a reliability per score: \
             the shipped SDQ norm data has none (Goodman 2001's per-scale values are not entered), so give \
@@ -22,20 +23,22 @@ struct Progress: ParsableCommand {
               kortlaeg progress --project ppr.kortlaeg --instrument sdq-p4-17 --from T1 --to T2 --by class
               kortlaeg progress --project ppr.kortlaeg --instrument sdq-p4-17 --reliability sample --sd-from-baseline
               kortlaeg progress --t1 a.csv --t2 b.csv --instrument sdq-p4-17 --reliability pebdtot=0.80 --sd pebdtot=5.8 --per-child children.csv --format csv
+              kortlaeg progress --t1 aarhus-T1.csv odense-T1.csv --t2 aarhus-T2.csv odense-T2.csv --instrument sdq-p4-17 --by site
+              kortlaeg progress --t1 a.csv --t2 b.csv --instrument sdq-p4-17 --norm-set uk-1999-parent --reliability pebdtot=0.80
             """)
 
-    @Option(help: "Scores at the earlier occasion (a file written by 'kortlaeg score').") var t1: String?
-    @Option(help: "Scores at the later occasion.") var t2: String?
+    @Option(parsing: .upToNextOption, help: "Scores at the earlier occasion: one or more files written by 'kortlaeg score' (one per site, say).") var t1: [String] = []
+    @Option(parsing: .upToNextOption, help: "Scores at the later occasion (one or more files).") var t2: [String] = []
     @Option(help: "The instrument the scores come from (ID or ID@VERSION).") var instrument: String
     @Option(help: "The later file's instrument when it differs (scores pair through declared equivalences).") var t2Instrument: String?
     @Option(help: "The id column (default: the first column).") var id: String?
     @Option(help: "The earlier occasion: its name in the output, and with --project the occasion read (T1, F1, …).") var from: String = "T1"
     @Option(help: "The later occasion (name in the output; with --project the occasion read).") var to: String = "T2"
-    @Option(help: "Group by this column (e.g. klasse, skole, koen).") var by: String?
+    @Option(help: "Group by this column (e.g. klasse, skole, koen, or site for the files' site tags).") var by: String?
     @Option(help: "The column holding the child's sex, for norm SDs given by sex (default: sex, koen or køn).") var sexColumn: String?
     @OptionGroup var bandTable: BandTableOption
     @Option(help: "Band level counted as above the cut-off (2 = abnormal/high).") var cutoffLevel: Int = 2
-    @Option(help: "Norm set for RCI constants (default: the instrument's first).") var normSet: String?
+    @Option(help: "Norm set for the RCI's SD (and reliability when it has one), e.g. uk-1999-parent; used only when chosen. The shipped UK sets are not verified (secondary sources) and say so in the output.") var normSet: String?
     @Option(help: "Reliability for the RCI, SCORE=R (repeatable), e.g. pebdtot=0.80; or 'sample' (with --project): Cronbach's alpha from the T1 items.") var reliability: [String] = []
     @Option(help: "SD for the RCI, SCORE=SD (repeatable); overrides the norm SD.") var sd: [String] = []
     @Flag(help: "Use the SD of the T1 scores in this sample for the RCI.") var sdFromBaseline = false
@@ -53,11 +56,11 @@ struct Progress: ParsableCommand {
     func validate() throws {
         guard suppress >= 1 else { throw ValidationError("--suppress must be at least 1.") }
         if project.path != nil {
-            guard t1 == nil, t2 == nil, t2Instrument == nil else {
+            guard t1.isEmpty, t2.isEmpty, t2Instrument == nil else {
                 throw ValidationError("With --project the scores come from the store: leave out --t1, --t2 and --t2-instrument, and name the occasions with --from and --to.")
             }
         } else {
-            guard t1 != nil, t2 != nil else {
+            guard !t1.isEmpty, !t2.isEmpty else {
                 throw ValidationError("Please give both --t1 and --t2 (files written by 'kortlaeg score'), or --project.")
             }
         }
@@ -73,7 +76,7 @@ struct Progress: ParsableCommand {
                 sdFromBaseline: sdFromBaseline, cutoffLevel: cutoffLevel, includeUnverified: includeUnverified)
             settings.reliabilityFromSample = reliability.contains("sample")
             let source: AnalyseProgress.Source = project.path.map { .project($0) }
-                ?? .files(earlier: t1 ?? "", later: t2 ?? "", laterInstrument: t2Instrument, idColumn: id)
+                ?? .fileSets(earlier: t1, later: t2, laterInstrument: t2Instrument, idColumn: id)
             let request = AnalyseProgress.Request(
                 source: source, instrument: instrument, instruments: try instruments.catalog(), from: from, to: to,
                 groupBy: by, sexColumn: sexColumn, settings: settings, suppressionThreshold: suppress, language: language.language)

@@ -9,12 +9,14 @@ struct Score: ParsableCommand {
             Input columns are the official variable names (pconsid, prestles, …, pebddiff, pdistres, …; \
             t… for teacher, s… for self-report); ',' or ';' separated, UTF-8 or Windows-1252. Blank = unanswered. \
             Output: the id, the scores, one band column per score and band table, and a status \
-            (complete, incomplete, rejected). A row with an invalid answer is not scored; its problems \
+            (complete, incomplete, rejected); with --site or a site column (site, kommune, municipality, sted) \
+            a 'site' column follows the id, and a child is known by site and id. A row with an invalid answer is not scored; its problems \
             go to the rejects report (default: OUTPUT-rejects.csv, or stderr without --output).
 
             Examples:
               kortlaeg score SampleData/sdq-parent-T1.csv --instrument sdq-p4-17 --output scores.csv
               kortlaeg score t2.csv --instrument sdq-t4-17@1.0.0 --id elev --lang da --rule impact-when-ebddiff-missing=missing
+              kortlaeg score aarhus-T1.csv --instrument sdq-p4-17 --site Aarhus --keep klasse koen --output aarhus-T1-scores.csv
             """
     )
 
@@ -25,6 +27,10 @@ struct Score: ParsableCommand {
     @Option(help: "The id column passed through (default: the first column).") var id: String?
     @Option(parsing: .upToNextOption, help: "Other input columns to copy to the output after the id (e.g. class school sex), for 'kortlaeg progress --by'.")
     var keep: [String] = []
+    @Option(help: ArgumentHelp("The site (municipality) of every row, written as the 'site' column after the id, e.g. Aarhus. A child is then known by site and id: the same id at two sites is two children.", discussion: "Without it a column named site, kommune, municipality or sted is taken as the site (or --column site=HEADER).", valueName: "NAME"))
+    var site: String?
+    @Option(name: .customLong("column"), help: ArgumentHelp("The input column of the site: site=HEADER.", valueName: "site=HEADER"))
+    var columns: [String] = []
     @Option(name: [.customLong("lang"), .customLong("language")], help: "Language of band labels: en (default, youthinmind's labels) or da.")
     var lang: Language = .english
     @Option(help: "Choose a scoring rule variant: OPTION=CHOICE (see 'kortlaeg instruments show').")
@@ -45,6 +51,21 @@ struct Score: ParsableCommand {
         }
         _ = try csvOptions()
         _ = try scoring()
+        _ = try siteColumn()
+        if site != nil, !columns.isEmpty { throw ValidationError("Please give either --site NAME (one site for every row) or --column site=HEADER, not both.") }
+    }
+
+    /// `--column site=HEADER`, checked (site is the one attribute a score file carries).
+    func siteColumn() throws -> String? {
+        var result: String?
+        for text in columns {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0] == "site", !parts[1].isEmpty else {
+                throw ValidationError("--column \(text): please write site=HEADER, e.g. --column site=Kommune (other columns are copied with --keep).")
+            }
+            result = parts[1]
+        }
+        return result
     }
 
     func run() throws {
@@ -53,6 +74,8 @@ struct Score: ParsableCommand {
                                         rejects: rejects, language: lang, scoring: try scoring())
         request.idColumn = id
         request.keepColumns = keep.flatMap { $0.split(separator: ",").map(String.init) }
+        request.site = site
+        request.siteColumn = try siteColumn()
         request.csv = try csvOptions()
         request.raw = raw
         let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ScoreFile.run(request, sink: StderrSink.shared) }

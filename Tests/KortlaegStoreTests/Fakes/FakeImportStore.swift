@@ -29,6 +29,8 @@ struct FakeRows {
     var children: [Int64: StoredChild] = [:]
     var responses: [Int64: Response] = [:]
     var figures: [Int64: NewTrivselFigure] = [:]
+    /// (response id, batch id) of responses a later batch delivered unchanged.
+    var redeliveries: Set<[Int64]> = []
 
     mutating func newID() -> Int64 {
         defer { nextID += 1 }
@@ -154,6 +156,8 @@ final class FakeImportBackend: ImportBackend {
     func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws {
         rows.responses[rows.newID()] = FakeRows.Response(row: response, scores: scores)
     }
+
+    func recordRedelivery(responseID: Int64, batchID: Int64) throws { rows.redeliveries.insert([responseID, batchID]) }
 
     func storedTrivselFigure(for key: TrivselFigureKey) throws -> StoredTrivselFigure? {
         rows.figures.first { $0.value.key == key }.map { id, figure in

@@ -68,6 +68,9 @@ package protocol ImportBackend {
     func deleteResponse(id: Int64) throws
     /// Inserts a response with its scores.
     func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws
+    /// Records that batch `batchID` delivered the stored response `responseID` unchanged (so that
+    /// removing the response's own import leaves it to this one: ``BatchRemoval``).
+    func recordRedelivery(responseID: Int64, batchID: Int64) throws
 
     // MARK: - Trivselsmåling figures
 

@@ -14,6 +14,8 @@ package struct StoredChild: Hashable, Sendable {
     package var birthMonth: Int?
     /// Sex as given, if known.
     package var sex: String?
+    /// The site (municipality) as first given; part of the pseudonym, so never changed.
+    package var site: String?
 
     package init(id: Int64?, pseudonym: String, classID: Int64?, birthYear: Int?, birthMonth: Int?, sex: String?) {
         self.id = id
@@ -93,9 +95,12 @@ package struct NewResponse: Hashable, Sendable {
     package var answers: [String: AnswerValue]
     package var batchID: Int64
     package var scoringID: Int64
+    /// Items answered with a source missing code → its meaning.
+    package var missingReasons: [String: String]
 
     package init(childID: Int64, occasionID: Int64, informant: Informant, instrument: InstrumentReference, date: String?,
-                 answers: [String: AnswerValue], batchID: Int64, scoringID: Int64) {
+                 answers: [String: AnswerValue], batchID: Int64, scoringID: Int64, missingReasons: [String: String] = [:]) {
+        self.missingReasons = missingReasons
         self.childID = childID
         self.occasionID = occasionID
         self.informant = informant

@@ -75,7 +75,13 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
 
     @discardableResult
     package func add(_ input: StoredResponseInput) throws -> ImportReject? {
-        guard let pseudonym = pseudonymizer.pseudonym(for: input.childKey) else {
+        if let site = input.attributes.site, let problem = SiteName.problem(site) {
+            let rejection = ImportReject(row: input.row, line: input.line, column: "(site)", value: nil,
+                                         reason: "\(problem); correct the site in the file or with --site")
+            try reject(rejection)
+            return rejection
+        }
+        guard let pseudonym = pseudonymizer.pseudonym(for: input.childKey, site: input.attributes.site) else {
             let rejection = ImportReject(row: input.row, line: input.line, column: "(id)", value: nil,
                                          reason: "the child id is empty; every response needs the child's id")
             try reject(rejection)
@@ -83,7 +89,8 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         }
         // The CPR guard: a class or school name holding a CPR number refuses the record (the
         // number is not repeated); free-text answers keep their text with the number masked.
-        for (what, name, column) in [("class name", input.attributes.className, "(class)"), ("school name", input.attributes.school, "(school)")] {
+        for (what, name, column) in [("class name", input.attributes.className, "(class)"), ("school name", input.attributes.school, "(school)"),
+                                     ("site name", input.attributes.site, "(site)")] {
             guard let name else { continue }
             do { try CPRGuard.name(name, what: what) } catch {
                 let rejection = ImportReject(row: input.row, line: input.line, column: column, value: nil, reason: "\(error); correct it in the file")
@@ -112,6 +119,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
             if let stored = try backend.responseForAudit(id: existing.id), stored.instrument == input.response.instrument,
                stored.answers == input.response.answers, input.date == nil || input.date == stored.date {
                 counts.unchanged += 1
+                try backend.recordRedelivery(responseID: existing.id, batchID: batch.batchID)
                 return nil
             }
             guard options.replace else {
@@ -128,7 +136,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         try backend.insertResponse(NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
                                                instrument: input.response.instrument, date: input.date,
                                                answers: input.response.answers, batchID: batch.batchID,
-                                               scoringID: scoringID),
+                                               scoringID: scoringID, missingReasons: input.missingReasons),
                                    scores: scores)
         counts.accepted += 1
         return nil
@@ -206,9 +214,11 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
     }
 
     private func insertChild(_ pseudonym: String, classID: Int64?, attributes: ChildAttributes) throws -> Int64 {
-        let id = try backend.insertChild(StoredChild(id: nil, pseudonym: pseudonym, classID: classID,
-                                                     birthYear: attributes.birthYear, birthMonth: attributes.birthMonth,
-                                                     sex: attributes.sex))
+        var child = StoredChild(id: nil, pseudonym: pseudonym, classID: classID, birthYear: attributes.birthYear,
+                                birthMonth: attributes.birthMonth, sex: attributes.sex)
+        // The site is part of the pseudonym: fixed when the child is created, never updated.
+        child.site = attributes.site.flatMap(SiteName.display)
+        let id = try backend.insertChild(child)
         counts.newChildren += 1
         return id
     }

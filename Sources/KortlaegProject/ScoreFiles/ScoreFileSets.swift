@@ -1,0 +1,66 @@
+import KortlaegDomain
+import KortlaegProgress
+import KortlaegReaders
+
+/// Score files read for two occasions, several files per occasion (one per site, say): the files
+/// of an occasion are read as one, their children known by site and id
+/// (``ScoreFileContents/Row/childKey``).
+struct ScoreFileSets {
+    /// The earlier occasion's files, merged.
+    let before: ScoreFileContents
+    /// The later occasion's files, merged.
+    let after: ScoreFileContents
+    /// What a reader must know: files per occasion, their sites, files without a site column.
+    let notes: [ProgressNote]
+
+    /// Merges each occasion's files (path, contents; at least one each), in the order given.
+    init(earlier: [(String, ScoreFileContents)], later: [(String, ScoreFileContents)], from: String = "T1", to: String = "T2") {
+        before = Self.merge(earlier.map(\.1))
+        after = Self.merge(later.map(\.1))
+        var notes: [ProgressNote] = []
+        for (occasion, files) in [(from, earlier), (to, later)] where files.count > 1 || files.contains(where: { $0.1.siteColumn != nil }) {
+            let sites = Set(files.flatMap { $0.1.rows.compactMap(\.site) })
+            notes.append(.scoreFiles(occasion: occasion, files: files.count, rows: files.map { $0.1.rows.count }.reduce(0, +),
+                                     sites: sites.sorted()))
+        }
+        // A file without a site column next to files with one: its ids are not site-qualified and
+        // cannot pair with a tagged file's.
+        let all = earlier + later
+        if all.contains(where: { $0.1.siteColumn != nil }) {
+            let untagged = all.filter { $0.1.siteColumn == nil }.map(\.0)
+            if !untagged.isEmpty { notes.append(.filesWithoutSite(files: untagged)) }
+        }
+        self.notes = notes
+    }
+
+    /// Whether `by` names a grouping some file can give: a kept column, or the site.
+    func canGroup(by name: String) -> Bool {
+        if Self.isSite(name) { return before.siteColumn != nil || after.siteColumn != nil }
+        return before.attributeColumns.contains(name) || after.attributeColumns.contains(name)
+    }
+
+    /// The kept columns of every file, in first-seen order.
+    var attributeColumns: [String] {
+        var seen: Set<String> = []
+        return (before.attributeColumns + after.attributeColumns).filter { seen.insert($0).inserted }
+    }
+
+    /// Whether `name` asks for the site (`site` or one of its header names).
+    static func isSite(_ name: String) -> Bool {
+        SiteName.headers.contains(name.lowercased())
+    }
+
+    /// The rows of `files` (at least one) as one file: attribute columns in first-seen order, the
+    /// first site column's name.
+    static func merge(_ files: [ScoreFileContents]) -> ScoreFileContents {
+        precondition(!files.isEmpty, "an occasion needs at least one score file")
+        var merged = files[0]
+        var seen = Set(merged.attributeColumns)
+        for file in files.dropFirst() {
+            merged.rows += file.rows
+            for column in file.attributeColumns where seen.insert(column).inserted { merged.attributeColumns.append(column) }
+            if merged.siteColumn == nil { merged.siteColumn = file.siteColumn }
+        }
+        return merged
+    }
+}
