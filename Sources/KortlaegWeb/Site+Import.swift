@@ -2,8 +2,17 @@ import Foundation
 import Hummingbird
 import KortlaegProject
 import KortlaegReports
+import Logging
 
+// The import wizard: upload → preview (format, encoding, first rows, choices with their reasons)
+// and dry run → import. Every choice is a field of one plain form, so the page works without
+// JavaScript; each post re-renders the preview and the dry run. The choices make a mapping
+// profile (ImportPreview) that the dry run and the import hand to ProjectImport, as the CLI's
+// `--profile FILE` would.
 extension Site {
+    typealias W = Phrasebook.Wizard
+    typealias I = Phrasebook.Import
+
     func registerImport(on router: Router<BasicRequestContext>) {
         router.get("/import") { request, _ in
             try await page(.dataEntry, request) { visit, session in try importPage(visit, session, content: "") }
@@ -16,7 +25,14 @@ extension Site {
                     return try importPage(visit, session, content: "<p class=\"error\" role=\"alert\">\(HTML.e(T.noFile(visit.language)))</p>")
                 }
                 let upload = try Upload.save(form.file, named: original, in: configuration.projectFolder)
-                return try runImport(visit, session, upload: upload, fields: form.fields, dryRun: true)
+                return try wizard(visit, session, upload: upload, fields: form.fields, firstLook: true)
+            }
+        }
+        router.post("/import/preview") { request, _ in
+            try await page(.dataEntry, request) { visit, session in
+                let fields = try await form(visit, session)
+                guard let upload = Upload.find(token: fields["upload"] ?? "", in: configuration.projectFolder) else { throw HTTPError(.notFound) }
+                return try wizard(visit, session, upload: upload, fields: fields, firstLook: false, save: fields["action"] == "save")
             }
         }
         router.post("/import/confirm") { request, _ in
@@ -28,7 +44,7 @@ extension Site {
                     return Self.redirect("/import")
                 }
                 defer { upload.remove() }
-                return try runImport(visit, session, upload: upload, fields: fields, dryRun: false)
+                return try wizard(visit, session, upload: upload, fields: fields, firstLook: false, dryRun: false)
             }
         }
     }
@@ -57,52 +73,212 @@ extension Site {
             }.joined() + "</select>"
     }
 
-    /// A dry run (what would be stored, with every problem) or the import itself, through ``ProjectImport``.
-    func runImport(_ visit: Visit, _ session: WebLogin.Session, upload: Upload, fields: [String: String], dryRun: Bool) throws -> Response {
+    /// The choices posted with the wizard's form (`id`, `instrument`, `informant`, `saved`, `col:NAME`).
+    static func choice(_ fields: [String: String]) -> ImportPreview.Choice {
+        var choice = ImportPreview.Choice()
+        func given(_ name: String) -> String? { fields[name].flatMap { $0.isEmpty ? nil : $0 } }
+        choice.idColumn = given("id")
+        choice.instrument = given("instrument")
+        choice.informant = given("informant").flatMap(Informant.init(rawValue:))
+        choice.savedProfile = given("saved")
+        for (name, value) in fields where name.hasPrefix("col:") {
+            let column = String(name.dropFirst(4))
+            if value.hasPrefix("item:") { choice.columns[column] = .item(String(value.dropFirst(5))) }
+            if value.hasPrefix("attr:") { choice.columns[column] = .attribute(String(value.dropFirst(5))) }
+        }
+        return choice
+    }
+
+    /// The wizard's page: the file, the first rows, the choices, and a dry run with them (or, with
+    /// `dryRun` false, the import itself).
+    func wizard(_ visit: Visit, _ session: WebLogin.Session, upload: Upload, fields: [String: String], firstLook: Bool,
+                save: Bool = false, dryRun: Bool = true) throws -> Response {
         let l = visit.language
         let occasion = fields["occasion"].flatMap { $0.isEmpty ? nil : $0 }
-        let instrument = fields["instrument"].flatMap { $0.isEmpty ? nil : $0 }
+        let saved = SavedImportProfiles(projectFolder: configuration.projectFolder)
+        var previewRequest = ImportPreview.Request(file: upload.path, instruments: catalog, profilesDirectory: configuration.instruments.profilesDirectory,
+                                                   saved: saved, choice: Self.choice(fields), picksSavedProfile: firstLook)
+        previewRequest.sampleRows = 5
+        let preview = ImportPreview.run(previewRequest)
+        var h = ""
+        if save, let profile = preview.profile, let header = preview.table?.header {
+            do {
+                let title = LocalizedText(["da": "Gemt i indlæsningsguiden fra \(upload.name)", "en": "Saved in the import wizard from \(upload.name)"])
+                let stored = try saved.save(profile, header: header.map { $0.trimmingCharacters(in: [" ", "\t", "\u{FEFF}"]) }, title: title,
+                                            note: "Saved by \(session.user) with the import wizard of kortlaeg serve from \(upload.name).",
+                                            schema: (configuration.instruments.directory as NSString).appendingPathComponent("schema/profile.schema.json"))
+                h += "<p class=\"ok\" role=\"status\">\(HTML.e(I.profileSaved(stored.id)(l)))</p>"
+            } catch {
+                configuration.logger.error("a mapping profile could not be saved", metadata: ["severity": .string("\(error.severity)")])
+                h += "<p class=\"error\" role=\"alert\">\(HTML.e(I.profileNotSaved(l)))</p>"
+            }
+        } else if preview.savedProfilePicked, let id = preview.savedProfile {
+            h += "<p class=\"ok\" role=\"status\">\(HTML.e(I.savedProfilePicked(id)(l)))</p>"
+        }
+        h += facts(preview, upload: upload, l)
+        if let problem = preview.problem { h += "<p class=\"error\" role=\"alert\">\(HTML.e(problem.phrase(l)))</p>" }
+        guard dryRun else {
+            // Imported: the upload is gone, so no form to post again; the result and the way on.
+            h += "<h2 id=\"result\">\(HTML.e(W.result(l)))</h2>"
+            h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: false, l)
+            h += "<p><a href=\"/\">\(HTML.e(T.backToOverview(l)))</a> · <a href=\"/import\">\(HTML.e(W.another(l)))</a></p>"
+            return try html(T.importTitle(l), h, visit)
+        }
+        h += firstRows(preview, l)
+        h += "<form method=\"post\" action=\"/import/preview\">\(csrfField(session))"
+        h += "<input type=\"hidden\" name=\"upload\" value=\"\(HTML.e(upload.token))\">"
+        if let id = preview.savedProfile { h += "<input type=\"hidden\" name=\"saved\" value=\"\(HTML.e(id))\">" }
+        h += choices(preview, occasion: occasion, l)
+        h += "<h2 id=\"result\">\(HTML.e(W.dryRun(l)))</h2>"
+        h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: true, l)
+        h += "<p class=\"row\">"
+        if preview.problem == nil || preview.table == nil {
+            h += "<button type=\"submit\" name=\"import\" value=\"1\" formaction=\"/import/confirm\">\(HTML.e(T.importNow(l)))</button> "
+        }
+        h += "<button type=\"submit\" name=\"cancel\" value=\"1\" formaction=\"/import/confirm\" formnovalidate>\(HTML.e(T.cancel(l)))</button></p>"
+        h += "</form>"
+        return try html(T.dryRunTitle(l), h, visit)
+    }
+
+    /// The file's kind, encoding, instrument and id column, each with its reason.
+    func facts(_ preview: ImportPreview.Result, upload: Upload, _ l: Language) -> String {
+        var h = "<h2>\(HTML.e(W.fileSection(l)))</h2><dl class=\"facts\">"
+        func fact(_ term: Phrase, _ value: String) { h += "<dt>\(HTML.e(term(l)))</dt><dd>\(value)</dd>" }
+        fact(T.file, HTML.e(upload.name))
+        let kind = preview.kind.map { HTML.e($0.phrase(l)) + (preview.evidencePhrase.map { " (\(HTML.e($0(l))))" } ?? "") }
+        fact(T.detected, kind ?? HTML.e(T.notRecognised(l)))
+        if let encoding = preview.encodingPhrase { fact(W.encoding, HTML.e(encoding(l))) }
+        if let instrument = preview.instrument {
+            fact(T.instrument, HTML.e(instrument.reference.description) + (preview.instrumentReason.map { " (\(HTML.e($0.phrase(l))))" } ?? ""))
+        }
+        if let column = preview.idColumn {
+            fact(W.childId, "»" + HTML.message(column) + "«" + (preview.idReason.map { " (\(HTML.e($0.phrase(l))))" } ?? ""))
+        }
+        if let profile = preview.baseProfile { fact(W.profile, HTML.e(profile)) }
+        return h + "</dl>"
+    }
+
+    /// The first rows as a table, every cell escaped, CPR-shaped values masked.
+    func firstRows(_ preview: ImportPreview.Result, _ l: Language) -> String {
+        guard let table = preview.table, !table.header.isEmpty else { return "" }
+        var h = "<h2>\(HTML.e(W.firstRows(l)))</h2><div class=\"scroll\"><table class=\"sample\"><caption>\(HTML.e(W.firstRowsCaption(table.rows.count)(l)))</caption><thead><tr>"
+        h += table.header.map { "<th scope=\"col\">\(HTML.message($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in table.rows { h += "<tr>" + row.map { "<td>\(HTML.message($0))</td>" }.joined() + "</tr>" }
+        return h + "</tbody></table></div>"
+    }
+
+    /// The choices: id column, instrument, occasion, informant, and a drop-down per unmatched column.
+    func choices(_ preview: ImportPreview.Result, occasion: String?, _ l: Language) -> String {
+        var h = "<h2>\(HTML.e(W.choices(l)))</h2><p>\(HTML.e(W.choicesIntro(l)))</p><div class=\"row\">"
+        if let table = preview.table {
+            let chosen = preview.choice.idColumn
+            let suggested = preview.idColumn.map { W.suggested("»\($0)«")(l) } ?? "–"
+            h += "<p class=\"stack\"><label for=\"id\">\(HTML.e(W.childId(l)))</label><select id=\"id\" name=\"id\">"
+            h += "<option value=\"\">\(HTML.message(suggested))</option>"
+            h += table.header.map { column in
+                "<option\(column == chosen ? " selected" : "") value=\"\(HTML.e(column))\">\(HTML.message(column))</option>"
+            }.joined() + "</select></p>"
+        }
+        h += "<p class=\"stack\">" + instrumentChoice(l, chosen: preview.choice.instrument.flatMap { try? catalog.resolve($0).reference.description }) + "</p>"
+        h += "<p class=\"stack\">" + occasionChoice(l, chosen: occasion) + "</p>"
+        let own = preview.instrument.map { W.instrumentsOwn(T.informant($0.informant)(l))(l) } ?? W.fromProfileOrFile(l)
+        h += "<p class=\"stack\"><label for=\"informant\">\(HTML.e(W.informant(l)))</label><select id=\"informant\" name=\"informant\"><option value=\"\">\(HTML.e(own))</option>"
+        h += Informant.allCases.map { informant in
+            "<option\(informant == preview.choice.informant ? " selected" : "") value=\"\(informant.rawValue)\">\(HTML.e(T.informant(informant)(l)))</option>"
+        }.joined() + "</select></p></div>"
+
+        if !preview.columns.isEmpty, let instrument = preview.instrument {
+            func isItem(_ role: ResponseMapper.ColumnRole) -> Bool {
+                if case .item = role { return true }
+                return false
+            }
+            let items = preview.columns.filter { isItem($0.matched) }.count
+            let others = preview.columns.filter { $0.matched != .unmatched && !isItem($0.matched) }.count
+            h += "<fieldset><legend>\(HTML.e(W.unmatched(l)))</legend><p>\(HTML.e(W.matched(items, others)(l)))</p>"
+            let open = preview.columns.filter { $0.matched == .unmatched }
+            if open.isEmpty { h += "<p>\(HTML.e(W.noUnmatched(l)))</p>" }
+            // An item read from another column is not offered again.
+            let taken = Set(preview.columns.compactMap { column -> String? in
+                if case let .item(id) = column.matched { return id }
+                return nil
+            })
+            for (number, column) in open.enumerated() {
+                let id = "col\(number)"
+                h += "<p class=\"stack\"><label for=\"\(id)\">\(HTML.e(W.columnLabel(HTML.scrubbed(column.name))(l)))</label>"
+                h += "<select id=\"\(id)\" name=\"col:\(HTML.e(column.name))\"><option value=\"\">\(HTML.e(W.ignore(l)))</option>"
+                h += "<optgroup label=\"\(HTML.e(W.items(l)))\">"
+                for item in instrument.items where !taken.contains(item.id) {
+                    let selected = column.target == .item(item.id)
+                    let label = item.label.text(l)
+                    h += "<option\(selected ? " selected" : "") value=\"item:\(HTML.e(item.id))\">\(HTML.e(item.id)) (\(HTML.e(item.variable)))\(label.isEmpty ? "" : " – \(HTML.e(label))")</option>"
+                }
+                h += "</optgroup><optgroup label=\"\(HTML.e(W.attributes(l)))\">"
+                for attribute in ImportPreview.attributeTargets {
+                    let selected = column.target == .attribute(attribute)
+                    h += "<option\(selected ? " selected" : "") value=\"attr:\(attribute)\">\(HTML.e(I.attribute(attribute)(l)))</option>"
+                }
+                h += "</optgroup></select></p>"
+            }
+            h += "</fieldset>"
+        }
+        h += "<p class=\"row\"><button type=\"submit\" name=\"action\" value=\"preview\">\(HTML.e(W.update(l)))</button>"
+        if preview.profile != nil, preview.table != nil {
+            h += " <button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">\(HTML.e(W.saveProfile(l)))</button>"
+        }
+        return h + "</p>"
+    }
+
+    /// A dry run (what would be stored, with every problem) or the import itself, through
+    /// ``ProjectImport`` with the preview's mapping profile; everything said in the page's language.
+    func runImport(_ preview: ImportPreview.Result, upload: Upload, occasion: String?, session: WebLogin.Session,
+                   dryRun: Bool, _ l: Language) throws -> String {
+        if preview.problem != nil, preview.table != nil { return "" }
         var request = ProjectImport.Request(project: configuration.project, files: [upload.path], instruments: catalog,
                                             profilesDirectory: configuration.instruments.profilesDirectory, operator: session.user)
-        request.instrument = instrument
+        request.mappingProfile = preview.profile
+        if preview.profile == nil { request.instrument = preview.choice.instrument }
         request.occasion = occasion.flatMap(Occasion.init)
         request.dryRun = dryRun
-        let sink = CollectingSink()
         var h = ""
-        do {
-            let result = try ProjectImport.run(request, sink: sink)
-            for file in result.files {
-                h += "<dl class=\"facts\">"
-                h += "<dt>\(HTML.e(T.file(l)))</dt><dd>\(HTML.e(upload.name))</dd>"
-                h += "<dt>\(HTML.e(T.detected(l)))</dt><dd>\(HTML.message(file.summary?.kind ?? T.notRecognised(l)))" + (file.summary?.evidence.map { " (\(HTML.message($0)))" } ?? "") + "</dd>"
-                h += "<dt>\(HTML.e(T.instrument(l)))</dt><dd>\(HTML.e(file.summary?.instrument ?? "–"))</dd>"
-                h += "<dt>\(HTML.e(T.records(l)))</dt><dd>\(T.recordCounts(file.summary?.read ?? 0, file.summary?.accepted ?? 0, file.summary?.rejected ?? 0)(l))</dd>"
-                h += "</dl>"
-                switch file.outcome {
-                case .stored: h += "<p class=\"\(dryRun ? "note" : "ok")\">\(HTML.e(dryRun ? T.dryRunDone(l) : T.imported(l)))</p>"
-                case .alreadyImported: h += "<p class=\"note\">\(HTML.e(T.alreadyImported(l)))</p>"
-                case .conflicts: h += "<p class=\"error\">\(HTML.e(T.conflicts(l)))</p>"
-                case let .failed(error): h += Self.problem(error)
-                }
+        let result: ProjectImport.Result
+        do { result = try ProjectImport.run(request, sink: CollectingSink()) } catch {
+            configuration.logger.error("an import could not run", metadata: ["severity": .string("\(error.severity)")])
+            return "<p class=\"error\" role=\"alert\">\(HTML.e(I.fileRefused(l)))</p>"
+        }
+        for file in result.files {
+            let summary = file.summary
+            h += "<p>\(T.recordCounts(summary?.read ?? 0, summary?.accepted ?? 0, summary?.rejected ?? 0)(l))</p>"
+            switch file.outcome {
+            case let .stored(counts):
+                h += "<p class=\"\(dryRun ? "note" : "ok")\" role=\"status\">\(HTML.e(dryRun ? T.dryRunDone(l) : T.imported(l))) "
+                h += HTML.e(I.storedCounts(accepted: counts.accepted, newChildren: counts.newChildren, rejected: counts.rejected,
+                                           unchanged: counts.unchanged, dryRun: dryRun)(l)) + "</p>"
+            case .alreadyImported: h += "<p class=\"note\">\(HTML.e(T.alreadyImported(l)))</p>"
+            case .conflicts: h += "<p class=\"error\">\(HTML.e(T.conflicts(l)))</p>"
+            case let .failed(error):
+                h += "<p class=\"error\" role=\"alert\">\(HTML.e((error.severity == .usage ? I.noOccasion : I.fileRefused)(l)))</p>"
             }
-        } catch {
-            h += Self.problem(error)
+            if let summary, summary.repeated > 0 { h += "<p class=\"note\">\(HTML.e(I.repeated(summary.repeated, children: summary.children)(l)))</p>" }
+            if let summary, !summary.missingAnswers.isEmpty {
+                h += "<p class=\"note\">\(HTML.e(I.missingAnswers(summary.missingAnswers.values.reduce(0, +))(l)))</p>"
+            }
+            h += problems(file.problems, l)
         }
-        if !sink.messages.isEmpty {
-            h += "<h2>\(HTML.e(T.validationReport(l)))</h2><ul class=\"messages\">"
-            // Messages name the uploaded file by its path in the project's folder; show its name instead.
-            h += sink.messages.prefix(200).map { "<li class=\"\($0.kind.rawValue)\">\(HTML.message($0.text.replacingOccurrences(of: upload.path, with: upload.name)))</li>" }.joined()
-            h += "</ul>"
+        return h
+    }
+
+    /// The validation report: row, column, value, what was expected.
+    func problems(_ problems: [MappingRejection], _ l: Language) -> String {
+        guard !problems.isEmpty else { return "" }
+        var h = "<h3>\(HTML.e(T.validationReport(l)))</h3><div class=\"scroll\"><table class=\"problems\"><caption>\(HTML.e(W.reportCaption(l)))</caption>"
+        h += "<thead><tr><th scope=\"col\">\(HTML.e(W.rowColumn(l)))</th><th scope=\"col\">\(HTML.e(W.column(l)))</th><th scope=\"col\">\(HTML.e(W.value(l)))</th><th scope=\"col\">\(HTML.e(W.expected(l)))</th></tr></thead><tbody>"
+        for problem in problems {
+            h += "<tr><td>\(HTML.e(I.row(problem.row, line: problem.line)(l)))</td><td>\(HTML.message(problem.columnPhrase(l)))</td>"
+            h += "<td>\(problem.value.map { HTML.message($0) } ?? HTML.e(W.valueHidden(l)))</td><td>\(HTML.message(problem.expectation(l)))</td></tr>"
         }
-        if dryRun {
-            h += "<form method=\"post\" action=\"/import/confirm\" class=\"row\">\(csrfField(session))"
-            h += "<input type=\"hidden\" name=\"upload\" value=\"\(HTML.e(upload.token))\">"
-            h += "<input type=\"hidden\" name=\"occasion\" value=\"\(HTML.e(occasion ?? ""))\"><input type=\"hidden\" name=\"instrument\" value=\"\(HTML.e(instrument ?? ""))\">"
-            h += "<button type=\"submit\" name=\"import\" value=\"1\">\(HTML.e(T.importNow(l)))</button> <button type=\"submit\" name=\"cancel\" value=\"1\">\(HTML.e(T.cancel(l)))</button></form>"
-        } else {
-            h += "<p><a href=\"/\">\(HTML.e(T.backToOverview(l)))</a></p>"
-        }
-        return try html(dryRun ? T.dryRunTitle(l) : T.importTitle(l), h, visit)
+        h += "</tbody></table></div>"
+        if problems.count >= ProjectImport.problemLimit { h += "<p class=\"note\">\(HTML.e(I.moreProblems(problems.count)(l)))</p>" }
+        return h
     }
 }
 

@@ -4,7 +4,9 @@
 Usage: web_e2e.py ADDRESS USER PASSWORD SAMPLE_DIR SCORES_CSV ARTEFACTS_DIR
 
 Logs in, imports the parent and self-report T1 samples through the wizard (dry run, then import),
-checks the missing-forms grid, imports the parent T2 sample, opens barn-0001 by its id and compares
+checks the missing-forms grid, imports the teacher T1 sample with one column renamed and fixes its
+mapping through the wizard's drop-downs (no JavaScript: the form is posted and the preview
+re-rendered), imports the parent T2 sample, opens barn-0001 by its id and compares
 the numbers on its page with `kortlaeg score` (SCORES_CSV, the parent T1 file scored), checks the
 trajectory charts, sets the staff's own label and finds the child by it, opens the parent version
 and prints it (at most two A4 pages), exports a .sav and reads it back with pyreadstat, and logs
@@ -14,6 +16,7 @@ import base64, csv, glob, os, re, sys, time
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 address, user, password, samples, scores_csv, artefacts = sys.argv[1:7]
@@ -75,6 +78,7 @@ try:
         counts = re.search(r"(\d+) læst, (\d+) gyldige, (\d+) afvist", body)
         check(counts and int(counts.group(1)) == sum(1 for _ in open(os.path.join(samples, name), encoding="utf-8")) - 1,
               f"the dry run counts every row of {name}")
+        driver.find_element(By.ID, "result").location_once_scrolled_into_view
         shot(f"03-dry-run-{name[:-4]}")
         driver.find_element(By.CSS_SELECTOR, "button[name=import]").click()
         title_has("Indlæs", f"the import of {name}")
@@ -86,15 +90,56 @@ try:
     for name in ["sdq-parent-T1.csv", "sdq-self-T1.csv"]:
         accepted += import_file(name, "T1")
 
+    # The teacher sample with its first item's column renamed: the wizard leaves it unmatched and
+    # offers a drop-down; mapping it to item consid is done through the form alone.
+    renamed = os.path.join(artefacts, "laerer-T1-omdoebt.csv")
+    with open(os.path.join(samples, "sdq-teacher-T1.csv"), "rb") as source:
+        content = source.read()
+    with open(renamed, "wb") as target:
+        target.write(content.replace(b"tconsid", b"spm_1", 1))
+    teacher_rows = content.count(b"\n") - 1
+    driver.get(address + "import")
+    driver.find_element(By.ID, "file").send_keys(renamed)
+    Select(driver.find_element(By.ID, "occasion")).select_by_value("T1")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    title_has("Prøvekørsel", "the wizard's preview of the renamed teacher file")
+    body = driver.find_element(By.TAG_NAME, "main").text
+    check("semikolon (;) som skilletegn" in body, "the preview names the encoding and the delimiter")
+    check("Almindelig CSV" in body, "the preview names the detected format")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "table.sample tbody tr")) == 5, "the first five rows are shown")
+    column = Select(driver.find_element(By.CSS_SELECTOR, "select[name='col:spm_1']"))
+    check(column.first_selected_option.get_attribute("value") == "", "the renamed column starts unmatched (ignorér)")
+    shot("03-wizard-unmatched-column")
+    column.select_by_value("item:consid")
+    before = driver.find_element(By.TAG_NAME, "main")
+    driver.find_element(By.CSS_SELECTOR, "button[name=action][value=preview]").click()
+    # The re-rendered page has the same title: wait for the old one to go.
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(before))
+    title_has("Prøvekørsel", "the dry run with the mapping")
+    column = Select(driver.find_element(By.CSS_SELECTOR, "select[name='col:spm_1']"))
+    check(column.first_selected_option.get_attribute("value") == "item:consid", "the mapping is kept on the re-rendered page")
+    body = driver.find_element(By.TAG_NAME, "main").text
+    counts = re.search(r"(\d+) læst, (\d+) gyldige, (\d+) afvist", body)
+    check(counts and int(counts.group(1)) == teacher_rows, f"the dry run counts every row of the teacher file ({body[:400]})")
+    check("dry run" not in body and "/tmp" not in body and artefacts not in body, "the dry run is in Danish, without server paths")
+    driver.find_element(By.ID, "result").location_once_scrolled_into_view
+    shot("03-wizard-mapped-dry-run")
+    driver.find_element(By.CSS_SELECTOR, "button[name=import]").click()
+    title_has("Indlæs", "the import of the renamed teacher file")
+    check("Filen er indlæst." in driver.find_element(By.TAG_NAME, "main").text, "the renamed teacher file imported")
+    accepted += int(counts.group(2))
+    shot("04-imported-teacher-mapped")
+
     driver.get(address)
     grid = driver.find_element(By.CSS_SELECTOR, "table.grid")
     missing = grid.find_elements(By.CSS_SELECTOR, "td.missing")
     rows = grid.find_elements(By.CSS_SELECTOR, "tbody tr")
-    # Two informants at T1: every stored response fills one cell, every other cell says "mangler".
+    # Every stored response fills one cell, every other cell says "mangler".
+    cells = grid.find_elements(By.CSS_SELECTOR, "tbody td.ok, tbody td.missing")
     check(len(rows) > 200, f"the sample's children in the grid (got {len(rows)})")
     check(len(missing) > 0, "some self-reports are missing")
-    check(2 * len(rows) - len(missing) == accepted,
-          f"grid cells with a form ({2 * len(rows) - len(missing)}) = responses stored ({accepted})")
+    check(len(cells) - len(missing) == accepted,
+          f"grid cells with a form ({len(cells) - len(missing)}) = responses stored ({accepted})")
     no_cpr(driver.page_source, "the overview")
     shot("05-overview-grid")
 

@@ -10,6 +10,8 @@ final class ImportRejectsReport {
     private let report: RejectsCSV?
     /// Problems reported so far.
     private(set) var count = 0
+    /// The first problems since the last ``takeKept()`` (masked as reported).
+    private var kept: [MappingRejection] = []
 
     /// A report written to `path` (nil: through `sink`).
     init(path: String?, sink: any ProgressSink) {
@@ -26,11 +28,18 @@ final class ImportRejectsReport {
         rejection.location = CPRGuard.masked(rejection.location)
         rejection.field = CPRGuard.masked(rejection.field)
         rejection.reason = CPRGuard.masked(rejection.reason)
+        if kept.count < ProjectImport.problemLimit { kept.append(rejection) }
         guard let report else {
             sink.error("\(rejection)")
             return
         }
         try report.write([rejection.file, rejection.location, rejection.field, rejection.value ?? "", rejection.reason])
+    }
+
+    /// The problems kept since the last call (for one file's result).
+    func takeKept() -> [MappingRejection] {
+        defer { kept = [] }
+        return kept
     }
 
     /// Moves the report into place (an old report at `path` is removed, also when there is

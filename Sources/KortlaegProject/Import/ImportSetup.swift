@@ -14,14 +14,14 @@ struct ImportSetup {
     ///   ``Severity/usage`` when the profiles cannot be loaded or `profile` names none of them.
     init(files: [String], instruments: InstrumentCatalog, profilesDirectory: String, profile: String?,
          instrument: String?, idColumn: String? = nil, missingCodes: [MissingCode] = [],
-         columns: [String: String] = [:], sheet: String? = nil) throws(KortlaegError) {
+         columns: [String: String] = [:], sheet: String? = nil, mappingProfile: MappingProfile? = nil) throws(KortlaegError) {
         for file in files where !FileManager.default.fileExists(atPath: file) {
             throw KortlaegError(.notFound, "\(file): no such file.")
         }
         let profiles: MappingProfileCatalog
         do {
             profiles = try MappingProfileCatalog.load(directory: profilesDirectory)
-            chosen = try profile.map(profiles.resolve)
+            if let mappingProfile { chosen = mappingProfile } else { chosen = try profile.map(profiles.resolve) }
         } catch {
             throw KortlaegError(.usage, error.description)
         }

@@ -15,7 +15,8 @@ extension StoredResponseInput {
             guard let parsed = Occasion(text) else {
                 throw MappingRejection(file: mapped.source, location: mapped.location, field: "occasion",
                                        value: CPRNumber.containsCPR(text) ? nil : text,
-                                       reason: "expected an occasion T1, F1, F2, … or T2", row: mapped.row, line: mapped.line)
+                                       reason: "expected an occasion T1, F1, F2, … or T2", row: mapped.row, line: mapped.line,
+                                       problem: .notAnOccasion)
             }
             occasion = parsed
         } else if let fallback {

@@ -23,6 +23,8 @@ public enum ProjectImport {
         public var profilesDirectory: String
         /// A mapping profile: an id in ``profilesDirectory`` or a profile file (nil: chosen per file).
         public var profile: String?
+        /// A mapping profile as a value (the web application's import wizard makes one); wins over ``profile``.
+        public var mappingProfile: MappingProfile?
         /// The instrument as `ID` or `ID@VERSION`, overriding the profile's.
         public var instrument: String?
         /// The child-id column (`--id`), overriding the profile's and the automatic choice.
@@ -84,7 +86,13 @@ public enum ProjectImport {
         /// ``Severity/rowsRejected`` when problems were stored with it, ``Severity/conflict`` for
         /// conflicts, the failure's severity, else ``Severity/success``.
         public var severity: Severity
+        /// The file's first problems (at most ``problemLimit``; CPR-shaped values dropped), for a
+        /// front end that words them itself; all of them went to the sink or the rejects report.
+        public var problems: [MappingRejection] = []
     }
+
+    /// The number of problems kept per file in ``FileResult/problems``.
+    public static let problemLimit = 200
 
     /// What the import did.
     public struct Result: Sendable {
@@ -107,7 +115,7 @@ public enum ProjectImport {
                                     profilesDirectory: request.profilesDirectory, profile: request.profile,
                                     instrument: request.instrument, idColumn: request.idColumn,
                                     missingCodes: request.missingCodes, columns: request.columns,
-                                    sheet: request.sheet)
+                                    sheet: request.sheet, mappingProfile: request.mappingProfile)
         setup.job.readsChildAttributes = true
         if let site = request.site {
             if let problem = SiteName.problem(site) { throw KortlaegError(.usage, "--site '\(site)': \(problem).") }
@@ -131,7 +139,9 @@ public enum ProjectImport {
                 rejects.discard()
                 throw error
             }
-            files.append(result)
+            var kept = result
+            kept.problems = rejects.takeKept()
+            files.append(kept)
             severity = severity.worse(result.severity)
         }
         do { try rejects.finish() } catch {

@@ -320,7 +320,7 @@ public struct ImportJob: Sendable {
                     try call(.failure(RecordRejection(problems: [MappingRejection(
                         file: file, location: "row \(row) (line \(line))", field: "(row)", value: nil,
                         reason: "the row has \(found) fields; expected \(expected) like the header",
-                        row: row, line: line)])))
+                        row: row, line: line, problem: .raggedRow(found: found, expected: expected))])))
                 }
             }
         }

@@ -43,4 +43,7 @@ public struct MappingProfile: Codable, Hashable, Sendable {
     public var missingCodes: [MissingCode]?
     /// Remarks for the reader of the file.
     public var notes: [String]?
+    /// The columns of the file the profile was saved from (the web application's import
+    /// wizard): a file with the same columns is given this profile again. Absent: chosen by kind.
+    public var header: [String]?
 }

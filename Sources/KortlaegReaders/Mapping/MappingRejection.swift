@@ -17,10 +17,12 @@ public struct MappingRejection: Error, Hashable, Sendable, CustomStringConvertib
     public var row: Int?
     /// The physical line, when known.
     public var line: Int?
+    /// What was wrong, as data (nil for problems only ``reason`` describes).
+    public var problem: MappingProblem?
 
     /// Creates a rejection.
     public init(file: String, location: String, field: String, value: String?, reason: String,
-                row: Int? = nil, line: Int? = nil) {
+                row: Int? = nil, line: Int? = nil, problem: MappingProblem? = nil) {
         self.file = file
         self.location = location
         self.field = field
@@ -28,6 +30,7 @@ public struct MappingRejection: Error, Hashable, Sendable, CustomStringConvertib
         self.reason = reason
         self.row = row
         self.line = line
+        self.problem = problem
     }
 
     /// `file: location: field 'value': reason`.

@@ -24,6 +24,10 @@ public struct ResponseMapper: Sendable {
         var showsValue: Bool
         /// The accepted answers in words.
         var expected: String
+        /// The scale's codes and labels (empty for number and text items).
+        var choices: [MappingProblem.Choice] = []
+        /// Whether the item takes a number.
+        var expectsNumber = false
     }
 
     /// The profile applied.
@@ -109,7 +113,9 @@ public struct ResponseMapper: Sendable {
                 expected = kind == .number ? "a number" : "text"
             }
             plans.append(Plan(itemIndex: line.index, sources: line.sources, answerMap: answerMap, labels: labels,
-                              missing: missing, labelNames: labelNames, showsValue: shows, expected: expected))
+                              missing: missing, labelNames: labelNames, showsValue: shows, expected: expected,
+                              choices: (scale?.codes ?? []).map { MappingProblem.Choice(code: $0.code, label: $0.label) },
+                              expectsNumber: kind == .number))
         }
         self.plans = plans
     }
@@ -117,14 +123,14 @@ public struct ResponseMapper: Sendable {
     /// Maps one record.
     public func map(_ record: SourceRecord) -> MappingOutcome {
         var problems: [MappingRejection] = []
-        func reject(_ field: String, _ value: String?, _ reason: String) {
+        func reject(_ field: String, _ value: String?, _ reason: String, _ problem: MappingProblem?) {
             problems.append(MappingRejection(file: record.source, location: record.location, field: field,
-                                             value: value, reason: reason, row: record.row, line: record.line))
+                                             value: value, reason: reason, row: record.row, line: record.line, problem: problem))
         }
 
         let childId = profile.childId.rawValue(in: record)
         if childId == nil {
-            reject(profile.childId.sourceName, nil, "the child id is missing; expected a pseudonymous id in \(profile.childId)")
+            reject(profile.childId.sourceName, nil, "the child id is missing; expected a pseudonymous id in \(profile.childId)", .missingChildId)
         }
         let occasion = resolve(profile.occasion, in: record, name: "occasion", reject: reject)
         var informant = instrument.informant
@@ -133,14 +139,14 @@ public struct ResponseMapper: Sendable {
                 informant = value
             } else {
                 reject(profile.informant?.sourceName ?? "informant", text,
-                       "expected an informant: \(Informant.allCases.map(\.rawValue).joined(separator: ", "))")
+                       "expected an informant: \(Informant.allCases.map(\.rawValue).joined(separator: ", "))", .notAnInformant)
             }
         }
         var date: String?
         if let text = resolve(profile.date, in: record, name: "date", reject: reject) {
             date = Self.isoDate(text)
             if date == nil {
-                reject(profile.date?.sourceName ?? "date", text, "expected a date as YYYY-MM-DD (or DD-MM-YYYY)")
+                reject(profile.date?.sourceName ?? "date", text, "expected a date as YYYY-MM-DD (or DD-MM-YYYY)", .notADate)
             }
         }
 
@@ -169,8 +175,11 @@ public struct ResponseMapper: Sendable {
                 itemProblem = true
                 let fieldName = record.fields.first { $0.name.lowercasedFast == name }?.name ?? name
                 var reason = "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)"
-                if let nearest = nearestLabel(text, plan: plan) { reason += "; the nearest label is '\(nearest)'" }
-                reject(fieldName, plan.showsValue ? text : nil, reason)
+                let nearest = nearestLabel(text, plan: plan)
+                if let nearest { reason += "; the nearest label is '\(nearest)'" }
+                reject(fieldName, plan.showsValue ? text : nil, reason,
+                       .notAnAnswer(item: item.id, variable: item.variable, choices: plan.choices, expectsNumber: plan.expectsNumber,
+                                    nearest: nearest))
             }
         }
         // A record without any answer (a REDCap event without this form) is counted, not rejected.
@@ -238,18 +247,19 @@ public struct ResponseMapper: Sendable {
     // MARK: - Parts
 
     private func resolve(_ reference: FieldReference?, in record: SourceRecord, name: String,
-                         reject: (String, String?, String) -> Void) -> String? {
+                         reject: (String, String?, String, MappingProblem?) -> Void) -> String? {
         guard let reference else { return nil }
         return resolve(reference, raw: reference.rawValue(in: record), name: name, reject: reject)
     }
 
     /// Applies `reference`'s `map` to a raw value found in the record.
     private func resolve(_ reference: FieldReference, raw: String?, name: String,
-                         reject: (String, String?, String) -> Void) -> String? {
+                         reject: (String, String?, String, MappingProblem?) -> Void) -> String? {
         guard let raw else { return nil }
         guard let map = reference.map else { return raw }
         if let mapped = map[raw] { return mapped }
-        reject(reference.sourceName, raw, "no \(name) is defined for this value in profile \(profile.id); expected one of \(map.keys.sorted().joined(separator: ", "))")
+        reject(reference.sourceName, raw, "no \(name) is defined for this value in profile \(profile.id); expected one of \(map.keys.sorted().joined(separator: ", "))",
+               .notInMap(what: name, expected: map.keys.sorted()))
         return nil
     }
 
@@ -257,7 +267,7 @@ public struct ResponseMapper: Sendable {
     /// as numbers. A value is echoed in a rejection only if it cannot be a CPR number.
     /// `lookup`: the record's values by lowercased field name (first occurrence).
     private func childAttributes(of record: SourceRecord, lookup: [String: String],
-                                 reject: (String, String?, String) -> Void) -> (ChildAttributes, age: Int?) {
+                                 reject: (String, String?, String, MappingProblem?) -> Void) -> (ChildAttributes, age: Int?) {
         let mapping = profile.attributes ?? ChildAttributeMapping()
         func text(_ reference: FieldReference?, _ name: String) -> String? {
             guard let reference else { return nil }
@@ -273,22 +283,23 @@ public struct ResponseMapper: Sendable {
             }
             return resolve(reference, raw: raw, name: name, reject: reject)
         }
-        func number(_ reference: FieldReference?, _ name: String, _ range: ClosedRange<Int>, _ expected: String) -> Int? {
+        func number(_ reference: FieldReference?, _ name: String, _ range: ClosedRange<Int>, _ expected: String,
+                    _ problem: MappingProblem) -> Int? {
             guard let reference, let value = text(reference, name) else { return nil }
             if let number = Int(value), range.contains(number), value.count <= 4 { return number }
             reject(reference.presentFieldName(in: record) ?? reference.sourceName,
-                   CPRNumber.containsCPR(value) ? nil : value, "expected \(expected)")
+                   CPRNumber.containsCPR(value) ? nil : value, "expected \(expected)", problem)
             return nil
         }
-        var birthYear = number(mapping.birthYear, "birth year", 1900...2100, "a four-digit birth year")
-        var birthMonth = number(mapping.birthMonth, "birth month", 1...12, "a birth month 1-12")
+        var birthYear = number(mapping.birthYear, "birth year", 1900...2100, "a four-digit birth year", .notABirthYear)
+        var birthMonth = number(mapping.birthMonth, "birth month", 1...12, "a birth month 1-12", .notABirthMonth)
         if let reference = mapping.birthDate, let value = text(reference, "birth date") {
             if let iso = Self.isoDate(value), let year = Int(iso.prefix(4)), let month = Int(iso.dropFirst(5).prefix(2)) {
                 birthYear = birthYear ?? year
                 birthMonth = birthMonth ?? month
             } else {
                 reject(reference.presentFieldName(in: record) ?? reference.sourceName, nil,
-                       "expected a birth date as DD-MM-YYYY, D.M.YYYY or YYYY-MM-DD")
+                       "expected a birth date as DD-MM-YYYY, D.M.YYYY or YYYY-MM-DD", .notABirthDate)
             }
         }
         var className = text(mapping.className, "class")
@@ -308,7 +319,7 @@ public struct ResponseMapper: Sendable {
                 age = years
             } else {
                 reject(reference.presentFieldName(in: record) ?? reference.sourceName,
-                       CPRNumber.containsCPR(value) ? nil : value, "expected an age in whole years (e.g. 10 or 10 år)")
+                       CPRNumber.containsCPR(value) ? nil : value, "expected an age in whole years (e.g. 10 or 10 år)", .notAnAge)
             }
         }
         let attributes = ChildAttributes(
