@@ -110,10 +110,10 @@ public enum AnalyseCourse {
     }
 
     /// Checks a project run's `--by` before the store is opened.
-    /// - Throws: ``KortlaegError`` (usage) for a name other than class, school, sex or birth-year.
+    /// - Throws: ``KortlaegError`` (usage) for a name other than class, school, sex, birth-year or site.
     public static func checkProjectGrouping(_ by: String?) throws(KortlaegError) {
         if let by, !StoredObservations.groupNames.contains(by) {
-            throw KortlaegError(.usage, "With --project, --by takes class, school, sex or birth-year (not '\(by)').")
+            throw KortlaegError(.usage, "With --project, --by takes class, school, sex, birth-year or site (not '\(by)').")
         }
     }
 
