@@ -192,6 +192,12 @@ let package = Package(
             dependencies: [
                 "KortlaegStore", "KortlaegStorePostgres", "KortlaegStoreSQLite", "KortlaegProject", "KortlaegDomain",
                 "KortlaegTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                // The web application on a PostgreSQL project (log-in, sessions across servers).
+                "KortlaegWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,5 @@
 /// The PostgreSQL schema of one project as named, ordered migrations with the same names as the
-/// SQLite store's (`v1`, `v2`, `v3`; KortlaegStoreSQLite's `StoreMigrations`), each ending in the
+/// SQLite store's (`v1`, `v2`, `v3`, `v4`; KortlaegStoreSQLite's `StoreMigrations`), each ending in the
 /// same tables and constraints. Applied ones are recorded in the project's
 /// `kortlaeg_migrations` table. A migration is never edited once released.
 ///
@@ -13,7 +13,7 @@ enum PostgresMigrations {
     }
 
     /// Every migration this Kortlæg knows, in order.
-    static let all: [Migration] = [v1, v2, v3]
+    static let all: [Migration] = [v1, v2, v3, v4]
 
     /// The migrations up to and including `last`: an older Kortlæg's, for tests.
     static func through(_ last: String) -> [Migration] {
