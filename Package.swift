@@ -107,7 +107,7 @@ let package = Package(
         // MARK: - Reports: view models and renderers (text, CSV, JSON, HTML)
         .target(
             name: "KortlaegReports",
-            dependencies: ["KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegStore", "KortlaegExport"],
+            dependencies: ["KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegStore", "KortlaegExport", "KortlaegReaders"],
             swiftSettings: swiftSettings
         ),
 
@@ -203,7 +203,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KortlaegExportTests",
-            dependencies: ["KortlaegExport", "KortlaegDomain", "KortlaegTestSupport"],
+            dependencies: ["KortlaegExport", "KortlaegDomain", "KortlaegReaders", "KortlaegTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
