@@ -238,7 +238,7 @@ package final class PostgresImportBackend: ImportBackend {
         guard !pending.isEmpty else { return }
         let writes = pending
         pending = PendingWrites()
-        try insertRows("child", ["id", "pseudonym", "class_id", "birth_year", "birth_month", "sex"], writes.children) { child, binds in
+        try insertRows("child", ["id", "pseudonym", "class_id", "birth_year", "birth_month", "sex"], writes.children) { (child: StoredChild, binds: inout PostgresBindings) in
             try binds.append(child.id!)
             try binds.append(child.pseudonym)
             try child.classID.bind(into: &binds)
@@ -247,7 +247,8 @@ package final class PostgresImportBackend: ImportBackend {
             try child.sex.bind(into: &binds)
         }
         try insertRows("response", ["id", "child_id", "occasion_id", "informant", "instrument_id", "instrument_version", "date",
-                                    "answers", "batch_id", "scoring_id"], writes.responses) { entry, binds in
+                                    "answers", "batch_id", "scoring_id"], writes.responses) {
+            (entry: (id: Int64, response: NewResponse, scores: [ComputedScore]), binds: inout PostgresBindings) in
             let (id, response, _) = entry
             try binds.append(id)
             try binds.append(response.childID)
@@ -260,8 +261,11 @@ package final class PostgresImportBackend: ImportBackend {
             try binds.append(response.batchID)
             try binds.append(response.scoringID)
         }
-        let scores = writes.responses.lazy.flatMap { entry in entry.scores.lazy.map { (entry.id, $0) } }
-        try insertRows("score", ["response_id", "score_id", "variable", "value", "bands"], Array(scores)) { entry, binds in
+        var scores: [(Int64, ComputedScore)] = []
+        scores.reserveCapacity(writes.scoreCount)
+        for entry in writes.responses { for score in entry.scores { scores.append((entry.id, score)) } }
+        try insertRows("score", ["response_id", "score_id", "variable", "value", "bands"], scores) {
+            (entry: (Int64, ComputedScore), binds: inout PostgresBindings) in
             let (responseID, score) = entry
             try binds.append(responseID)
             try binds.append(score.id)
@@ -270,7 +274,7 @@ package final class PostgresImportBackend: ImportBackend {
             try score.bands.bind(into: &binds)
         }
         try insertRows("import_reject", ["batch_id", "row_number", "line_number", "column_name", "value", "reason"],
-                       writes.rejects) { entry, binds in
+                       writes.rejects) { (entry: (ImportReject, Int64), binds: inout PostgresBindings) in
             let (rejection, batchID) = entry
             try binds.append(batchID)
             try binds.append(Int64(rejection.row))

@@ -8,14 +8,14 @@ import KortlaegReaders
 /// a leading `'` (OWASP, "CSV Injection"); numbers are never changed, whatever their sign or form;
 /// `cells: .raw` (`export --raw`) writes everything as it is.
 struct CSVExportWriterTests {
-    static let dataset = ExportDataset(
+    static var dataset: ExportDataset { ExportDataset(
         title: "t",
         variables: [ExportVariable(name: "class", label: "Class", type: .string(width: 40)),
                     ExportVariable(name: "note", label: "Note", type: .string(width: 40)),
                     ExportVariable(name: "pemotion_chg", label: "Change")],
         rows: [[.text("=cmd|' /C calc'!A0"), .text("+45 ring til mor"), .number(-3)],
                [.text("4A"), .text("-"), .number(-0.000015)],
-               [.text("@SUM(A1)"), .text("\tx"), .number(2.5)]])
+               [.text("@SUM(A1)"), .text("\tx"), .number(2.5)]]) }
 
     func written(style: CSVExportStyle, cells: CSVCellPolicy) throws -> String {
         let path = try makeTemporaryFolder("kortlaeg-csv-export").appendingPathComponent("e.csv").path

@@ -63,7 +63,8 @@ struct PostgresWebTests {
     @Test func aUserAddedOnTheCommandLineLogsInSeesTheOverviewAndTheSessionHoldsOnASecondServer() async throws {
         let server = try PostgresTestServer.server()
         let folder = try makeTemporaryFolder("pg-web")
-        let address = server.address(project: PostgresTestServer.uniqueProject("web")).description
+        let name = PostgresTestServer.uniqueProject("web")
+        let address = server.address(project: name).description
         let environment = server.environment.merging(["KORTLAEG_UPLOAD_DIR": folder.path]) { _, new in new }
         var result = try runKortlaeg(["init", address, "--municipality", "Jammerbugt", "--tool-version", "kv-inklusion@0.1.0"],
                                      environment: environment)
@@ -76,26 +77,26 @@ struct PostgresWebTests {
                                  environment: environment, input: Data((Self.password + "\n").utf8))
         #expect(result.status == 0 && result.stderr.contains("added user mette (admin)"), "\(result.stderr)")
         // The user is in the database, with a bcrypt hash and never the password.
-        let schema = ProjectName.schema(String(address.split(separator: "=")[1].split(separator: "&")[0]))
+        let schema = ProjectName.schema(name)
         let stored = try server.psql("SELECT name || ' ' || role || ' ' || left(password_hash, 4) FROM \(schema).web_user")
-        #expect(stored == "mette admin $2b$")
+        #expect(stored.hasPrefix("mette admin $2"), "\(stored)")
         #expect(!ProjectStoreContract.contains(try server.dump(), Self.password))
 
         let configuration = WebConfiguration(project: address, instruments: try InstrumentLibrary.find(option: instrumentsDirectory),
                                              port: 0, tool: "kortlaeg test")
-        var session = ""
         // `.live`: a real listening server, so the store is used from the server's own tasks, as `serve` does.
-        try await WebServer.application(configuration).test(.live) { client in
+        let session = try await WebServer.application(configuration).test(.live) { client -> String in
             let wrong = try await Self.logIn(client, "mette", "forkert-adgangskode")
             #expect(wrong.status == .unauthorized)
             let done = try await Self.logIn(client, "mette", Self.password)
             #expect(done.status == .seeOther && done.headers[.location] == "/", "\(done.status) \(done.body)")
-            session = try #require(Self.cookie("kortlaeg_session", in: done))
+            let session = try #require(Self.cookie("kortlaeg_session", in: done))
             let overview = try await Self.request(client, "/", cookies: ["kortlaeg_session": session])
             #expect(overview.status == .ok)
             #expect(overview.body.contains("Jammerbugt"), "\(overview.body)")
             #expect(overview.body.contains("mette (admin)"))
             #expect(overview.body.contains("T1"))
+            return session
         }
         // The failed log-in was counted in the database, the good one cleared it.
         #expect(try server.psql("SELECT failed_logins FROM \(schema).web_user") == "0")
@@ -118,16 +119,23 @@ struct PostgresWebTests {
                                              port: 0, tool: "kortlaeg test")
         let one = try WebServer.application(configuration), two = try WebServer.application(configuration)
         try await one.test(.router) { client in
-            for _ in 0..<3 { #expect(try await Self.logIn(client, "mette", "forkert-adgangskode").status == .unauthorized) }
+            for _ in 0..<3 {
+                let page = try await Self.logIn(client, "mette", "forkert-adgangskode")
+                #expect(page.status == .unauthorized)
+            }
         }
         try await two.test(.router) { client in
-            #expect(try await Self.logIn(client, "mette", "forkert-adgangskode").status == .unauthorized)
-            #expect(try await Self.logIn(client, "mette", "forkert-adgangskode").status == .tooManyRequests)
+            let fourth = try await Self.logIn(client, "mette", "forkert-adgangskode")
+            #expect(fourth.status == .unauthorized)
+            let fifth = try await Self.logIn(client, "mette", "forkert-adgangskode")
+            #expect(fifth.status == .tooManyRequests)
             // Locked: the right password is refused too, on either server.
-            #expect(try await Self.logIn(client, "mette", Self.password).status == .tooManyRequests)
+            let right = try await Self.logIn(client, "mette", Self.password)
+            #expect(right.status == .tooManyRequests)
         }
         try await one.test(.router) { client in
-            #expect(try await Self.logIn(client, "mette", Self.password).status == .tooManyRequests)
+            let right = try await Self.logIn(client, "mette", Self.password)
+            #expect(right.status == .tooManyRequests)
         }
     }
 }
