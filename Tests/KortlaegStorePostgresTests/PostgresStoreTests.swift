@@ -65,11 +65,11 @@ struct PostgresStoreTests {
         let name = PostgresTestServer.uniqueProject()
         _ = try create(name)
         let recorded = try server.psql("SELECT string_agg(identifier, ',' ORDER BY identifier) FROM \"kortlaeg_\(name)\".kortlaeg_migrations")
-        #expect(recorded == "v1,v2,v3")
+        #expect(recorded == "v1,v2,v3,v4")
         // An older Kortlæg (it knows v1 and v2) refuses the project, with the SQLite store's message.
         #expect { try open(name, migrations: PostgresMigrations.through("v2")) } throws: { error in
-            (error as? StoreError) == .newerSchema(path: server.address(project: name).description, unknownMigrations: ["v3"])
-                && "\(error)".contains("was made by a newer Kortlæg (schema steps v3). Please update Kortlæg.")
+            (error as? StoreError) == .newerSchema(path: server.address(project: name).description, unknownMigrations: ["v3", "v4"])
+                && "\(error)".contains("was made by a newer Kortlæg (schema steps v3, v4). Please update Kortlæg.")
         }
         _ = try open(name)
     }
@@ -89,7 +89,7 @@ struct PostgresStoreTests {
               AND connamespace = '"kortlaeg_\(name)"'::regnamespace
             """)
         #expect(constraints == "0")
-        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "3")
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "4")
     }
 
     @Test func aMissingProjectIsNotFoundAndAnExistingOneIsNeverOverwritten() throws {

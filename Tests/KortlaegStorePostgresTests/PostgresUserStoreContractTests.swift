@@ -37,7 +37,7 @@ struct PostgresUserStoreContractTests {
         try two.recordLogin(name: "mette", succeeded: false, lockUntil: nil)
         #expect(try one.user(named: "mette")?.failedLogins == 2)
         let session = StoredSession(idHash: String(repeating: "a", count: 64), user: "mette", csrfToken: "t",
-                                    expiresAt: Date().addingTimeInterval(3600))
+                                    expiresAt: Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 3600).rounded()))
         try one.saveSession(session)
         #expect(try two.session(idHash: session.idHash, now: Date()) == session)
         try two.deleteSession(idHash: session.idHash)
