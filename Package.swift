@@ -107,7 +107,7 @@ let package = Package(
         // MARK: - Reports: view models and renderers (text, CSV, JSON, HTML)
         .target(
             name: "KortlaegReports",
-            dependencies: ["KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegStore", "KortlaegExport"],
+            dependencies: ["KortlaegDomain", "KortlaegStatistics", "KortlaegProgress", "KortlaegStore", "KortlaegExport", "KortlaegReaders"],
             swiftSettings: swiftSettings
         ),
 
@@ -192,12 +192,18 @@ let package = Package(
             dependencies: [
                 "KortlaegStore", "KortlaegStorePostgres", "KortlaegStoreSQLite", "KortlaegProject", "KortlaegDomain",
                 "KortlaegTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                // The web application on a PostgreSQL project (log-in, sessions across servers).
+                "KortlaegWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KortlaegExportTests",
-            dependencies: ["KortlaegExport", "KortlaegDomain", "KortlaegTestSupport"],
+            dependencies: ["KortlaegExport", "KortlaegDomain", "KortlaegReaders", "KortlaegTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

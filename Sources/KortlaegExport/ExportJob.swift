@@ -16,6 +16,8 @@ public struct ExportJob {
     public struct Configuration {
         public var format: ExportFormat
         public var csvStyle: CSVExportStyle
+        /// CSV: whether text cells a spreadsheet would run as formulas are neutralised (the default).
+        public var cells: CSVCellPolicy = .spreadsheet
         /// The data file's path (for `ddi`: the DDI codebook's path).
         public var outputPath: String
         public var options: ExportOptions
@@ -94,7 +96,7 @@ public struct ExportJob {
             written.append((dataName, "data"))
         case .csv:
             dataName = baseName + ".csv"
-            try CSVExportWriter.write(dataset, to: staging + "/" + dataName, style: configuration.csvStyle)
+            try CSVExportWriter.write(dataset, to: staging + "/" + dataName, style: configuration.csvStyle, cells: configuration.cells)
             written.append((dataName, "data"))
         case .ddi:
             dataName = baseName

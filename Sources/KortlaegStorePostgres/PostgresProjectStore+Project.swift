@@ -67,7 +67,13 @@ extension PostgresProjectStore: ImportTransactions {
     }
 
     package func inImportTransaction(_ body: (PostgresImportBackend) throws -> Bool) throws {
-        try inWriteTransaction { try body(PostgresImportBackend(connection: connection)) }
+        try inWriteTransaction {
+            let backend = PostgresImportBackend(connection: connection)
+            guard try body(backend) else { return false }
+            // Nothing collected may stay behind when the file's transaction commits.
+            try backend.flush()
+            return true
+        }
     }
 }
 

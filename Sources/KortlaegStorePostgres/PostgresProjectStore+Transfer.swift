@@ -36,7 +36,11 @@ extension PostgresProjectStore: TransferSource {
     }
 
     private static func order(_ table: TransferTable) -> String {
-        table == .score ? "response_id, score_id COLLATE \"C\"" : "id"
+        table.keyColumns.map { column in
+            let name = columnName(column)
+            // Text keys in byte order, as SQLite sorts them.
+            return ["id", "responseId"].contains(column) ? name : name + " COLLATE \"C\""
+        }.joined(separator: ", ")
     }
 
     package func transferRows(_ body: (TransferTable, [TransferValue]) throws -> Void) throws -> [TransferTable: Int] {
@@ -134,7 +138,7 @@ extension PostgresProjectStore: TransferSource {
                 pending!.rows.append(values)
             }
             try flush()
-            for table in TransferTable.allCases where table != .score && table != .project {
+            for table in TransferTable.allCases where table.hasGeneratedID {
                 let name = tableName(table)
                 try connection.query("SELECT setval(pg_get_serial_sequence('\(name)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(name)")
             }

@@ -9,7 +9,7 @@ extension SQLiteProjectStore: TransferSource {
             try dbQueue.read { db in
                 var counts: [TransferTable: Int] = [:]
                 for table in TransferTable.allCases {
-                    let order = table == .score ? "responseId, scoreId" : table == .project ? "id" : "id"
+                    let order = table.keyColumns.map { "\"\($0)\"" }.joined(separator: ", ")
                     let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
                     let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table.rawValue) ORDER BY \(order)")
                     var count = 0

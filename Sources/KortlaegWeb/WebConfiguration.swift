@@ -36,8 +36,14 @@ public struct WebConfiguration: Sendable {
         self.logger = logger ?? fallback
     }
 
-    /// The project's folder (uploads are written only below it).
+    /// The project's folder (uploads are written only below it). A project in PostgreSQL has no
+    /// folder: its uploads go below `KORTLAEG_UPLOAD_DIR`, else `~/.cache/kortlaeg` (the user's
+    /// own, never a shared temporary folder).
     var projectFolder: String {
-        (URL(fileURLWithPath: project).standardizedFileURL.path as NSString).deletingLastPathComponent
+        if project.hasPrefix("postgres://") || project.hasPrefix("postgresql://") {
+            if let folder = ProcessInfo.processInfo.environment["KORTLAEG_UPLOAD_DIR"], !folder.isEmpty { return folder }
+            return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/kortlaeg").path
+        }
+        return (URL(fileURLWithPath: project).standardizedFileURL.path as NSString).deletingLastPathComponent
     }
 }

@@ -7,7 +7,12 @@ import Testing
 struct CSVCellPolicyTests {
     @Test(arguments: [("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
                       ("\tx", "'\tx"), ("\rx", "'\rx"), ("-", "'-"), ("-1", "-1"), ("+2,5", "+2,5"), ("-0.75", "-0.75"),
-                      ("4A", "4A"), ("", "")])
+                      ("4A", "4A"), ("", ""),
+                      // Numbers as Swift writes small values are numbers to a spreadsheet, not formulas;
+                      // anything after them makes the cell text again.
+                      ("-3", "-3"), ("-1.5e-05", "-1.5e-05"), ("-3E+2", "-3E+2"), ("+4e7", "+4e7"),
+                      ("-1e5+1", "'-1e5+1"), ("-2e", "'-2e"), ("-2e+", "'-2e+"), ("-1.2.3", "'-1.2.3"), ("-.5", "'-.5"),
+                      ("-3 ", "'-3 "), ("-1,5;=1", "'-1,5;=1")])
     func neutralisesFormulaCells(cell: String, written: String) {
         #expect(CSVCellPolicy.spreadsheet.apply(cell) == written)
         #expect(CSVCellPolicy.raw.apply(cell) == cell)

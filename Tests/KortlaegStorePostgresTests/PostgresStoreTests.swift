@@ -65,11 +65,11 @@ struct PostgresStoreTests {
         let name = PostgresTestServer.uniqueProject()
         _ = try create(name)
         let recorded = try server.psql("SELECT string_agg(identifier, ',' ORDER BY identifier) FROM \"kortlaeg_\(name)\".kortlaeg_migrations")
-        #expect(recorded == "v1,v2,v3,v5,v6")
+        #expect(recorded == "v1,v2,v3,v4,v5,v6")
         // An older Kortlæg (it knows v1 and v2) refuses the project, with the SQLite store's message.
         #expect { try open(name, migrations: PostgresMigrations.through("v2")) } throws: { error in
-            (error as? StoreError) == .newerSchema(path: server.address(project: name).description, unknownMigrations: ["v3", "v5", "v6"])
-                && "\(error)".contains("was made by a newer Kortlæg (schema steps v3, v5, v6). Please update Kortlæg.")
+            (error as? StoreError) == .newerSchema(path: server.address(project: name).description, unknownMigrations: ["v3", "v4", "v5", "v6"])
+                && "\(error)".contains("was made by a newer Kortlæg (schema steps v3, v4, v5, v6). Please update Kortlæg.")
         }
         _ = try open(name)
     }
@@ -89,7 +89,7 @@ struct PostgresStoreTests {
               AND connamespace = '"kortlaeg_\(name)"'::regnamespace
             """)
         #expect(constraints == "0")
-        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "5")
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "6")
     }
 
     /// v5 (undo) on a project made before it: its batch keeps its row, then can be removed and its
@@ -107,7 +107,7 @@ struct PostgresStoreTests {
             DELETE FROM kortlaeg_migrations WHERE identifier = 'v5';
             """)
         let upgraded = try open(name)
-        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "5")
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "6")
         let listed = try upgraded.imports()
         #expect(listed.map(\.fileName) == ["a.csv"] && listed.map(\.responses) == [1])
         _ = try upgraded.removeImport(id: listed[0].id, operator: "KB", dryRun: false)
@@ -130,7 +130,7 @@ struct PostgresStoreTests {
         _ = try open(name)
         #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".child WHERE site IS NULL") == "1")
         #expect(try server.psql("SELECT string_agg(identifier, ',' ORDER BY identifier) FROM \"kortlaeg_\(name)\".kortlaeg_migrations")
-                == "v1,v2,v3,v5,v6")
+                == "v1,v2,v3,v4,v5,v6")
     }
 
     @Test func aMissingProjectIsNotFoundAndAnExistingOneIsNeverOverwritten() throws {

@@ -5,23 +5,30 @@ import KortlaegReaders
 ///
 /// Every missing value (system or declared) is written as an empty field; the reasons are in the
 /// `.sav`/`.dta` files and the codebook. Numbers are written exactly (shortest round-trip form);
-/// integers without decimals.
+/// integers without decimals. A text cell a spreadsheet would run as a formula (a class name
+/// `=cmd|' /C calc'!A0`, a free-text answer `+45 …`) gets a leading `'` unless `cells` is
+/// ``CSVCellPolicy/raw``; a number is never changed (`-3`, `-1.5e-05` stay numbers).
 public enum CSVExportWriter {
     /// Writes `dataset` to `path`.
     /// - Throws: ``ExportError`` (CPR-shaped values, file errors). On error the file is removed.
-    public static func write(_ dataset: ExportDataset, to path: String, style: CSVExportStyle) throws {
+    public static func write(_ dataset: ExportDataset, to path: String, style: CSVExportStyle,
+                             cells: CSVCellPolicy = .spreadsheet) throws {
         try dataset.validate()
         do {
             let writer: CSVWriter
             do {
                 writer = try CSVWriter(path: path, delimiter: style == .plain ? .comma : .semicolon,
-                                       byteOrderMark: style == .excelDanish, lineEnding: .crlf)
+                                       byteOrderMark: style == .excelDanish, lineEnding: .crlf, cells: .raw)
             } catch {
                 throw ExportError.cannotWrite(file: path, reason: "the file cannot be created")
             }
-            try writer.write(dataset.variables.map(\.name))
+            // The writer writes as it is told: the policy is applied here, to text values only.
+            try writer.write(dataset.variables.map { cells.apply($0.name) })
             try dataset.forEachCheckedRow { row in
-                try writer.write(row.map { format($0, style: style) })
+                try writer.write(row.map { value in
+                    if case let .text(text) = value { return cells.apply(text) }
+                    return format(value, style: style)
+                })
             }
             try writer.flush()
         } catch {

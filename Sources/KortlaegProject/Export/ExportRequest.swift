@@ -48,6 +48,10 @@ public struct ExportRequest: Sendable {
     public var salt: Salt
     /// The CSV dialect (plain RFC 4180 or Danish Excel).
     public var csvStyle: CSVExportStyle
+    /// CSV: write text cells as they are (`--raw`); by default a text cell beginning with `=`, `+`,
+    /// `-`, `@`, TAB or CR gets a leading `'` so a spreadsheet does not run it as a formula
+    /// (numbers are never changed).
+    public var raw = false
     /// Who asks, for the audit log.
     public var `operator`: String
     /// The tool and version written into the manifest (`kortlaeg 0.4.0`).

@@ -114,8 +114,10 @@ public enum ExportUseCase {
     // MARK: - Shared
 
     static func job(_ request: ExportRequest, options: ExportOptions) -> ExportJob {
-        ExportJob(.init(format: request.format, outputPath: request.outputPath, options: options, csvStyle: request.csvStyle,
-                        tool: request.tool))
+        var configuration = ExportJob.Configuration(format: request.format, outputPath: request.outputPath, options: options,
+                                                    csvStyle: request.csvStyle, tool: request.tool)
+        configuration.cells = request.raw ? .raw : .spreadsheet
+        return ExportJob(configuration)
     }
 
     static func salt(_ salt: ExportRequest.Salt) throws(KortlaegError) -> PseudonymSalt {

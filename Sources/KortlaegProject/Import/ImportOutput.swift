@@ -34,7 +34,18 @@ final class ImportOutput {
     /// Starts the temporary output of the next input file.
     func beginFile() throws {
         guard let file else { return }
-        fileWriter = try CSVWriter(path: file.temporaryPath, delimiter: .comma, lineEnding: .lf, cells: cells)
+        fileWriter = try named { try CSVWriter(path: file.temporaryPath, delimiter: .comma, lineEnding: .lf, cells: cells) }
+    }
+
+    /// Runs `body`; a write failure of a temporary file is reported as the output's (the user's
+    /// name for it: "cannot write prev.csv: the disk is full").
+    private func named<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let CSVError.cannotWrite(failed, reason) {
+            guard let path, failed == file?.temporaryPath || failed == output?.temporaryPath else { throw CSVError.cannotWrite(file: failed, reason: reason) }
+            throw CSVError.cannotWrite(file: path, reason: reason)
+        }
     }
 
     /// Called once a file's instrument is known; with `score` all files must share one.
@@ -52,6 +63,10 @@ final class ImportOutput {
 
     /// Writes one response.
     func write(_ mapped: MappedResponse, instrument: Instrument) throws {
+        try named { try writeRows(mapped, instrument: instrument) }
+    }
+
+    private func writeRows(_ mapped: MappedResponse, instrument: Instrument) throws {
         guard let writer = fileWriter else { return }
         if !headerWritten {
             try writer.write(header())
@@ -99,7 +114,7 @@ final class ImportOutput {
     /// Appends the current file's rows to the output, in blocks of 1 MiB (memory stays flat).
     func commitFile() throws {
         guard let file, let output, let writer = fileWriter else { return }
-        try writer.flush()
+        try named { try writer.flush() }
         fileWriter = nil
         if main == nil {
             try output.create()

@@ -193,6 +193,12 @@ public enum ScoreFile {
         } catch let error as ScoringOptionError {
             abandon()
             throw KortlaegError(.usage, error.description)
+        } catch let CSVError.cannotWrite(file, reason) {
+            // A write failure (the disk is full, no permission) is the output's, named as the
+            // user named it, never the temporary file beside it (exit 73).
+            abandon()
+            let name = file == temporaryOutput ? outputPath ?? file : file
+            throw KortlaegError(.cannotWrite, "\(CSVError.cannotWrite(file: name, reason: reason))")
         } catch {
             abandon()
             throw KortlaegError(.invalidInput, "\(error)")

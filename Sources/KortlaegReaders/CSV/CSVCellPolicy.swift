@@ -23,18 +23,33 @@ public enum CSVCellPolicy: Sendable, Equatable {
     /// `=`, `+`, `-`, `@`, TAB, CR.
     private static let triggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
-    /// A sign, digits and at most one decimal point or comma: `-1`, `+2,5`.
+    /// A sign, digits and at most one decimal point or comma, and optionally an exponent: `-1`,
+    /// `+2,5`, `-1.5e-05` (how Swift writes a small number: a number to Excel, never a formula).
     static func isPlainNumber(_ cell: String) -> Bool {
+        let bytes = Array(cell.utf8)
+        var index = 0
+        if index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
         var digits = 0
         var separators = 0
-        for (index, byte) in cell.utf8.enumerated() {
-            switch byte {
-            case 0x30...0x39: digits += 1
-            case 0x2B, 0x2D: if index != 0 { return false }
-            case 0x2C, 0x2E: if digits == 0 { return false } else { separators += 1 }
-            default: return false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (0x30...0x39).contains(byte) {
+                digits += 1
+            } else if byte == 0x2C || byte == 0x2E, digits > 0, separators == 0 {
+                separators += 1
+            } else {
+                break
             }
+            index += 1
         }
-        return digits > 0 && separators <= 1
+        guard digits > 0 else { return false }
+        if index == bytes.count { return true }
+        // An exponent: e or E, an optional sign, at least one digit, nothing after.
+        guard bytes[index] == 0x65 || bytes[index] == 0x45 else { return false }
+        index += 1
+        if index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
+        let exponentStart = index
+        while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+        return index > exponentStart && index == bytes.count
     }
 }

@@ -1,5 +1,10 @@
+import KortlaegReaders
+
 /// The one CSV layout of the reports' tables (RFC 4180 quoting, `\n` line ends): a field is
 /// quoted only when it holds the delimiter, a quote or a line break, and inner quotes are doubled.
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, TAB, CR first; plain numbers
+/// such as `-3` excepted) gets a leading `'` unless ``cells`` is ``CSVCellPolicy/raw`` (`--raw`),
+/// as every CSV file Kortlæg writes (``CSVCellPolicy``).
 ///
 /// Large files written while they are read (imports, exports) use the readers' streaming CSV
 /// writer instead; this is for reports, whose rows are already in memory.
@@ -8,19 +13,31 @@ public struct CSVTable: Sendable {
     public var rows: [[String]]
     /// The field separator (`,` or a tab).
     public var delimiter: Character
+    /// Whether formula cells are neutralised (the default) or written as they are.
+    public var cells: CSVCellPolicy
 
     /// A table of `rows`.
-    public init(rows: [[String]], delimiter: Character = ",") {
+    public init(rows: [[String]], delimiter: Character = ",", cells: CSVCellPolicy = .spreadsheet) {
         self.rows = rows
         self.delimiter = delimiter
+        self.cells = cells
     }
 
+    /// The same table written under `cells`.
+    public func with(cells: CSVCellPolicy) -> CSVTable {
+        CSVTable(rows: rows, delimiter: delimiter, cells: cells)
+    }
+
+    /// The table as text, formula cells neutralised unless `raw` (`--raw`).
+    public func text(raw: Bool) -> String { with(cells: raw ? .raw : .spreadsheet).text }
+
     /// The table as text, every line ending with `\n`.
-    public var text: String { rows.map { Self.line($0, delimiter: delimiter) }.joined() }
+    public var text: String { rows.map { Self.line($0, delimiter: delimiter, cells: cells) }.joined() }
 
     /// One record as a line, ending with `\n`.
-    public static func line(_ fields: [String], delimiter: Character = ",") -> String {
-        fields.map { field in
+    public static func line(_ fields: [String], delimiter: Character = ",", cells: CSVCellPolicy = .spreadsheet) -> String {
+        fields.map { raw in
+            let field = cells.apply(raw)
             guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
             return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
         }.joined(separator: String(delimiter)) + "\n"

@@ -9,6 +9,9 @@ import Foundation
 package enum TransferTable: String, CaseIterable, Sendable {
     case project, school, schoolClass, child, occasion, importBatch, importReject, scoring, response, score, auditLog,
          trivselFigure, responseRedelivery
+    /// The users of the web application (their password hashes, roles and lock-outs); their
+    /// sessions are not copied: everyone logs in again on the copy.
+    case webUser
 
     /// The columns in canonical order. `project` carries the raw pseudonymisation key (in memory
     /// only: each backend stores it its own way).
@@ -30,6 +33,7 @@ package enum TransferTable: String, CaseIterable, Sendable {
         case .trivselFigure: ["id", "batchId", "schoolId", "grade", "gradeKey", "schoolYear", "indicator", "mean", "pupils",
                               "shareGt3", "shareGt4", "row", "line"]
         case .responseRedelivery: ["id", "responseId", "batchId"]
+        case .webUser: ["name", "role", "passwordHash", "failedLogins", "lockedUntil"]
         }
     }
 }
@@ -42,6 +46,20 @@ package enum TransferValue: Hashable, Sendable {
     case text(String)
     case blob([UInt8])
     case boolean(Bool)
+}
+
+extension TransferTable {
+    /// The columns a table's rows are read in order of (its key).
+    package var keyColumns: [String] {
+        switch self {
+        case .score: ["responseId", "scoreId"]
+        case .webUser: ["name"]
+        default: ["id"]
+        }
+    }
+
+    /// Whether the table's key is a generated number (its counter is set after a copy).
+    package var hasGeneratedID: Bool { self != .project && keyColumns == ["id"] }
 }
 
 /// A store whose every row can be read for a copy.

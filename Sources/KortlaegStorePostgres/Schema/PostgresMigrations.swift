@@ -1,5 +1,5 @@
 /// The PostgreSQL schema of one project as named, ordered migrations with the same names as the
-/// SQLite store's (`v1`, `v2`, `v3`; KortlaegStoreSQLite's `StoreMigrations`), each ending in the
+/// SQLite store's (`v1`, `v2`, `v3`, `v4`; KortlaegStoreSQLite's `StoreMigrations`), each ending in the
 /// same tables and constraints. Applied ones are recorded in the project's
 /// `kortlaeg_migrations` table. A migration is never edited once released.
 ///
@@ -13,7 +13,7 @@ enum PostgresMigrations {
     }
 
     /// Every migration this Kortlæg knows, in order.
-    static let all: [Migration] = [v1, v2, v3, v5, v6]
+    static let all: [Migration] = [v1, v2, v3, v4, v5, v6]
 
     /// The migrations up to and including `last`: an older Kortlæg's, for tests.
     static func through(_ last: String) -> [Migration] {
@@ -104,8 +104,7 @@ enum PostgresMigrations {
         "ALTER TABLE trivsel_figure DROP CONSTRAINT trivsel_figure_indicator_known",
     ])
 
-    /// v5 (issue 13, undo), named as the SQLite store's v5 (SQLite's v4 holds the web users, which
-    /// this store does not keep): an import can be removed. The batch row stays, marked removed; the
+    /// v5 (issue 13, undo), named as the SQLite store's v5: an import can be removed. The batch row stays, marked removed; the
     /// SHA-256 is unique among the batches that are not removed only (so the file can be imported
     /// again); `response_redelivery` records which later batch delivered a response unchanged.
     static let v5 = Migration(identifier: "v5", statements: [

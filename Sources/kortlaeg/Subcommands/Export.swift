@@ -66,6 +66,8 @@ struct Export: ParsableCommand {
     @Option(help: "Read a stable salt from this file.") var saltFile: String?
     @Option(help: "Use a stable salt with this name, e.g. the evaluation's name.") var stableSalt: String?
     @Flag(name: .customLong("excel-da"), help: "CSV for Danish Excel: UTF-8 with BOM, ';', decimal comma.") var excelDanish = false
+    @Flag(help: "CSV: write text cells as they are; by default a text cell beginning with =, +, -, @, TAB or CR (a class name, a free-text answer) gets a leading ' so a spreadsheet does not run it as a formula (numbers are never changed).")
+    var raw = false
     @Option(help: "Without --project: the scoring rule variant of the score files, OPTION=CHOICE (recorded in the notes).") var rule: [String] = []
     @Option(help: "Without --project: describe a filter applied to the rows (recorded in the notes and manifest).") var filter: [String] = []
     @Option(help: "Reliability for the RCI, SCORE=R (repeatable), or 'sample' (with --project): Cronbach's alpha from the first occasion's items. Without it no RCI is computed.") var reliability: [String] = []
@@ -78,6 +80,7 @@ struct Export: ParsableCommand {
     func validate() throws {
         if saltFile != nil, stableSalt != nil { throw ValidationError("Use either --salt-file or --stable-salt, not both.") }
         if excelDanish, format != .csv { throw ValidationError("--excel-da applies to --format csv only.") }
+        if raw, format != .csv { throw ValidationError("--raw applies to --format csv only (.sav and .dta files hold no formulas).") }
         if freeText, !items { throw ValidationError("--free-text adds the free-text answers to the item answers: please give --items too.") }
         if project.path != nil {
             if !scores.isEmpty || !t1.isEmpty || !t2.isEmpty {
@@ -119,6 +122,7 @@ struct Export: ParsableCommand {
                                     includeFreeText: freeText, output: output, language: language.language, salt: salt,
                                     csvStyle: excelDanish ? .excelDanish : .plain, operator: operatorOption.resolved,
                                     tool: "kortlaeg \(KortlaegCommand.configuration.version)")
+        request.raw = raw
         request.reliableChange = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in
             var settings = ProgressSettings()
             do {

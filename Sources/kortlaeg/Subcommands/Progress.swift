@@ -58,6 +58,8 @@ struct Progress: ParsableCommand {
     @Option(help: "Output format: table, csv or json.") var format: OutputFormat = .table
     @Option(help: "Also write one row per child and score (and the unpaired children) to this CSV.") var perChild: String?
     @Option(name: .shortAndLong, help: "Write the result here instead of stdout.") var output: String?
+    @Flag(help: "CSV (--format csv, --per-child): write cells as they are; by default a cell beginning with =, +, -, @, TAB or CR (a group name, say) gets a leading ' so a spreadsheet does not run it as a formula (plain numbers such as -3 are left alone).")
+    var raw = false
     @OptionGroup var language: LanguageOption
     @Flag(help: "Include scores with unverified item membership.") var includeUnverified = false
     @OptionGroup var project: ProjectOptions
@@ -116,7 +118,7 @@ struct Progress: ParsableCommand {
         let text = switch format {
         case .table: ProgressTextRenderer(report: report, language: language.language).text
         case .json: ProgressJSONRenderer(report: report, language: language.language).text
-        case .csv: ProgressCSVRenderer(report: report, language: language.language).groups.text
+        case .csv: ProgressCSVRenderer(report: report, language: language.language).groups.text(raw: raw)
         }
         do {
             if let output {
@@ -125,7 +127,7 @@ struct Progress: ParsableCommand {
                 print(text, terminator: "")
             }
             if let perChild {
-                try ProgressCSVRenderer(report: report, language: language.language).children.text.write(toFile: perChild, atomically: true, encoding: .utf8)
+                try ProgressCSVRenderer(report: report, language: language.language).children.text(raw: raw).write(toFile: perChild, atomically: true, encoding: .utf8)
             }
         } catch {
             throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write the output: \(error.localizedDescription)"))

@@ -9,11 +9,14 @@ struct Serve: ParsableCommand {
         discussion: """
             Starts a web server on the project and prints the address to open. It listens on \
             127.0.0.1 only, unless --host says otherwise; for a team, put a reverse proxy with TLS in \
-            front (docs/deployment.md) and use --secure-cookies. Users are added with 'kortlaeg user add'.
+            front (docs/deployment.md) and use --secure-cookies. Users are added with 'kortlaeg user add'. \
+            On a project in PostgreSQL several servers may run at once (users and sessions are in the \
+            database); uploads wait for their confirmation in KORTLAEG_UPLOAD_DIR (default ~/.cache/kortlaeg).
 
             Example:
               kortlaeg serve --project aarhus.kortlaeg
               kortlaeg serve --project aarhus.kortlaeg --port 8443 --host 0.0.0.0 --secure-cookies
+              kortlaeg serve --project "postgres://ppr@db.kommune.local/kortlaeg?project=inklusion-2026"
             """)
 
     @OptionGroup var project: ProjectOptions

@@ -40,6 +40,8 @@ struct Trivsel: ParsableCommand {
     @Option(help: "Only this klassetrin or group of trin (4, '4. klasse', Mellemtrin, Udskoling).") var trin: String?
     @OptionGroup var language: LanguageOption
     @Option(help: "table or csv.") var format: Format = .table
+    @Flag(help: "With --format csv: write cells as they are; by default a cell beginning with =, +, -, @, TAB or CR (a school name, say) gets a leading ' so a spreadsheet does not run it as a formula (plain numbers such as -3 are left alone).")
+    var raw = false
     @Option(help: "Input separator: comma, semicolon or tab (default: detected).") var delimiter: String?
     @Option(help: "National figures (default: trivsel/national-reference.json in the instruments folder).")
     var reference: String?
@@ -124,7 +126,7 @@ struct Trivsel: ParsableCommand {
             print(renderer.table, terminator: "")
             print(renderer.notes.map { "- " + $0 }.joined(separator: "\n"))
         case .csv:
-            print(renderer.csv.text, terminator: "")
+            print(renderer.csv.text(raw: raw), terminator: "")
             for note in renderer.notes { Diagnostics.note("note: " + note) }
         }
         try KortlaegExit.finish(result.severity)

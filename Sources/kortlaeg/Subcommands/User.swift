@@ -23,6 +23,7 @@ struct User: ParsableCommand {
 
                 Example:
                   kortlaeg user add mette --project aarhus.kortlaeg --role admin
+                  kortlaeg user add mette --project "postgres://ppr@db.kommune.local/kortlaeg?project=inklusion-2026" --role ppr
                 """)
 
         @Argument(help: "The log-in name.") var name: String
