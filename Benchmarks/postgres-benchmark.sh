@@ -12,7 +12,7 @@ set -euo pipefail
 rows=${1:-1000000}
 source "$(dirname "$0")/prepare.sh"
 generate_sdq_csv "$rows"
-kortlaeg=.build/release/kortlaeg
+kortlaeg=.build-release/release/kortlaeg
 
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 [ -x "$bin/initdb" ] || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); }
