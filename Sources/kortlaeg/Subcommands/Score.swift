@@ -36,6 +36,7 @@ struct Score: ParsableCommand {
     @Option(help: "Output separator: comma or semicolon.") var outputDelimiter: String = "comma"
     @Flag(help: "Write cells as they are; by default a cell beginning with =, +, -, @, TAB or CR gets a leading ' so a spreadsheet does not run it as a formula.")
     var raw = false
+    @Option(help: .hidden) var threads: Int?
     @OptionGroup var project: ProjectOptions
     @OptionGroup var instruments: InstrumentOptions
 
@@ -55,6 +56,7 @@ struct Score: ParsableCommand {
         request.keepColumns = keep.flatMap { $0.split(separator: ",").map(String.init) }
         request.csv = try csvOptions()
         request.raw = raw
+        request.threads = threads
         let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ScoreFile.run(request, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)
     }

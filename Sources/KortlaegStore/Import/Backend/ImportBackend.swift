@@ -68,6 +68,12 @@ package protocol ImportBackend {
     func deleteResponse(id: Int64) throws
     /// Inserts a response with its scores.
     func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws
+    /// Inserts a response with the scores `scores` computes, unless a response with `key` is
+    /// stored (then nothing is written and `scores` is not called). The rules call this first
+    /// and look at the stored response only when it returns false, so a backend can let the
+    /// unique key find the conflict (one statement for a new response instead of two).
+    /// - Returns: whether the response was inserted.
+    func insertResponseIfNew(_ response: NewResponse, key: ResponseKey, scores: () throws -> [ComputedScore]) throws -> Bool
 
     // MARK: - Trivselsmåling figures
 
@@ -96,4 +102,14 @@ package protocol ImportTransactions {
     /// true, and rolled back when it returns false or throws (the error is rethrown; backend
     /// errors become ``StoreError``).
     func inImportTransaction(_ body: (Backend) throws -> Bool) throws
+}
+
+extension ImportBackend {
+    /// Looks the key up, then inserts: for a backend without an insert that can skip a conflict.
+    package func insertResponseIfNew(_ response: NewResponse, key: ResponseKey,
+                                     scores: () throws -> [ComputedScore]) throws -> Bool {
+        if try storedResponse(for: key) != nil { return false }
+        try insertResponse(response, scores: scores())
+        return true
+    }
 }

@@ -102,6 +102,15 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
 
         let key = ResponseKey(childID: childID, occasionID: occasionID, informant: input.informant,
                               instrumentID: input.response.instrument.id)
+        let response = NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
+                                   instrument: input.response.instrument, date: input.date,
+                                   answers: input.response.answers, batchID: batch.batchID, scoringID: scoringID)
+        let context = scorers[input.response.instrument]!.context
+        // The common case, a new response, is one insert; the unique key finds what is stored.
+        if try backend.insertResponseIfNew(response, key: key, scores: { context.score(input.response) }) {
+            counts.accepted += 1
+            return nil
+        }
         if let existing = try backend.storedResponse(for: key) {
             if existing.batchID == batch.batchID {
                 let rejection = ImportReject(row: input.row, line: input.line, column: "(row)", value: nil,
@@ -124,12 +133,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
             try replace(existing, pseudonym: pseudonym, input: input)
         }
 
-        let scores = scorers[input.response.instrument]!.context.score(input.response)
-        try backend.insertResponse(NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
-                                               instrument: input.response.instrument, date: input.date,
-                                               answers: input.response.answers, batchID: batch.batchID,
-                                               scoringID: scoringID),
-                                   scores: scores)
+        try backend.insertResponse(response, scores: context.score(input.response))
         counts.accepted += 1
         return nil
     }
