@@ -89,6 +89,10 @@ public enum ScoreFile {
         /// Write cells as they are; by default a cell a spreadsheet would run as a formula gets a
         /// leading `'` (see ``CSVCellPolicy``).
         public var raw = false
+        /// Scoring threads (nil: one per core; 1: sequential). The output is the same byte for byte.
+        package var threads: Int?
+        /// Records per chunk handed to a scoring thread (nil: the default; tests use small chunks).
+        package var chunkRows: Int?
 
         /// Creates a request; the remaining properties have their defaults.
         public init(input: String, instrument: String, instruments: InstrumentCatalog, output: Output,
@@ -160,6 +164,8 @@ public enum ScoreFile {
         configuration.siteColumn = request.siteColumn
         configuration.sheet = request.sheet
         configuration.missingCodes = request.missingCodes.map(\.value)
+        configuration.threads = request.threads
+        if let chunkRows = request.chunkRows { configuration.chunkRows = chunkRows }
 
         let outputPath: String?
         if case let .file(path) = request.output { outputPath = path } else { outputPath = nil }

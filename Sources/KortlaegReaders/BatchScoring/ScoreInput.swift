@@ -6,6 +6,8 @@ final class ScoreInput {
     /// The CSV dialect (encoding, separator) or the sheet read.
     let dialect: String
     private let csv: CSVReader?
+    /// The CSV reader when the input is CSV (the several-thread path reads whole records from it).
+    var csvReader: CSVReader? { csv }
     private let sheet: XLSXRecordReader?
     // The current workbook row's fields, one after the other, and where each lies.
     private var bytes: [UInt8] = []

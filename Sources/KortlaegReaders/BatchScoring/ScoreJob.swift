@@ -30,6 +30,11 @@ public struct ScoreJob {
         /// Values read as a missing answer in every item column (`--missing-codes NA,-99`):
         /// unanswered, never an answer, never a rejection; compared trimmed and case-insensitively.
         public var missingCodes: [String] = []
+        /// Scoring threads besides the reading one (nil: one per core; 1: score on the reading
+        /// thread). The output is the same byte for byte. A workbook is always read on one thread.
+        package var threads: Int?
+        /// Records per chunk handed to a scoring thread (tests use small chunks).
+        package var chunkRows = 2048
 
         public init(inputPath: String, instrument: Instrument, options: ScoringOptions = ScoringOptions(),
                     idColumn: String? = nil, language: Language = .english, delimiter: CSVDelimiter? = nil,
@@ -161,97 +166,37 @@ public struct ScoreJob {
                 }
             }
         }
-        let encoded = EncodedFields(writer: output, bandColumns: bandColumns)
-        let emptyScoreFields = scorer.scores.count + bandColumns.count
-        let countsForCompleteness = scorer.scores.map { $0.verified || configuration.options.includeUnverifiedScores }
-        let itemColumns = columns.itemColumns
-        let idColumn = columns.idColumn
-        let headerCount = reader.header.count
-        var codes = [Int](repeating: Scorer.unanswered, count: parser.itemCount)
-        var scratch: [Double?] = []
-        var values: [Double?] = []
-        var problems: [Rejection] = []
-        var row = output.recordEncoder()
-        let missing = MissingCodeBytes(configuration.missingCodes)
+        let rowScorer = RowScorer(
+            parser: parser, scorer: scorer, itemColumns: columns.itemColumns, idColumn: columns.idColumn,
+            keptIndices: keptIndicesWithoutSite, headerCount: reader.header.count,
+            encoded: EncodedFields(writer: output, bandColumns: bandColumns), bandColumns: bandColumns,
+            countsForCompleteness: scorer.scores.map { $0.verified || configuration.options.includeUnverifiedScores },
+            missing: MissingCodeBytes(configuration.missingCodes), fixedSite: fixedSiteBytes, siteIndex: siteIndex,
+            siteColumnName: siteColumnName)
+        let threads = configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        if threads > 1, let csv = reader.csvReader {
+            try runInChunks(reader: csv, rowScorer: rowScorer, workers: threads, output: output,
+                            summary: &summary, rejected: rejected, progress: progress)
+        } else {
+            try runSequentially(reader: reader, rowScorer: rowScorer, output: output,
+                                summary: &summary, rejected: rejected, progress: progress)
+        }
+        try output.flush()
+        return summary
+    }
 
-        // Fields stay bytes in the reader's buffer; codes are parsed from bytes and each output
-        // row is encoded into one byte buffer (no String per field), 64 KiB handed on at a time.
+    /// One thread: fields stay bytes in the reader's buffer; codes are parsed from bytes and each
+    /// output row is encoded into one byte buffer (no String per field), 64 KiB handed on at a time.
+    private func runSequentially(reader: ScoreInput, rowScorer: RowScorer, output: CSVWriter, summary: inout Summary,
+                                 rejected: (Rejection) throws -> Void, progress: (Int) -> Void) throws {
+        var state = rowScorer.makeScratch()
+        var row = output.recordEncoder()
         while let (number, line) = try reader.next() {
             summary.rowsRead += 1
             if summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
-            problems.removeAll(keepingCapacity: true)
-            let status: ScoreFileFormat.Status = reader.withRawRecord { record in
-                if record.count != headerCount {
-                    problems.append(Rejection(row: number, line: line, column: "(row)", value: nil,
-                                              reason: "the row has \(record.count) fields but the header has \(headerCount)"))
-                } else {
-                    for itemIndex in itemColumns.indices {
-                        guard let column = itemColumns[itemIndex], column < record.count else {
-                            codes[itemIndex] = Scorer.unanswered
-                            continue
-                        }
-                        if missing.matches(record[column]) {
-                            codes[itemIndex] = Scorer.unanswered
-                            summary.missingAnswers += 1
-                            continue
-                        }
-                        do throws(AnswerProblem) {
-                            codes[itemIndex] = try parser.parseCode(record[column], item: itemIndex)
-                        } catch {
-                            problems.append(Rejection(row: number, line: line, column: error.variable,
-                                                      value: error.value, reason: "expected \(error.expected)"))
-                            codes[itemIndex] = Scorer.unanswered
-                        }
-                    }
-                }
-                if idColumn < record.count { row.appendField(record[idColumn]) } else { row.appendEmptyFields(1) }
-                if let fixedSiteBytes {
-                    fixedSiteBytes.withUnsafeBufferPointer { row.appendField($0) }
-                } else if let siteIndex {
-                    if siteIndex < record.count {
-                        row.appendField(record[siteIndex])
-                        if record.count == headerCount, let problem = SiteName.problem(String(decoding: record[siteIndex], as: UTF8.self)) {
-                            problems.append(Rejection(row: number, line: line, column: siteColumnName, value: nil,
-                                                      reason: "\(problem); expected the site (municipality) the row comes from"))
-                        }
-                    } else {
-                        row.appendEmptyFields(1)
-                    }
-                }
-                for index in keptIndicesWithoutSite {
-                    if index < record.count { row.appendField(record[index]) } else { row.appendEmptyFields(1) }
-                }
-                if !problems.isEmpty {
-                    row.appendEmptyFields(emptyScoreFields)
-                    return .rejected
-                }
-                codes.withUnsafeBufferPointer { scorer.score(codes: $0, scratch: &scratch, into: &values) }
-                return encoded.withFields { fields in
-                    var complete = true
-                    for index in values.indices {
-                        if let value = values[index] {
-                            if let whole = fields.wholeNumber(value) {
-                                row.appendEncoded(whole)
-                            } else {
-                                fields.writer.encodedField(formatScore(value)).withUnsafeBufferPointer { row.appendEncoded($0) }
-                            }
-                        } else {
-                            row.appendEmptyFields(1)
-                            if countsForCompleteness[index] { complete = false }
-                        }
-                    }
-                    for (index, column) in bandColumns.enumerated() {
-                        if let band = column.bandIndex(for: values[column.score]) {
-                            row.appendEncoded(fields.label(index, band))
-                        } else {
-                            row.appendEmptyFields(1)
-                        }
-                    }
-                    return complete ? .complete : .incomplete
-                }
+            let status = reader.withRawRecord { record in
+                rowScorer.score(record, number: number, line: line, state: &state, into: &row)
             }
-            encoded.withFields { row.appendEncoded($0.status(status)) }
-            row.endRecord()
             if row.bytes.count >= 64 * 1024 {
                 try output.appendRecords(row.bytes)
                 row.removeAll()
@@ -259,14 +204,71 @@ public struct ScoreJob {
             switch status {
             case .rejected:
                 summary.rowsRejected += 1
-                for problem in problems { try rejected(problem) }
+                for problem in state.problems { try rejected(problem) }
             case .complete: summary.rowsComplete += 1
             case .incomplete: summary.rowsIncomplete += 1
             }
         }
         try output.appendRecords(row.bytes)
-        try output.flush()
-        return summary
+        summary.missingAnswers += state.missingAnswers
+    }
+
+    /// Several threads: this thread reads records into chunks of whole records (the reader knows
+    /// where a record ends, quoted line breaks included), `workers` threads score the chunks,
+    /// and this thread writes each chunk's rows and reports its rejects in input order. At most
+    /// `workers + 2` chunks are in flight, so memory stays flat. A file of one chunk is scored
+    /// here, without threads.
+    private func runInChunks(reader: CSVReader, rowScorer: RowScorer, workers: Int, output: CSVWriter,
+                             summary: inout Summary, rejected: (Rejection) throws -> Void,
+                             progress: (Int) -> Void) throws {
+        let chunkRows = max(1, configuration.chunkRows)
+        let chunkBytes = 256 * 1024
+        let encoder = output.recordEncoder()
+        var pool: ChunkScoringPool?
+        defer { pool?.shutdown() }
+        var submitted = 0
+        var written = 0
+        func write(_ result: ChunkScoringPool.Result) throws {
+            try output.appendRecords(result.output)
+            summary.rowsComplete += result.complete
+            summary.rowsIncomplete += result.incomplete
+            summary.rowsRejected += result.rejected
+            summary.missingAnswers += result.missingAnswers
+            for problem in result.rejections { try rejected(problem) }
+        }
+        var chunk = CSVRecordChunk()
+        while let (number, line) = try reader.nextRaw() {
+            summary.rowsRead += 1
+            if summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
+            reader.appendRawRecord(to: &chunk, number: number, line: line)
+            guard chunk.count >= chunkRows || chunk.byteCount >= chunkBytes else { continue }
+            let workPool = pool ?? ChunkScoringPool(rowScorer: rowScorer, encoder: encoder, workers: workers)
+            pool = workPool
+            workPool.submit(submitted, chunk)
+            submitted += 1
+            chunk = CSVRecordChunk(reservingLike: chunk)
+            while let result = workPool.takeIfReady(written) {
+                try write(result)
+                written += 1
+            }
+            while submitted - written >= workers + 2 {
+                try write(workPool.take(written))
+                written += 1
+            }
+        }
+        guard let pool else {
+            var state = rowScorer.makeScratch()
+            try write(ChunkScoringPool.score(chunk, rowScorer: rowScorer, scratch: &state, encoder: encoder))
+            return
+        }
+        if chunk.count > 0 {
+            pool.submit(submitted, chunk)
+            submitted += 1
+        }
+        while written < submitted {
+            try write(pool.take(written))
+            written += 1
+        }
     }
 }
 
@@ -289,8 +291,9 @@ struct BandColumn {
 
 /// The output fields a score run writes again and again, encoded once through the writer's
 /// field encoder into one byte array: statuses, band labels and whole-number scores.
-struct EncodedFields {
-    private let writer: CSVWriter
+struct EncodedFields: Sendable {
+    private let delimiter: UInt8
+    private let cells: CSVCellPolicy
     private let storage: [UInt8]
     private let statuses: [Range<Int>]  // complete, incomplete, rejected
     private let labels: [[Range<Int>]]
@@ -298,7 +301,8 @@ struct EncodedFields {
     private let wholeNumbers: [Range<Int>]
 
     init(writer: CSVWriter, bandColumns: [BandColumn]) {
-        self.writer = writer
+        delimiter = writer.delimiterByte
+        cells = writer.cellPolicy
         var storage: [UInt8] = []
         func add(_ text: String) -> Range<Int> {
             let start = storage.count
@@ -321,7 +325,10 @@ struct EncodedFields {
         let storage: UnsafeBufferPointer<UInt8>
         let owner: EncodedFields
 
-        var writer: CSVWriter { owner.writer }
+        /// `text` encoded as one field of this output.
+        func encodedField(_ text: String) -> [UInt8] {
+            CSVWriter.encodedField(text, delimiter: owner.delimiter, cells: owner.cells)
+        }
 
         func status(_ status: ScoreFileFormat.Status) -> UnsafeBufferPointer<UInt8> {
             let index = switch status {
@@ -352,7 +359,7 @@ public func formatScore(_ value: Double) -> String {
 
 /// The missing codes of a score run as lowercased UTF-8, for comparing raw fields without
 /// making a String of each.
-struct MissingCodeBytes {
+struct MissingCodeBytes: Sendable {
     private let codes: Set<[UInt8]>
     private let lengths: ClosedRange<Int>
 

@@ -2,7 +2,7 @@
 /// ``CSVReader/withRawRecord(_:)`` (the fast path that makes no String per field).
 package struct CSVRawRecord {
     /// Where a field lies: in the reader's buffer, or in its arena of unescaped fields.
-    struct Field {
+    struct Field: Sendable {
         var start: Int
         var end: Int
         var inArena: Bool

@@ -194,6 +194,22 @@ public final class CSVReader {
         }
     }
 
+    /// Copies the record ``nextRaw()`` read into `chunk` (one copy of its bytes, plus its
+    /// unescaped fields), for reading on another thread with ``CSVRecordChunk/forEachRecord(_:)``.
+    package func appendRawRecord(to chunk: inout CSVRecordChunk, number: Int, line: Int) {
+        let recordStart = spans.first?.start ?? 0
+        let recordEnd = spans.last?.end ?? recordStart
+        let base = chunk.bytes.count - recordStart
+        chunk.bytes.append(contentsOf: buffer[recordStart..<recordEnd])
+        let arenaBase = chunk.bytes.count
+        chunk.bytes.append(contentsOf: arena)
+        for field in rawFields {
+            let offset = field.inArena ? arenaBase : base
+            chunk.fields.append(CSVRawRecord.Field(start: field.start + offset, end: field.end + offset, inArena: false))
+        }
+        chunk.entries.append(CSVRecordChunk.Entry(fieldsEnd: chunk.fields.count, number: number, line: line))
+    }
+
     /// Fills `rawFields` from `spans`: plain and quoted fields point into `buffer`; fields with
     /// doubled quotes or text after the closing quote are unescaped into `arena`.
     private func prepareRawFields(line: Int) throws {

@@ -55,6 +55,11 @@ struct CSVRecordEncoder {
         fieldsInRecord = 0
     }
 
+    /// Reserves room for `count` bytes of records.
+    mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     /// Forgets the encoded records (keeping the capacity).
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)

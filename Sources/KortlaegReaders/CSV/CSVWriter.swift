@@ -117,10 +117,21 @@ public final class CSVWriter {
 
     /// `text` as one encoded field, to be appended many times with ``CSVRecordEncoder/appendEncoded(_:)``.
     func encodedField(_ text: String) -> [UInt8] {
+        Self.encodedField(text, delimiter: delimiter, cells: cells)
+    }
+
+    /// `text` as one encoded field for `delimiter` under `cells` (what ``encodedField(_:)`` returns).
+    static func encodedField(_ text: String, delimiter: UInt8, cells: CSVCellPolicy) -> [UInt8] {
         var bytes: [UInt8] = []
-        Self.encodeField(cells.apply(text).utf8, delimiter: delimiter, into: &bytes)
+        encodeField(cells.apply(text).utf8, delimiter: delimiter, into: &bytes)
         return bytes
     }
+
+    /// The field separator, as a byte.
+    var delimiterByte: UInt8 { delimiter }
+
+    /// Whether formula cells are neutralised.
+    var cellPolicy: CSVCellPolicy { cells }
 
     /// An encoder of records for this writer's delimiter and line ending; hand its bytes to
     /// ``appendRecords(_:)``.

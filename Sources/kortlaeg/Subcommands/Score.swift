@@ -49,6 +49,7 @@ struct Score: ParsableCommand {
     @Option(help: "Output separator: comma or semicolon.") var outputDelimiter: String = "comma"
     @Flag(help: "Write cells as they are; by default a cell beginning with =, +, -, @, TAB or CR gets a leading ' so a spreadsheet does not run it as a formula.")
     var raw = false
+    @Option(help: .hidden) var threads: Int?
     @OptionGroup var project: ProjectOptions
     @OptionGroup var instruments: InstrumentOptions
 
@@ -87,6 +88,7 @@ struct Score: ParsableCommand {
         request.sheet = sheet
         request.missingCodes = missingCodes.flatMap(MissingCode.list)
         request.raw = raw
+        request.threads = threads
         let result = try KortlaegExit.run(in: Self.self) { () throws(KortlaegError) in try ScoreFile.run(request, sink: StderrSink.shared) }
         try KortlaegExit.finish(result.severity)
     }
