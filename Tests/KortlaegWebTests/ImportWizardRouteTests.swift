@@ -37,6 +37,12 @@ struct ImportWizardRouteTests {
     static let boundary = "----kortlaegwizard"
     static let type = "multipart/form-data; boundary=\(boundary)"
 
+    /// Opens the import page (for its form token) and uploads `file`: the wizard's preview page.
+    static func upload(_ browser: Browser, file: String, fields: [String: String] = [:]) async throws -> Page {
+        try await browser.request("/import")
+        return try await browser.request("/import", .post, body: multipart(browser.csrf, file: file, fields: fields), contentType: type)
+    }
+
     static func multipart(_ csrf: String, file: String, name: String = "svar.csv", fields: [String: String] = [:]) -> ByteBuffer {
         var text = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
         for (key, value) in fields { text += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n" }
@@ -87,9 +93,7 @@ struct ImportWizardRouteTests {
         try await app.test(.router) { client in
             let browser = Browser(client)
             try await browser.logIn("mette")
-            try await browser.request("/import")
-            let page = try await browser.request("/import", .post, body: Self.multipart(browser.csrf, file: file, fields: ["occasion": "T2"]),
-                                                 contentType: Self.type)
+            let page = try await Self.upload(browser, file: file, fields: ["occasion": "T2"])
             #expect(page.status == .ok)
             #expect(page.body.contains("<dd>Almindelig CSV (overskriftsrække; kolonnerne genkendes på de officielle variabelnavne)</dd>"))
             #expect(page.body.contains("<dd>UTF-8 (genkendt), komma (,) som skilletegn (genkendt), LF-linjeskift</dd>"))
@@ -123,9 +127,7 @@ struct ImportWizardRouteTests {
         try await app.test(.router) { client in
             let browser = Browser(client)
             try await browser.logIn("mette")
-            try await browser.request("/import")
-            let first = try await browser.request("/import", .post, body: Self.multipart(browser.csrf, file: file, fields: ["occasion": "T2"]),
-                                                  contentType: Self.type)
+            let first = try await Self.upload(browser, file: file, fields: ["occasion": "T2"])
             #expect(first.body.contains("12 læst, 12 gyldige, 0 afvist"))
             var fields = Self.formFields(first)
             #expect(fields["upload"] == (try Self.token(first)))
@@ -161,9 +163,7 @@ struct ImportWizardRouteTests {
         try await app.test(.router) { client in
             let browser = Browser(client)
             try await browser.logIn("mette")
-            try await browser.request("/import")
-            let first = try await browser.request("/import", .post, body: Self.multipart(browser.csrf, file: file, fields: ["occasion": "T2"]),
-                                                  contentType: Self.type)
+            let first = try await Self.upload(browser, file: file, fields: ["occasion": "T2"])
             var fields = Self.formFields(first)
             fields["col:spm7"] = "item:consid"
             fields["col:bemærkning"] = ""
@@ -229,8 +229,7 @@ struct ImportWizardRouteTests {
         try await app.test(.router) { client in
             let browser = Browser(client)
             try await browser.logIn("mette")
-            try await browser.request("/import")
-            let first = try await browser.request("/import", .post, body: Self.multipart(browser.csrf, file: file), contentType: Self.type)
+            let first = try await Self.upload(browser, file: file)
             var fields = Self.formFields(first)
             fields["col:spm7"] = "item:consid"
             fields["action"] = "save"
@@ -266,9 +265,7 @@ struct ImportWizardRouteTests {
             let browser = Browser(client)
             try await browser.logIn("mette")
             browser.cookies["kortlaeg_lang"] = "en"
-            try await browser.request("/import")
-            let page = try await browser.request("/import", .post, body: Self.multipart(browser.csrf, file: file, fields: ["occasion": "T2"]),
-                                                 contentType: Self.type)
+            let page = try await Self.upload(browser, file: file, fields: ["occasion": "T2"])
             #expect(page.body.contains("<dd>UTF-8 (detected), &#39;,&#39; (comma) separated (detected), LF line endings</dd>"))
             #expect(page.body.contains("its values are CPR numbers"))
             #expect(!page.body.contains(fixture.folder.path))
