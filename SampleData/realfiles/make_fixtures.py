@@ -20,6 +20,9 @@
   CSV's scores exactly.
 - trivsel-kommune.xlsx: ../../Tests/KortlaegReadersTests/Fixtures/trivsel/kommune-wide-danish.csv
   as a workbook (figures as number cells, the bad cell '3,x' as text): read as the CSV is.
+- trivsel-to-ark.xlsx: the same figures on the first sheet 'Resultater', and a second sheet 'Om'
+  with a note and no indicator column: `trivsel --sheet` chooses by name or number, without it
+  the first sheet is read and said so.
 
 The ids in the CPR column are obviously fake (elev-0001, …): no committed file holds a CPR-shaped
 number. Recognising CPR-shaped values by content is tested with values made inside the tests.
@@ -179,7 +182,7 @@ def write_score_workbook():
         csv.writer(out, lineterminator="\n").writerows(plain)
 
 
-def write_trivsel_workbook():
+def write_trivsel_workbook(name="trivsel-kommune.xlsx", note_sheet=False):
     from openpyxl import Workbook
     path = os.path.join(HERE, "..", "..", "Tests", "KortlaegReadersTests", "Fixtures", "trivsel", "kommune-wide-danish.csv")
     with open(path, encoding="utf-8", newline="") as source:
@@ -187,6 +190,10 @@ def write_trivsel_workbook():
     book = Workbook()
     sheet = book.active
     sheet.title = "Resultater"
+    if note_sheet:
+        notes = book.create_sheet("Om")
+        notes.append(["Trivselsmåling, kommunens skoler (testfil)"])
+        notes.append(["Tallene står på arket Resultater."])
     sheet.append(rows[0])
     for row in rows[1:]:
         cells = []
@@ -200,7 +207,7 @@ def write_trivsel_workbook():
             else:
                 cells.append(value if value != "" else None)
         sheet.append(cells)
-    book.save(os.path.join(HERE, "trivsel-kommune.xlsx"))
+    book.save(os.path.join(HERE, name))
 
 
 if __name__ == "__main__":
@@ -211,3 +218,4 @@ if __name__ == "__main__":
     write_schools()
     write_score_workbook()
     write_trivsel_workbook()
+    write_trivsel_workbook("trivsel-to-ark.xlsx", note_sheet=True)

@@ -197,14 +197,15 @@ package final class PostgresImportBackend: ImportBackend {
             let (scoreID, variable, value, bands) = try row.decode((String, String, Double?, String?).self)
             return ComputedScore(id: scoreID, variable: variable, value: value, bands: bands)
         }
-        let answers: [String: AnswerValue]
+        let decoded: (answers: [String: AnswerValue], missingReasons: [String: String])
         do {
-            answers = try AnswerCoding.decode(answersText)
+            decoded = try AnswerCoding.decodeWithReasons(answersText)
         } catch {
             throw StoreError.database("stored response \(id) cannot be decoded: \(error)")
         }
         return ReplacedResponse(informant: informant, instrument: InstrumentReference(id: instrumentID, version: version),
-                                date: date, answers: answers, fileName: fileName, scores: scores)
+                                date: date, answers: decoded.answers, fileName: fileName, scores: scores,
+                                missingReasons: decoded.missingReasons)
     }
 
     package func deleteResponse(id: Int64) throws {

@@ -137,17 +137,18 @@ package struct SQLiteImportBackend: ImportBackend {
         guard let old = try ResponseRecord.fetchOne(db, key: id) else { return nil }
         let file = try String.fetchOne(db, sql: "SELECT fileName FROM importBatch WHERE id = ?", arguments: [old.batchId]) ?? "?"
         let scores = try ScoreRecord.filter(Column("responseId") == id).order(Column("scoreId")).fetchAll(db)
-        let answers: [String: AnswerValue]
+        let decoded: (answers: [String: AnswerValue], missingReasons: [String: String])
         do {
-            answers = try AnswerCoding.decode(old.answers)
+            decoded = try AnswerCoding.decodeWithReasons(old.answers)
         } catch {
             throw StoreError.database("stored response \(id) cannot be decoded: \(error)")
         }
         return ReplacedResponse(informant: old.informant,
                                 instrument: InstrumentReference(id: old.instrumentId, version: old.instrumentVersion),
-                                date: old.date, answers: answers, fileName: file,
+                                date: old.date, answers: decoded.answers, fileName: file,
                                 scores: scores.map { ComputedScore(id: $0.scoreId, variable: $0.variable, value: $0.value,
-                                                                   bands: $0.bands) })
+                                                                   bands: $0.bands) },
+                                missingReasons: decoded.missingReasons)
     }
 
     package func deleteResponse(id: Int64) throws {

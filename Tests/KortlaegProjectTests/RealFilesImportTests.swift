@@ -88,7 +88,7 @@ struct RealFilesImportTests {
         request.sheet = "Nope"
         let sink = CollectingSink()
         _ = try ProjectImport.run(request, sink: sink)
-        #expect(sink.errors.contains { $0.hasSuffix("the workbook has no sheet 'Nope'; its sheets are: 'Besvarelser', 'Noter'.") })
+        #expect(sink.errors.contains { $0.hasSuffix("the workbook has no sheet 'Nope'; its sheets are: 1 'Besvarelser', 2 'Noter'. Please give --sheet one of these names or numbers.") })
     }
 
     @Test func naWithoutMissingCodesIsARejectNamingTheNearestLabelOnlyWhenClose() throws {

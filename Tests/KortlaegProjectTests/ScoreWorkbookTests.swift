@@ -31,7 +31,7 @@ struct ScoreWorkbookTests {
         #expect(fromWorkbook.result.rowsRejected == fromCSV.result.rowsRejected)
         #expect(fromWorkbook.result.missingAnswers == 4, "NA, na and -99 twice")
         #expect(fromWorkbook.sink.notes.contains("answers given as missing codes, read as unanswered (not answers, not rejects): 4"))
-        #expect(fromWorkbook.result.dialect == "Excel workbook, sheet 'Svar' (first of 2 sheets unless --sheet names another)")
+        #expect(fromWorkbook.result.dialect == "Excel workbook, sheet 'Svar' (2 of 2, chosen with --sheet)")
     }
 
     @Test func withoutMissingCodesTheyAreRejects() throws {
@@ -53,7 +53,7 @@ struct ScoreWorkbookTests {
                                         output: .handle(.nullDevice))
         request.sheet = "Nope"
         let unknown = expectFailure { () throws(KortlaegError) in try ScoreFile.run(request, sink: CollectingSink()) }
-        #expect(unknown?.message.hasSuffix("the workbook has no sheet 'Nope'; its sheets are: 'Om', 'Svar'.") == true)
+        #expect(unknown?.message.hasSuffix("the workbook has no sheet 'Nope'; its sheets are: 1 'Om', 2 'Svar'. Please give --sheet one of these names or numbers.") == true)
     }
 
     @Test func oldExcelIsRefused() throws {

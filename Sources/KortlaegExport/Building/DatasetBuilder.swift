@@ -177,6 +177,13 @@ public struct DatasetBuilder {
         }
     }
 
+    /// Whether the items of `source` get reason variables: when items are exported and some
+    /// response answered an item with a source missing code (the reason would otherwise always
+    /// be "answered" or "empty", which the item variable already says).
+    private static func carriesReasons(_ source: ExportSource) -> Bool {
+        source.responses.contains { !$0.missingReasons.isEmpty }
+    }
+
     private static func text(_ answer: AnswerValue) -> String? {
         switch answer {
         case let .text(text): text
@@ -291,6 +298,7 @@ public struct DatasetBuilder {
                 }
             }
             let items = exportedItems(instrument)
+            let reasons = Self.carriesReasons(source)
             var itemVariables: [(Item, ExportVariable)] = []
             for item in items {
                 for occasion in occasions {
@@ -298,6 +306,13 @@ public struct DatasetBuilder {
                                                     suffix: " (\(occasion))", responses: source.responses.filter { $0.occasion == occasion })
                     variables.append(itemVariable)
                     itemVariables.append((item, itemVariable))
+                }
+                // The reason variables follow the item's, one per occasion (`pworries_mr_t1`).
+                if reasons {
+                    for occasion in occasions {
+                        variables.append(AnswerReason.variable(name: "\(item.variable)_mr_\(occasion.lowercased())",
+                                                               itemLabel: item.label.text(language) + " (\(occasion))", language: language))
+                    }
                 }
             }
             let statusScores = columns.filter(\.definition.verified).map(\.definition.id)
@@ -342,6 +357,11 @@ public struct DatasetBuilder {
                     for occasion in occasions {
                         row.append(itemValue(item, response: responses[occasion], variable: itemVariables[index].1))
                         index += 1
+                    }
+                    if reasons {
+                        for occasion in occasions {
+                            row.append(AnswerReason.value(item.id, response: responses[occasion], language: language))
+                        }
                     }
                 }
             }
@@ -416,10 +436,17 @@ public struct DatasetBuilder {
                 }
             }
         }
+        // An item's reason variable (`pworries_mr`) follows it when its source carries reasons.
+        var reasonIndex: [String: Int] = [:]
         for (sourceIndex, source) in sources.enumerated() {
+            let reasons = Self.carriesReasons(source)
             for item in perSource[sourceIndex].items where itemIndex[item.variable] == nil {
                 itemIndex[item.variable] = variables.count
                 variables.append(itemVariable(item, instrument: source.instrument, name: item.variable, suffix: "", responses: source.responses))
+                if reasons {
+                    reasonIndex[item.variable] = variables.count
+                    variables.append(AnswerReason.variable(name: "\(item.variable)_mr", itemLabel: item.label.text(language), language: language))
+                }
             }
         }
 
@@ -470,6 +497,9 @@ public struct DatasetBuilder {
                 for item in perSource[sourceIndex].items {
                     let index = itemIndex[item.variable]!
                     row[index] = itemValue(item, response: response, variable: variables[index])
+                    if let reason = reasonIndex[item.variable] {
+                        row[reason] = AnswerReason.value(item.id, response: response, language: language)
+                    }
                 }
                 rows.append((key, row))
             }
@@ -525,6 +555,7 @@ public struct DatasetBuilder {
                 notes.append((da ? "Normsæt " : "Norm set ") + "\(norms.id): \(norms.source)" + (norms.verified ? "" : (da ? " (ikke verificeret)" : " (unverified)")))
             }
         }
+        if options.includeItems, sources.contains(where: Self.carriesReasons) { notes.append(AnswerReason.note(language)) }
         notes += options.notes
         for filter in options.filters { notes.append((da ? "Filter: " : "Filter: ") + filter) }
         notes.append((da ? "Id: pseudonym (HMAC-SHA256), " : "Id: pseudonym (HMAC-SHA256), ") + pseudonymizer.saltMode.description + ".")

@@ -20,6 +20,10 @@ public struct ExportResponse: Sendable {
     /// Further covariates by column name (the columns a score file kept with `score --keep` that
     /// are not class, school, sex or birth year), as written.
     public var covariates: [String: String] = [:]
+    /// Items the source file answered with a missing code, with its meaning (item id →
+    /// `missing`, `notAsked`, `refused`, `dontKnow`, as stored); they are not in ``answers``.
+    /// Exported with `--items` as the items' reason variables (``AnswerReason``).
+    public var missingReasons: [String: String] = [:]
 
     /// Creates a response.
     public init(childID: String, occasion: String, scores: [String: Double?], answers: [String: AnswerValue] = [:],

@@ -69,10 +69,11 @@ struct StoreExportSource {
                 gathered[key]!.occasions.insert(stored.occasion)
                 var scores: [String: Double?] = [:]
                 for score in stored.scores { scores[score.id] = .some(score.value) }
-                gathered[key]!.responses.append(ExportResponse(childID: stored.child, occasion: stored.occasion.code,
-                                                               scores: scores, answers: stored.answers,
-                                                               attributes: stored.attributes, date: stored.date),
-                                                counting: counter)
+                var response = ExportResponse(childID: stored.child, occasion: stored.occasion.code,
+                                              scores: scores, answers: stored.answers,
+                                              attributes: stored.attributes, date: stored.date)
+                response.missingReasons = stored.missingReasons
+                gathered[key]!.responses.append(response, counting: counter)
             }
         } catch {
             throw KortlaegError(.invalidInput, "\(error)")

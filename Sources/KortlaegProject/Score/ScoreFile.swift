@@ -193,7 +193,8 @@ public enum ScoreFile {
         do {
             summary = try ScoreJob(configuration).run(
                 output: writer, rejected: { try rejects.add($0) },
-                progress: { sink.progress(ProgressUpdate(subject: request.input, records: $0)) })
+                progress: { sink.progress(ProgressUpdate(subject: request.input, records: $0.records, bytes: $0.bytes,
+                                                         totalBytes: $0.totalBytes)) })
             sink.endProgress()
             try rejects.finish()
         } catch let error as ScoringOptionError {

@@ -32,6 +32,9 @@ public enum ShowTrivsel {
         public var nationalReference: String?
         /// The indicators (ids, names, results-file columns), from the instrument data.
         public var indicators: TrivselIndicators
+        /// `--sheet`: the sheet of an Excel workbook, by name or 1-based number (nil: the first,
+        /// which is then said on the sink).
+        public var sheet: String?
 
         /// A request.
         public init(source: Source, school: String? = nil, grade: String? = nil, delimiter: String? = nil,
@@ -72,13 +75,14 @@ public enum ShowTrivsel {
 
     private static func showFiles(_ paths: [String], request: Request, sink: any ProgressSink) throws(KortlaegError) -> Result {
         guard !paths.isEmpty else { throw KortlaegError(.usage, "Please give the results FILE.") }
-        let files = try TrivselFiles(delimiter: request.delimiter, schoolYear: request.schoolYear, indicators: request.indicators)
+        let files = try TrivselFiles(delimiter: request.delimiter, schoolYear: request.schoolYear, indicators: request.indicators,
+                                     sheet: request.sheet)
         var results: [TrivselResult] = []
         var problems: [TrivselCellProblem] = []
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else { throw KortlaegError(.notFound, "\(path): no such file.") }
             do {
-                let file = try files.read(path)
+                let file = try files.read(path, sink: sink)
                 results += file.results
                 problems += file.problems
             } catch {

@@ -29,6 +29,9 @@ public enum StoreTrivselResults {
         public var schoolYear: SchoolYear?
         /// The indicators (ids, names, results-file columns), from the instrument data.
         public var indicators: TrivselIndicators
+        /// `--sheet`: the sheet of an Excel workbook, by name or 1-based number (nil: the first,
+        /// which is then said on the sink).
+        public var sheet: String?
 
         /// A request.
         public init(project: String, files: [String], replace: Bool = false, dryRun: Bool = false, operator: String,
@@ -68,7 +71,8 @@ public enum StoreTrivselResults {
             throw KortlaegError(.usage, "Please give the results FILE to store, e.g. kortlaeg trivsel skoler.csv "
                 + "--project \(request.project) --store.")
         }
-        let reading = try TrivselFiles(delimiter: request.delimiter, schoolYear: request.schoolYear, indicators: request.indicators)
+        let reading = try TrivselFiles(delimiter: request.delimiter, schoolYear: request.schoolYear, indicators: request.indicators,
+                                     sheet: request.sheet)
         let store = try ProjectLocation.open(request.project)
         let options = TrivselImportOptions(replace: request.replace, dryRun: request.dryRun, operator: request.operator)
         return Result(files: request.files.map { path in
@@ -86,7 +90,7 @@ public enum StoreTrivselResults {
         let file: TrivselResultsFile
         do {
             sha256 = try FileDigest.sha256(path: input)
-            file = try reading.read(input)
+            file = try reading.read(input, sink: sink)
         } catch {
             sink.error("\(error) Nothing from \(input) was stored.")
             return .invalidInput

@@ -10,9 +10,12 @@ struct TrivselFiles {
     let schoolYear: SchoolYear?
     /// The indicators whose columns the files may hold.
     let indicators: TrivselIndicators
+    /// `--sheet`: the sheet of an Excel workbook, by name or 1-based number (nil: the first).
+    let sheet: String?
 
     /// - Throws: ``KortlaegError`` (``Severity/usage``) for an unknown separator name.
-    init(delimiter: String?, schoolYear: SchoolYear?, indicators: TrivselIndicators) throws(KortlaegError) {
+    init(delimiter: String?, schoolYear: SchoolYear?, indicators: TrivselIndicators, sheet: String? = nil) throws(KortlaegError) {
+        self.sheet = sheet
         if let delimiter {
             guard let parsed = CSVDelimiter(delimiter) else {
                 throw KortlaegError(.usage, "Unknown --delimiter '\(delimiter)'. Please use comma, semicolon or tab.")
@@ -25,9 +28,14 @@ struct TrivselFiles {
         self.indicators = indicators
     }
 
-    /// Reads one file.
-    func read(_ path: String) throws(TrivselImportError) -> TrivselResultsFile {
-        var file = try TrivselResultsReader(indicators: indicators).read(path: path, delimiter: delimiter)
+    /// Reads one file; for a workbook, which sheet was read and why goes to `sink` as a note.
+    func read(_ path: String, sink: any ProgressSink) throws(TrivselImportError) -> TrivselResultsFile {
+        var file = try TrivselResultsReader(indicators: indicators).read(path: path, delimiter: delimiter, sheet: sheet)
+        if let chosen = file.sheet {
+            sink.note("\(path): \(chosen)")
+        } else if sheet != nil {
+            sink.warning("\(path): --sheet applies to Excel workbooks (.xlsx); this file is text and was read as CSV")
+        }
         if let schoolYear {
             for index in file.results.indices where file.results[index].schoolYear == nil {
                 file.results[index].schoolYear = schoolYear

@@ -8,6 +8,8 @@ final class ScoreInput {
     private let csv: CSVReader?
     /// The CSV reader when the input is CSV (the several-thread path reads whole records from it).
     var csvReader: CSVReader? { csv }
+    /// The file's bytes read so far (CSV); nil for a workbook, whose sheet is compressed.
+    var bytesRead: Int? { csv?.bytesRead }
     private let sheet: XLSXRecordReader?
     // The current workbook row's fields, one after the other, and where each lies.
     private var bytes: [UInt8] = []

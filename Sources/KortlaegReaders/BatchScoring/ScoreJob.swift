@@ -87,15 +87,20 @@ public struct ScoreJob {
         ScoreFileFormat.header(scorer: scorer, bands: bands, idName: idName)
     }
 
+    /// How far the job is: the same value an import reports (rows read; for a CSV file its bytes
+    /// read and its size, so the progress line shows a percentage and the time left).
+    public typealias Progress = ImportJob.Progress
+
     /// Runs the job.
     /// - Parameters:
     ///   - output: receives the score rows (header first).
     ///   - rejected: receives each rejection as it is found.
-    ///   - progress: called every 10,000 rows with the number of rows read.
+    ///   - progress: called once before the first row (the progress line's clock starts there),
+    ///     then every 10,000 rows.
     /// - Throws: ``ScoreJobError``, ``CSVError`` or ``ScoringOptionError`` when the file cannot be
     ///   read at all; nothing is half-done in that case except rows already handed to `output`.
     public func run(output: CSVWriter, rejected: (Rejection) throws -> Void,
-                    progress: (Int) -> Void = { _ in }) throws -> Summary {
+                    progress: (Progress) -> Void = { _ in }) throws -> Summary {
         let instrument = configuration.instrument
         let scorer = try Scorer(instrument: instrument, options: configuration.options)
         let parser = AnswerParser(instrument: instrument)
@@ -173,13 +178,22 @@ public struct ScoreJob {
             countsForCompleteness: scorer.scores.map { $0.verified || configuration.options.includeUnverifiedScores },
             missing: MissingCodeBytes(configuration.missingCodes), fixedSite: fixedSiteBytes, siteIndex: siteIndex,
             siteColumnName: siteColumnName)
+        // Rows read, with the bytes read of the file's size where the reader knows them (CSV; a
+        // workbook's sheet is compressed, so only its rows are counted).
+        let totalBytes = reader.bytesRead == nil ? nil
+            : (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
+        func rows(_ read: Int) {
+            let bytes = reader.bytesRead
+            progress(Progress(records: read, bytes: bytes, totalBytes: bytes == nil ? nil : totalBytes))
+        }
+        rows(0)
         let threads = configuration.threads ?? ProcessInfo.processInfo.activeProcessorCount
         if threads > 1, let csv = reader.csvReader {
             try runInChunks(reader: csv, rowScorer: rowScorer, workers: threads, output: output,
-                            summary: &summary, rejected: rejected, progress: progress)
+                            summary: &summary, rejected: rejected, progress: rows)
         } else {
             try runSequentially(reader: reader, rowScorer: rowScorer, output: output,
-                                summary: &summary, rejected: rejected, progress: progress)
+                                summary: &summary, rejected: rejected, progress: rows)
         }
         try output.flush()
         return summary

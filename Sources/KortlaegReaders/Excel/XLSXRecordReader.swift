@@ -12,16 +12,22 @@ public final class XLSXRecordReader {
     private let reader: XMLStreamReader
     /// The sheet read.
     public let sheet: String
+    /// Its 1-based number in workbook order.
+    public let sheetNumber: Int
+    /// Whether `--sheet` chose it (else it is the first sheet).
+    public let sheetWasChosen: Bool
     /// The header cells, trimmed.
     public private(set) var header: [String] = []
     private var rowNumber = 0
 
-    /// Opens `path` and the sheet `sheet` (nil: the first).
+    /// Opens `path` and the sheet `sheet`: a sheet's name or its 1-based number (nil: the first).
     /// - Throws: ``XLSXError``.
     public init(path: String, sheet: String? = nil) throws(XLSXError) {
         workbook = try XLSXWorkbook(path: path)
         let chosen = try workbook.sheetPart(named: sheet)
         self.sheet = chosen.name
+        sheetNumber = chosen.number
+        sheetWasChosen = sheet != nil
         guard let reader = try workbook.open(chosen.part) else {
             throw .unreadable(file: path, reason: "the sheet '\(chosen.name)' (\(chosen.part)) is missing")
         }
@@ -37,8 +43,21 @@ public final class XLSXRecordReader {
     /// The names of the workbook's sheets, in order.
     public var sheets: [String] { workbook.sheets.map(\.name) }
 
-    /// A phrase for the import report: `Excel workbook, sheet 'Besvarelser' (of 2)`.
-    public var dialect: String { "Excel workbook, sheet '\(sheet)' (\(sheets.count == 1 ? "the only sheet" : "first of \(sheets.count) sheets unless --sheet names another"))" }
+    /// Which sheet is read and why, for the report on stderr: `Excel workbook, sheet 'Svar' (2 of
+    /// 2, chosen with --sheet)`; without `--sheet` the first sheet is named as such, with the
+    /// others and how to choose one.
+    public var dialect: String {
+        Self.describe(sheet: sheet, number: sheetNumber, chosen: sheetWasChosen, sheets: sheets)
+    }
+
+    /// The text of ``dialect``.
+    static func describe(sheet: String, number: Int, chosen: Bool, sheets: [String]) -> String {
+        let start = "Excel workbook, sheet '\(sheet)'"
+        if sheets.count <= 1 { return start + " (the only sheet)" }
+        if chosen { return start + " (\(number) of \(sheets.count), chosen with --sheet)" }
+        return start + " (1 of \(sheets.count)): the first sheet, as no --sheet was given; the workbook's sheets are "
+            + XLSXError.numbered(sheets) + "; choose another with --sheet NAME or --sheet NUMBER"
+    }
 
     /// Returns the next non-empty row, or `nil` at the end.
     /// - Throws: ``XLSXError``.

@@ -50,14 +50,19 @@ final class XLSXWorkbook {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// The part of the sheet named `name`, or of the first sheet.
-    func sheetPart(named name: String?) throws(XLSXError) -> (name: String, part: String) {
+    /// The part of the sheet `name` names, or of the first sheet: `name` is a sheet's name (exact,
+    /// then ignoring case) or, when no sheet is called that, its 1-based number in workbook order.
+    /// - Returns: the sheet's name, its part and its number (1 for the first).
+    func sheetPart(named name: String?) throws(XLSXError) -> (name: String, part: String, number: Int) {
         guard let name else {
             guard let first = sheets.first else { throw .unreadable(file: file, reason: "it has no sheet") }
-            return first
+            return (first.name, first.part, 1)
         }
-        if let sheet = sheets.first(where: { $0.name == name }) ?? sheets.first(where: { $0.name.lowercased() == name.lowercased() }) {
-            return sheet
+        if let index = sheets.firstIndex(where: { $0.name == name }) ?? sheets.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+            return (sheets[index].name, sheets[index].part, index + 1)
+        }
+        if let number = Int(name.trimmingCharacters(in: .whitespaces)), sheets.indices.contains(number - 1) {
+            return (sheets[number - 1].name, sheets[number - 1].part, number)
         }
         throw .unknownSheet(file: file, name: name, sheets: sheets.map(\.name))
     }

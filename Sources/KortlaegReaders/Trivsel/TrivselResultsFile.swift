@@ -14,6 +14,8 @@ public struct TrivselResultsFile: Sendable {
     public var absentCells: Int
     /// The decimal style used per number column, by header.
     public var decimalStyles: [String: DecimalStyle]
+    /// For an Excel workbook: which sheet was read and why (``XLSXRecordReader/dialect``); nil for CSV.
+    public var sheet: String?
 
     /// The distinct school names, in first-seen order.
     public var schools: [String] {

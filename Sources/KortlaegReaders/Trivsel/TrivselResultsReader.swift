@@ -25,13 +25,14 @@ public struct TrivselResultsReader: Sendable {
 
     /// Reads a results file.
     /// - Parameters:
-    ///   - path: The CSV file.
-    ///   - delimiter: The separator, or nil to detect it.
+    ///   - path: The CSV file or Excel workbook (recognised by its content).
+    ///   - delimiter: The separator, or nil to detect it (CSV only).
+    ///   - sheet: The sheet of a workbook, by name or 1-based number; nil: the first.
     /// - Throws: ``TrivselImportError``.
-    public func read(path: String, delimiter: CSVDelimiter? = nil) throws(TrivselImportError) -> TrivselResultsFile {
+    public func read(path: String, delimiter: CSVDelimiter? = nil, sheet: String? = nil) throws(TrivselImportError) -> TrivselResultsFile {
         switch WorkbookSignature.of(path) {
         case .binaryExcel: throw .excel(.binaryExcel(file: path))
-        case .workbook: return try readWorkbook(path: path)
+        case .workbook: return try readWorkbook(path: path, sheet: sheet)
         case .text: break
         }
         let reader: CSVReader
@@ -48,16 +49,19 @@ public struct TrivselResultsReader: Sendable {
                         fallbackStyle: reader.dialect.delimiter == .semicolon ? .comma : .point)
     }
 
-    /// Reads the first sheet of an Excel workbook (.xlsx). Number cells come as Excel writes
+    /// Reads one sheet of an Excel workbook (.xlsx; `sheet` by name or 1-based number, nil: the
+    /// first); the file's ``TrivselResultsFile/sheet`` says which and why. Number cells come as Excel writes
     /// them (`3.7`), so a column that does not tell its style is read with a decimal point; text
     /// cells may be Danish (`3,7`) and are detected per column as in a CSV file.
     /// - Throws: ``TrivselImportError``.
     public func readWorkbook(path: String, sheet: String? = nil) throws(TrivselImportError) -> TrivselResultsFile {
         var records: [CSVRecord] = []
         let header: [String]
+        let chosen: String
         do throws(XLSXError) {
             let reader = try XLSXRecordReader(path: path, sheet: sheet)
             header = reader.header
+            chosen = reader.dialect
             while let record = try reader.next() {
                 records.append(CSVRecord(fields: record.fields.map(\.value), number: record.row ?? records.count + 1,
                                          line: record.line ?? records.count + 2))
@@ -65,7 +69,9 @@ public struct TrivselResultsReader: Sendable {
         } catch {
             throw .excel(error)
         }
-        return try read(header: header, records: records, file: path, fallbackStyle: .point)
+        var file = try read(header: header, records: records, file: path, fallbackStyle: .point)
+        file.sheet = chosen
+        return file
     }
 
     /// Reads already-parsed records (for tests and other sources).

@@ -137,8 +137,9 @@ extension ProjectStoreContract {
     static func describe(_ response: StoredResponse) -> String {
         let answers = response.answers.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let choices = response.ruleChoices.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let reasons = response.missingReasons.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         return "\(response.child) \(response.attributes) \(response.occasion) \(response.date ?? "-") \(response.informant) "
-            + "\(response.instrument) \(answers) \(response.scores) \(choices) \(response.includeUnverified)"
+            + "\(response.instrument) \(answers) \(reasons) \(response.scores) \(choices) \(response.includeUnverified)"
     }
 
     /// A trivsel result as text, dictionaries in key order.

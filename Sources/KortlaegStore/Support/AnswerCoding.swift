@@ -50,12 +50,17 @@ package enum AnswerCoding {
     }
 
     package static func decode(_ json: String) throws -> [String: AnswerValue] {
+        try decodeWithReasons(json).answers
+    }
+
+    /// The answers and the missing codes' reasons, decoded once.
+    package static func decodeWithReasons(_ json: String) throws -> (answers: [String: AnswerValue], missingReasons: [String: String]) {
         let groups = try JSONDecoder().decode(Groups.self, from: Data(json.utf8))
         var answers: [String: AnswerValue] = [:]
         for (item, code) in groups.c ?? [:] { answers[item] = .code(code) }
         for (item, value) in groups.n ?? [:] { answers[item] = .number(value) }
         for (item, text) in groups.t ?? [:] { answers[item] = .text(text) }
-        return answers
+        return (answers, groups.m ?? [:])
     }
 
     private static func number(_ value: Double) -> String {

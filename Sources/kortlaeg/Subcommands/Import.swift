@@ -46,7 +46,7 @@ struct Import: ParsableCommand {
     var columns: [String] = []
     @Option(help: ArgumentHelp("With --project: the site (municipality) of every record, e.g. Aarhus. The site is part of the child's identity: the same id at two sites is two children.", discussion: "Without it a column named site, kommune, municipality or sted is read (or --column site=HEADER).", valueName: "NAME"))
     var site: String?
-    @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read (default: the first).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read, by name or number (1 = the first; default: the first).", valueName: "NAME"))
     var sheet: String?
     @Option(name: .shortAndLong, help: "Write the responses (or scores) here (not with --project).") var output: String?
     @Option(help: "Write rejected records' problems here (CSV).") var rejects: String?

@@ -37,7 +37,7 @@ struct Profile: ParsableCommand {
         var instrument: String?
         @Option(name: .customLong("id"), help: ArgumentHelp("The column holding the child id.", valueName: "COLUMN"))
         var id: String?
-        @Option(help: ArgumentHelp("The sheet of an Excel workbook (default: the first).", valueName: "NAME"))
+        @Option(help: ArgumentHelp("The sheet of an Excel workbook, by name or number (1 = the first; default: the first).", valueName: "NAME"))
         var sheet: String?
         @Option(name: .customLong("missing-codes"), help: ArgumentHelp("Values that mean a missing answer, written into the draft, e.g. NA,-99.", valueName: "CODES"))
         var missingCodes: [String] = []

@@ -40,7 +40,7 @@ struct Score: ParsableCommand {
     var rule: [String] = []
     @Flag(help: "Also compute scores whose item membership is not officially verified (labelled in the summary).")
     var includeUnverified = false
-    @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read (default: the first).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read, by name or number (1 = the first; default: the first).", valueName: "NAME"))
     var sheet: String?
     @Option(name: .customLong("missing-codes"), help: ArgumentHelp("Values that mean a missing answer in every item column, e.g. NA,-99,.", valueName: "CODES"))
     var missingCodes: [String] = []

@@ -24,6 +24,7 @@ struct Trivsel: ParsableCommand {
 
             Examples:
               kortlaeg trivsel skoler.csv --school "Aabybro Skole" --trin 5 --lang en
+              kortlaeg trivsel resultater.xlsx --sheet Skoler --school "Aabybro Skole"
               kortlaeg trivsel 2018.csv 2019.csv --project aarhus.kortlaeg --store
               kortlaeg trivsel --project aarhus.kortlaeg --school Byskolen --trin 4
             """
@@ -34,7 +35,10 @@ struct Trivsel: ParsableCommand {
         case table, csv
     }
 
-    @Argument(help: "The results files (CSV, or Excel .xlsx: the first sheet).") var inputs: [String] = []
+    @Argument(help: "The results files (CSV, or Excel .xlsx: the first sheet unless --sheet names another).") var inputs: [String] = []
+    @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read, by name or number (1 = the first; default: the first).",
+                               valueName: "NAME"))
+    var sheet: String?
     @Option(help: "The school: its full name or a unique part of it (default: the only school, or all combined).")
     var school: String?
     @Option(help: "Only this klassetrin or group of trin (4, '4. klasse', Mellemtrin, Udskoling).") var trin: String?
@@ -95,9 +99,10 @@ struct Trivsel: ParsableCommand {
         // The indicators (ids, names, results-file columns) are instrument data.
         let indicators = TrivselIndicators(catalog: try instruments.catalog())
         if storeResults, let path = project.path {
-            let request = StoreTrivselResults.Request(project: path, files: inputs, replace: replace, dryRun: dryRun,
+            var request = StoreTrivselResults.Request(project: path, files: inputs, replace: replace, dryRun: dryRun,
                                                       operator: operatorOption.resolved, delimiter: delimiter, schoolYear: year,
                                                       indicators: indicators)
+            request.sheet = sheet
             let result: StoreTrivselResults.Result
             do {
                 result = try StoreTrivselResults.run(request, sink: StderrSink.shared)
@@ -110,10 +115,11 @@ struct Trivsel: ParsableCommand {
             try KortlaegExit.finish(result.severity)
             return
         }
-        let request = ShowTrivsel.Request(
+        var request = ShowTrivsel.Request(
             source: project.path.map { .project($0) } ?? .files(inputs), school: school, grade: trin, delimiter: delimiter,
             schoolYear: year, nationalReference: reference ?? instruments.resolvedDirectory() + "/trivsel/national-reference.json",
             indicators: indicators)
+        request.sheet = sheet
         let result: ShowTrivsel.Result
         do {
             result = try ShowTrivsel.run(request, sink: StderrSink.shared)

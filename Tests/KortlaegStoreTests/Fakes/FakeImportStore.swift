@@ -147,7 +147,7 @@ final class FakeImportBackend: ImportBackend {
             ReplacedResponse(informant: response.row.informant.rawValue, instrument: response.row.instrument,
                              date: response.row.date, answers: response.row.answers,
                              fileName: rows.batches[response.row.batchID]!.row.fileName,
-                             scores: response.scores.sorted { $0.id < $1.id })
+                             scores: response.scores.sorted { $0.id < $1.id }, missingReasons: response.row.missingReasons)
         }
     }
 

@@ -72,9 +72,13 @@ package struct ReplacedResponse: Hashable, Sendable {
     package var fileName: String
     /// Its scores, ordered by score id.
     package var scores: [ComputedScore]
+    /// The reasons of the items the file answered with a missing code (item → meaning); part of
+    /// the response, so a re-delivery that differs only here is a changed response.
+    package var missingReasons: [String: String]
 
     package init(informant: String, instrument: InstrumentReference, date: String?, answers: [String: AnswerValue],
-                 fileName: String, scores: [ComputedScore]) {
+                 fileName: String, scores: [ComputedScore], missingReasons: [String: String] = [:]) {
+        self.missingReasons = missingReasons
         self.informant = informant
         self.instrument = instrument
         self.date = date

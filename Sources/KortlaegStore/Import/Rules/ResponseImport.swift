@@ -8,8 +8,10 @@ import KortlaegDomain
 /// - Every record is scored with the exact instrument version it names (``ScoringContext``).
 /// - A record whose child, occasion, informant and instrument appear earlier in the same file is
 ///   rejected: the first is kept.
-/// - A record identical to the response another file delivered (same answers, instrument version
-///   and, when the record has one, date) is "unchanged": left as stored, not a conflict.
+/// - A record identical to the response another file delivered (same answers, same reasons for
+///   the items answered with a missing code, instrument version and, when the record has one,
+///   date) is "unchanged": left as stored, not a conflict. A missing code's reason is data (it is
+///   exported), so a record that differs only in a reason is changed.
 /// - A record that another file already delivered otherwise is a conflict; conflicts refuse the whole file
 ///   unless `replace` is given. With `replace` the stored response goes to the audit log (its
 ///   answers, scores and file) and is deleted before the new one is stored.
@@ -117,7 +119,8 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                 return rejection
             }
             if let stored = try backend.responseForAudit(id: existing.id), stored.instrument == input.response.instrument,
-               stored.answers == input.response.answers, input.date == nil || input.date == stored.date {
+               stored.answers == input.response.answers, stored.missingReasons == input.missingReasons,
+               input.date == nil || input.date == stored.date {
                 counts.unchanged += 1
                 try backend.recordRedelivery(responseID: existing.id, batchID: batch.batchID)
                 return nil
@@ -235,7 +238,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
             "informant":\(AnswerCoding.quoted(old.informant)),\
             "instrument":\(AnswerCoding.quoted(old.instrument.description)),\
             "date":\(old.date.map(AnswerCoding.quoted) ?? "null"),"file":\(AnswerCoding.quoted(old.fileName)),\
-            "answers":\(AnswerCoding.encode(old.answers)),"scores":{\(scoreJSON)}}
+            "answers":\(AnswerCoding.encode(old.answers, missingReasons: old.missingReasons)),"scores":{\(scoreJSON)}}
             """
         try backend.insertAudit(NewAuditEntry(
             at: batch.timestamp, operator: options.operator, action: .replace, batchID: batch.batchID,
