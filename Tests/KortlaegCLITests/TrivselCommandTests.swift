@@ -57,4 +57,19 @@ import Testing
         #expect(result.stdout.contains("Examples:"))
         #expect(result.stdout.contains("--project aarhus.kortlaeg --store"))
     }
+
+    /// `--sheet` by name or number; without it the first sheet, said on stderr; an unknown sheet
+    /// lists the sheets (exit 65). `trivsel-to-ark.xlsx`: 'Resultater' (the figures), then 'Om'.
+    @Test func sheetOfAWorkbook() throws {
+        let workbook = sample("realfiles/trivsel-to-ark.xlsx")
+        let first = try runKortlaeg(["trivsel", workbook, "--school", "Byskolen"])
+        #expect(first.status == 3, "one cell (3,x) cannot be read: \(first.stderr)")
+        #expect(first.stderr.contains("sheet 'Resultater' (1 of 2): the first sheet, as no --sheet was given"), "\(first.stderr)")
+        let chosen = try runKortlaeg(["trivsel", workbook, "--school", "Byskolen", "--sheet", "1"])
+        #expect(chosen.stdout == first.stdout && !chosen.stdout.isEmpty)
+        #expect(chosen.stderr.contains("sheet 'Resultater' (1 of 2, chosen with --sheet)"), "\(chosen.stderr)")
+        let unknown = try runKortlaeg(["trivsel", workbook, "--sheet", "Data"])
+        #expect(unknown.status == 65, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("the workbook has no sheet 'Data'; its sheets are: 1 'Resultater', 2 'Om'."), "\(unknown.stderr)")
+    }
 }

@@ -4,7 +4,8 @@ import KortlaegReaders
 /// Writes an ``ExportDataset`` as CSV: a header of variable names, then one line per row.
 ///
 /// Every missing value (system or declared) is written as an empty field; the reasons are in the
-/// `.sav`/`.dta` files and the codebook. Numbers are written exactly (shortest round-trip form);
+/// `.sav`/`.dta` files and the codebook (a source missing code's reason is a number in the item's
+/// reason column `<item>_mr`, see ``AnswerReason``). Numbers are written exactly (shortest round-trip form);
 /// integers without decimals. A text cell a spreadsheet would run as a formula (a class name
 /// `=cmd|' /C calc'!A0`, a free-text answer `+45 …`) gets a leading `'` unless `cells` is
 /// ``CSVCellPolicy/raw``; a number is never changed (`-3`, `-1.5e-05` stay numbers).
