@@ -2,6 +2,7 @@ import Foundation
 import KortlaegDomain
 import KortlaegExport
 import KortlaegReaders
+import KortlaegStore
 import KortlaegStoreSQLite
 import KortlaegTestSupport
 import Testing
@@ -23,7 +24,9 @@ import Testing
             if hasattr(v, 'item'): v = v.item()
             if isinstance(v, float) and math.isnan(v): return None
             return v
-        labels = {k: {str(int(c)): l for c, l in v.items()} for k, v in meta.variable_value_labels.items()}
+        def key(c):
+            return str(int(c)) if isinstance(c, (int, float)) and c == c else str(c)
+        labels = {k: {key(c): l for c, l in v.items()} for k, v in meta.variable_value_labels.items()}
         print(json.dumps({'data': {k: [clean(v) for v in vs] for k, vs in data.items()}, 'labels': labels,
                           'variableLabels': dict(zip(meta.column_names, meta.column_labels))}))
         """
@@ -140,6 +143,37 @@ import Testing
         let codebook = try String(contentsOfFile: output + ".codebook.md", encoding: .utf8).replacingOccurrences(of: "\\", with: "")
         #expect(codebook.contains(("0 = Answered; 1 = Not answered (empty field); 2 = Missing (source missing code, no reason given); 3 = Not applicable/not asked; 4 = Refused; 5 = Don't know")))
         #expect(codebook.contains("reason for missing answer"))
+    }
+
+    /// The same answers with other reasons (`NA` now meaning "don't know"): a conflict that says
+    /// only the reasons differ; barn-2 is unchanged.
+    @Test func aRedeliveryWithOtherReasonsIsAConflictThatSaysWhy() throws {
+        let project = try project()
+        let special = ["worries": "NA", "somatic": "9", "consid": "-99", "restles": ".", "shares": ""]
+        let header = (["id"] + sdqItems.map { "p" + $0 }).joined(separator: ",")
+        let file = project.folder.appendingPathComponent("t1-igen.csv")
+        try (header + "\nbarn-2," + sdqItems.map { _ in "1" }.joined(separator: ",")
+             + "\nbarn-1," + sdqItems.map { special[$0] ?? "1" }.joined(separator: ",") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        var request = ProjectImport.Request(project: project.path, files: [file.path], instruments: repositoryInstruments,
+                                            profilesDirectory: profilesDirectory, operator: "tester")
+        request.occasion = Occasion("T1")
+        request.missingCodes = [MissingCode(value: "NA", meaning: .dontKnow), MissingCode(value: "9", meaning: .dontKnow),
+                                MissingCode(value: "-99", meaning: .refused), MissingCode(value: ".")]
+        let sink = CollectingSink()
+        let result = try ProjectImport.run(request, sink: sink)
+        #expect(result.severity == .conflict)
+        #expect(sink.errors.contains { $0.hasSuffix("1 responses were already delivered by another file with other answers; nothing from this file was imported (0 other records were fine, 1 identical to the stored ones).") },
+                "\(sink.errors)")
+        #expect(sink.notes.contains { $0.hasPrefix("  row 2: sdq-p4-17 T1 parent (child ")
+                                      && $0.hasSuffix("): already from t1.csv (same answers; only the reasons of missing answers differ)") },
+                "\(sink.notes)")
+        // With --replace the new reason is stored.
+        request.replace = true
+        #expect(try ProjectImport.run(request, sink: CollectingSink()).severity == .success)
+        let store = try SQLiteProjectStore.open(at: project.path)
+        var reasons: [[String: String]] = []
+        try store.responses(ResponseQuery()) { if $0.occasion.code == "T1" { reasons.append($0.missingReasons) } }
+        #expect(reasons.contains(["worries": "dontKnow", "somatic": "dontKnow", "consid": "refused", "restles": "missing"]), "\(reasons)")
     }
 
     /// A project whose responses carry no source missing code gets no reason variables.

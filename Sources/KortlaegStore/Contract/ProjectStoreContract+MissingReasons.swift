@@ -33,6 +33,7 @@ extension ProjectStoreContract {
                 let (found, counts) = try conflicts(try store.importBatch(batch(name), records: [barn1(reason), record("barn-2", [0, 0, 0], row: 2)],
                                                                           options: options()))
                 try expectEqual(found.map(\.row), [1], "\(name): only barn-1 changed")
+                try expectEqual(found.map(\.onlyMissingReasonsDiffer), [true], "\(name): and only in its reasons")
                 try expectEqual(counts.unchanged, 1, "\(name): barn-2 is unchanged")
                 try expectEqual(try snapshot(store), before, "\(name): nothing stored")
             }

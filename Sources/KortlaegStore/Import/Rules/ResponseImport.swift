@@ -118,9 +118,12 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                 try reject(rejection)
                 return rejection
             }
-            if let stored = try backend.responseForAudit(id: existing.id), stored.instrument == input.response.instrument,
-               stored.answers == input.response.answers, stored.missingReasons == input.missingReasons,
-               input.date == nil || input.date == stored.date {
+            let stored = try backend.responseForAudit(id: existing.id)
+            let sameAnswers = stored.map {
+                $0.instrument == input.response.instrument && $0.answers == input.response.answers
+                    && (input.date == nil || input.date == $0.date)
+            } ?? false
+            if sameAnswers, stored?.missingReasons == input.missingReasons {
                 counts.unchanged += 1
                 try backend.recordRedelivery(responseID: existing.id, batchID: batch.batchID)
                 return nil
@@ -129,7 +132,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                 conflicts.append(ImportConflict(row: input.row, pseudonym: pseudonym, occasion: input.occasion.code,
                                                 informant: input.informant.rawValue,
                                                 instrument: input.response.instrument.id,
-                                                existingFile: existing.fileName))
+                                                existingFile: existing.fileName, onlyMissingReasonsDiffer: sameAnswers))
                 return nil
             }
             try replace(existing, pseudonym: pseudonym, input: input)
