@@ -27,7 +27,7 @@ extension Site {
             return try html(T.progressTitle(l), "<p>\(HTML.e(T.noResponses(l)))</p>", visit)
         }
         let stored: [String]
-        do {
+        do throws(KortlaegError) {
             stored = try AnalyseCourse.storedOccasions(project: configuration.project, instrument: instrument, instruments: catalog)
         } catch {
             return try html(T.progressTitle(l), Self.problem(error), visit, status: error.severity == .usage ? .badRequest : .ok)

@@ -32,10 +32,10 @@ struct WebProgressTests {
     }
 
     /// The web fixture's layout; child `index` answers item `offset` with `(offset + index + shift) % 3`.
-    static func write(_ url: URL, ids: [String], shift: Int) throws {
+    static func write(_ url: URL, ids: [String], shift: Int, className: (Int) -> String = { $0 < 7 ? "4A" : "5B" }) throws {
         var text = "barn_id,klasse,koen," + sdqItems.map { "p" + $0 }.joined(separator: ",") + "\n"
         for (index, id) in ids.enumerated() {
-            text += "\(id),\"\(index < 7 ? "4A" : "5B")\",pige,"
+            text += "\(id),\"\(className(index))\",pige,"
                 + sdqItems.indices.map { String(($0 + index + shift) % 3) }.joined(separator: ",") + "\n"
         }
         try text.write(to: url, atomically: true, encoding: .utf8)
@@ -170,6 +170,28 @@ struct WebProgressTests {
             let one = try await browser.request("/progress?instrument=sdq-p4-17%401.0.0&occasion=F1")
             #expect(one.body.contains("Der er kun data fra F1. Udviklingen kræver mindst to målinger."))
             #expect(!one.body.contains("<table class=\"course\""))
+        }
+    }
+
+    @Test("Group names are escaped on the progress page")
+    func escaping() async throws {
+        let fixture = try WebFixture(className: { _ in "<i>4A</i>" })
+        let file = fixture.folder.appendingPathComponent("foraeldre-T2.csv")
+        try Self.write(file, ids: fixture.ids, shift: 1, className: { _ in "<i>4A</i>" })
+        let library = try InstrumentLibrary.find(option: instrumentsDirectory)
+        var request = ProjectImport.Request(project: fixture.project, files: [file.path], instruments: try library.instruments(),
+                                            profilesDirectory: library.profilesDirectory, operator: "test")
+        request.instrument = "sdq-p4-17"
+        request.occasion = Occasion("T2")
+        _ = try ProjectImport.run(request, sink: CollectingSink())
+        let app = try WebServer.application(try fixture.configuration())
+        try await app.test(.router) { client in
+            let browser = Browser(client)
+            try await browser.logIn("mette")
+            let page = try await browser.request("/progress?instrument=sdq-p4-17%401.0.0&by=class")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<h2>Klasse: &lt;i&gt;4A&lt;/i&gt;</h2>"))
+            #expect(!page.body.contains("<i>4A</i>"))
         }
     }
 

@@ -95,7 +95,7 @@ extension ImportPreview {
             for record in sample.records {
                 guard let raw = record.occasion, seen.insert(raw).inserted else { continue }
                 let mapped = reference.map.map { $0[raw] } ?? raw
-                result.occasionsInFile.append(OccasionInFile(raw: raw, code: mapped.flatMap(Occasion.init)?.code))
+                result.occasionsInFile.append(OccasionInFile(raw: raw, code: mapped.flatMap { Occasion($0) }?.code))
             }
         }
 
