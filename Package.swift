@@ -225,7 +225,7 @@ let package = Package(
         .testTarget(
             name: "KortlaegWebTests",
             dependencies: [
-                "KortlaegWeb", "KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegDomain",
+                "KortlaegWeb", "KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegDomain", "KortlaegStatistics",
                 "KortlaegTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

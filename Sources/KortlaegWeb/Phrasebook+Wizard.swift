@@ -13,6 +13,24 @@ extension Phrasebook {
             Phrase(da: "De første \(shown) rækker, som de står i filen (CPR-numre vises aldrig)",
                    en: "The first \(shown) rows as written in the file (CPR numbers are never shown)")
         }
+        static let firstRecords = Phrase(da: "Første poster", en: "First records")
+        static func firstRecordsCaption(_ shown: Int) -> Phrase {
+            Phrase(da: "De første \(shown) besvarelser, som de læses fra filen: én række pr. besvarelse, ét felt pr. kolonne (CPR-numre vises aldrig)",
+                   en: "The first \(shown) responses as read from the file: one row per response, one field per column (CPR numbers are never shown)")
+        }
+        static let subjectPart = Phrase(da: "(personens id i filen)", en: "(the person's id in the file)")
+        static let occasionPart = Phrase(da: "(besøg/måling i filen)", en: "(event/occasion in the file)")
+        static let formPart = Phrase(da: "(skema i filen)", en: "(form in the file)")
+        static let datePart = Phrase(da: "(udfyldt dato)", en: "(date filled in)")
+        static let occasionsInFile = Phrase(da: "Målinger i filen", en: "Occasions in the file")
+        static let notAnOccasion = Phrase(da: "ikke en kendt måling: disse besvarelser afvises", en: "not a known occasion: these responses are refused")
+        static let noUnmatchedFields = Phrase(da: "Alle felter er genkendt.", en: "Every field is matched.")
+        static let unmatchedFields = Phrase(da: "Felter uden match", en: "Unmatched fields")
+        static func matchedFields(_ items: Int, _ others: Int) -> Phrase {
+            Phrase(da: "\(items) felter læses som skemaets spørgsmål, \(others) som oplysninger om barnet eller besvarelsen.",
+                   en: "\(items) fields are read as the form's items, \(others) as facts about the child or the response.")
+        }
+        static func fieldLabel(_ name: String) -> Phrase { Phrase(da: "Feltet »\(name)«", en: "Field “\(name)”") }
         static let choices = Phrase(da: "Dine valg", en: "Your choices")
         static let choicesIntro = Phrase(
             da: "Bekræft eller ret id-kolonnen, skemaet, målingen og informanten, og vælg hvad kolonnerne uden match indeholder. »Opdater prøvekørsel« viser resultatet af valgene; intet gemmes, før du trykker »Indlæs nu«.",

@@ -101,7 +101,7 @@ extension Site {
         previewRequest.sampleRows = 5
         let preview = ImportPreview.run(previewRequest)
         var h = ""
-        if save, let profile = preview.profile, let header = preview.table?.header {
+        if save, !preview.recordFile, let profile = preview.profile, let header = preview.table?.header {
             do {
                 let title = LocalizedText(["da": "Gemt i indlæsningsguiden fra \(upload.name)", "en": "Saved in the import wizard from \(upload.name)"])
                 let stored = try saved.save(profile, header: header.map { $0.trimmingCharacters(in: [" ", "\t", "\u{FEFF}"]) }, title: title,
@@ -132,7 +132,8 @@ extension Site {
         h += "<h2 id=\"result\">\(HTML.e(W.dryRun(l)))</h2>"
         h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: true, l)
         h += "<p class=\"row\">"
-        if preview.problem == nil || preview.table == nil {
+        // A table or record file with a problem is not imported as it stands (other files: the import decides).
+        if preview.problem == nil || preview.table == nil && !preview.recordFile {
             h += "<button type=\"submit\" name=\"import\" value=\"1\" formaction=\"/import/confirm\">\(HTML.e(T.importNow(l)))</button> "
         }
         h += "<button type=\"submit\" name=\"cancel\" value=\"1\" formaction=\"/import/confirm\" formnovalidate>\(HTML.e(T.cancel(l)))</button></p>"
@@ -152,17 +153,34 @@ extension Site {
             fact(T.instrument, HTML.e(instrument.reference.description) + (preview.instrumentReason.map { " (\(HTML.e($0.phrase(l))))" } ?? ""))
         }
         if let column = preview.idColumn {
-            fact(W.childId, "»" + HTML.message(column) + "«" + (preview.idReason.map { " (\(HTML.e($0.phrase(l))))" } ?? ""))
+            fact(W.childId, "»" + HTML.message(columnTitle(column, l)) + "«" + (preview.idReason.map { " (\(HTML.e($0.phrase(l))))" } ?? ""))
+        }
+        if !preview.occasionsInFile.isEmpty {
+            fact(W.occasionsInFile, preview.occasionsInFile.map { occasion in
+                "»" + HTML.message(occasion.raw) + "« → " + (occasion.code.map { HTML.e($0) } ?? HTML.e(W.notAnOccasion(l)))
+            }.joined(separator: "; "))
         }
         if let profile = preview.baseProfile { fact(W.profile, HTML.e(profile)) }
         return h + "</dl>"
     }
 
+    /// A column of the first rows as shown: a record file's parts in words, other names as written.
+    func columnTitle(_ name: String, _ l: Language) -> String {
+        switch name {
+        case RecordPreview.subjectColumn: W.subjectPart(l)
+        case RecordPreview.occasionColumn: W.occasionPart(l)
+        case RecordPreview.formColumn: W.formPart(l)
+        case RecordPreview.dateColumn: W.datePart(l)
+        default: name
+        }
+    }
+
     /// The first rows as a table, every cell escaped, CPR-shaped values masked.
     func firstRows(_ preview: ImportPreview.Result, _ l: Language) -> String {
         guard let table = preview.table, !table.header.isEmpty else { return "" }
-        var h = "<h2>\(HTML.e(W.firstRows(l)))</h2><div class=\"scroll\"><table class=\"sample\"><caption>\(HTML.e(W.firstRowsCaption(table.rows.count)(l)))</caption><thead><tr>"
-        h += table.header.map { "<th scope=\"col\">\(HTML.message($0))</th>" }.joined() + "</tr></thead><tbody>"
+        let caption = preview.recordFile ? W.firstRecordsCaption(table.rows.count) : W.firstRowsCaption(table.rows.count)
+        var h = "<h2>\(HTML.e((preview.recordFile ? W.firstRecords : W.firstRows)(l)))</h2><div class=\"scroll\"><table class=\"sample\"><caption>\(HTML.e(caption(l)))</caption><thead><tr>"
+        h += table.header.map { "<th scope=\"col\">\(HTML.message(columnTitle($0, l)))</th>" }.joined() + "</tr></thead><tbody>"
         for row in table.rows { h += "<tr>" + row.map { "<td>\(HTML.message($0))</td>" }.joined() + "</tr>" }
         return h + "</tbody></table></div>"
     }
@@ -172,11 +190,13 @@ extension Site {
         var h = "<h2>\(HTML.e(W.choices(l)))</h2><p>\(HTML.e(W.choicesIntro(l)))</p><div class=\"row\">"
         if let table = preview.table {
             let chosen = preview.choice.idColumn
-            let suggested = preview.idColumn.map { W.suggested("»\($0)«")(l) } ?? "–"
+            let suggested = preview.idColumn.map { W.suggested("»\(columnTitle($0, l))«")(l) } ?? "–"
+            // A record file's child id is its subject key or one of its fields, never another part.
+            let offered = preview.recordFile ? [RecordPreview.subjectColumn] + preview.columns.map(\.name) : table.header
             h += "<p class=\"stack\"><label for=\"id\">\(HTML.e(W.childId(l)))</label><select id=\"id\" name=\"id\">"
             h += "<option value=\"\">\(HTML.message(suggested))</option>"
-            h += table.header.map { column in
-                "<option\(column == chosen ? " selected" : "") value=\"\(HTML.e(column))\">\(HTML.message(column))</option>"
+            h += offered.map { column in
+                "<option\(column == chosen ? " selected" : "") value=\"\(HTML.e(column))\">\(HTML.message(columnTitle(column, l)))</option>"
             }.joined() + "</select></p>"
         }
         h += "<p class=\"stack\">" + instrumentChoice(l, chosen: preview.choice.instrument.flatMap { try? catalog.resolve($0).reference.description }) + "</p>"
@@ -194,9 +214,10 @@ extension Site {
             }
             let items = preview.columns.filter { isItem($0.matched) }.count
             let others = preview.columns.filter { $0.matched != .unmatched && !isItem($0.matched) }.count
-            h += "<fieldset><legend>\(HTML.e(W.unmatched(l)))</legend><p>\(HTML.e(W.matched(items, others)(l)))</p>"
+            h += "<fieldset><legend>\(HTML.e((preview.recordFile ? W.unmatchedFields : W.unmatched)(l)))</legend>"
+                + "<p>\(HTML.e((preview.recordFile ? W.matchedFields(items, others) : W.matched(items, others))(l)))</p>"
             let open = preview.columns.filter { $0.matched == .unmatched }
-            if open.isEmpty { h += "<p>\(HTML.e(W.noUnmatched(l)))</p>" }
+            if open.isEmpty { h += "<p>\(HTML.e((preview.recordFile ? W.noUnmatchedFields : W.noUnmatched)(l)))</p>" }
             // An item read from another column is not offered again.
             let taken = Set(preview.columns.compactMap { column -> String? in
                 if case let .item(id) = column.matched { return id }
@@ -204,7 +225,8 @@ extension Site {
             })
             for (number, column) in open.enumerated() {
                 let id = "col\(number)"
-                h += "<p class=\"stack\"><label for=\"\(id)\">\(HTML.e(W.columnLabel(HTML.scrubbed(column.name))(l)))</label>"
+                let label = preview.recordFile ? W.fieldLabel(HTML.scrubbed(column.name)) : W.columnLabel(HTML.scrubbed(column.name))
+                h += "<p class=\"stack\"><label for=\"\(id)\">\(HTML.e(label(l)))</label>"
                 h += "<select id=\"\(id)\" name=\"col:\(HTML.e(column.name))\"><option value=\"\">\(HTML.e(W.ignore(l)))</option>"
                 h += "<optgroup label=\"\(HTML.e(W.items(l)))\">"
                 for item in instrument.items where !taken.contains(item.id) {
@@ -222,7 +244,8 @@ extension Site {
             h += "</fieldset>"
         }
         h += "<p class=\"row\"><button type=\"submit\" name=\"action\" value=\"preview\">\(HTML.e(W.update(l)))</button>"
-        if preview.profile != nil, preview.table != nil {
+        // A record file's fields vary from record to record: its choices are not saved as a profile for a header.
+        if preview.profile != nil, preview.table != nil, !preview.recordFile {
             h += " <button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">\(HTML.e(W.saveProfile(l)))</button>"
         }
         return h + "</p>"
@@ -232,7 +255,7 @@ extension Site {
     /// ``ProjectImport`` with the preview's mapping profile; everything said in the page's language.
     func runImport(_ preview: ImportPreview.Result, upload: Upload, occasion: String?, session: WebLogin.Session,
                    dryRun: Bool, _ l: Language) throws -> String {
-        if preview.problem != nil, preview.table != nil { return "" }
+        if preview.problem != nil, preview.table != nil || preview.recordFile { return "" }
         var request = ProjectImport.Request(project: configuration.project, files: [upload.path], instruments: catalog,
                                             profilesDirectory: configuration.instruments.profilesDirectory, operator: session.user)
         request.mappingProfile = preview.profile

@@ -10,7 +10,8 @@ re-rendered), imports the parent T2 sample, opens barn-0001 by its id and compar
 the numbers on its page with `kortlaeg score` (SCORES_CSV, the parent T1 file scored), checks the
 trajectory charts, sets the staff's own label and finds the child by it, opens the parent version
 and prints it (at most two A4 pages), exports a .sav and reads it back with pyreadstat, and logs
-out. A screenshot of every page goes to ARTEFACTS_DIR.
+out. On the way it opens the progress page (the course T1 → T2, a table per score). A
+screenshot of every page goes to ARTEFACTS_DIR.
 """
 import base64, csv, glob, os, re, sys, time
 
@@ -215,6 +216,17 @@ try:
         handle.write(pdf)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     check(1 <= pages <= 2, f"the parent version prints on one or two A4 pages (got {pages})")
+
+    # The progress page: the course T1 → T2 of the parent form, one table per score with a row per occasion.
+    driver.get(address + "progress?instrument=sdq-p4-17%401.0.0")
+    title_has("Udvikling", "the progress page")
+    tables = driver.find_elements(By.CSS_SELECTOR, "table.course")
+    check(len(tables) >= 5, f"a course table per score on the progress page (got {len(tables)})")
+    occasions = [r.get_attribute("data-occasion") for r in tables[0].find_elements(By.CSS_SELECTOR, "tbody tr")]
+    check(occasions == ["T1", "T2"], f"the first table has a row per occasion (got {occasions})")
+    check("Sådan læses tabellerne" in driver.find_element(By.TAG_NAME, "main").text, "the progress page explains its tables")
+    no_cpr(driver.page_source, "the progress page")
+    shot("07a-progress")
 
     driver.get(address + "exports")
     Select(driver.find_element(By.ID, "format")).select_by_value("sav")

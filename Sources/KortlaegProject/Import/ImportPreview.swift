@@ -153,6 +153,12 @@ public enum ImportPreview {
         public var profile: MappingProfile?
         /// Why the file cannot be mapped as it stands, if it cannot.
         public var problem: Problem?
+        /// Whether the file is a record file (ODM, FHIR): ``table`` is its first records flattened
+        /// (``RecordPreview``), ``columns`` are its fields, and ``idColumn`` may be the record's
+        /// subject key (``RecordPreview/subjectColumn``).
+        public var recordFile = false
+        /// A record file's occasions among the first records, with what the profile makes of them.
+        public var occasionsInFile: [OccasionInFile] = []
     }
 
     /// The targets a column can have besides the instrument's items (``ImportJob``'s `--column` attributes).
@@ -175,11 +181,8 @@ public enum ImportPreview {
             return result
         }
         guard var table = full else {
-            // ODM and FHIR: the import chooses the profile; the instrument may be chosen.
-            if let reference = choice.instrument {
-                result.instrument = try? request.instruments.resolve(reference)
-                result.instrumentReason = .chosen
-            }
+            // ODM and FHIR: the first records, flattened, and the same choices (ImportPreview+Records.swift).
+            previewRecords(request, kind: recognition.kind, choice: choice, result: &result)
             return result
         }
         let header = table.header.map { $0.trimmingCharacters(in: [" ", "\t", "\u{FEFF}"]) }
@@ -225,18 +228,7 @@ public enum ImportPreview {
             instrument = found
             result.instrumentReason = choice.instrument != nil ? .chosen : .profile(profile.id)
         } else {
-            var newest: [String: Instrument] = [:]
-            for entry in request.instruments.entries { newest[entry.instrument.id] = entry.instrument }
-            var best: (instrument: Instrument, matched: Int)?
-            for candidate in newest.values.sorted(by: { $0.id < $1.id }) {
-                guard let mapper = try? ResponseMapper(profile: profile, instrument: candidate) else { continue }
-                let matched = mapper.matchedItemCount(in: record)
-                if matched > 0, best == nil || matched > best!.matched
-                    || (matched == best!.matched && candidate.items.count < best!.instrument.items.count) {
-                    best = (candidate, matched)
-                }
-            }
-            guard let best else {
+            guard let best = bestInstrument(for: record, profile: profile, instruments: request.instruments) else {
                 result.problem = .noInstrument
                 return
             }
@@ -265,13 +257,43 @@ public enum ImportPreview {
         }
         if let informant = choice.informant { profile.informant = FieldReference(value: informant.rawValue) }
 
-        // The columns: what the profile reads by itself, then the user's targets for the rest.
+        guard applyColumns(choice: &choice, to: &profile, instrument: instrument, header: header, result: &result) else { return }
+        if result.problem == nil { result.profile = profile }
+        if result.savedProfilePicked, let saved = choice.savedProfile {
+            result.instrumentReason = .profile(saved)
+            if result.idReason == .choice(.named) { result.idReason = .profile(saved) }
+        }
+    }
+
+    /// The newest instrument version whose items match the most of `record`'s fields; ties go
+    /// to the instrument with fewer items (the closest fit), as the import chooses.
+    static func bestInstrument(for record: SourceRecord, profile: MappingProfile, instruments: InstrumentCatalog)
+        -> (instrument: Instrument, matched: Int)? {
+        var newest: [String: Instrument] = [:]
+        for entry in instruments.entries { newest[entry.instrument.id] = entry.instrument }
+        var best: (instrument: Instrument, matched: Int)?
+        for candidate in newest.values.sorted(by: { $0.id < $1.id }) {
+            guard let mapper = try? ResponseMapper(profile: profile, instrument: candidate) else { continue }
+            let matched = mapper.matchedItemCount(in: record)
+            if matched > 0, best == nil || matched > best!.matched
+                || (matched == best!.matched && candidate.items.count < best!.instrument.items.count) {
+                best = (candidate, matched)
+            }
+        }
+        return best
+    }
+
+    /// The columns (or a record file's fields): what the profile reads by itself, then the
+    /// user's targets for the rest; sets the result's columns. False (with the problem set)
+    /// when the choices make a profile the mapper refuses.
+    static func applyColumns(choice: inout Choice, to profile: inout MappingProfile, instrument: Instrument, header: [String],
+                             result: inout Result) -> Bool {
         let automatic: [ResponseMapper.ColumnRole]
         do {
             automatic = try ResponseMapper(profile: profile, instrument: instrument, readsChildAttributes: true).columnRoles(header)
         } catch {
             result.problem = .invalidProfile("\(error)")
-            return
+            return false
         }
         let itemIDs = Set(instrument.items.map(\.id))
         var matchedItems = Set(automatic.compactMap { if case let .item(id) = $0 { id } else { nil } })
@@ -291,11 +313,13 @@ public enum ImportPreview {
         }
         choice.columns = targets
         if !extraItems.isEmpty {
-            // Listing one item means listing them all: the matched columns keep their items.
-            var items: [ItemMapping] = []
+            // Listing one item means listing them all: the matched columns keep their items, and
+            // the profile's own lines stay (a record file's sample may lack fields later records have).
+            let chosenItems = Set(extraItems.map(\.item))
+            var items = (profile.items ?? []).filter { !chosenItems.contains($0.item) }
             for (index, role) in automatic.enumerated() {
-                guard case let .item(id) = role else { continue }
-                items.append(profile.items?.first { $0.item == id } ?? ItemMapping(source: header[index], item: id))
+                guard case let .item(id) = role, !items.contains(where: { $0.item == id }) else { continue }
+                items.append(ItemMapping(source: header[index], item: id))
             }
             profile.items = items + extraItems
         }
@@ -304,14 +328,10 @@ public enum ImportPreview {
             roles = try ResponseMapper(profile: profile, instrument: instrument, readsChildAttributes: true).columnRoles(header)
         } catch {
             result.problem = .invalidProfile("\(error)")
-            return
+            return false
         }
         result.columns = header.indices.map { Column(name: header[$0], matched: automatic[$0], role: roles[$0], target: targets[header[$0]]) }
-        if result.problem == nil { result.profile = profile }
-        if result.savedProfilePicked, let saved = choice.savedProfile {
-            result.instrumentReason = .profile(saved)
-            if result.idReason == .choice(.named) { result.idReason = .profile(saved) }
-        }
+        return true
     }
 
     /// A cell as shown: a CPR-shaped number is never shown.

@@ -103,8 +103,13 @@ public struct CourseTextRenderer: Sendable {
         analysis.followUps[index - 1].groups.first { $0.name == group }.map { $0.summaries[score] }
     }
 
-    /// "bedre ↓" only when the 95 % interval of the mean change excludes 0, else "ingen sikker ændring".
     private func direction(_ score: ProgressScore, _ summary: GroupSummary) -> String {
+        Self.direction(score, summary, language)
+    }
+
+    /// "bedre ↓" only when the 95 % interval of the mean change excludes 0, else "ingen sikker
+    /// ændring" (also the web page's wording, ``CourseHTMLRenderer``).
+    static func direction(_ score: ProgressScore, _ summary: GroupSummary, _ language: Language) -> String {
         guard let change = summary.meanChangeValue, change != 0, score.definition.direction != .neutral else {
             return Phrasebook.Progress.unchanged(language) + " ="
         }
