@@ -169,8 +169,10 @@ public struct ProgressSettings: Hashable, Sendable {
                                   + (norms == nil && !(instrument.normSets ?? []).isEmpty
                                      ? ", or choose a norm set with --norm-set (\((instrument.normSets ?? []).map(\.id).joined(separator: ", ")))" : ""))
             }
-            return ProgressScore(definition: definition, bands: bands, bandTable: table?.id, cutoffLevel: cutoffLevel,
-                                 reliability: reliability, reliabilitySource: reliabilitySource, standardDeviation: sd)
+            var score = ProgressScore(definition: definition, bands: bands, bandTable: table?.id, cutoffLevel: cutoffLevel,
+                                      reliability: reliability, reliabilitySource: reliabilitySource, standardDeviation: sd)
+            score.reliabilityFromSample = reliabilities[definition.id] == nil && sample != nil
+            return score
         }
         return (scores, notes)
     }

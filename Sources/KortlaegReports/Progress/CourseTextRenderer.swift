@@ -36,6 +36,9 @@ public struct CourseTextRenderer: Sendable {
         for group in analysis.groups {
             lines.append("")
             lines.append(Phrasebook.Progress.group(groupName(group.name))(language))
+            for (code, count) in zip(occasions, group.duplicates) where count > 0 {
+                lines.append("  " + Text.duplicates(code, count)(language))
+            }
             for (scoreIndex, score) in analysis.scores.enumerated() {
                 lines += self.score(score, index: scoreIndex, group: group)
             }
