@@ -83,6 +83,9 @@ public struct CourseTextRenderer: Sendable {
             .contains { $0.rciN > 0 }
         if !withRCI, let reason = Text.rciReason(score) {
             lines.append("    " + Phrasebook.Progress.rciNotComputed(reason(language))(language))
+        } else if withRCI,
+                  let constants = Phrasebook.RCIConstants.line(score, baselineSD: analysis.followUps.first?.baselineSD[score.definition.id]) {
+            lines.append("    " + constants(language))
         }
         return lines
     }

@@ -138,9 +138,11 @@ public struct ProgressCSVRenderer: Sendable {
         func duplicate(_ child: String) -> ChildNote {
             .duplicate(occasions: (pairing.duplicatesBefore.contains(child) ? [from] : []) + (pairing.duplicatesAfter.contains(child) ? [to] : []))
         }
-        for (note, ids) in [({ (_: String) in ChildNote.onlyEarlier(occasion: from) }, pairing.onlyBefore),
-                            ({ (_: String) in ChildNote.onlyLater(occasion: to) }, pairing.onlyAfter),
-                            (duplicate, pairing.duplicates)] {
+        let unpaired: [(note: (String) -> ChildNote, ids: [String])] = [
+            ({ _ in .onlyEarlier(occasion: from) }, pairing.onlyBefore), ({ _ in .onlyLater(occasion: to) }, pairing.onlyAfter),
+            (duplicate, pairing.duplicates),
+        ]
+        for (note, ids) in unpaired {
             for child in ids { rows.append([CPRNumber.masked(child), "", ""] + blank(12) + tail(child, nil, note(child))) }
         }
         return CSVTable(rows: rows)

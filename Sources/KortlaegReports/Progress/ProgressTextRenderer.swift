@@ -109,6 +109,10 @@ public struct ProgressTextRenderer: Sendable {
             lines.append("    " + Text.reliableChange(improved: percent(summary.shareReliablyImproved),
                                                       deteriorated: percent(summary.shareReliablyDeteriorated),
                                                       n: summary.rciN)(language))
+            // Every output that shows an RCI names its constants and their sources.
+            if let constants = Phrasebook.RCIConstants.line(score, baselineSD: analysis.baselineSD[score.definition.id]) {
+                lines.append("    " + constants(language))
+            }
         } else if let reason = rciReason(score) {
             lines.append("    " + Text.rciNotComputed(reason)(language))
         }
