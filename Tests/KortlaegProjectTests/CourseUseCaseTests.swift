@@ -109,6 +109,7 @@ import Testing
         // The duplicate's rows, by file and row (the id is not repeated).
         #expect(report.notes.contains(.duplicateRows(occasion: "T1", children: [[.init(file: t1a, row: 3), .init(file: t1b, row: 4)]])))
         #expect(report.notes.contains(.scoreFiles(occasion: "T1", files: 2, rows: 7, sites: [])))
+        #expect(sink.text.contains("duplicates (not paired): T1: 1 (5A: 1)"), "\(sink.text)")
         #expect(sink.text.contains("duplicates at T1 (the same id more than once, not paired): 1 child — \(t1a) row 3 and \(t1b) row 4"))
         #expect(CourseTextRenderer(report: report).text.contains("Bemærk: dubletter ved T1 (samme id flere gange, ikke parret): 1 barn — \(t1a) række 3 og \(t1b) række 4"))
         // The same file twice for one occasion is a mistake, not a duplicate of every child.

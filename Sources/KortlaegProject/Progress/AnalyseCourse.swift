@@ -174,6 +174,13 @@ public enum AnalyseCourse {
             }
         }
         sink.note("occasions: " + counts.joined(separator: "; "))
+        // Duplicates per occasion, and per group when grouped.
+        let duplicates = analysis.occasions.enumerated().compactMap { index, code -> String? in
+            guard !analysis.duplicates[index].isEmpty else { return nil }
+            let groups = analysis.groups.filter { $0.duplicates[index] > 0 }.map { "\($0.name): \($0.duplicates[index])" }
+            return "\(code): \(analysis.duplicates[index].count)" + (request.groupBy == nil ? "" : " (" + groups.joined(separator: ", ") + ")")
+        }
+        if !duplicates.isEmpty { sink.note("duplicates (not paired): " + duplicates.joined(separator: "; ")) }
         for note in report.notes { sink.note(note.text(.english)) }
         return report
     }
