@@ -12,16 +12,6 @@ public enum ChangeClass: String, Sendable, Equatable, CaseIterable {
     case unchanged
     /// Reliable worsening.
     case deteriorated
-
-    /// The Danish name used in reports.
-    public var danish: String {
-        switch self {
-        case .recovered: "klinisk bedret (under grænsen)"
-        case .improved: "forbedret"
-        case .unchanged: "uændret"
-        case .deteriorated: "forværret"
-        }
-    }
 }
 
 /// One child's change on one score between two occasions.
@@ -40,7 +30,9 @@ public struct ChildChange: Sendable {
     public var rciStandardDeviation: Double?
     public var rciReliability: Double?
     /// Why the RCI is missing, if it is.
-    public var rciUnavailable: String?
+    public var rciGap: RCIGap?
+    /// ``rciGap`` in English.
+    public var rciUnavailable: String? { rciGap?.description }
     /// |RCI| > 1.96.
     public var reliable: Bool? { rci.map { abs($0) > ReliableChange.defaultCriterion } }
     /// Jacobson–Truax class (needs the RCI).
@@ -67,7 +59,8 @@ public struct ChildChange: Sendable {
         if let b = score.band(of: before) { bandBefore = (b.label, b.band.level) }
         if let b = score.band(of: after) { bandAfter = (b.label, b.band.level) }
         guard let r = score.reliability else {
-            rciUnavailable = "no reliability is known for \(score.definition.variable): \(score.reliabilitySource)"
+            rciGap = .noReliability(variable: score.definition.variable, source: score.reliabilitySource,
+                                    fromSample: score.reliabilityFromSample)
             return
         }
         var sd: Double?
@@ -76,10 +69,10 @@ public struct ChildChange: Sendable {
         case let .bySex(values, _):
             let sex = pair.attributes["sex"].flatMap(Self.normaliseSex)
             sd = sex.flatMap { values[$0] }
-            if sd == nil { rciUnavailable = "the child's sex is not known, and the norm SDs are given by sex" }
+            if sd == nil { rciGap = .sexUnknown }
         case .baseline: sd = baselineSD
-            if sd == nil { rciUnavailable = "the baseline SD cannot be computed (fewer than 2 children or no variation)" }
-        case let .unavailable(reason): rciUnavailable = reason
+            if sd == nil { rciGap = .noBaselineSD }
+        case let .unavailable(reason): rciGap = .noStandardDeviation(variable: score.definition.variable, reason: reason)
         }
         guard let sd else { return }
         do {
@@ -100,7 +93,7 @@ public struct ChildChange: Sendable {
                 changeClass = score.definition.direction == .neutral ? .unchanged : .deteriorated
             }
         } catch {
-            rciUnavailable = error.description
+            rciGap = .statistics((error as? StatisticsError).map(StatisticGap.init) ?? .other("\(error)"))
         }
     }
 

@@ -52,6 +52,8 @@ public struct CourseAnalysis: Sendable {
         public var children: [Int]
         /// Per score id, the mean at each occasion in course order.
         public var means: [String: [OccasionMean]]
+        /// Children of the group whose id occurs more than once at each occasion (left out there), in course order.
+        public var duplicates: [Int]
     }
 
     /// One child's value of one score at one occasion, with the change from the first occasion.
@@ -124,6 +126,14 @@ public struct CourseAnalysis: Sendable {
                 members[name]![index].append(observation)
             }
         }
+        var duplicatesOf: [String: [Int]] = [:]  // group → per occasion
+        for (index, ids) in duplicates.enumerated() {
+            for id in ids {
+                let name = groupName(id)
+                if members[name] == nil { members[name] = Array(repeating: [], count: occasions.count) }
+                duplicatesOf[name, default: Array(repeating: 0, count: occasions.count)][index] += 1
+            }
+        }
         groups = members.keys.sorted().map { name in
             let perOccasion = members[name]!
             var means: [String: [OccasionMean]] = [:]
@@ -148,7 +158,8 @@ public struct CourseAnalysis: Sendable {
                     return cell
                 }
             }
-            return Group(name: name, children: perOccasion.map(\.count), means: means)
+            return Group(name: name, children: perOccasion.map(\.count), means: means,
+                         duplicates: duplicatesOf[name] ?? Array(repeating: 0, count: occasions.count))
         }
         // Trajectories: every child seen (uniquely) at some occasion, every score, every occasion it was seen at.
         var changeOf: [String: ChildChange] = [:]  // "occasionIndex|score|child"

@@ -18,6 +18,10 @@ public struct Pairing: Sendable {
     public var onlyAfter: [String]
     /// Ids that occur more than once at one occasion; they are not paired.
     public var duplicates: [String]
+    /// The ids that occur more than once at the earlier occasion.
+    public var duplicatesBefore: Set<String>
+    /// The ids that occur more than once at the later occasion.
+    public var duplicatesAfter: Set<String>
 
     /// Pairs `before` and `after` by child id.
     public init(before: [ChildObservation], after: [ChildObservation]) {
@@ -33,6 +37,8 @@ public struct Pairing: Sendable {
         }
         let (first, duplicatesFirst) = index(before)
         let (second, duplicatesSecond) = index(after)
+        duplicatesBefore = duplicatesFirst
+        duplicatesAfter = duplicatesSecond
         duplicates = duplicatesFirst.union(duplicatesSecond).sorted()
         let duplicateSet = Set(duplicates)
         pairs = first.keys.sorted().compactMap { id in

@@ -21,6 +21,9 @@ public struct ProgressAnalysis: Sendable {
     /// paired children than the threshold is suppressed for every score (suppression is per group).
     public var groups: [(name: String, summaries: [GroupSummary], addedValue: GroupAddedValue?)]
     public var suppressionThreshold: Int
+    /// Per group name, the children whose id occurs more than once at one occasion (not paired;
+    /// ``Pairing/duplicates`` counted in their group, which is that of the id's first row).
+    public var duplicatesByGroup: [String: Int]
     /// Per child id, its attributes (the earlier occasion's, completed by the later one): the
     /// per-child file's `class` and `sex` columns come from here.
     public var childAttributes: [String: [String: String]]
@@ -88,6 +91,17 @@ public struct ProgressAnalysis: Sendable {
             unpairedByGroup[groupName(observation.attributes), default: 0] += 1
             attributes[observation.id] = observation.attributes
         }
+        // Duplicate ids count in the group of their first row (earlier occasion first), as
+        // attributes are taken from the earlier occasion elsewhere.
+        var duplicatesByGroup: [String: Int] = [:]
+        var duplicateIDs = Set(pairing.duplicates)
+        for observation in before + after where duplicateIDs.contains(observation.id) {
+            work += 1
+            duplicateIDs.remove(observation.id)
+            duplicatesByGroup[groupName(observation.attributes), default: 0] += 1
+            attributes[observation.id] = observation.attributes
+        }
+        self.duplicatesByGroup = duplicatesByGroup
         childAttributes = attributes
         var changesByGroup: [String: [String: [ChildChange]]] = [:]   // group → score → changes
         var missingByGroup: [String: [String: Int]] = [:]             // group → score → count
@@ -107,7 +121,7 @@ public struct ProgressAnalysis: Sendable {
             work += 1
             valuesByGroup[groupOf[value.childID] ?? "all", default: []].append(value)
         }
-        let names = Set(groupOf.values).union(unpairedByGroup.keys).sorted()
+        let names = Set(groupOf.values).union(unpairedByGroup.keys).union(duplicatesByGroup.keys).sorted()
         let threshold = suppressionThreshold
         groups = names.map { name in
             let summaries = scores.map { score in

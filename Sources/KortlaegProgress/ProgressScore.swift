@@ -14,6 +14,12 @@ public struct ProgressScore: Sendable {
     public var reliability: Double?
     /// Where `reliability` comes from.
     public var reliabilitySource: String
+    /// The reliability is (or was to be) Cronbach's alpha from the first occasion's sample.
+    public var reliabilityFromSample = false
+    /// Where ``reliability`` comes from (nil when there is none).
+    public var reliabilityOrigin: ConstantOrigin?
+    /// Where the SD of ``standardDeviation`` comes from (nil when there is none).
+    public var standardDeviationOrigin: ConstantOrigin?
     /// The SD for the RCI: a fixed value, by sex, or the baseline sample's SD.
     public var standardDeviation: StandardDeviationSource
 

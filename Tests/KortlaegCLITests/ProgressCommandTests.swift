@@ -45,7 +45,7 @@ import Testing
         #expect(abs(meanChange - (-10.0 / 6.0)) < 1e-12)
         #expect(result.stderr.contains("paired: 6; only T1: 1; only T2: 0"))
         let children = try String(contentsOf: folder.appendingPathComponent("children.csv"), encoding: .utf8)
-        #expect(children.contains("g,,,,,,,,,,,,,,,only T1"))
+        #expect(children.contains("g,,,,,,,,,,,,,,,only_earlier"))
         #expect(children.contains("a,emotion,pemotion,2.0,0.0,-2.0,yes,"))
     }
 

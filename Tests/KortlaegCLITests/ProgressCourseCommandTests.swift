@@ -66,4 +66,40 @@ import Testing
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--occasion 'F1' must be CODE=FILE"))
     }
+
+    /// Several score files for one occasion, one per class: `--occasion T1=… --occasion T1=…`.
+    /// T1: t1-5A.csv a 2, b 4 and c 6; t1-5B.csv d 8, e 10, f 6 and c 7 again (its row 4). F1 and
+    /// T2 one file each (the values of ``sums``). By hand: c is a duplicate at T1 (left out there,
+    /// counted in 5A, its first row's class), T1's mean is (2 + 4 + 8 + 10 + 6) / 5 = 6.
+    @Test func severalFilesForOneOccasionOverTheCourse() throws {
+        let folder = try temporaryFolder()
+        func file(_ name: String, _ rows: [(String, String, Int)]) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            try (["id,klasse,koen,pemotion"] + rows.map { "\($0.0),\($0.1),dreng,\($0.2)" }).joined(separator: "\n")
+                .appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let ids = ["a", "b", "c", "d", "e", "f"]
+        func klasse(_ id: String) -> String { ["a", "b", "c"].contains(id) ? "5A" : "5B" }
+        let t1a = try file("t1-5A.csv", [("a", "5A", 2), ("b", "5A", 4), ("c", "5A", 6)])
+        let t1b = try file("t1-5B.csv", [("d", "5B", 8), ("e", "5B", 10), ("f", "5B", 6), ("c", "5B", 7)])
+        let f1 = try file("f1.csv", zip(ids, Self.sums[1].1).map { ($0, klasse($0), $1) })
+        let t2 = try file("t2.csv", zip(ids, Self.sums[3].1).map { ($0, klasse($0), $1) })
+        let result = try runKortlaeg(["progress", "--occasion", "T1=\(t1a)", "--occasion", "T1=\(t1b)", "--occasion", "F1=\(f1)",
+                                      "--t2", t2, "--instrument", "sdq-p4-17", "--by", "klasse", "--suppress", "1", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("duplicates at T1 (the same id more than once, not paired): 1 child — \(t1a) row 3 and \(t1b) row 4"),
+                "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let groups = try #require(json["groups"] as? [[String: Any]])
+        let a = try #require(groups.first { $0["group"] as? String == "5A" && $0["variable"] as? String == "pemotion" && $0["occasion"] as? String == "T1" })
+        // 5A at T1 without c: a 2, b 4 → mean 3.
+        #expect(a["mean"] as? Int == 3 && a["duplicates"] as? Int == 1)
+        // Two occasions with --long and two files for T1: no longer refused.
+        let long = folder.appendingPathComponent("long.csv").path
+        let two = try runKortlaeg(["progress", "--t1", t1a, t1b, "--t2", t2, "--instrument", "sdq-p4-17", "--long", long])
+        #expect(two.status == 0, "\(two.stderr)")
+        #expect(two.stdout.contains("Dubletter (ikke parret): 1."))
+        #expect(try String(contentsOfFile: long, encoding: .utf8).contains("\nd,5B,dreng,emotion,pemotion,T2,1,6.0,"))
+    }
 }

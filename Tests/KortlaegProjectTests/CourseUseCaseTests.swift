@@ -75,6 +75,50 @@ import Testing
         }
         #expect(missing?.message == "--occasions names F2, but no score file is given for it (--occasion F2=FILE).")
     }
+
+    /// Several score files for one occasion (one per class) are read as one. T1: t1-5A.csv holds
+    /// a 2, b 4, c 6 (class 5A), t1-5B.csv d 8, e 10, f 6 and again c 7 (class 5B, its row 4);
+    /// F1: one file, 1 4 5 8 9 6; T2: t2-5A.csv a 0, b 2, c 4 and t2-5B.csv d 6, e 8, f 6.
+    /// By hand: c is twice at T1 (t1-5A.csv row 3 and t1-5B.csv row 4), so it is a duplicate there
+    /// and left out: T1 has 5 children with mean (2 + 4 + 8 + 10 + 6) / 5 = 6; F1 6 children, mean
+    /// 33 / 6 = 5.5, 5 of them paired with T1; T2 6 children, mean 26 / 6. c counts in class 5A
+    /// (its first row); 5A has 1 duplicate at T1, 5B none.
+    @Test func severalFilesForOneOccasionAreReadAsOne() throws {
+        func file(_ name: String, _ rows: [(String, String, Int)]) throws -> String {
+            try write((["id,klasse,koen,pemotion,status"] + rows.map { "\($0.0),\($0.1),pige,\($0.2),complete" }).joined(separator: "\n") + "\n", name)
+        }
+        let t1a = try file("t1-5A.csv", [("a", "5A", 2), ("b", "5A", 4), ("c", "5A", 6)])
+        let t1b = try file("t1-5B.csv", [("d", "5B", 8), ("e", "5B", 10), ("f", "5B", 6), ("c", "5B", 7)])
+        let f1 = try file("f1.csv", zip(Self.children, [1, 4, 5, 8, 9, 6]).map { ($0, ["a", "b", "c"].contains($0) ? "5A" : "5B", $1) })
+        let t2a = try file("t2-5A.csv", [("a", "5A", 0), ("b", "5A", 2), ("c", "5A", 4)])
+        let t2b = try file("t2-5B.csv", [("d", "5B", 6), ("e", "5B", 8), ("f", "5B", 6)])
+        let files: [AnalyseCourse.OccasionFile] = [.init(occasion: "T1", path: t1a), .init(occasion: "T1", path: t1b),
+                                                   .init(occasion: "F1", path: f1), .init(occasion: "T2", path: t2a),
+                                                   .init(occasion: "T2", path: t2b)]
+        let sink = CollectingSink()
+        let report = try AnalyseCourse.run(.init(source: .files(files), instrument: "sdq-p4-17", instruments: catalog, groupBy: "klasse"),
+                                           sink: sink)
+        #expect(report.analysis.occasions == ["T1", "F1", "T2"])
+        #expect(report.analysis.duplicates == [["c"], [], []])
+        #expect(report.analysis.followUps[0].pairing.pairs.count == 5)
+        let overall = try AnalyseCourse.run(.init(source: .files(files), instrument: "sdq-p4-17", instruments: catalog), sink: CollectingSink())
+        let means = try emotionMeans(overall)
+        #expect(means[0] == 6 && means[1] == 5.5 && abs((means[2] ?? 0) - 26.0 / 6.0) < 1e-12)
+        let groups = Dictionary(uniqueKeysWithValues: report.analysis.groups.map { ($0.name, $0.duplicates) })
+        #expect(groups == ["5A": [1, 0, 0], "5B": [0, 0, 0]])
+        // The duplicate's rows, by file and row (the id is not repeated).
+        #expect(report.notes.contains(.duplicateRows(occasion: "T1", children: [[.init(file: t1a, row: 3), .init(file: t1b, row: 4)]])))
+        #expect(report.notes.contains(.scoreFiles(occasion: "T1", files: 2, rows: 7, sites: [])))
+        #expect(sink.text.contains("duplicates (not paired): T1: 1 (5A: 1)"), "\(sink.text)")
+        #expect(sink.text.contains("duplicates at T1 (the same id more than once, not paired): 1 child — \(t1a) row 3 and \(t1b) row 4"))
+        #expect(CourseTextRenderer(report: report).text.contains("Bemærk: dubletter ved T1 (samme id flere gange, ikke parret): 1 barn — \(t1a) række 3 og \(t1b) række 4"))
+        // The same file twice for one occasion is a mistake, not a duplicate of every child.
+        let twice = expectFailure { () throws(KortlaegError) in
+            try AnalyseCourse.run(.init(source: .files(files + [.init(occasion: "T1", path: t1a)]), instrument: "sdq-p4-17",
+                                        instruments: catalog), sink: CollectingSink())
+        }
+        #expect(twice?.severity == .usage && twice?.message == "\(t1a) is given twice for T1; give each score file once.")
+    }
 }
 
 /// The project default of `--reliability sample`: at least 50 complete T1 responses and no

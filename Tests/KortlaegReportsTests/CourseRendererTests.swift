@@ -64,7 +64,7 @@ struct CourseRendererTests {
         let a = long.rows.filter { $0[0] == "a" && $0[4] == "pemotion" }
         #expect(a.map { $0[5] } == ["T1", "F1", "T2"] && a.allSatisfy { $0[1] == "5A" && $0[2] == "pige" })
         #expect(a[1][9] == "-1.0" && a[2][9] == "-2.0")
-        #expect(a[1][17].hasPrefix("ingen reliabilitet er kendt for pemotion") && a[1][16].hasPrefix("no reliability is known"))
+        #expect(a[1][17].hasPrefix("ingen reliabilitet er kendt for pemotion") && a[1][16] == "rci:no_reliability")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(CourseJSONRenderer(report: report).text.utf8)) as? [String: Any])
         let groups = try #require(json["groups"] as? [[String: Any]])
         let f1JSON = try #require(groups.first { $0["variable"] as? String == "pemotion" && $0["occasion"] as? String == "F1" })

@@ -90,8 +90,9 @@ struct ProgressRendererTests {
         #expect(children.contains("\na,emotion,pemotion,2.0,0.0,-2.0,yes,"))
         // The per-child file's class and sex columns (child a has no klasse; g only at T1 has 5A).
         #expect(children.contains("\nb,emotion,pemotion,4.0,2.0,-2.0,yes,"))
-        #expect(children.split(separator: "\n").first { $0.hasPrefix("b,emotion,") }?.hasSuffix(",5A,") == true)
-        #expect(children.contains("\ng,,,,,,,,,,,,,,,only T1,5A,\n"))
+        #expect(children.split(separator: "\n").first { $0.hasPrefix("b,emotion,") }?
+            .hasSuffix(",rci:no_reliability,5A,,,ingen reliabilitet er kendt for pemotion: den er ikke indtastet i instrumentdata; angiv --reliability pemotion=R") == true)
+        #expect(children.contains("\ng,,,,,,,,,,,,,,,only_earlier,5A,,,kun målt ved T1: ikke parret\n"))
     }
 
     @Test func jsonHasTheGroupsAndTheNotesInTheReportsLanguage() throws {

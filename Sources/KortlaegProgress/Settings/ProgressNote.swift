@@ -26,7 +26,22 @@ public enum ProgressNote: Hashable, Sendable {
     /// Score files without a site column among files with one: their ids carry no site and pair
     /// only with other untagged files.
     case filesWithoutSite(files: [String])
+    /// Children whose id occurs more than once at `occasion` (within one score file or across the
+    /// files of the occasion; one instrument is one informant): each child's rows, by file and row
+    /// (1 = the first data row). They are duplicates: counted, not paired. The ids are not repeated.
+    case duplicateRows(occasion: String, children: [[RowLocation]])
     /// The RCI's SDs (and reliabilities, when it has them) come from this norm set, chosen with
     /// `--norm-set`; `verified` false when its values are known only from a secondary source.
     case normSet(id: String, source: String, verified: Bool)
+
+    /// A row of a score file: its path as given and its row number (1 = the first data row).
+    public struct RowLocation: Hashable, Sendable {
+        public var file: String
+        public var row: Int
+
+        public init(file: String, row: Int) {
+            self.file = file
+            self.row = row
+        }
+    }
 }

@@ -169,8 +169,26 @@ public struct ProgressSettings: Hashable, Sendable {
                                   + (norms == nil && !(instrument.normSets ?? []).isEmpty
                                      ? ", or choose a norm set with --norm-set (\((instrument.normSets ?? []).map(\.id).joined(separator: ", ")))" : ""))
             }
-            return ProgressScore(definition: definition, bands: bands, bandTable: table?.id, cutoffLevel: cutoffLevel,
-                                 reliability: reliability, reliabilitySource: reliabilitySource, standardDeviation: sd)
+            var score = ProgressScore(definition: definition, bands: bands, bandTable: table?.id, cutoffLevel: cutoffLevel,
+                                      reliability: reliability, reliabilitySource: reliabilitySource, standardDeviation: sd)
+            score.reliabilityFromSample = reliabilities[definition.id] == nil && sample != nil
+            if reliability != nil {
+                if reliabilities[definition.id] != nil {
+                    score.reliabilityOrigin = .given
+                } else if case let .alpha(alpha, lower, upper)? = sample?.estimates[definition.id] {
+                    score.reliabilityOrigin = .sampleAlpha(n: alpha.count, items: alpha.items, lower: lower, upper: upper)
+                } else if let norms {
+                    score.reliabilityOrigin = .normSet(id: norms.id, verified: norms.verified)
+                }
+            }
+            switch sd {
+            case .fixed, .bySex:
+                score.standardDeviationOrigin = standardDeviations[definition.id] != nil ? .given
+                    : norms.map { .normSet(id: $0.id, verified: $0.verified) }
+            case .baseline: score.standardDeviationOrigin = .baseline
+            case .unavailable: break
+            }
+            return score
         }
         return (scores, notes)
     }

@@ -174,6 +174,13 @@ public enum AnalyseCourse {
             }
         }
         sink.note("occasions: " + counts.joined(separator: "; "))
+        // Duplicates per occasion, and per group when grouped.
+        let duplicates = analysis.occasions.enumerated().compactMap { index, code -> String? in
+            guard !analysis.duplicates[index].isEmpty else { return nil }
+            let groups = analysis.groups.filter { $0.duplicates[index] > 0 }.map { "\($0.name): \($0.duplicates[index])" }
+            return "\(code): \(analysis.duplicates[index].count)" + (request.groupBy == nil ? "" : " (" + groups.joined(separator: ", ") + ")")
+        }
+        if !duplicates.isEmpty { sink.note("duplicates (not paired): " + duplicates.joined(separator: "; ")) }
         for note in report.notes { sink.note(note.text(.english)) }
         return report
     }
@@ -188,46 +195,70 @@ public enum AnalyseCourse {
         }
     }
 
+    /// The score files of every occasion: several files for one occasion (one per class, site or
+    /// informant's batch) are read as one, as in the two-occasion analysis (``ScoreFileSets``); a
+    /// child twice at one occasion, within a file or across its files, is a duplicate (left out
+    /// there, counted, its rows named by file and row in a note).
     private static func readFiles(_ files: [OccasionFile], idColumn: String?, instrument: Instrument, request: Request)
         throws(KortlaegError) -> (occasions: [CourseAnalysis.Occasion], rejected: [String: Int], notes: [ProgressNote]) {
-        var byOccasion: [(Occasion, OccasionFile)] = []
+        var byOccasion: [(occasion: Occasion, files: [OccasionFile])] = []
         for file in files {
             guard let occasion = Occasion(file.occasion) else {
                 throw KortlaegError(.usage, "'\(file.occasion)' is not an occasion. Please write --occasion T1=FILE, F1=FILE, … or T2=FILE.")
             }
-            if byOccasion.contains(where: { $0.0 == occasion }) {
-                throw KortlaegError(.usage, "\(occasion.code) is given twice; give one score file per occasion.")
+            if let index = byOccasion.firstIndex(where: { $0.occasion == occasion }) {
+                if byOccasion[index].files.contains(where: { $0.path == file.path }) {
+                    throw KortlaegError(.usage, "\(file.path) is given twice for \(occasion.code); give each score file once.")
+                }
+                byOccasion[index].files.append(file)
+            } else {
+                byOccasion.append((occasion, [file]))
             }
-            byOccasion.append((occasion, file))
         }
-        byOccasion.sort { $0.0 < $1.0 }
+        byOccasion.sort { $0.occasion < $1.occasion }
         if let wanted = request.occasions {
-            for code in wanted where !byOccasion.contains(where: { $0.0.code == Occasion(code)?.code }) {
+            for code in wanted where !byOccasion.contains(where: { $0.occasion.code == Occasion(code)?.code }) {
                 throw KortlaegError(.usage, "--occasions names \(code), but no score file is given for it (--occasion \(code)=FILE).")
             }
-            byOccasion = byOccasion.filter { pair in wanted.contains { Occasion($0) == pair.0 } }
+            byOccasion = byOccasion.filter { pair in wanted.contains { Occasion($0) == pair.occasion } }
+        }
+        for file in byOccasion.flatMap(\.files) where !FileManager.default.fileExists(atPath: file.path) {
+            throw KortlaegError(.notFound, "\(file.path): no such file.")
         }
         var occasions: [CourseAnalysis.Occasion] = []
         var rejected: [String: Int] = [:]
-        var columns: Set<String> = [], firstColumns: [String] = []
-        for (occasion, file) in byOccasion {
-            guard FileManager.default.fileExists(atPath: file.path) else { throw KortlaegError(.notFound, "\(file.path): no such file.") }
-            let contents: ScoreFileContents
-            do {
-                contents = try ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn).read(path: file.path)
-            } catch {
-                throw KortlaegError(.invalidInput, "\(error)")
+        var read: [(code: String, files: [(String, ScoreFileContents)])] = []
+        var merged: [ScoreFileContents] = []
+        for (occasion, files) in byOccasion {
+            var contents: [(String, ScoreFileContents)] = []
+            for file in files {
+                do {
+                    contents.append((file.path, try ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn).read(path: file.path)))
+                } catch {
+                    throw KortlaegError(.invalidInput, "\(error)")
+                }
             }
-            if firstColumns.isEmpty { firstColumns = contents.attributeColumns }
-            columns.formUnion(contents.attributeColumns)
-            rejected[occasion.code] = contents.rejectedRows
-            occasions.append(CourseAnalysis.Occasion(code: occasion.code, observations: contents.observations))
+            let one = ScoreFileSets.merge(contents.map(\.1))
+            read.append((occasion.code, contents))
+            merged.append(one)
+            rejected[occasion.code] = contents.map { $0.1.rejectedRows }.reduce(0, +)
+            occasions.append(CourseAnalysis.Occasion(code: occasion.code, observations: one.observations))
         }
-        if let by = request.groupBy, !columns.contains(by) {
-            throw KortlaegError(.usage, "No file has a column '\(by)' to group by. Score with 'kortlaeg score --keep \(by)'. "
-                + "Columns: \(firstColumns.joined(separator: ", ")).")
+        if let by = request.groupBy {
+            let grouped = ScoreFileSets.isSite(by) ? merged.contains { $0.siteColumn != nil }
+                                                   : merged.contains { $0.attributeColumns.contains(by) }
+            if !grouped {
+                if ScoreFileSets.isSite(by) {
+                    throw KortlaegError(.usage, "No file has a site column to group by '\(by)'. Score each site's file with "
+                        + "'kortlaeg score --site NAME' (or keep a column named site, kommune, municipality or sted).")
+                }
+                var seen: Set<String> = []
+                let columns = merged.flatMap(\.attributeColumns).filter { seen.insert($0).inserted }
+                throw KortlaegError(.usage, "No file has a column '\(by)' to group by. Score with 'kortlaeg score --keep \(by)'. "
+                    + "Columns: \(columns.joined(separator: ", ")).")
+            }
         }
-        return (occasions, rejected, [])
+        return (occasions, rejected, ScoreFileSets.notes(read))
     }
 
     private static func readProject(_ location: String, instrument: Instrument, request: Request)

@@ -127,9 +127,16 @@ public enum AnalyseProgress {
         if case .project = request.source { report.childIDs = .pseudonyms }
         let pairing = analysis.pairing
         sink.note("paired: \(pairing.pairs.count); only \(request.from): \(pairing.onlyBefore.count); "
-                  + "only \(request.to): \(pairing.onlyAfter.count); duplicates: \(pairing.duplicates.count)")
+                  + "only \(request.to): \(pairing.onlyAfter.count); duplicates: \(pairing.duplicates.count)"
+                  + duplicatesByGroup(analysis, groupBy: request.groupBy))
         for note in report.notes { sink.note(note.text(.english)) }
         return report
+    }
+
+    /// " (5A: 2, 5B: 1)": the duplicates per group, for the summary line; empty without grouping or duplicates.
+    static func duplicatesByGroup(_ analysis: ProgressAnalysis, groupBy: String?) -> String {
+        guard groupBy != nil, !analysis.duplicatesByGroup.isEmpty else { return "" }
+        return " (" + analysis.duplicatesByGroup.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
     }
 
     // MARK: - Reliability from the data
@@ -239,6 +246,10 @@ public enum AnalyseProgress {
                                   idColumn: String?, request: Request) throws(KortlaegError) -> Observations {
         guard !earlier.isEmpty, !later.isEmpty else {
             throw KortlaegError(.usage, "Please give at least one score file for each occasion (--t1 and --t2).")
+        }
+        for (paths, occasion) in [(earlier, request.from), (later, request.to)] where Set(paths).count < paths.count {
+            let twice = paths.first { path in paths.filter { $0 == path }.count > 1 } ?? ""
+            throw KortlaegError(.usage, "\(twice) is given twice for \(occasion); give each score file once.")
         }
         for path in earlier + later where !FileManager.default.fileExists(atPath: path) {
             throw KortlaegError(.notFound, "\(path): no such file.")

@@ -17,20 +17,48 @@ struct ScoreFileSets {
     init(earlier: [(String, ScoreFileContents)], later: [(String, ScoreFileContents)], from: String = "T1", to: String = "T2") {
         before = Self.merge(earlier.map(\.1))
         after = Self.merge(later.map(\.1))
+        notes = Self.notes([(from, earlier), (to, later)])
+    }
+
+    /// What a reader must know about the files of each occasion (code, its files as path and
+    /// contents): files and sites per occasion, the rows whose child occurs more than once at an
+    /// occasion (within one file or across its files) with file and row, and files without a site
+    /// column among files with one.
+    static func notes(_ occasions: [(code: String, files: [(String, ScoreFileContents)])]) -> [ProgressNote] {
         var notes: [ProgressNote] = []
-        for (occasion, files) in [(from, earlier), (to, later)] where files.count > 1 || files.contains(where: { $0.1.siteColumn != nil }) {
+        for (occasion, files) in occasions where files.count > 1 || files.contains(where: { $0.1.siteColumn != nil }) {
             let sites = Set(files.flatMap { $0.1.rows.compactMap(\.site) })
             notes.append(.scoreFiles(occasion: occasion, files: files.count, rows: files.map { $0.1.rows.count }.reduce(0, +),
                                      sites: sites.sorted()))
         }
+        for (occasion, files) in occasions {
+            if let note = duplicateRows(occasion: occasion, files: files) { notes.append(note) }
+        }
         // A file without a site column next to files with one: its ids are not site-qualified and
         // cannot pair with a tagged file's.
-        let all = earlier + later
+        let all = occasions.flatMap(\.files)
         if all.contains(where: { $0.1.siteColumn != nil }) {
             let untagged = all.filter { $0.1.siteColumn == nil }.map(\.0)
             if !untagged.isEmpty { notes.append(.filesWithoutSite(files: untagged)) }
         }
-        self.notes = notes
+        return notes
+    }
+
+    /// The rows of one occasion's files (not rejected) whose child (``ScoreFileContents/Row/childKey``)
+    /// occurs more than once, with file and row, in file order; nil when every child occurs once.
+    /// These are the rows the analysis leaves out as duplicates.
+    static func duplicateRows(occasion: String, files: [(String, ScoreFileContents)]) -> ProgressNote? {
+        var rowsOf: [String: [ProgressNote.RowLocation]] = [:]
+        var order: [String] = []
+        for (path, contents) in files {
+            for row in contents.rows where row.status != .rejected {
+                let key = row.childKey
+                if rowsOf[key] == nil { order.append(key) }
+                rowsOf[key, default: []].append(ProgressNote.RowLocation(file: path, row: row.number))
+            }
+        }
+        let repeated = order.compactMap { key in rowsOf[key].flatMap { $0.count > 1 ? $0 : nil } }
+        return repeated.isEmpty ? nil : .duplicateRows(occasion: occasion, children: repeated)
     }
 
     /// Whether `by` names a grouping some file can give: a kept column, or the site.

@@ -7,8 +7,9 @@ import KortlaegStatistics
 /// (one row per child, score and occasion, with the change and reliable change from the first
 /// occasion).
 ///
-/// Numbers unrounded with a decimal point, column names and codes in English; `reasons` and
-/// `note_text` in the report's language beside the stable `reason_codes`.
+/// Numbers unrounded with a decimal point, column names and codes in English; `reasons`,
+/// `change_class_text` and `note_text` in the report's language beside the stable `reason_codes`,
+/// `change_class` and `note` (``ChildNote/code``; the vocabulary of the two-occasion per-child file).
 public struct CourseCSVRenderer: Sendable {
     public var report: CourseReport
     /// The language of `reasons` and `note_text`.
@@ -25,11 +26,12 @@ public struct CourseCSVRenderer: Sendable {
         "n_paired", "mean_change", "sd_change", "change_ci_lower", "change_ci_upper", "t", "df", "p_t", "d_z", "g_z",
         "n_rci", "share_reliably_improved", "share_reliably_deteriorated", "reasons", "reason_codes",
         "band_table", "cutoff_level", "rci_reliability", "rci_reliability_source", "suppression_threshold", "confidence_level",
+        "duplicates", "rci_sd_source",
     ]
 
     /// The group columns that hold text (JSON writes every other as a number).
     static let textGroupColumns: Set<String> = ["group", "score", "variable", "occasion", "suppressed", "reasons", "reason_codes",
-                                                 "band_table", "rci_reliability_source"]
+                                                 "band_table", "rci_reliability_source", "rci_sd_source"]
 
     /// The columns of the long per-child file.
     public static let longColumns = [
@@ -64,7 +66,8 @@ public struct CourseCSVRenderer: Sendable {
                     }
                     row += [Phrasebook.StatisticGaps.list(gaps, language), Phrasebook.StatisticGaps.codes(gaps)]
                     row += [score.bandTable ?? "", String(score.cutoffLevel), text(score.reliability), score.reliabilitySource,
-                            String(analysis.suppressionThreshold), "0.95"]
+                            String(analysis.suppressionThreshold), "0.95", String(group.duplicates[index]),
+                            ProgressCSVRenderer.sdSource(score, baselineSD: analysis.followUps.first?.baselineSD[score.definition.id])]
                     rows.append(row)
                 }
             }
@@ -87,20 +90,21 @@ public struct CourseCSVRenderer: Sendable {
             let attributes = analysis.childAttributes[point.childID] ?? [:]
             let className = ["class", "klasse"].lazy.compactMap { attributes[$0] }.first ?? ""
             let change = point.change
-            var note = "", noteText = ""
+            var note: ChildNote?
             if point.value == nil {
-                (note, noteText) = ("score missing", Phrasebook.Course.scoreMissing(language))
+                note = .scoreMissing(occasions: [])
             } else if point.occasion != first, change == nil {
-                (note, noteText) = ("no score at \(first)", Phrasebook.Course.noBaseline(first)(language))
-            } else if let reason = change?.rciUnavailable {
-                (note, noteText) = (reason, Phrasebook.Course.rciReason(score)?(language) ?? reason)
+                note = .noBaselineScore(baseline: first)
+            } else if let gap = change?.rciGap {
+                note = .noRCI(gap)
             }
             rows.append([CPRNumber.masked(point.childID), className, attributes["sex"] ?? "", point.scoreID, score.definition.variable,
                          point.occasion, String(index[point.occasion] ?? 0), text(point.value),
                          point.value.flatMap { score.band(of: $0)?.label } ?? "", text(change?.change), text(change?.rci),
                          text(change?.rciStandardDeviation), text(change?.rciReliability),
                          change?.reliable.map { $0 ? "yes" : "no" } ?? "", change?.changeClass?.rawValue ?? "",
-                         change?.changeClass.map { language == .danish ? $0.danish : $0.rawValue } ?? "", note, noteText])
+                         change?.changeClass.map { Phrasebook.ChildNotes.changeClass($0)(language) } ?? "", note?.code ?? "",
+                         note.map { Phrasebook.ChildNotes.note($0)(language) } ?? ""])
         }
         return CSVTable(rows: rows)
     }

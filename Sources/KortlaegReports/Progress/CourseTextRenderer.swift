@@ -36,6 +36,9 @@ public struct CourseTextRenderer: Sendable {
         for group in analysis.groups {
             lines.append("")
             lines.append(Phrasebook.Progress.group(groupName(group.name))(language))
+            for (code, count) in zip(occasions, group.duplicates) where count > 0 {
+                lines.append("  " + Text.duplicates(code, count)(language))
+            }
             for (scoreIndex, score) in analysis.scores.enumerated() {
                 lines += self.score(score, index: scoreIndex, group: group)
             }
@@ -80,6 +83,9 @@ public struct CourseTextRenderer: Sendable {
             .contains { $0.rciN > 0 }
         if !withRCI, let reason = Text.rciReason(score) {
             lines.append("    " + Phrasebook.Progress.rciNotComputed(reason(language))(language))
+        } else if withRCI,
+                  let constants = Phrasebook.RCIConstants.line(score, baselineSD: analysis.followUps.first?.baselineSD[score.definition.id]) {
+            lines.append("    " + constants(language))
         }
         return lines
     }

@@ -21,6 +21,11 @@ extension Phrasebook {
         }
         static func only(_ occasion: String) -> Phrase { Phrase(da: "Kun \(occasion)", en: "Only \(occasion)") }
         static let duplicates = Phrase(da: "Dubletter", en: "Duplicates")
+        /// The children of a group whose id occurs more than once at one occasion.
+        static func groupDuplicates(_ n: Int) -> Phrase {
+            Phrase(da: "Dubletter (ikke parret): \(children(n).da) i gruppen har samme id flere gange ved en måling.",
+                   en: "Duplicates (not paired): \(children(n).en) of the group \(n == 1 ? "has" : "have") the same id more than once at an occasion.")
+        }
         static func more(_ count: Int) -> Phrase {
             Phrase(da: " … og \(count) til (alle står i --per-child)", en: " … and \(count) more (--per-child lists all)")
         }
@@ -80,6 +85,24 @@ extension Phrasebook {
                 en: "Legend: change = \(to) − \(from). d_z = mean change / SD of changes; d_av = mean change / mean of the SDs at \(from) and \(to); Hedges' g = d corrected for small groups. RCI = reliable change index (Jacobson & Truax 1991): |RCI| > 1.96 is reliable change. Groups under \(threshold) children show counts only.")
         }
         static let notePrefix = Phrase(da: "Bemærk: ", en: "Note: ")
+
+        /// How many duplicated children a note lists by file and row before "and N more".
+        static let listedDuplicateRows = 20
+
+        /// The rows of the children whose id occurs more than once at an occasion.
+        static func duplicateRows(_ occasion: String, _ located: [[ProgressNote.RowLocation]]) -> Phrase {
+            func list(_ row: String, _ and: String) -> String {
+                located.prefix(listedDuplicateRows).map { rows in
+                    rows.map { "\($0.file) \(row) \($0.row)" }.joined(separator: " \(and) ")
+                }.joined(separator: "; ")
+            }
+            let more = located.count - listedDuplicateRows
+            return Phrase(
+                da: "dubletter ved \(occasion) (samme id flere gange, ikke parret): \(children(located.count).da) — "
+                    + list("række", "og") + (more > 0 ? " … og \(more) til" : ""),
+                en: "duplicates at \(occasion) (the same id more than once, not paired): \(children(located.count).en) — "
+                    + list("row", "and") + (more > 0 ? " … and \(more) more" : ""))
+        }
 
         // MARK: Why no RCI
 
@@ -155,6 +178,8 @@ extension Phrasebook {
             case let .filesWithoutSite(files):
                 Phrase(da: "uden stedkolonne: \(files.joined(separator: ", ")); deres id'er parres kun med andre filer uden sted",
                        en: "without a site column: \(files.joined(separator: ", ")); their ids pair only with other files without a site")
+            case let .duplicateRows(occasion, children):
+                duplicateRows(occasion, children)
             case let .normSet(id, source, verified):
                 Phrase(da: "normsæt \(id) (valgt med --norm-set): \(source)" + (verified ? "" : "; IKKE VERIFICERET: værdierne kendes kun fra en sekundær kilde"),
                        en: "norm set \(id) (chosen with --norm-set): \(source)" + (verified ? "" : "; NOT VERIFIED: the values are known only from a secondary source"))

@@ -3,7 +3,8 @@ import KortlaegProgress
 import KortlaegStatistics
 
 /// Writes a ``ProgressReport`` as CSV for further analysis: one row per group and score (and the
-/// group's Added Value Score), or one row per child and score with the unpaired children.
+/// group's Added Value Score; `duplicates` counts the group's children whose id occurs twice at
+/// one occasion), or one row per child and score with the unpaired children.
 ///
 /// Numbers are written unrounded with a decimal point (`-1.6666666666666667`), column names and
 /// codes (`yes`, `only T1`, `reason_codes`) in English, so that scripts read every language's
@@ -29,6 +30,7 @@ public struct ProgressCSVRenderer: Sendable {
         "wilcoxon_z", "wilcoxon_n_nonzero", "mcnemar_b", "mcnemar_c", "reasons",
         "band_table", "cutoff_level", "rci_reliability", "rci_reliability_source", "rci_sd_source", "suppression_threshold",
         "reason_codes", "wilcoxon_zeros_dropped", "wilcoxon_zero_method", "sd_avs", "effect_size_avs", "effect_size_avs_divisor",
+        "duplicates",
     ]
 
     /// The group columns that hold text; every other column holds a number (JSON writes it as one).
@@ -40,6 +42,7 @@ public struct ProgressCSVRenderer: Sendable {
     public static let childColumns = [
         "child_id", "score", "variable", "t1", "t2", "change", "improved", "rci", "rci_sd", "rci_reliability",
         "reliable_change", "change_class", "band_t1", "band_t2", "band_transition", "note", "class", "sex",
+        "change_class_text", "note_text",
     ]
 
     /// The attribute names a child's class is read from (project: `class`; score files: the kept column).
@@ -57,6 +60,7 @@ public struct ProgressCSVRenderer: Sendable {
     public var groupRows: [[String]] {
         var rows = [Self.groupColumns]
         for group in analysis.groups {
+            let duplicates = analysis.duplicatesByGroup[group.name] ?? 0
             for (score, s) in zip(analysis.scores, group.summaries) {
                 let ci = s.meanChange?.value, t = s.tTest?.value, w = s.wilcoxon?.value, m = s.mcNemar?.value
                 var row: [String] = [group.name, score.definition.id, score.definition.variable, String(s.n), String(s.unpaired),
@@ -71,6 +75,7 @@ public struct ProgressCSVRenderer: Sendable {
                 row += settings(score)
                 row += [Phrasebook.StatisticGaps.codes(s.gaps), w.map { String($0.zerosDropped) } ?? "",
                         w == nil ? "" : Self.wilcoxonZeroMethod, "", "", ""]
+                row += [String(duplicates)]
                 rows.append(row)
             }
             if let avs = group.addedValue {
@@ -85,6 +90,7 @@ public struct ProgressCSVRenderer: Sendable {
                 set("sd_avs", text(avs.standardDeviation))
                 set("effect_size_avs", text(avs.effectSize))
                 set("effect_size_avs_divisor", text(avs.effectSizeDivisor))
+                set("duplicates", String(duplicates))
                 rows.append(row)
             }
         }
@@ -96,10 +102,20 @@ public struct ProgressCSVRenderer: Sendable {
 
     /// One row per child and score, then the children missing a score, the Added Value Scores and
     /// the unpaired children; the header first. Ids that look like CPR numbers are masked.
+    ///
+    /// `change_class` and `note` hold stable codes (``ChangeClass``, ``ChildNote/code``), the last
+    /// two columns `change_class_text` and `note_text` the same in the report's language
+    /// (``Phrasebook/ChildNotes``, shared with the course's long file).
     public var children: CSVTable {
         var rows = [Self.childColumns]
         let (from, to) = (report.from, report.to)
         let blank = { (count: Int) in [String](repeating: "", count: count) }
+        /// The `note` cell, then the covariates and the two text columns.
+        func tail(_ child: String, _ changeClass: ChangeClass?, _ note: ChildNote?) -> [String] {
+            [note?.code ?? ""] + covariates(child)
+                + [changeClass.map { Phrasebook.ChildNotes.changeClass($0)(language) } ?? "",
+                   note.map { Phrasebook.ChildNotes.note($0)(language) } ?? ""]
+        }
         for score in analysis.scores {
             let (id, variable) = (score.definition.id, score.definition.variable)
             for change in analysis.changes[id] ?? [] {
@@ -107,20 +123,27 @@ public struct ProgressCSVRenderer: Sendable {
                              text(change.change), change.improved ? "yes" : "no", text(change.rci), text(change.rciStandardDeviation),
                              text(change.rciReliability), change.reliable.map { $0 ? "yes" : "no" } ?? "",
                              change.changeClass?.rawValue ?? "", change.bandBefore?.label ?? "", change.bandAfter?.label ?? "",
-                             change.transition ?? "", change.rciUnavailable ?? ""] + covariates(change.childID))
+                             change.transition ?? ""] + tail(change.childID, change.changeClass, change.rciGap.map(ChildNote.noRCI)))
             }
             for child in analysis.missingScore[id] ?? [] {
-                rows.append([CPRNumber.masked(child), id, variable] + blank(12) + ["score missing at \(from) or \(to)"] + covariates(child))
+                rows.append([CPRNumber.masked(child), id, variable] + blank(12) + tail(child, nil, .scoreMissing(occasions: [from, to])))
             }
         }
         let addedValues = Dictionary(analysis.addedValues.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         for (child, value) in addedValues.sorted(by: { $0.key < $1.key }) {
             rows.append([CPRNumber.masked(child), "avs", "added_value_score", "", "", text(value.value)] + blank(9)
-                        + ["effect size \(text(value.effectSize))"] + covariates(child))
+                        + tail(child, nil, .addedValueScore(effectSize: value.effectSize)))
         }
-        for (status, ids) in [("only \(from)", analysis.pairing.onlyBefore), ("only \(to)", analysis.pairing.onlyAfter),
-                              ("duplicate, not paired", analysis.pairing.duplicates)] {
-            for child in ids { rows.append([CPRNumber.masked(child), "", ""] + blank(12) + [status] + covariates(child)) }
+        let pairing = analysis.pairing
+        func duplicate(_ child: String) -> ChildNote {
+            .duplicate(occasions: (pairing.duplicatesBefore.contains(child) ? [from] : []) + (pairing.duplicatesAfter.contains(child) ? [to] : []))
+        }
+        let unpaired: [(note: (String) -> ChildNote, ids: [String])] = [
+            ({ _ in .onlyEarlier(occasion: from) }, pairing.onlyBefore), ({ _ in .onlyLater(occasion: to) }, pairing.onlyAfter),
+            (duplicate, pairing.duplicates),
+        ]
+        for (note, ids) in unpaired {
+            for child in ids { rows.append([CPRNumber.masked(child), "", ""] + blank(12) + tail(child, nil, note(child))) }
         }
         return CSVTable(rows: rows)
     }
@@ -128,15 +151,19 @@ public struct ProgressCSVRenderer: Sendable {
     /// The settings a score was analysed with: band table, cut-off, the RCI's reliability and SD
     /// with their sources, the suppression threshold.
     private func settings(_ score: ProgressScore) -> [String] {
-        let sdSource: String
+        [score.bandTable ?? "", String(score.cutoffLevel), text(score.reliability), score.reliabilitySource,
+         Self.sdSource(score, baselineSD: analysis.baselineSD[score.definition.id]), String(analysis.suppressionThreshold)]
+    }
+
+    /// The `rci_sd_source` cell: the SD of the RCI and where it comes from (the group CSVs of two
+    /// occasions and of the course).
+    static func sdSource(_ score: ProgressScore, baselineSD: Double?) -> String {
         switch score.standardDeviation {
-        case let .fixed(value, source): sdSource = "\(value) (\(source))"
-        case let .bySex(values, source): sdSource = values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + " (\(source))"
-        case .baseline: sdSource = analysis.baselineSD[score.definition.id].map { "\($0) (SD of the T1 scores)" } ?? "SD of the T1 scores: not computable"
-        case let .unavailable(reason): sdSource = reason
+        case let .fixed(value, source): "\(value) (\(source))"
+        case let .bySex(values, source): values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + " (\(source))"
+        case .baseline: baselineSD.map { "\($0) (SD of the T1 scores)" } ?? "SD of the T1 scores: not computable"
+        case let .unavailable(reason): reason
         }
-        return [score.bandTable ?? "", String(score.cutoffLevel), text(score.reliability), score.reliabilitySource, sdSource,
-                String(analysis.suppressionThreshold)]
     }
 
     /// The zero-difference handling of the Wilcoxon test, named for the reader (as SciPy's `zero_method`).

@@ -42,6 +42,9 @@ public struct ProgressTextRenderer: Sendable {
         for group in analysis.groups {
             lines.append("")
             lines.append(Text.group(groupName(group.name))(language))
+            if let duplicates = analysis.duplicatesByGroup[group.name], duplicates > 0 {
+                lines.append("  " + Text.groupDuplicates(duplicates)(language))
+            }
             for (score, summary) in zip(analysis.scores, group.summaries) {
                 lines += self.score(score, summary)
             }
@@ -106,6 +109,10 @@ public struct ProgressTextRenderer: Sendable {
             lines.append("    " + Text.reliableChange(improved: percent(summary.shareReliablyImproved),
                                                       deteriorated: percent(summary.shareReliablyDeteriorated),
                                                       n: summary.rciN)(language))
+            // Every output that shows an RCI names its constants and their sources.
+            if let constants = Phrasebook.RCIConstants.line(score, baselineSD: analysis.baselineSD[score.definition.id]) {
+                lines.append("    " + constants(language))
+            }
         } else if let reason = rciReason(score) {
             lines.append("    " + Text.rciNotComputed(reason)(language))
         }
@@ -123,7 +130,8 @@ public struct ProgressTextRenderer: Sendable {
     /// Why no child has a reliable change index for `score`, from the score's settings where they
     /// explain it, otherwise the first child's reason.
     private func rciReason(_ score: ProgressScore) -> String? {
-        guard let fallback = analysis.changes[score.definition.id]?.first?.rciUnavailable else { return nil }
+        guard let gap = analysis.changes[score.definition.id]?.first?.rciGap else { return nil }
+        let fallback = Phrasebook.ChildNotes.rci(gap)(language)
         let variable = score.definition.variable
         if score.reliability == nil { return Text.noReliability(variable)(language) }
         switch score.standardDeviation {

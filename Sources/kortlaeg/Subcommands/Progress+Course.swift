@@ -41,12 +41,9 @@ extension Progress {
             let codes = files.map(\.occasion).reduce(into: [String]()) { codes, code in
                 if !codes.contains(where: { $0.uppercased() == code.uppercased() }) { codes.append(code) }
             }
+            // Several files for one occasion (one per class, site or batch) are read as one, in
+            // the T1 -> T2 analysis and over the course alike.
             let course = codes.count > 2 || (wanted?.count ?? 0) > 2
-            // Several files for one occasion (one per site) are read as one in the T1 -> T2
-            // analysis only; the course (and its long file) reads one file per occasion.
-            if codes.count < files.count, course || long != nil {
-                throw KortlaegError(.usage, "Over the whole course (and with --long) each occasion takes one score file; several files per occasion (one per site, say) work with two occasions (--t1 a.csv b.csv --t2 c.csv d.csv).")
-            }
             if course { return .course(wanted ?? codes, files: occasionFiles) }
             return .pairwise(from: from ?? files.first?.occasion ?? "T1", to: to ?? files.last?.occasion ?? "T2", files: files)
         }

@@ -20,7 +20,9 @@ struct Progress: ParsableCommand {
 
             Over the whole course: --occasions T1,F1,F2,T2 (with --project; the default there is every \
             occasion with data, so a project with follow-ups shows the course, one with only T1 and T2 the \
-            T1 → T2 analysis as before), or score files with --occasion CODE=FILE (--t1/--t2 count as T1/T2). \
+            T1 → T2 analysis as before), or score files with --occasion CODE=FILE (--t1/--t2 count as T1/T2; \
+            repeat a code for several files of one occasion, e.g. one per class: they are read as one, and a \
+            child id found twice at one occasion is a duplicate, named by file and row, and not paired). \
             Shows each score's group mean with its 95 % CI at every occasion and the change from the first \
             occasion at each follow-up; --long FILE writes each child's course, one row per child, score \
             and occasion, with the change and reliable change from the first occasion.
@@ -44,7 +46,7 @@ struct Progress: ParsableCommand {
     @Option(help: "The earlier occasion: its name in the output, and with --project the occasion read (T1, F1, …; default T1).") var from: String?
     @Option(help: "The later occasion (name in the output; with --project the occasion read; default T2).") var to: String?
     @Option(help: "Over the whole course: the occasions in course order, e.g. T1,F1,F2,T2 (default with --project: every occasion with data).") var occasions: String?
-    @Option(help: "A score file of one occasion, CODE=FILE (repeatable), e.g. --occasion F1=scores-F1.csv; --t1 F is --occasion T1=F.") var occasion: [String] = []
+    @Option(help: "A score file of one occasion, CODE=FILE (repeatable), e.g. --occasion F1=scores-F1.csv; --t1 F is --occasion T1=F. Repeat a code for several files of one occasion (one per class, say): they are read as one.") var occasion: [String] = []
     @Option(help: "Also write each child's course in long format (one row per child, score and occasion) to this CSV.") var long: String?
     @Option(help: "Group by this column (e.g. klasse, skole, koen, or site for the files' site tags).") var by: String?
     @Option(help: "The column holding the child's sex, for norm SDs given by sex (default: sex, koen or køn).") var sexColumn: String?
@@ -132,6 +134,11 @@ struct Progress: ParsableCommand {
         } catch {
             throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write the output: \(error.localizedDescription)"))
         }
-        if let long { try writeLong(to: long, occasions: files.isEmpty ? [from, to] : files.map(\.occasion), files: files) }
+        if let long {
+            let codes = files.map(\.occasion).reduce(into: [String]()) { codes, code in
+                if !codes.contains(where: { $0.uppercased() == code.uppercased() }) { codes.append(code) }
+            }
+            try writeLong(to: long, occasions: files.isEmpty ? [from, to] : codes, files: files)
+        }
     }
 }
