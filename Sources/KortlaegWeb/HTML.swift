@@ -22,20 +22,9 @@ enum HTML {
     /// A message of a use case as shown: CPR-shaped numbers replaced, then escaped.
     static func message(_ text: String) -> String { e(scrubbed(text)) }
 
-    /// `text` with every CPR-shaped number replaced by `••••••-••••`.
-    static func scrubbed(_ text: String) -> String {
-        // Runs of digits and dashes are checked whole; a run holding a CPR-shaped number is replaced.
-        var out = "", run = ""
-        func flush() {
-            out += CPRNumber.containsCPR(run) ? "••••••-••••" : run
-            run = ""
-        }
-        for character in text {
-            if character.isASCII && (character.isNumber || character == "-") { run.append(character) } else { flush(); out.append(character) }
-        }
-        flush()
-        return out
-    }
+    /// `text` with every CPR-shaped number replaced by ``CPRGuard/marker``, the marker of every
+    /// other output (also the forms people type: `010203 1234`, an en dash, full-width digits).
+    static func scrubbed(_ text: String) -> String { CPRGuard.masked(text) }
 
     /// Whether a page may be sent: no CPR-shaped number outside machine-made hex runs (pseudonyms, checksums).
     static func isFreeOfCPR(_ page: String) -> Bool {

@@ -314,11 +314,12 @@ struct Upload {
 
     static func folder(_ projectFolder: String) -> String { (projectFolder as NSString).appendingPathComponent(".kortlaeg-uploads") }
 
-    /// A name that is safe as a file name and in the audit log: letters, digits, `.`, `_`, `-`; no CPR.
+    /// A name that is safe as a file name and in the audit log: letters, digits, `.`, `_`, `-`; a
+    /// CPR-shaped number becomes ``CPRGuard/marker`` (brackets and a space: harmless in a path).
     static func safeName(_ name: String) -> String {
         let base = (name.replacingOccurrences(of: "\\", with: "/") as NSString).lastPathComponent
         var safe = String(base.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII || "._-".unicodeScalars.contains($0) ? Character($0) : "_" })
-        safe = HTML.scrubbed(safe).replacingOccurrences(of: "•", with: "x")
+        safe = HTML.scrubbed(safe)
         while safe.hasPrefix(".") { safe.removeFirst() }
         return safe.isEmpty ? "upload" : String(safe.prefix(100))
     }

@@ -126,7 +126,8 @@ struct Site: Sendable {
         return text
     }
 
-    /// A page in the site's frame. A page holding a CPR-shaped number is never sent.
+    /// A page in the site's frame. A page holding a CPR-shaped number is never sent; one in the title
+    /// (e.g. typed as a class name) is shown as ``CPRGuard/marker``.
     func html(_ title: String, _ content: String, _ visit: Visit, status: HTTPResponse.Status = .ok, head: String = "",
               cookies: [String] = []) throws -> Response {
         let l = visit.language
@@ -148,7 +149,7 @@ struct Site: Sendable {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.e(title)) – Kortlæg</title>
+            <title>\(HTML.message(title)) – Kortlæg</title>
             <link rel="stylesheet" href="/assets/kortlaeg.css">
             \(head)
             </head>
@@ -156,7 +157,7 @@ struct Site: Sendable {
             <a class="skip" href="#main">\(HTML.e(T.skip(l)))</a>
             <header><span class="brand">Kortlæg</span>\(nav)<a class="lang" href="/lang/\(switchTo.0)" lang="\(switchTo.0)">\(switchTo.1)</a></header>
             <main id="main">
-            <h1>\(HTML.e(title))</h1>
+            <h1>\(HTML.message(title))</h1>
             \(content)
             </main>
             </body>

@@ -26,7 +26,17 @@ import Testing
         #expect(html.contains("<tr><td>Score for følelsesmæssige symptomer</td><td class=\"num\">6</td><td class=\"num\">3</td><td>normalt</td></tr>"))
         #expect(html.contains("<tr><td>Samlet problemscore</td><td class=\"num\">20</td><td class=\"num\">8</td><td>normalt</td></tr>"))
         #expect(html.contains("<tr><td>Score for adfærdsmæssige symptomer</td><td class=\"num\">4</td><td class=\"num\">0</td><td>normalt</td></tr>"))
-        #expect(html.contains("<tr><td>Score for påvirkning af trivsel og funktion</td><td class=\"num\">4</td><td class=\"num\">0</td><td>normalt</td></tr>"))
+        // At T1 (teacher every item 1: every scale 5, impact 0 as ebddiff is 0; teacher bands hyper
+        // 0–5 normal, peer 5–10 abnormal, impact 0 normal): parent hyper 8 abnormal against teacher 5
+        // normal, teacher peer 5 abnormal against parent 2 normal (0–2), parent impact 4 abnormal
+        // (2–10) against teacher 0 normal: three disagreements, in words and flagged in the tables.
+        let flag = "<span class=\"flag\"><span aria-hidden=\"true\">!</span> <span class=\"sr\">uenighed ved</span> T1</span>"
+        #expect(html.contains("<tr class=\"disagree\"><td>Score for påvirkning af trivsel og funktion \(flag)</td><td class=\"num disagree\">4</td><td class=\"num\">0</td><td>normalt</td></tr>"))
+        #expect(html.contains("<li>Score for hyperaktivitet/opmærksomhedsvanskeligheder, T1: forælder 8 (afvigende) – men lærer/pædagog 5 (normalt).</li>"))
+        #expect(html.contains("<li>Score for vanskeligheder i forhold til jævnaldrende, T1: lærer/pædagog 5 (afvigende) – men forælder 2 (normalt).</li>"))
+        #expect(html.contains("<li>Score for påvirkning af trivsel og funktion, T1: forælder 4 (afvigende) – men lærer/pædagog 0 (normalt).</li>"))
+        let list = try #require(html.components(separatedBy: "<div class=\"disagreements\"").dropFirst().first?.components(separatedBy: "</div>").first)
+        #expect(list.components(separatedBy: "<li>").count - 1 == 3)
         #expect(html.contains("T1: 6") && html.contains("T2: 3"))  // chart markers
         // Teacher, T1 only: total 20 (abnormal).
         #expect(html.contains("<tr><td>Samlet problemscore</td><td class=\"num\">20</td><td>afvigende</td></tr>"))
@@ -89,6 +99,17 @@ import Testing
         #expect(!result.stderr.contains("121212"))
     }
 
+    /// A CPR-shaped number in what the user typed comes back on standard error as the one marker
+    /// (``CPRGuard/marker``), as on the web pages and in the reports. Built from parts at test time.
+    @Test func aTypedCPRNumberIsShownAsTheMarker() throws {
+        let folder = try temporaryFolder()
+        let project = try ProjectFixture.create(in: folder)
+        let result = try runKortlaeg(["report", "--project", project, "--class", "4.b " + "111111" + "-" + "1118"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no stored responses for class '4.b \(CPRGuard.marker)'"), "\(result.stderr)")
+        #expect(!CPRNumber.containsCPR(result.stderr + result.stdout))
+    }
+
     @Test func classReportWithSuppressionUnderFive() throws {
         let folder = try temporaryFolder()
         let project = try ProjectFixture.create(in: folder)
@@ -136,8 +157,11 @@ import Testing
         #expect(html.contains("<h1>Sådan går det for "))
         let well = try #require(html.range(of: "<h2>Det går godt</h2>")), help = try #require(html.range(of: "<h2>Det vil vi gerne hjælpe med</h2>"))
         #expect(well.lowerBound < help.lowerBound)
-        // Parent emotion 6 → 3: normal at T2 after abnormal at T1 (ProjectFixture).
-        #expect(html.contains("<strong>Følelsesmæssige symptomer</strong>: som hos de fleste børn (ifølge forældrene"))
+        // Parent emotion 6 → 3: normal at T2 after abnormal at T1 (ProjectFixture); teacher 5 at T1 is
+        // borderline (teacher 0–4 normal, 5 borderline). The area appears once, under the section of
+        // its most concerning reading; readings of different occasions are no disagreement.
+        #expect(html.contains("<li><strong>Følelsesmæssige symptomer</strong>: lidt mere end hos de fleste børn (ifølge skolen); som hos de fleste børn (ifølge forældrene) – bedre end ved første kortlægning</li>"))
+        #expect(html.components(separatedBy: "<strong>Følelsesmæssige symptomer</strong>").count - 1 == 1)
         for jargon in ["sdq-p4-17", "@1.0.0", "pemotion", "<svg", "afvigende", "Score for"] { #expect(!html.contains(jargon), "\(jargon)") }
         #expect(try filesLeakingIDs(in: folder) == [])
         let entry = try #require(try SQLiteProjectStore.open(at: project).auditLog().last)

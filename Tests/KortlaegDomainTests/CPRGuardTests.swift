@@ -4,9 +4,10 @@ import Testing
 /// The one CPR guard (issue 18, item 6): the separators people type, masking in free text,
 /// refusal of names without repeating the number.
 struct CPRGuardTests {
-    static let typed = ["010203-1234", "010203\u{2013}1234", "010203 1234", "0102031234", "010203\u{2212}1234",
-                        "010203\u{00A0}1234", "\u{FF10}\u{FF11}\u{FF10}\u{FF12}\u{FF10}\u{FF13}\u{FF0D}\u{FF11}\u{FF12}\u{FF13}\u{FF14}",
-                        "\u{FF10}\u{FF11}\u{FF10}\u{FF12}\u{FF10}\u{FF13}\u{FF11}\u{FF12}\u{FF13}\u{FF14}"]
+    /// The forms people type, built from a date part and a serial part (a CPR-shaped number is never
+    /// written whole in the repository).
+    static let typed = ["-", "\u{2013}", " ", "", "\u{2212}", "\u{00A0}"].map { "010203" + $0 + "1234" }
+        + ["\u{FF0D}", ""].map { "\u{FF10}\u{FF11}\u{FF10}\u{FF12}\u{FF10}\u{FF13}" + $0 + "\u{FF11}\u{FF12}\u{FF13}\u{FF14}" }
 
     @Test(arguments: typed)
     func recognisesEverySeparatorAndFullWidthDigits(cpr: String) {
@@ -21,6 +22,16 @@ struct CPRGuardTests {
         #expect(CPRGuard.masked("a \(cpr) b \(cpr)") == "a [CPR fjernet] b [CPR fjernet]")
     }
 
+    /// One marker for every output: ids in reports and CSV files (``CPRNumber/masked(_:)``) get the
+    /// same ``CPRGuard/marker`` as free text.
+    @Test(arguments: typed)
+    func idsAreMaskedWithTheSameMarker(cpr: String) {
+        #expect(CPRGuard.marker == "[CPR fjernet]")
+        #expect(CPRNumber.masked(cpr) == CPRGuard.marker)
+        #expect(CPRNumber.masked("barn " + cpr) == "barn " + CPRGuard.marker)
+        #expect(CPRNumber.masked("barn-0001") == "barn-0001")
+    }
+
     @Test func leavesOtherNumbersAlone() {
         for text in ["4A", "barn-0001", "12345678901", "320101-1234", "tlf. 12 34 56 78", "2024-04-23"] {
             #expect(CPRGuard.masked(text) == text)
@@ -29,7 +40,7 @@ struct CPRGuardTests {
     }
 
     @Test func refusesANameWithoutRepeatingTheNumber() {
-        #expect(throws: CPRGuard.Refusal(what: "class name")) { try CPRGuard.name("4A 0102031234", what: "class name") }
+        #expect(throws: CPRGuard.Refusal(what: "class name")) { try CPRGuard.name("4A " + "010203" + "1234", what: "class name") }
         let message = CPRGuard.Refusal(what: "class name").description
         #expect(message.contains("class name contains a CPR number (not shown)") && !message.contains("0102"))
     }

@@ -70,6 +70,8 @@ import Testing
         guard case let .profiles(profiles) = report.sections.first?.content else { Issue.record("no profile section"); return }
         let emotion = try #require(profiles.first?.scores.first { $0.label == "Score for følelsesmæssige symptomer" })
         #expect(emotion.bands.map(\.label) == ["tæt på gennemsnittet", "let forhøjet", "højt", "meget højt"])
+        // The score id pairs the informants' versions of a score (disagreements).
+        #expect(emotion.scoreID == "emotion" && emotion.key == "emotion")
         #expect(profiles.first?.bandTable == "Nyere inddeling i fire bånd")
         let html = try ReportRenderer.html(report)
         // Emotion 5 is "højt" (5–6), total 20 "meget højt" (20–40), prosocial 5 "meget lavt" (0–5).

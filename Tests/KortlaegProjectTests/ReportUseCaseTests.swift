@@ -32,12 +32,20 @@ import Testing
         let goals = try #require(html.range(of: "<h2>Mål</h2>"))
         #expect(profile.lowerBound < wellBeing.lowerBound && wellBeing.lowerBound < goals.lowerBound)
         // Parent: emotion 5 → 0 (normal at T2), total 20 → 10 (normal), prosocial 5 → 0 (abnormal).
-        #expect(html.contains("<tr><td>Score for følelsesmæssige symptomer</td><td class=\"num\">5</td><td class=\"num\">0</td><td>normalt</td></tr>"))
-        #expect(html.contains("<tr><td>Samlet problemscore</td><td class=\"num\">20</td><td class=\"num\">10</td><td>normalt</td></tr>"))
+        // At T1 the parent's emotion 5, conduct 5 and total 20 are abnormal (5–10, 4–10, 17–40), the
+        // teacher's 0, 2 and 10 normal (teacher 0–4, 0–2, 0–11): two band levels apart, flagged at T1.
+        let flag = "<span class=\"flag\"><span aria-hidden=\"true\">!</span> <span class=\"sr\">uenighed ved</span> T1</span>"
+        #expect(html.contains("<tr class=\"disagree\"><td>Score for følelsesmæssige symptomer \(flag)</td><td class=\"num disagree\">5</td><td class=\"num\">0</td><td>normalt</td></tr>"))
+        #expect(html.contains("<tr class=\"disagree\"><td>Samlet problemscore \(flag)</td><td class=\"num disagree\">20</td><td class=\"num\">10</td><td>normalt</td></tr>"))
+        #expect(html.contains("<li>Score for følelsesmæssige symptomer, T1: forælder 5 (afvigende) – men lærer/pædagog 0 (normalt).</li>"))
+        #expect(html.contains("<li>Score for adfærdsmæssige symptomer, T1: forælder 5 (afvigende) – men lærer/pædagog 2 (normalt).</li>"))
+        #expect(html.contains("<li>Samlet problemscore, T1: forælder 20 (afvigende) – men lærer/pædagog 10 (normalt).</li>"))
+        // Prosocial: parent 5 borderline (1), teacher 0 abnormal (2): one level, not flagged.
+        #expect(!html.contains("<li>Score for sociale styrkesider, T1"))
         #expect(html.contains("<tr><td>Score for sociale styrkesider</td><td class=\"num\">5</td><td class=\"num\">0</td><td>afvigende</td></tr>"))
         // Teacher T1, every item 0: total 10, normal (teacher 0–11).
         #expect(html.contains("<figcaption>Lærer/pædagog</figcaption>"))
-        #expect(html.contains("<tr><td>Samlet problemscore</td><td class=\"num\">10</td><td>normalt</td></tr>"))
+        #expect(html.contains("<tr class=\"disagree\"><td>Samlet problemscore \(flag)</td><td class=\"num disagree\">10</td><td>normalt</td></tr>"))
         // The legend: the three band labels of uk-3band, the words of the cells.
         #expect(html.contains("</i>normalt</span>") && html.contains("</i>grænseområde</span>") && html.contains("</i>afvigende</span>"))
         // Well-being answers by their labels (4 = "Tit", 2 = "Sjældent") in the T1 column of T1, F1, T2.

@@ -9,7 +9,8 @@ import Testing
 struct ChildOverviewRendererTests {
     /// Parent emotional symptoms 10, teacher 0. UK 3-band cut-offs (youthinmind, "Scoring the SDQ"):
     /// parent 5–10 abnormal (level 2), teacher 0–4 normal (level 0): a disagreement at T1. The goal
-    /// text holds a CPR-shaped number and is hidden even with free text on.
+    /// text holds a CPR-shaped number (built from its parts), replaced by ``CPRGuard/marker`` even
+    /// with free text on.
     static func overview(_ language: Language) throws -> ChildOverview {
         let instruments = try InstrumentCatalog.load(directory: instrumentsDirectory)
         let entries = [
@@ -18,7 +19,7 @@ struct ChildOverviewRendererTests {
             ChildOverview.Entry(occasion: "T1", order: 0, informant: .teacher, instrument: try instruments.resolve("sdq-t4-17@1.0.0"),
                                 answers: [:], values: ["emotion": 0]),
             ChildOverview.Entry(occasion: "F1", order: 1, informant: .professional, instrument: try instruments.resolve("kv-maal@0.1.0"),
-                                answers: ["maal_faglig": .text("Tal med 010203-1234"), "maal_faglig_status": .code(3)], values: [:]),
+                                answers: ["maal_faglig": .text("Tal med " + "010203" + "-" + "1234"), "maal_faglig_status": .code(3)], values: [:]),
         ]
         return ChildOverview(entries: entries, language: language, includeFreeText: true)
     }
@@ -34,7 +35,7 @@ struct ChildOverviewRendererTests {
         #expect(lines[4].hasPrefix("   Score for sociale styrkesider") && lines[4].hasSuffix("7,5 (normalt)"))
         #expect(text.contains("   Score for følelsesmæssige symptomer  10 (afvigende) !  0 (normalt) !\n"))
         #expect(text.contains("   ! Score for følelsesmæssige symptomer: T1 (forælder afvigende, lærer/pædagog normalt)\n"))
-        #expect(text.contains("   F1  Fremgang, fagligt mål: Nogen fremgang (3) – \"(tekst skjult: indeholder et CPR-lignende tal)\"\n"))
+        #expect(text.contains("   F1  Fremgang, fagligt mål: Nogen fremgang (3) – \"Tal med \(CPRGuard.marker)\"\n"))
         #expect(!CPRNumber.containsCPR(text))
     }
 

@@ -7,7 +7,10 @@
 /// (`０１０２０３－１２３４`, from East Asian input methods and some PDF copies); see
 /// ``CPRNumber``.
 public enum CPRGuard {
-    /// What replaces a CPR-shaped number in free text.
+    /// What replaces a CPR-shaped number in any output: free text, messages, ids in reports and
+    /// CSV files, web pages, the command line's standard error. The one definition; nothing else
+    /// spells a marker of its own (a test scans `Sources/` for that). It is also what the store
+    /// keeps in place of a number in a text answer, so it is never changed.
     public static let marker = "[CPR fjernet]"
 
     /// A name or an id that holds a CPR-shaped number; `what` names the field (`class name`,

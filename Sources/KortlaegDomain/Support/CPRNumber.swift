@@ -112,10 +112,9 @@ public enum CPRNumber {
         return nil
     }
 
-    /// `text`, or a Danish placeholder when it is a CPR number (for ids shown in reports).
-    public static func masked(_ text: String) -> String {
-        looksLikeCPR(text) ? "(CPR-lignende id skjult)" : text
-    }
+    /// `text` with every CPR-shaped number replaced by ``CPRGuard/marker`` (for ids shown in
+    /// reports): the same marker as every other output.
+    public static func masked(_ text: String) -> String { CPRGuard.masked(text) }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 

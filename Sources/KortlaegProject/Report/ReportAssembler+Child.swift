@@ -64,7 +64,7 @@ extension ReportAssembler {
         let scores = lines.map { line in
             var values: [String: Double?] = [:]
             for occasion in occasions { values[occasion] = byOccasion[occasion]?[line.definition.id] ?? nil }
-            return ChildReport.ProfileScore(label: line.definition.label.text(language), minimum: line.definition.range.minimum,
+            return ChildReport.ProfileScore(scoreID: line.definition.id, label: line.definition.label.text(language), minimum: line.definition.range.minimum,
                                             maximum: line.definition.range.maximum, bands: line.bands, values: values,
                                             direction: line.definition.direction)
         }

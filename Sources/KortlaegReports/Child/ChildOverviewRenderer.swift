@@ -89,7 +89,7 @@ public struct ChildOverviewRenderer: Sendable {
                 text += Text.notRated(language)
             }
             if let goalText = goal.text {
-                text += " – \"\(CPRNumber.containsCPR(goalText) ? Text.hiddenText(language) : goalText)\""
+                text += " – \"\(CPRGuard.masked(goalText))\""
             }
             lines.append(text)
         }

@@ -26,8 +26,6 @@ extension Phrasebook {
         static let goalsTitle = Phrase(da: "3. Mål og opfølgning", en: "3. Goals and follow-up")
         static let noGoals = Phrase(da: "Ingen mål registreret.", en: "No goals recorded.")
         static let notRated = Phrase(da: "ikke vurderet", en: "not rated")
-        static let hiddenText = Phrase(da: "(tekst skjult: indeholder et CPR-lignende tal)",
-                                       en: "(text hidden: contains a CPR-shaped number)")
 
         static let score = Phrase(da: "Score", en: "Score")
         static let missingValue = Phrase(da: "mangler", en: "missing")

@@ -34,6 +34,9 @@ public struct ChildReport: Sendable {
 
     /// One score of one informant's profile.
     public struct ProfileScore: Sendable, Equatable {
+        /// The score's id in its instrument (`emotion`), shared by the informants' versions; nil
+        /// when unknown (then ``key`` is the label).
+        public var scoreID: String?
         /// The score's name.
         public var label: String
         /// The score's range, the chart's axis.
@@ -47,8 +50,9 @@ public struct ChildReport: Sendable {
         public var direction: ScoreDirection
 
         /// Creates a score line.
-        public init(label: String, minimum: Double, maximum: Double, bands: [Band], values: [String: Double?],
+        public init(scoreID: String? = nil, label: String, minimum: Double, maximum: Double, bands: [Band], values: [String: Double?],
                     direction: ScoreDirection = .neutral) {
+            self.scoreID = scoreID
             self.label = label
             self.minimum = minimum
             self.maximum = maximum
@@ -59,6 +63,10 @@ public struct ChildReport: Sendable {
 
         /// The band `value` is in, if any.
         public func band(of value: Double) -> Band? { bands.first { $0.contains(value) } }
+
+        /// What pairs this score with the same score of another informant's version: the score id,
+        /// else the label.
+        public var key: String { scoreID ?? label }
     }
 
     /// One informant's profile.

@@ -8,6 +8,8 @@ extension ReportRenderer {
     /// One informant's latest reading of one area (score) in a parent report.
     private struct Reading {
         var informant: Informant
+        /// The informant's latest occasion with a value.
+        var occasion: String
         /// The band level at the informant's latest occasion with a value.
         var level: Int
         /// The band level at the informant's first occasion with a value, when that is an earlier one.
@@ -19,13 +21,18 @@ extension ReportRenderer {
         var name: String
         var direction: ScoreDirection
         var readings: [Reading]
+        /// The most concerning reading's level: the section the area goes under.
+        var highest: Int { readings.map(\.level).max() ?? 0 }
     }
 
     /// The parent version of a child report as HTML: the same ``ChildReport`` the staff page shows,
     /// said in plain words and short enough for one or two A4 pages.
     ///
-    /// Strengths first ("Det går godt"), then what to help with, where home and school see the child
-    /// differently, the answers of the mapping tool's own forms, and the goals with their ratings.
+    /// Strengths first ("Det går godt"), then what to help with, the answers of the mapping tool's own
+    /// forms, and the goals with their ratings. Each area (score) appears once: under "Det går godt"
+    /// when every informant places it in the range of most children, otherwise under "Det vil vi gerne
+    /// hjælpe med" with every informant's reading, and — when the readings are a disagreement
+    /// (``InformantDisagreement``'s rule) — a sentence saying who sees it differently.
     /// Scores are said in words (``Phrasebook/Parent/meaning(level:direction:)``); there are no
     /// numbers of scores, no variable names, no instrument versions and no band table names.
     /// - Throws: ``ExportError/cprShapedReportText(section:)`` when a text is shaped like a CPR number.
@@ -36,32 +43,29 @@ extension ReportRenderer {
         h += "<div class=\"parent\">\n<p>\(e(Plain.intro(l)))</p>\n"
         let areas = try parentAreas(report)
 
+        // Each area once, under the section its most concerning reading puts it: "Det går godt" when
+        // every informant places it in the range of most children, else "Det vil vi gerne hjælpe med".
         h += "<h2>\(e(Plain.strengthsTitle(l)))</h2>\n"
-        let well = areas.compactMap { area in item(area, l) { $0.level == 0 } }
+        let well = areas.filter { $0.highest == 0 }.compactMap { area in item(area, l) { _ in true } }
         h += well.isEmpty ? "<p>\(e(Plain.noStrengths(l)))</p>\n" : "<ul>\n" + well.joined() + "</ul>\n"
 
         h += "<h2>\(e(Plain.concernsTitle(l)))</h2>\n"
-        // One line per area: its informants' readings from the highest level down.
-        let concerns = areas.compactMap { area -> String? in
-            let parts = Set(area.readings.map(\.level)).filter { $0 > 0 }.sorted(by: >).compactMap { level in
+        // One line per area: its informants' readings from the highest level down, then, when the
+        // readings are a disagreement (ChildOverview.disagreementLevels apart), who sees it differently.
+        var seenDifferently = false
+        let concerns = areas.filter { $0.highest > 0 }.map { area -> String in
+            let parts = Set(area.readings.map(\.level)).sorted(by: >).compactMap { level in
                 part(area, l) { $0.level == level }
             }
-            return parts.isEmpty ? nil : "<li><strong>\(e(area.name))</strong>: " + parts.joined(separator: "; ") + "</li>\n"
+            var line = "<li><strong>\(e(area.name))</strong>: " + parts.joined(separator: "; ")
+            if let informants = disagreeing(area) {
+                line += ". " + e(Plain.seeDifferently(who(informants, l))(l))
+                seenDifferently = true
+            }
+            return line + "</li>\n"
         }
         h += concerns.isEmpty ? "<p>\(e(Plain.noConcerns(l)))</p>\n" : "<ul>\n" + concerns.joined() + "</ul>\n"
-
-        let different = areas.compactMap { area -> String? in
-            let levels = area.readings.map(\.level)
-            guard let low = levels.min(), let high = levels.max(), high - low >= ChildOverview.disagreementLevels else { return nil }
-            let easier = who(area.readings.filter { $0.level == low }.map(\.informant), l)
-            let harder = who(area.readings.filter { $0.level == high }.map(\.informant), l)
-            let lowMeaning = Plain.meaning(level: low, direction: area.direction)(l)
-            let highMeaning = Plain.meaning(level: high, direction: area.direction)(l)
-            return "<li>\(e(Plain.seeDifferently(area.name, lowMeaning, easier, highMeaning, harder)(l)))</li>\n"
-        }
-        if !different.isEmpty {
-            h += "<h2>\(e(Plain.differentViewsTitle(l)))</h2>\n<ul>\n" + different.joined() + "</ul>\n<p>\(e(Plain.differentViewsNote(l)))</p>\n"
-        }
+        if seenDifferently { h += "<p>\(e(Plain.differentViewsNote(l)))</p>\n" }
 
         for section in report.sections {
             guard case let .answers(answers) = section.content, !answers.isEmpty else { continue }
@@ -107,14 +111,15 @@ extension ReportRenderer {
             guard case let .profiles(profiles) = section.content else { continue }
             for profile in profiles {
                 for score in profile.scores where !score.bands.isEmpty {
-                    let measured = profile.occasions.compactMap { occasion -> Int? in
-                        guard let value = score.values[occasion] ?? nil else { return nil }
-                        return score.band(of: value)?.level
+                    let measured = profile.occasions.compactMap { occasion -> (occasion: String, level: Int)? in
+                        guard let value = score.values[occasion] ?? nil, let band = score.band(of: value) else { return nil }
+                        return (occasion, band.level)
                     }
                     guard let latest = measured.last else { continue }
                     let name = plainName(score.label)
                     try check(name, section: "profile")
-                    let reading = Reading(informant: profile.informant, level: latest, firstLevel: measured.count > 1 ? measured.first : nil)
+                    let reading = Reading(informant: profile.informant, occasion: latest.occasion, level: latest.level,
+                                          firstLevel: measured.count > 1 ? measured.first?.level : nil)
                     if let index = areas.firstIndex(where: { $0.name == name && $0.direction == score.direction }) {
                         areas[index].readings.append(reading)
                     } else {
@@ -124,6 +129,26 @@ extension ReportRenderer {
             }
         }
         return areas
+    }
+
+    /// The informants at the two ends of a disagreement among the area's readings: latest readings
+    /// of one occasion at least ``ChildOverview/disagreementLevels`` apart, from two informants or
+    /// more (the staff page's rule, ``InformantDisagreement``); nil when there is none. Readings of
+    /// different occasions are not compared (the child may have changed in between).
+    private static func disagreeing(_ area: Area) -> [Informant]? {
+        var occasions: [String] = []
+        for reading in area.readings where !occasions.contains(reading.occasion) { occasions.append(reading.occasion) }
+        for occasion in occasions {
+            let here = area.readings.filter { $0.occasion == occasion }
+            guard let low = here.map(\.level).min(), let high = here.map(\.level).max(),
+                  high - low >= ChildOverview.disagreementLevels else { continue }
+            var informants: [Informant] = []
+            for reading in here where (reading.level == low || reading.level == high) && !informants.contains(reading.informant) {
+                informants.append(reading.informant)
+            }
+            if informants.count > 1 { return informants }
+        }
+        return nil
     }
 
     /// "<li><strong>Name</strong>: as with most children (according to …) – better than …</li>" for

@@ -15,7 +15,8 @@ public enum ReportRenderer {
     public static func html(_ report: ChildReport) throws -> String {
         let language = report.language
         let number = NumberFormat.upTo(1, language)
-        var h = try opening(Texts.childTitle(language), label: report.childLabel, section: "childLabel", language: language)
+        var h = try opening(Texts.childTitle(language), label: report.childLabel, section: "childLabel", language: language,
+                            extraStyle: staffStyle)
         if !report.subtitle.isEmpty { h += "<p class=\"meta\">\(e(report.subtitle))</p>\n" }
         for (index, section) in report.sections.enumerated() {
             try check(section.heading, section: "heading")
@@ -90,7 +91,11 @@ public enum ReportRenderer {
                                        sectionIndex: Int) throws -> String {
         guard !profiles.isEmpty else { return "<p class=\"muted\">\(Texts.nothingAnswered(language))</p>\n" }
         let number = NumberFormat.upTo(1, language)
-        var h = legend(profiles, occasions: occasions)
+        let disagreements = InformantDisagreement.find(in: profiles, occasions: occasions)
+        var h = legend(profiles, occasions: occasions, flagged: !disagreements.isEmpty, language: language)
+        if Set(profiles.map(\.informant)).count > 1 {
+            h += try disagreementList(disagreements, language: language)
+        }
         h += "<div class=\"informants\">\n"
         for (profileIndex, profile) in profiles.enumerated() {
             let about = [profile.instrument, profile.bandTable].compactMap { $0 }.joined(separator: " · ")
@@ -101,9 +106,17 @@ public enum ReportRenderer {
             h += profile.occasions.map { "<th class=\"num\">\(e($0))</th>" }.joined()
                 + "<th>\(e(Texts.band(at: profile.occasions.last ?? "")(language)))</th></tr></thead>\n<tbody>\n"
             for score in profile.scores {
-                h += "<tr><td>\(e(score.label))</td>"
+                // The occasions at which this informant is at one end of a disagreement on this score.
+                let flagged = profile.occasions.filter { occasion in
+                    disagreements.contains { $0.scoreKey == score.key && $0.occasion == occasion
+                        && ($0.least + $0.most).contains { $0.informant == profile.informant } }
+                }
+                h += flagged.isEmpty ? "<tr><td>\(e(score.label))</td>"
+                    : "<tr class=\"disagree\"><td>\(e(score.label)) <span class=\"flag\"><span aria-hidden=\"true\">!</span> "
+                        + "<span class=\"sr\">\(e(Texts.disagreementAt(language)))</span> \(e(flagged.joined(separator: ", ")))</span></td>"
                 for occasion in profile.occasions {
-                    h += "<td class=\"num\">\((score.values[occasion] ?? nil).map(number.string) ?? "–")</td>"
+                    let cellClass = flagged.contains(occasion) ? "num disagree" : "num"
+                    h += "<td class=\"\(cellClass)\">\((score.values[occasion] ?? nil).map(number.string) ?? "–")</td>"
                 }
                 let last = profile.occasions.last.flatMap { score.values[$0] ?? nil }
                 let band = last.flatMap { value in score.bands.first { $0.contains(value) } }
@@ -114,6 +127,24 @@ public enum ReportRenderer {
             h += "</figure>\n"
         }
         return h + "</div>\n"
+    }
+
+    /// The disagreements of a section in words, above the informants' figures (or that there are none).
+    private static func disagreementList(_ disagreements: [InformantDisagreement], language: Language) throws -> String {
+        guard !disagreements.isEmpty else { return "<p class=\"agree\">\(e(Texts.noDisagreement(language)))</p>\n" }
+        let number = NumberFormat.upTo(1, language)
+        func readings(_ readings: [InformantDisagreement.Reading]) -> String {
+            Texts.and(readings.map { Texts.reading(Texts.informant($0.informant)(language), number.string($0.value), $0.band)(language) })(language)
+        }
+        var h = "<div class=\"disagreements\" role=\"note\">\n<p><strong><span aria-hidden=\"true\">! </span>\(e(Texts.disagreementsTitle(language)))</strong>"
+            + " – \(e(Texts.disagreementRule(language)))</p>\n<ul>\n"
+        for disagreement in disagreements {
+            let text = Texts.disagreement(disagreement.label, disagreement.occasion, most: readings(disagreement.most),
+                                          least: readings(disagreement.least))(language)
+            try check(text, section: "profile")
+            h += "<li>\(e(text))</li>\n"
+        }
+        return h + "</ul>\n</div>\n"
     }
 
     /// With two or more occasions: one small chart per score across the occasions (the numbers are
@@ -149,7 +180,7 @@ public enum ReportRenderer {
     /// The occasions drawn (their marker colours) and the bands drawn: per band level its colour and
     /// the band table's own labels, the same words as the table cells (several when scores of one
     /// level are named differently, e.g. "high / low" for difficulties and strengths).
-    private static func legend(_ profiles: [ChildReport.Profile], occasions: [String]) -> String {
+    private static func legend(_ profiles: [ChildReport.Profile], occasions: [String], flagged: Bool, language: Language) -> String {
         var h = "<p class=\"legend\">"
         let drawn = Set(profiles.flatMap(\.occasions))
         for occasion in occasions where drawn.contains(occasion) {
@@ -162,6 +193,7 @@ public enum ReportRenderer {
         for level in labels.keys.sorted() {
             h += "<span><i class=\"swatch\" style=\"background:\(ProfileChart.bandColour(level))\"></i>\(e(labels[level]!.joined(separator: " / ")))</span>"
         }
+        if flagged { h += "<span class=\"flag-legend\">\(e(Texts.flagLegend(language)))</span>" }
         return h + "</p>\n"
     }
 
@@ -184,6 +216,19 @@ public enum ReportRenderer {
     }
 
     // MARK: - Pieces
+
+    /// The staff page's marks of a disagreement: a bordered box with the list in words, a "!" before
+    /// the flagged occasions in the row's first cell and an outlined value cell — shape and text, not
+    /// colour alone (WCAG 2.1 1.4.1). `.sr` is read by screen readers and not shown.
+    static let staffStyle = """
+
+        .disagreements { border: 2px solid var(--ink); border-left-width: 6px; padding: .4rem .8rem; margin: .6rem 0; break-inside: avoid; }
+        .disagreements p { margin: .2rem 0; } .disagreements ul { margin: .2rem 0; padding-left: 1.2rem; }
+        .flag { font-weight: 700; white-space: nowrap; } tr.disagree td:first-child { font-weight: 600; }
+        td.disagree { outline: 2px dashed var(--ink); outline-offset: -3px; font-weight: 700; }
+        .legend .flag-legend { display: block; margin-top: .2rem; }
+        .sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+        """
 
     /// The document head and the heading `prefix + label`, after checking the label for CPR shapes.
     static func opening(_ prefix: String, label: String, section: String, language: Language, extraStyle: String = "") throws -> String {

@@ -17,13 +17,13 @@ extension Phrasebook {
         static let concernsTitle = Phrase(da: "Det vil vi gerne hjælpe med", en: "What we would like to help with")
         static let noConcerns = Phrase(da: "Svarene peger ikke på områder, hvor barnet har det sværere end de fleste børn.",
                                        en: "The answers point to no area where the child finds things harder than most children.")
-        static let differentViewsTitle = Phrase(da: "Hvor svarene er forskellige", en: "Where the answers differ")
         static let differentViewsNote = Phrase(
             da: "Det er helt almindeligt, at forældre, skole og barnet selv oplever et barn forskelligt – fx fordi barnet har det forskelligt hjemme og i skolen. Det er vigtig viden, som vi taler om sammen.",
             en: "It is quite common that parents, school and the child see a child differently – for instance because the child does differently at home and at school. That is useful to know, and we will talk about it together.")
-        static func seeDifferently(_ score: String, _ lowMeaning: String, _ easier: String, _ highMeaning: String, _ harder: String) -> Phrase {
-            Phrase(da: "\(score): \(lowMeaning) ifølge \(easier), men \(highMeaning) ifølge \(harder).",
-                   en: "\(score): \(lowMeaning) according to \(easier), but \(highMeaning) according to \(harder).")
+        /// After an area's readings when they are far apart: "Forældrene og skolen oplever det forskelligt."
+        static func seeDifferently(_ who: String) -> Phrase {
+            let name = who.prefix(1).uppercased() + who.dropFirst()
+            return Phrase(da: "\(name) oplever det forskelligt.", en: "\(name) see this differently.")
         }
         static let answersTitle = Phrase(da: "Svarene i ord", en: "The answers in words")
         static let overTime = Phrase(da: "Sådan har det udviklet sig", en: "How it has developed")

@@ -19,6 +19,30 @@ extension Phrasebook {
         static func trajectoryTitle(_ score: String, _ informant: String) -> Phrase {
             Phrase(da: "\(score) (\(informant)) over tid", en: "\(score) (\(informant)) over time")
         }
+        static let disagreementsTitle = Phrase(da: "Uenighed mellem informanterne", en: "Disagreement between informants")
+        static let disagreementRule = Phrase(
+            da: "Informanternes bånd ligger mindst to trin fra hinanden ved samme tidspunkt (fx normalt hos den ene og afvigende hos den anden). Tal om det med familien og skolen.",
+            en: "The informants' bands are at least two steps apart at the same occasion (e.g. normal for one, abnormal for another). Discuss it with the family and the school.")
+        static let noDisagreement = Phrase(
+            da: "Ingen uenighed mellem informanterne: ingen bånd ligger to trin fra hinanden ved samme tidspunkt.",
+            en: "No disagreement between informants: no bands are two steps apart at the same occasion.")
+        /// "Score for hyperaktivitet, T1: forælder 7 (afvigende) – men lærer/pædagog 3 (normalt)."
+        static func disagreement(_ score: String, _ occasion: String, most: String, least: String) -> Phrase {
+            Phrase(da: "\(score), \(occasion): \(most) – men \(least).", en: "\(score), \(occasion): \(most) – but \(least).")
+        }
+        /// "forælder 7 (afvigende)"
+        static func reading(_ informant: String, _ value: String, _ band: String) -> Phrase {
+            Phrase(stringLiteral: "\(informant) \(value) (\(band))")
+        }
+        static func and(_ parts: [String]) -> Phrase {
+            guard parts.count > 1 else { return Phrase(stringLiteral: parts.first ?? "") }
+            let head = parts.dropLast().joined(separator: ", ")
+            return Phrase(da: "\(head) og \(parts.last!)", en: "\(head) and \(parts.last!)")
+        }
+        /// Read out by screen readers before the occasions of a flagged row (the "!" is hidden from them).
+        static let disagreementAt = Phrase(da: "uenighed ved", en: "disagreement at")
+        static let flagLegend = Phrase(da: "! = uenighed mellem informanterne ved tidspunktet (se listen over figurerne); cellen er indrammet.",
+                                       en: "! = disagreement between informants at the occasion (see the list above the figures); the cell is outlined.")
         static let question = Phrase(da: "Spørgsmål", en: "Question")
         static let nothingAnswered = Phrase(da: "Ingen besvarelser.", en: "Nothing answered.")
 
