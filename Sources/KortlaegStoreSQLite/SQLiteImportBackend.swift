@@ -159,10 +159,32 @@ package struct SQLiteImportBackend: ImportBackend {
         try db.cachedStatement(sql: """
             INSERT INTO response (childId, occasionId, informant, instrumentId, instrumentVersion, date, answers, batchId, scoringId)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [response.childID, response.occasionID, response.informant.rawValue,
-                                     response.instrument.id, response.instrument.version, response.date,
-                                     AnswerCoding.encode(response.answers, missingReasons: response.missingReasons), response.batchID, response.scoringID])
-        let responseID = db.lastInsertedRowID
+            """).execute(arguments: Self.arguments(response))
+        try insertScores(scores, responseID: db.lastInsertedRowID)
+    }
+
+    /// One statement for a new response: the unique key (childId, occasionId, informant,
+    /// instrumentId) skips one already stored, and `changesCount` says which happened.
+    package func insertResponseIfNew(_ response: NewResponse, scores: () throws -> [ComputedScore]) throws -> Bool {
+        try db.cachedStatement(sql: """
+            INSERT INTO response (childId, occasionId, informant, instrumentId, instrumentVersion, date, answers, batchId, scoringId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (childId, occasionId, informant, instrumentId) DO NOTHING
+            """).execute(arguments: Self.arguments(response))
+        guard db.changesCount == 1 else { return false }
+        try insertScores(scores(), responseID: db.lastInsertedRowID)
+        return true
+    }
+
+    private static func arguments(_ response: NewResponse) -> StatementArguments {
+        [response.childID, response.occasionID, response.informant.rawValue, response.instrument.id,
+         response.instrument.version, response.date,
+         AnswerCoding.encode(response.answers, missingReasons: response.missingReasons), response.batchID,
+         response.scoringID]
+    }
+
+    /// A response's scores.
+    private func insertScores(_ scores: [ComputedScore], responseID: Int64) throws {
         guard !scores.isEmpty else { return }
         guard scores.count <= 150 else {  // SQLite's oldest bound: 999 arguments a statement
             let insertScore = try db.cachedStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES (?, ?, ?, ?, ?)")

@@ -26,4 +26,16 @@ struct AnswerCodingTests {
         #expect(json == #"{"c":{"b":2},"n":{"a":2.0},"t":{"t":"\"hej\"\n"}}"#)
         #expect(try AnswerCoding.decode(json) == answers)
     }
+
+    /// The stored form, written out by hand from the format in `AnswerCoding`'s documentation:
+    /// groups c, n, t, m in that order, keys sorted, empty groups left out.
+    @Test func groupsInOrderWithSortedKeys() {
+        let answers: [String: AnswerValue] = ["pkind": .code(2), "pafraid": .code(0), "pconsid": .code(1),
+                                              "weight": .number(31.5), "note": .text("ok"), "comment": .text("tab\t")]
+        #expect(AnswerCoding.encode(answers, missingReasons: ["psteals": "refused", "plies": "dontKnow"])
+            == #"{"c":{"pafraid":0,"pconsid":1,"pkind":2},"n":{"weight":31.5},"t":{"comment":"tab\t","note":"ok"},"m":{"plies":"dontKnow","psteals":"refused"}}"#)
+        #expect(AnswerCoding.encode([:]) == "{}")
+        #expect(AnswerCoding.encode([:], missingReasons: ["x": "missing"]) == #"{"m":{"x":"missing"}}"#)
+        #expect(AnswerCoding.encode(["søvn": .code(3), "b\"q": .code(-1)]) == #"{"c":{"b\"q":-1,"søvn":3}}"#)
+    }
 }

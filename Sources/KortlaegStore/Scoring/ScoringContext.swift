@@ -9,8 +9,9 @@ import KortlaegDomain
 package struct ScoringContext {
     package let scorer: Scorer
     package let bands: BandLookup
-    /// Per score (in scorer order), the band tables covering it.
-    package let bandPlan: [[BandTable]]
+    /// Per score (in scorer order), per band table covering it (instrument order): the score's
+    /// bands and, per band, its stored text `table=label`, built once instead of per response.
+    private let bandPlan: [[BandPlan]]
     /// What the scores are computed with: instrument, rule choices, opt-ins, band tables.
     package let key: ScoringKey
 
@@ -26,7 +27,11 @@ package struct ScoringContext {
         self.scorer = scorer
         let bands = BandLookup(instrument: instrument)
         self.bands = bands
-        bandPlan = scorer.scores.map { score in bands.tables.filter { $0.scores[score.id] != nil } }
+        bandPlan = scorer.scores.map { score in
+            bands.tables.compactMap { table in
+                table.scores[score.id].map { BandPlan(bands: $0.bands, texts: $0.bands.map { "\(table.id)=\($0.label)" }) }
+            }
+        }
         let choices = "{" + scorer.ruleChoices.sorted { $0.key < $1.key }
             .map { "\(AnswerCoding.quoted($0.key)):\(AnswerCoding.quoted($0.value))" }.joined(separator: ",") + "}"
         let tables = bands.tables.map { "\($0.id) (\($0.normSet))" }.joined(separator: ", ")
@@ -40,20 +45,30 @@ package struct ScoringContext {
         return ScoringOptions(ruleChoices: choices, includeUnverifiedScores: includeUnverified)
     }
 
-    /// Scores a response: per score (in scorer order), its id, variable, value and bands text.
+    /// Scores a response: per score (in scorer order), its id, variable, value and bands text
+    /// (`table=label` of each covering table that places the value in a band, comma separated).
     package func score(_ response: Response) -> [ComputedScore] {
         let set = scorer.score(response)
-        return scorer.scores.enumerated().map { index, definition in
+        var computed: [ComputedScore] = []
+        computed.reserveCapacity(scorer.scores.count)
+        for (index, definition) in scorer.scores.enumerated() {
             let value = set.values[index]
-            var bandTexts: [String] = []
-            for table in bandPlan[index] {
-                if let band = bands.band(table: table, scoreID: definition.id, value: value) {
-                    bandTexts.append("\(table.id)=\(band.label)")
+            var bandTexts: String?
+            if let value {
+                for plan in bandPlan[index] {
+                    guard let band = plan.bands.firstIndex(where: { $0.contains(value) }) else { continue }
+                    if bandTexts == nil { bandTexts = plan.texts[band] } else { bandTexts! += "," + plan.texts[band] }
                 }
             }
-            return ComputedScore(id: definition.id, variable: definition.variable, value: value,
-                                 bands: bandTexts.isEmpty ? nil : bandTexts.joined(separator: ","))
+            computed.append(ComputedScore(id: definition.id, variable: definition.variable, value: value, bands: bandTexts))
         }
+        return computed
+    }
+
+    /// One band table's bands of one score, with their stored texts.
+    private struct BandPlan {
+        var bands: [BandTable.Band]
+        var texts: [String]
     }
 }
 

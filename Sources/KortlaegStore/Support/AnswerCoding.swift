@@ -21,6 +21,7 @@ package enum AnswerCoding {
         var codes: [(String, Int)] = []
         var numbers: [(String, Double)] = []
         var texts: [(String, String)] = []
+        codes.reserveCapacity(answers.count)
         for (item, value) in answers {
             switch value {
             case .code(let code): codes.append((item, code))
@@ -28,20 +29,46 @@ package enum AnswerCoding {
             case .text(let text): texts.append((item, text))
             }
         }
-        var parts: [String] = []
-        if !codes.isEmpty {
-            parts.append("\"c\":{" + codes.sorted { $0.0 < $1.0 }.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}")
+        // One string appended to in place (a response is encoded per stored row).
+        var out = "{"
+        out.reserveCapacity(16 + 14 * answers.count)
+        var first = true
+        func group(_ name: String, _ count: Int, _ member: (Int, inout String) -> Void) {
+            guard count > 0 else { return }
+            if !first { out += "," }
+            first = false
+            out += "\"" + name + "\":{"
+            for index in 0..<count {
+                if index > 0 { out += "," }
+                member(index, &out)
+            }
+            out += "}"
         }
-        if !numbers.isEmpty {
-            parts.append("\"n\":{" + numbers.sorted { $0.0 < $1.0 }.map { "\(quoted($0.0)):\(number($0.1))" }.joined(separator: ",") + "}")
+        codes.sort { $0.0 < $1.0 }
+        group("c", codes.count) { index, out in
+            appendQuoted(codes[index].0, to: &out)
+            out += ":"
+            out += String(codes[index].1)
         }
-        if !texts.isEmpty {
-            parts.append("\"t\":{" + texts.sorted { $0.0 < $1.0 }.map { "\(quoted($0.0)):\(quoted($0.1))" }.joined(separator: ",") + "}")
+        numbers.sort { $0.0 < $1.0 }
+        group("n", numbers.count) { index, out in
+            appendQuoted(numbers[index].0, to: &out)
+            out += ":"
+            out += number(numbers[index].1)
         }
-        if !missingReasons.isEmpty {
-            parts.append("\"m\":{" + missingReasons.sorted { $0.key < $1.key }.map { "\(quoted($0.key)):\(quoted($0.value))" }.joined(separator: ",") + "}")
+        texts.sort { $0.0 < $1.0 }
+        group("t", texts.count) { index, out in
+            appendQuoted(texts[index].0, to: &out)
+            out += ":"
+            appendQuoted(texts[index].1, to: &out)
         }
-        return "{" + parts.joined(separator: ",") + "}"
+        let reasons = missingReasons.sorted { $0.key < $1.key }
+        group("m", reasons.count) { index, out in
+            appendQuoted(reasons[index].key, to: &out)
+            out += ":"
+            appendQuoted(reasons[index].value, to: &out)
+        }
+        return out + "}"
     }
 
     /// The reasons of the items answered with a source missing code (item → reason), if any.
@@ -67,10 +94,26 @@ package enum AnswerCoding {
         value.isFinite ? "\(value)" : "null"
     }
 
+    /// Appends ``quoted(_:)`` of `text` to `out`.
+    private static func appendQuoted(_ text: String, to out: inout String) {
+        if needsNoEscaping(text) {
+            out += "\""
+            out += text
+            out += "\""
+        } else {
+            out += quoted(text)
+        }
+    }
+
+    /// Whether `text` is printable ASCII without `"` and `\\` (item ids and most values).
+    private static func needsNoEscaping(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x80 }
+    }
+
     /// A JSON string literal.
     package static func quoted(_ text: String) -> String {
         // Fast path: item ids and most values need no escaping.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x80 }) { return "\"" + text + "\"" }
+        if needsNoEscaping(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -68,6 +68,12 @@ package protocol ImportBackend {
     func deleteResponse(id: Int64) throws
     /// Inserts a response with its scores.
     func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws
+    /// Inserts a response with the scores `scores` computes, unless a response with the same
+    /// ``ResponseKey`` is stored: then nothing is written and `scores` is not called. The rules
+    /// call this first and look at the stored response only when it returns false, so a backend
+    /// can let its unique key find what is stored (one statement for a new response, not two).
+    /// - Returns: whether the response was inserted.
+    func insertResponseIfNew(_ response: NewResponse, scores: () throws -> [ComputedScore]) throws -> Bool
     /// Records that batch `batchID` delivered the stored response `responseID` unchanged (so that
     /// removing the response's own import leaves it to this one: ``BatchRemoval``).
     func recordRedelivery(responseID: Int64, batchID: Int64) throws
@@ -85,6 +91,13 @@ package protocol ImportBackend {
 extension ImportBackend {
     /// Backends whose transactions cannot race (one process, in memory) need no second look.
     package func previousImport(sha256: String) throws -> PreviousImport? { nil }
+
+    /// Looks the key up, then inserts: for a backend without an insert that skips a stored key.
+    package func insertResponseIfNew(_ response: NewResponse, scores: () throws -> [ComputedScore]) throws -> Bool {
+        if try storedResponse(for: response.key) != nil { return false }
+        try insertResponse(response, scores: scores())
+        return true
+    }
 }
 
 /// A store whose imports the shared rules drive: it says whether a file was imported before and

@@ -115,3 +115,10 @@ package struct NewResponse: Hashable, Sendable {
         self.scoringID = scoringID
     }
 }
+
+extension NewResponse {
+    /// What makes it the same response as a stored one.
+    package var key: ResponseKey {
+        ResponseKey(childID: childID, occasionID: occasionID, informant: informant, instrumentID: instrument.id)
+    }
+}

@@ -101,17 +101,27 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
             }
         }
         var input = input
-        input.response.answers = input.response.answers.mapValues { answer in
-            if case let .text(text) = answer { return .text(CPRGuard.masked(text)) }
-            return answer
+        if input.response.answers.values.contains(where: { if case .text = $0 { true } else { false } }) {
+            input.response.answers = input.response.answers.mapValues { answer in
+                if case let .text(text) = answer { return .text(CPRGuard.masked(text)) }
+                return answer
+            }
         }
-        let scoringID = try scoring(input.response.instrument)
+        let scorer = try scoring(input.response.instrument)
         let occasionID = try occasion(input.occasion, date: input.date)
         let childID = try child(pseudonym, attributes: input.attributes)
 
-        let key = ResponseKey(childID: childID, occasionID: occasionID, informant: input.informant,
-                              instrumentID: input.response.instrument.id)
-        if let existing = try backend.storedResponse(for: key) {
+        let response = NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
+                                   instrument: input.response.instrument, date: input.date,
+                                   answers: input.response.answers, batchID: batch.batchID,
+                                   scoringID: scorer.id, missingReasons: input.missingReasons)
+        // The common case, a new response, is one insert: the backend's unique key finds a stored
+        // one, and only then are the rules below asked what it means.
+        if try backend.insertResponseIfNew(response, scores: { scorer.context.score(input.response) }) {
+            counts.accepted += 1
+            return nil
+        }
+        if let existing = try backend.storedResponse(for: response.key) {
             if existing.batchID == batch.batchID {
                 let rejection = ImportReject(row: input.row, line: input.line, column: "(row)", value: nil,
                                              reason: "the same child, occasion (\(input.occasion)), informant and instrument appear earlier in this file; only the first is kept")
@@ -138,21 +148,16 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
             try replace(existing, pseudonym: pseudonym, input: input)
         }
 
-        let scores = scorers[input.response.instrument]!.context.score(input.response)
-        try backend.insertResponse(NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
-                                               instrument: input.response.instrument, date: input.date,
-                                               answers: input.response.answers, batchID: batch.batchID,
-                                               scoringID: scoringID, missingReasons: input.missingReasons),
-                                   scores: scores)
+        try backend.insertResponse(response, scores: scorer.context.score(input.response))
         counts.accepted += 1
         return nil
     }
 
     // MARK: - Parts
 
-    /// The scoring row id for the instrument version, building its scorer once.
-    private func scoring(_ reference: InstrumentReference) throws -> Int64 {
-        if let cached = scorers[reference] { return cached.id }
+    /// The scorer and scoring row id for the instrument version, building them once.
+    private func scoring(_ reference: InstrumentReference) throws -> (context: ScoringContext, id: Int64) {
+        if let cached = scorers[reference] { return cached }
         let instrument: Instrument
         do {
             instrument = try options.instruments.instrument(reference)
@@ -162,7 +167,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         let context = try ScoringContext(instrument: instrument, options: options.scoring)
         let id = try backend.scoringID(for: context.key) ?? backend.insertScoring(context.key)
         scorers[reference] = (context, id)
-        return id
+        return (context, id)
     }
 
     /// The occasion's id, created when new; an occasion without a date takes the first one given.
