@@ -184,6 +184,14 @@ try:
         table = figure.find_element(By.TAG_NAME, "table")
         check(table.size["width"] <= figure.size["width"] + 1,
               f"a profile table ({table.size['width']} px) is wider than its figure ({figure.size['width']} px)")
+    # Three informants side by side: the page says whether they disagree (in words, not colour alone).
+    said = driver.find_elements(By.CSS_SELECTOR, "main div.disagreements, main p.agree")
+    check(said, "the child page says whether the informants disagree")
+    if driver.find_elements(By.CSS_SELECTOR, "main div.disagreements"):
+        box = driver.find_element(By.CSS_SELECTOR, "main div.disagreements")
+        check("Uenighed mellem informanterne" in box.text and box.find_elements(By.TAG_NAME, "li"), "the disagreements in words")
+        check(driver.find_elements(By.CSS_SELECTOR, "main tr.disagree .flag"), "the flagged rows carry a '!'")
+        box.screenshot(os.path.join(artefacts, "06e-child-disagreements.png"))
     child_url = driver.current_url
 
     # The staff's own label, then the overview's search by it.
@@ -204,6 +212,9 @@ try:
     parent = driver.find_element(By.TAG_NAME, "main").text
     check("Det går godt" in parent and parent.index("Det går godt") < parent.index("Det vil vi gerne hjælpe med"),
           "strengths come first in the parent version")
+    # Each area once: under "Det går godt" or under "Det vil vi gerne hjælpe med", never both.
+    areas = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "main .parent ul:not(.answers) li > strong")]
+    check(areas and len(areas) == len(set(areas)), f"an area appears under two headings of the parent version: {areas}")
     for jargon in ["sdq-", "@1.0", "pemotion", "afvigende"]:
         check(jargon not in driver.page_source, f"'{jargon}' in the parent version")
     no_cpr(driver.page_source, "the parent version")
