@@ -60,3 +60,60 @@ struct ImportJobTests {
         #expect(report.failure?.contains("choose one with --instrument") == true)
     }
 }
+
+/// The children and the repeated rows are counted exactly when there are more ids than the job
+/// holds in memory (issue 18: memory stays flat however many children a file has).
+struct ImportJobTallyTests {
+    static let items = ["consid", "restles", "somatic", "shares", "tantrum", "loner", "obeys", "worries", "caring", "fidgety",
+                        "friend", "fights", "unhappy", "popular", "distrac", "clingy", "kind", "lies", "bullied", "helpout",
+                        "reflect", "steals", "oldbest", "afraid", "attends", "ebddiff", "distres", "imphome", "impfrie", "impclas", "impleis"]
+
+    /// A parent SDQ file (official variable names) with one row per id in `ids`.
+    static func file(_ ids: [String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("sdq.csv").path
+        var text = (["id"] + items.map { "p" + $0 }).joined(separator: ",") + "\n"
+        for (row, id) in ids.enumerated() {
+            text += ([id] + items.indices.map { String(($0 + row) % 3) }).joined(separator: ",") + "\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func run(_ path: String, limit: Int) throws -> ImportFileReport {
+        let profiles = try loadProfiles()
+        var job = ImportJob(profile: try profiles.resolve("official-variables-csv"), profiles: profiles,
+                            catalog: try loadCatalog(), instrument: "sdq-p4-17")
+        job.idColumn = "id"
+        job.tallyLimits = KeyTally.Limits(keys: limit, fanIn: 2)
+        return try job.run(file: path, accept: { _, _ in }, reject: { _ in })
+    }
+
+    /// 60 rows for 45 children: ids 0..<45, then 15 of them again (every third id, 0, 3, …, 42).
+    /// One occasion and informant, so 15 rows repeat an earlier one.
+    @Test(arguments: [1, 4, 1_000])
+    func countsAreExactWhateverTheLimit(limit: Int) throws {
+        let ids = (0..<45).map { "b\($0)" } + stride(from: 0, to: 45, by: 3).map { "b\($0)" }
+        let report = try Self.run(try Self.file(ids), limit: limit)
+        #expect(report.failure == nil)
+        #expect((report.accepted, report.children, report.repeated) == (60, 45, 15))
+    }
+
+    /// The stop rule of issue 13 at a limit far below the rows: 12 rows, 3 ids (4 rows each):
+    /// all 12 rows share their id, 12 × 2 > 12, so the file is refused.
+    @Test func sharedIdsStopTheFileBeyondTheLimit() throws {
+        let ids = (0..<12).map { "s\($0 % 3)" }
+        let report = try Self.run(try Self.file(ids), limit: 2)
+        #expect(report.failure?.contains("column 'id' is not a child id: 12 of 12 rows share their id with another row of the same occasion and informant (3 different values)") == true)
+        #expect((report.children, report.repeated) == (3, 9))
+    }
+
+    /// Half the rows sharing an id is not more than half: 4 of 8 rows share (2 ids twice), so the file is kept.
+    @Test func exactlyHalfTheRowsSharingIsKept() throws {
+        let ids = ["a", "a", "b", "b", "c", "d", "e", "f"]
+        let report = try Self.run(try Self.file(ids), limit: 1)
+        #expect(report.failure == nil)
+        #expect((report.children, report.repeated) == (6, 2))
+    }
+}

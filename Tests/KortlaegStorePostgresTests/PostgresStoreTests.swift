@@ -65,11 +65,11 @@ struct PostgresStoreTests {
         let name = PostgresTestServer.uniqueProject()
         _ = try create(name)
         let recorded = try server.psql("SELECT string_agg(identifier, ',' ORDER BY identifier) FROM \"kortlaeg_\(name)\".kortlaeg_migrations")
-        #expect(recorded == "v1,v2,v3,v4,v5,v6")
+        #expect(recorded == "v1,v2,v3,v4,v5,v6,v7")
         // An older Kortlæg (it knows v1 and v2) refuses the project, with the SQLite store's message.
         #expect { try open(name, migrations: PostgresMigrations.through("v2")) } throws: { error in
-            (error as? StoreError) == .newerSchema(path: server.address(project: name).description, unknownMigrations: ["v3", "v4", "v5", "v6"])
-                && "\(error)".contains("was made by a newer Kortlæg (schema steps v3, v4, v5, v6). Please update Kortlæg.")
+            (error as? StoreError) == .newerSchema(path: server.address(project: name).description, unknownMigrations: ["v3", "v4", "v5", "v6", "v7"])
+                && "\(error)".contains("was made by a newer Kortlæg (schema steps v3, v4, v5, v6, v7). Please update Kortlæg.")
         }
         _ = try open(name)
     }

@@ -61,6 +61,6 @@ struct PostgresUserStoreContractTests {
         let reopened = try Self.open(name)
         try reopened.saveUser(StoredUser(name: "mette", role: "ppr", passwordHash: "h"))
         #expect(try reopened.user(named: "mette") != nil)
-        #expect(try server.psql("SELECT identifier FROM \(ProjectName.schema(name)).kortlaeg_migrations ORDER BY identifier") == "v1\nv2\nv3\nv4\nv5\nv6")
+        #expect(try server.psql("SELECT identifier FROM \(ProjectName.schema(name)).kortlaeg_migrations ORDER BY identifier") == "v1\nv2\nv3\nv4\nv5\nv6\nv7")
     }
 }

@@ -38,6 +38,9 @@ struct StoreCopyTests {
                                            options: ProjectStoreContract.trivselOptions())
         _ = try store.rescore(instruments: ProjectStoreContract.catalog, operator: "test", dryRun: false) { _ in }
         try store.recordAudit(action: .export, summary: "exported", detail: "{}", operator: "test")
+        // The staff's own labels (issue 16): copied like every other row.
+        try store.setChildLabel("Anna 4.b", pseudonym: try store.pseudonym(for: "barn-1"))
+        try store.setChildLabel("Åse, \"lille\"", pseudonym: try store.pseudonym(for: "barn-2"))
         return store
     }
 
@@ -68,10 +71,14 @@ struct StoreCopyTests {
         #expect(try readable(copy, droppingAudit: 1) == readable(source, droppingAudit: 0))
         #expect(try copy.auditLog().last?.action == .copy && copy.auditLog().last?.operator == "kopist")
         #expect(try copy.pseudonym(for: "010203-1234") == source.pseudonym(for: "010203-1234"))
+        #expect(result.tables.first { $0.table == "childLabel" }?.copy == 2)
+        #expect(try copy.childLabels() == source.childLabels())
         // The copy goes on as a project: new rows get new ids after the copied ones.
         _ = try copy.importBatch(ProjectStoreContract.batch("efter.csv"),
                                  records: [ProjectStoreContract.record("nyt-barn", [0, 0, 0], row: 1)],
                                  options: ProjectStoreContract.options())
+        // A label set on PostgreSQL goes back too.
+        try copy.setChildLabel("Ny", pseudonym: try copy.pseudonym(for: "nyt-barn"))
 
         // And back into a new file.
         let back = folder.appendingPathComponent("tilbage.kortlaeg").path
@@ -80,6 +87,10 @@ struct StoreCopyTests {
         let returned = try SQLiteProjectStore.open(at: back)
         #expect(try returned.rowCounts()["response"] == 51)
         #expect(try returned.pseudonym(for: "010203-1234") == source.pseudonym(for: "010203-1234"))
+        var labels = try source.childLabels()
+        labels[try source.pseudonym(for: "nyt-barn")] = "Ny"
+        #expect(try returned.childLabels() == labels)
+        #expect(again.tables.first { $0.table == "childLabel" }?.copy == 3)
 
         // A target that exists is refused and left alone.
         #expect { try CopyStore.run(.init(from: source.path!, to: to, operator: "kopist"), sink: sink) } throws: { error in

@@ -25,6 +25,9 @@ public struct ImportJob: Sendable {
     /// `--column ATTRIBUTE=HEADER`: where an attribute (class, school, sex, birthYear,
     /// birthMonth, birthDate, date, occasion) is, overriding the profile's.
     public var columns: [String: String] = [:]
+    /// How many child ids (and child × occasion × informant keys) are held in memory while the
+    /// children and the repeated rows are counted; beyond that they are counted on disk, exactly.
+    var tallyLimits = KeyTally.Limits()
 
     /// The attributes `--column` can name.
     public static let columnAttributes = ["class", "school", "sex", "birthYear", "birthMonth", "birthDate", "age", "date", "occasion", "site"]
@@ -56,10 +59,20 @@ public struct ImportJob: Sendable {
                     progress: (Progress) -> Void = { _ in }) throws -> ImportFileReport {
         var report = ImportFileReport(file: file)
         var mapper: ResponseMapper?
-        var keys: [Int: Int] = [:]
         var unmapped: [String] = []
         var unmappedSeen: Set<String> = []
-        var children: Set<Int> = []
+        // Exact counts in bounded memory (the ids of millions of rows are counted on disk).
+        let children = KeyTally(limits: tallyLimits)
+        let keys = KeyTally(limits: tallyLimits)
+        /// Counts the children and the repeated rows into the report.
+        func tally() throws -> KeyTally.Counts {
+            do {
+                report.children = try children.finish().distinct
+                let counts = try keys.finish()
+                report.repeated = counts.repeats
+                return counts
+            } catch { throw CallbackError(underlying: error) }
+        }
         do {
             let recognition = try SourceRecognizer.recognize(file)
             report.recognition = recognition
@@ -101,15 +114,9 @@ public struct ImportJob: Sendable {
                         if let age = response.age, let range = mapper!.instrument.ageRange, !(range.minimum...range.maximum).contains(age) {
                             report.outsideAgeRange += 1
                         }
-                        var hasher = Hasher()
-                        hasher.combine(response.childId)
-                        if children.insert(hasher.finalize()).inserted { report.children += 1 }
-                        hasher = Hasher()
-                        hasher.combine(response.childId)
-                        hasher.combine(response.occasion ?? "")
-                        hasher.combine(response.informant.rawValue)
-                        let key = hasher.finalize()
-                        if let seen = keys[key] { report.repeated += 1; keys[key] = seen + 1 } else { keys[key] = 1 }
+                        // An absent occasion and an empty one are the same key, as before.
+                        try children.add(response.childId)
+                        try keys.add(response.childId, response.occasion ?? "", response.informant.rawValue)
                         try accept(response, mapper!.instrument)
                     case .empty:
                         report.empty += 1
@@ -134,7 +141,7 @@ public struct ImportJob: Sendable {
                 report.notes.append("\(unmapped.count) field(s) not mapped to \(mapper.instrument.reference) (over the whole file): \(shown)\(unmapped.count > 8 ? ", …" : "")")
             }
             // Rows sharing an id: every row of a repeated key, the first included.
-            let sharing = keys.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) }
+            let sharing = try tally().sharing
             if report.accepted >= 4, sharing * 2 > report.accepted {
                 throw ImportError.sharedIds(file: file, column: report.childId?.column ?? mapper?.profile.childId.sourceName ?? "(id)",
                                             rows: report.accepted, repeated: sharing, children: report.children)
@@ -143,6 +150,8 @@ public struct ImportJob: Sendable {
             throw error.underlying
         } catch {
             report.failure = "\(error)"
+            // The counts of the records read before the problem, as before.
+            if report.accepted > 0, report.children == 0 { _ = try? tally() }
         }
         return report
     }

@@ -12,6 +12,8 @@ package enum TransferTable: String, CaseIterable, Sendable {
     /// The users of the web application (their password hashes, roles and lock-outs); their
     /// sessions are not copied: everyone logs in again on the copy.
     case webUser
+    /// The staff's own labels of children (``ChildLabelStore``), by pseudonym.
+    case childLabel
 
     /// The columns in canonical order. `project` carries the raw pseudonymisation key (in memory
     /// only: each backend stores it its own way).
@@ -34,6 +36,7 @@ package enum TransferTable: String, CaseIterable, Sendable {
                               "shareGt3", "shareGt4", "row", "line"]
         case .responseRedelivery: ["id", "responseId", "batchId"]
         case .webUser: ["name", "role", "passwordHash", "failedLogins", "lockedUntil"]
+        case .childLabel: ["pseudonym", "label"]
         }
     }
 }
@@ -54,6 +57,7 @@ extension TransferTable {
         switch self {
         case .score: ["responseId", "scoreId"]
         case .webUser: ["name"]
+        case .childLabel: ["pseudonym"]
         default: ["id"]
         }
     }

@@ -1,5 +1,5 @@
 /// The PostgreSQL schema of one project as named, ordered migrations with the same names as the
-/// SQLite store's (`v1`, `v2`, `v3`, `v4`; KortlaegStoreSQLite's `StoreMigrations`), each ending in the
+/// SQLite store's (`v1` … `v7`; KortlaegStoreSQLite's `StoreMigrations`), each ending in the
 /// same tables and constraints. Applied ones are recorded in the project's
 /// `kortlaeg_migrations` table. A migration is never edited once released.
 ///
@@ -13,7 +13,7 @@ enum PostgresMigrations {
     }
 
     /// Every migration this Kortlæg knows, in order.
-    static let all: [Migration] = [v1, v2, v3, v4, v5, v6]
+    static let all: [Migration] = [v1, v2, v3, v4, v5, v6, v7]
 
     /// The migrations up to and including `last`: an older Kortlæg's, for tests.
     static func through(_ last: String) -> [Migration] {
@@ -123,5 +123,11 @@ enum PostgresMigrations {
     /// site is part of the pseudonym (docs/decisions/sites.md). Named as the SQLite store's v6.
     static let v6 = Migration(identifier: "v6", statements: [
         "ALTER TABLE child ADD COLUMN site text",
+    ])
+
+    /// v7 (issue 16): the staff's own labels of children (``ChildLabelStore``), by pseudonym.
+    /// Named as the SQLite store's v7, with the same columns.
+    static let v7 = Migration(identifier: "v7", statements: [
+        "CREATE TABLE child_label (pseudonym text PRIMARY KEY, label text NOT NULL)",
     ])
 }
