@@ -127,7 +127,7 @@ let package = Package(
         .target(
             name: "KortlaegWeb",
             dependencies: [
-                "KortlaegProject", "KortlaegReports",
+                "KortlaegProject", "KortlaegReports", "KortlaegProgress",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -225,7 +225,7 @@ let package = Package(
         .testTarget(
             name: "KortlaegWebTests",
             dependencies: [
-                "KortlaegWeb", "KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegDomain", "KortlaegStatistics",
+                "KortlaegWeb", "KortlaegProject", "KortlaegReports", "KortlaegStore", "KortlaegDomain", "KortlaegStatistics", "KortlaegProgress",
                 "KortlaegTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -38,6 +38,8 @@ extension Phrasebook {
         static let allClasses = Phrase(da: "Alle klasser", en: "All classes")
         static let show = Phrase(da: "Vis", en: "Show")
         static func classPicture(_ name: String) -> Phrase { Phrase(da: "Klassebillede: \(name)", en: "Class picture: \(name)") }
+        static let classNameHoldsCPR = Phrase(da: "Klassenavnet indeholder et CPR-nummer. Skriv klassens navn uden CPR-nummer.",
+                                               en: "The class name contains a CPR number. Type the class name without it.")
         static let missingForms = Phrase(da: "Manglende skemaer", en: "Missing forms")
         static let noResponses = Phrase(da: "Projektet har endnu ingen besvarelser. Indlæs en fil under »Indlæs«.",
                                         en: "The project has no responses yet. Import a file under “Import”.")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KortlaegDomain
 import KortlaegProject
 import KortlaegReports
 
@@ -8,6 +9,11 @@ extension Site {
         router.get("/class") { request, _ in
             try await page(.anyUser, request) { visit, session in
                 guard let name = query(visit, "name") else { return Self.redirect("/") }
+                // A CPR number typed as a class name never reaches the use case (nor its audit entry).
+                if CPRNumber.containsCPR(name) {
+                    return try html(T.classPicture(name)(visit.language),
+                                    "<p class=\"error\" role=\"alert\">\(HTML.e(T.classNameHoldsCPR(visit.language)))</p>", visit, status: .notFound)
+                }
                 let request = ReportRequest(source: .project(configuration.project), subject: .group(name, school: nil),
                                             catalog: catalog, language: visit.language, operator: session.user)
                 var shown = request

@@ -2,12 +2,19 @@ import Foundation
 import Hummingbird
 import KortlaegProject
 import KortlaegReports
+import KortlaegProgress
 
 // The progress page (issue 16, page 6): the whole course — the initial mapping, every follow-up
 // and the final mapping — per group, through the use case of `kortlaeg progress --occasions`
 // (AnalyseCourse) and rendered by CourseHTMLRenderer; below it, on request, the detailed
 // comparison of two occasions (AnalyseProgress, as `kortlaeg progress --from --to`).
 extension Site {
+    /// The statistics settings of the progress page. Nobody types options in a browser: where the
+    /// instrument has no norm SD for a score, the reliable change uses the SD of the first
+    /// occasion's scores in the analysed children (`--sd-from-baseline`, Jacobson & Truax 1991's
+    /// pre-treatment SD) instead of telling a PPR employee to give one on the command line.
+    static let progressSettings = ProgressSettings(sdFromBaseline: true)
+
     typealias P = Phrasebook.WebProgress
 
     /// Instruments with stored responses, as `id@version`.
@@ -54,7 +61,8 @@ extension Site {
             h += "<p class=\"note\" role=\"status\">\(HTML.e(P.needsTwo(occasions)(l)))</p>"
         } else {
             let request = AnalyseCourse.Request(source: .project(configuration.project), instrument: instrument, instruments: catalog,
-                                                occasions: chosen.isEmpty ? nil : occasions, groupBy: by, language: l)
+                                                occasions: chosen.isEmpty ? nil : occasions, groupBy: by,
+                                                settings: Self.progressSettings, language: l)
             do throws(KortlaegError) {
                 let report = try AnalyseCourse.run(request, sink: CollectingSink())
                 h += CourseHTMLRenderer(report: report, language: l).html
@@ -87,7 +95,7 @@ extension Site {
             return h + "<p class=\"error\" role=\"alert\">\(HTML.e(P.fromBeforeTo(l)))</p>"
         }
         let request = AnalyseProgress.Request(source: .project(configuration.project), instrument: instrument, instruments: catalog,
-                                              from: from, to: to, groupBy: by, language: l)
+                                              from: from, to: to, groupBy: by, settings: Self.progressSettings, language: l)
         do throws(KortlaegError) {
             var report = try AnalyseProgress.run(request, sink: CollectingSink())
             // A researcher sees group results only: the unpaired children are counted, not listed.

@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegReaders
+import KortlaegReports
 import KortlaegTestSupport
 import Testing
 @testable import KortlaegProject

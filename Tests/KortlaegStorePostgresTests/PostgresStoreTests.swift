@@ -89,7 +89,7 @@ struct PostgresStoreTests {
               AND connamespace = '"kortlaeg_\(name)"'::regnamespace
             """)
         #expect(constraints == "0")
-        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "6")
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "7")
     }
 
     /// v5 (undo) on a project made before it: its batch keeps its row, then can be removed and its
@@ -107,7 +107,7 @@ struct PostgresStoreTests {
             DELETE FROM kortlaeg_migrations WHERE identifier = 'v5';
             """)
         let upgraded = try open(name)
-        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "6")
+        #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".kortlaeg_migrations") == "7")
         let listed = try upgraded.imports()
         #expect(listed.map(\.fileName) == ["a.csv"] && listed.map(\.responses) == [1])
         _ = try upgraded.removeImport(id: listed[0].id, operator: "KB", dryRun: false)
@@ -130,7 +130,7 @@ struct PostgresStoreTests {
         _ = try open(name)
         #expect(try server.psql("SELECT count(*) FROM \"kortlaeg_\(name)\".child WHERE site IS NULL") == "1")
         #expect(try server.psql("SELECT string_agg(identifier, ',' ORDER BY identifier) FROM \"kortlaeg_\(name)\".kortlaeg_migrations")
-                == "v1,v2,v3,v4,v5,v6")
+                == "v1,v2,v3,v4,v5,v6,v7")
     }
 
     @Test func aMissingProjectIsNotFoundAndAnExistingOneIsNeverOverwritten() throws {

@@ -5,7 +5,7 @@ import KortlaegProject
 import KortlaegReports
 import KortlaegStatistics
 import KortlaegTestSupport
-import KortlaegWeb
+@testable import KortlaegWeb
 import Testing
 
 /// The progress page over the whole course (issue 16, page 6): every occasion's mean with its
@@ -64,7 +64,7 @@ struct WebProgressTests {
         let fixture = try Self.courseFixture()
         let catalog = try InstrumentLibrary.find(option: instrumentsDirectory).instruments()
         let report = try AnalyseCourse.run(.init(source: .project(fixture.project), instrument: "sdq-p4-17@1.0.0", instruments: catalog,
-                                                 groupBy: "class"), sink: CollectingSink())
+                                                 groupBy: "class", settings: Site.progressSettings), sink: CollectingSink())
         #expect(report.analysis.occasions == ["T1", "F1", "T2"])
         let app = try WebServer.application(try fixture.configuration())
         try await app.test(.router) { client in
@@ -125,7 +125,8 @@ struct WebProgressTests {
         let fixture = try Self.courseFixture()
         let catalog = try InstrumentLibrary.find(option: instrumentsDirectory).instruments()
         let report = try AnalyseCourse.run(.init(source: .project(fixture.project), instrument: "sdq-p4-17@1.0.0", instruments: catalog,
-                                                 occasions: ["T1", "T2"], language: .english), sink: CollectingSink())
+                                                 occasions: ["T1", "T2"], settings: Site.progressSettings,
+                                                 language: .english), sink: CollectingSink())
         let app = try WebServer.application(try fixture.configuration())
         let pseudonyms = try fixture.ids.map(ProjectLocation.open(fixture.project).pseudonym(for:))
         try await app.test(.router) { client in

@@ -58,6 +58,7 @@ extension ImportPreview.Problem {
         switch self {
         case .unrecognized: Phrasebook.Import.unrecognized
         case .unreadable: Phrasebook.Import.unreadable
+        case .unreadableRecords: Phrasebook.Import.unreadableRecords
         case let .noProfile(candidates): Phrasebook.Import.noProfile(candidates)
         case .noInstrument: Phrasebook.Import.noInstrument
         case let .unknownInstrument(reference): Phrasebook.Import.unknownInstrument(reference)

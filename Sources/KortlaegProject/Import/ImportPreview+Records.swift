@@ -24,12 +24,12 @@ extension ImportPreview {
         let sample: RecordPreview
         do {
             guard let read = try RecordPreview.read(kind: kind, path: request.file, limit: request.sampleRows) else {
-                result.problem = .unreadable
+                result.problem = .unreadableRecords
                 return
             }
             sample = read
         } catch {
-            result.problem = .unreadable
+            result.problem = .unreadableRecords
             return
         }
         var table = sample.table

@@ -121,6 +121,8 @@ public enum ImportPreview {
         case invalidProfile(String)
         /// The file cannot be read as a table.
         case unreadable
+        /// An ODM/REDCap XML or FHIR file whose records cannot be read (broken or cut off).
+        case unreadableRecords
     }
 
     /// What the wizard shows.

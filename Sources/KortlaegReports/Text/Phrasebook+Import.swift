@@ -130,6 +130,10 @@ extension Phrasebook {
         /// The file cannot be read as a table.
         public static let unreadable = Phrase(da: "Filen kan ikke læses som en tabel (tjek at den er gemt som CSV eller .xlsx).",
                                               en: "The file cannot be read as a table (check that it is saved as CSV or .xlsx).")
+        /// An ODM/REDCap XML or FHIR file whose records cannot be read.
+        public static let unreadableRecords = Phrase(
+            da: "Besvarelserne i filen kan ikke læses: filen er ikke gyldig XML/JSON eller er afbrudt undervejs. Hent udtrækket igen fra kilden.",
+            en: "The responses in the file cannot be read: the file is not valid XML/JSON or is cut off. Export it again from the source.")
         /// No shipped profile, or several, read this kind of file.
         public static func noProfile(_ candidates: [String]) -> Phrase {
             candidates.isEmpty
