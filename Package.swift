@@ -59,7 +59,8 @@ let package = Package(
         // MARK: - Readers and writers (file formats only)
         .target(
             name: "KortlaegReaders",
-            dependencies: ["KortlaegDomain", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["KortlaegDomain", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
 

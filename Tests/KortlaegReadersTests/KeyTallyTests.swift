@@ -67,10 +67,27 @@ struct KeyTallyTests {
     /// The byte limit spills too: long ids are not held beyond it.
     @Test func theByteLimitBoundsLongKeys() throws {
         let keys = (0..<200).map { [String(repeating: "x", count: 498) + String(format: "%02d", $0 % 50)] }
-        let (counts, work) = try Self.tally(keys, limits: KeyTally.Limits(keys: 1_000, bytes: 4_000, fanIn: 64))
+        let (counts, work) = try Self.tally(keys, limits: KeyTally.Limits(keys: 1_000, bytes: 320, fanIn: 64))
         #expect(counts == Self.expected(keys))
-        // A key is 502 bytes (2 length bytes + 500): 7 keys are 3,514 bytes, the 8th reaches 4,016 and spills.
-        #expect(work.peakKeysInMemory == 8)
+        // A key is held as its 32-byte HMAC-SHA-256 digest, however long the id: 9 keys are 288
+        // bytes, the 10th reaches 320 and spills.
+        #expect(work.peakKeysInMemory == 10)
+    }
+
+    /// The runs on disk hold digests, never the ids (which may be CPR numbers).
+    @Test func theRunsHoldNoIds() throws {
+        let tally = KeyTally(limits: KeyTally.Limits(keys: 2))
+        let ids = (0..<6).map { "barn-hemmelig-\($0)" }
+        for id in ids { try tally.add(id, "T1", "parent") }
+        let folder = try #require(tally.folder)
+        var written = Data()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            written.append(try Data(contentsOf: folder.appendingPathComponent(name)))
+        }
+        #expect(!written.isEmpty)
+        #expect(written.range(of: Data("barn-hemmelig".utf8)) == nil)
+        #expect(written.range(of: Data("parent".utf8)) == nil)
+        #expect(try tally.finish().distinct == 6)
     }
 
     /// The parts of a key stay apart: ("ab", "c", "") and ("a", "bc", "") are two keys.

@@ -52,25 +52,11 @@ extension ImportPreview {
 
         // The instrument: chosen, the profile's, or the best match for the first record's fields.
         let instrument: Instrument
-        if let reference = choice.instrument ?? profile.instrument {
-            guard let found = try? request.instruments.resolve(reference) else {
-                result.problem = .unknownInstrument(reference)
-                choice.instrument = nil
-                result.choice = choice
-                return
-            }
-            instrument = found
-            result.instrumentReason = choice.instrument != nil ? .chosen : .profile(profile.id)
-        } else {
-            guard let best = bestInstrument(for: first, profile: profile, instruments: request.instruments) else {
-                result.problem = .noInstrument
-                return
-            }
-            instrument = best.instrument
-            result.instrumentReason = .bestMatch(matched: best.matched)
+        guard let chosen = chooseInstrument(&choice, profile: &profile, record: first, request: request, result: &result) else {
+            result.choice = choice
+            return
         }
-        result.instrument = instrument
-        profile.instrument = instrument.reference.description
+        instrument = chosen
 
         // The child id: the record's subject key (the profile's), or a field the user names.
         if let column = choice.idColumn, column != RecordPreview.subjectColumn {

@@ -220,25 +220,9 @@ public enum ImportPreview {
         // The instrument.
         let record = SourceRecord(source: request.file, location: "header", subjectKey: "",
                                   fields: header.map { SourceField(name: $0, value: "") })
-        let instrument: Instrument
-        if let reference = choice.instrument ?? profile.instrument {
-            guard let found = try? request.instruments.resolve(reference) else {
-                result.problem = .unknownInstrument(reference)
-                choice.instrument = nil
-                return
-            }
-            instrument = found
-            result.instrumentReason = choice.instrument != nil ? .chosen : .profile(profile.id)
-        } else {
-            guard let best = bestInstrument(for: record, profile: profile, instruments: request.instruments) else {
-                result.problem = .noInstrument
-                return
-            }
-            instrument = best.instrument
-            result.instrumentReason = .bestMatch(matched: best.matched)
+        guard let instrument = chooseInstrument(&choice, profile: &profile, record: record, request: request, result: &result) else {
+            return
         }
-        result.instrument = instrument
-        profile.instrument = instrument.reference.description
 
         // The child id.
         if choice.idColumn != nil || profile.childId.part == .subject {
@@ -269,6 +253,33 @@ public enum ImportPreview {
 
     /// The newest instrument version whose items match the most of `record`'s fields; ties go
     /// to the instrument with fewer items (the closest fit), as the import chooses.
+    /// The instrument of a preview: the user's or the profile's choice, else the one whose variable
+    /// names match the most fields of `record`; the reason goes into `result`. Nil with
+    /// `result.problem` set (an unknown chosen instrument is cleared from `choice`).
+    static func chooseInstrument(_ choice: inout Choice, profile: inout MappingProfile, record: SourceRecord,
+                                 request: Request, result: inout Result) -> Instrument? {
+        let instrument: Instrument
+        if let reference = choice.instrument ?? profile.instrument {
+            guard let found = try? request.instruments.resolve(reference) else {
+                result.problem = .unknownInstrument(reference)
+                choice.instrument = nil
+                return nil
+            }
+            instrument = found
+            result.instrumentReason = choice.instrument != nil ? .chosen : .profile(profile.id)
+        } else {
+            guard let best = bestInstrument(for: record, profile: profile, instruments: request.instruments) else {
+                result.problem = .noInstrument
+                return nil
+            }
+            instrument = best.instrument
+            result.instrumentReason = .bestMatch(matched: best.matched)
+        }
+        result.instrument = instrument
+        profile.instrument = instrument.reference.description
+        return instrument
+    }
+
     static func bestInstrument(for record: SourceRecord, profile: MappingProfile, instruments: InstrumentCatalog)
         -> (instrument: Instrument, matched: Int)? {
         var newest: [String: Instrument] = [:]

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Counts exactly how often each key occurs in a stream of keys, in bounded memory: at most
@@ -5,10 +6,13 @@ import Foundation
 /// they are sorted, collapsed to (key, count) and written as a sorted run to a private
 /// temporary folder, and ``finish()`` merges the runs (at most ``Limits/fanIn`` at a time).
 ///
-/// The keys are compared byte for byte (no hashing, so no collisions): two keys are the same
-/// exactly when their parts are the same strings. A tally that never reached its limit touches
-/// no disk. The temporary folder (mode 0700, in the system's temporary directory) holds the keys
-/// only, never answers, and is removed by ``finish()`` or when the tally is released.
+/// A key is kept as the HMAC-SHA-256 of its length-prefixed parts under a random key made for
+/// this tally and never written anywhere: the child ids (which may be CPR numbers) never reach
+/// the disk, and a run cannot be reversed by trying every CPR number. Two keys are counted as the
+/// same when their 256-bit digests are equal (a chance collision is about 2⁻²⁵⁶ per pair — far
+/// below a disk error). A tally that never reached its limit touches no disk. The temporary
+/// folder (mode 0700, in the system's temporary directory) holds digests only, never ids or
+/// answers, and is removed by ``finish()`` or when the tally is released.
 final class KeyTally {
     /// How much a tally may hold in memory and how many runs it merges at once.
     struct Limits: Sendable, Hashable {
@@ -63,6 +67,8 @@ final class KeyTally {
     /// The temporary folder of the runs, while there are any.
     private(set) var folder: URL?
     private var nextRun = 0
+    /// The digest key of this tally: random, in memory only.
+    private let secret = SymmetricKey(size: .bits256)
 
     /// Creates an empty tally.
     /// - Parameter limits: the memory bound; each limit is at least 1 (fan-in at least 2).
@@ -79,12 +85,14 @@ final class KeyTally {
     /// Adds one occurrence of the key made of `parts` (compared part by part, exactly).
     /// - Throws: ``CSVError/cannotWrite(file:reason:)`` when a run cannot be written.
     func add(_ parts: String...) throws {
-        let start = bytes.count
+        var plain: [UInt8] = []
         for part in parts {
             // Each part is prefixed by its length, so ("ab", "c") and ("a", "bc") stay apart.
-            Self.appendVarint(part.utf8.count, to: &bytes)
-            bytes.append(contentsOf: part.utf8)
+            Self.appendVarint(part.utf8.count, to: &plain)
+            plain.append(contentsOf: part.utf8)
         }
+        let start = bytes.count
+        bytes.append(contentsOf: HMAC<SHA256>.authenticationCode(for: plain, using: secret))
         spans.append(start..<bytes.count)
         work.peakKeysInMemory = max(work.peakKeysInMemory, spans.count)
         if spans.count >= limits.keys || bytes.count >= limits.bytes { try spill() }
