@@ -38,10 +38,7 @@ import Testing
     /// heading and in the message, and no CPR-shaped number anywhere.
     @Test func aCPRTypedIntoAPageIsShownAsTheMarker() async throws {
         let fixture = try WebFixture()
-        let app = try WebServer.application(try fixture.configuration())
-        try await app.test(.router) { client in
-            let browser = Browser(client)
-            try await browser.logIn("mette")
+        try await fixture.browse { browser in
             let name = "4A " + Self.date + "-" + Self.serial
             let page = try await browser.request("/class?name=" + Browser.encode(name))
             #expect(page.status == .notFound)

@@ -150,10 +150,7 @@ struct ImportWizardRecordTests {
     @Test("A file that is no ODM or FHIR after all: the wizard says it is not recognised, with no server path")
     func brokenXML() async throws {
         let fixture = try WebFixture()
-        let app = try WebServer.application(try fixture.configuration())
-        try await app.test(.router) { client in
-            let browser = Browser(client)
-            try await browser.logIn("mette")
+        try await fixture.browse { browser in
             let page = try await Self.upload(browser, file: "<?xml version=\"1.0\"?><ODM><ClinicalData><SubjectData", name: "brudt.xml")
             #expect(page.status == .ok)
             #expect(!page.body.contains(fixture.folder.path))

@@ -66,10 +66,7 @@ struct WebProgressTests {
         let report = try AnalyseCourse.run(.init(source: .project(fixture.project), instrument: "sdq-p4-17@1.0.0", instruments: catalog,
                                                  groupBy: "class", settings: Site.progressSettings), sink: CollectingSink())
         #expect(report.analysis.occasions == ["T1", "F1", "T2"])
-        let app = try WebServer.application(try fixture.configuration())
-        try await app.test(.router) { client in
-            let browser = Browser(client)
-            try await browser.logIn("mette")
+        try await fixture.browse { browser in
             let page = try await browser.request("/progress?instrument=sdq-p4-17%401.0.0&by=class")
             #expect(page.status == .ok)
             // The counts follow from the fixture: 12 at T1, 10 at F1 (all seen at T1), 12 at T2.
@@ -158,10 +155,7 @@ struct WebProgressTests {
     @Test("Two occasions in detail below the course; a 'from' after 'to' is refused in words; one occasion is not a course")
     func pairDetail() async throws {
         let fixture = try Self.courseFixture()
-        let app = try WebServer.application(try fixture.configuration())
-        try await app.test(.router) { client in
-            let browser = Browser(client)
-            try await browser.logIn("mette")
+        try await fixture.browse { browser in
             let detail = try await browser.request("/progress?instrument=sdq-p4-17%401.0.0&from=T1&to=F1")
             #expect(detail.status == .ok)
             #expect(detail.body.contains("Kun T1: 2"))  // children 10 and 11 have no F1
@@ -185,10 +179,7 @@ struct WebProgressTests {
         request.instrument = "sdq-p4-17"
         request.occasion = Occasion("T2")
         _ = try ProjectImport.run(request, sink: CollectingSink())
-        let app = try WebServer.application(try fixture.configuration())
-        try await app.test(.router) { client in
-            let browser = Browser(client)
-            try await browser.logIn("mette")
+        try await fixture.browse { browser in
             let page = try await browser.request("/progress?instrument=sdq-p4-17%401.0.0&by=class")
             #expect(page.status == .ok)
             #expect(page.body.contains("<h2>Klasse: &lt;i&gt;4A&lt;/i&gt;</h2>"))
@@ -199,10 +190,7 @@ struct WebProgressTests {
     @Test("A project with only T1: the page says two occasions are needed")
     func onlyOneOccasion() async throws {
         let fixture = try WebFixture()
-        let app = try WebServer.application(try fixture.configuration())
-        try await app.test(.router) { client in
-            let browser = Browser(client)
-            try await browser.logIn("mette")
+        try await fixture.browse { browser in
             let page = try await browser.request("/progress")
             #expect(page.status == .ok)
             #expect(page.body.contains("Der er kun data fra T1. Udviklingen kræver mindst to målinger."))

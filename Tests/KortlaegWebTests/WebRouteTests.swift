@@ -81,10 +81,7 @@ struct WebRouteTests {
     @Test("Overview: tool, occasions and the missing-forms grid; class names are escaped")
     func overview() async throws {
         let fixture = try WebFixture(className: { $0 % 2 == 0 ? "4A" : "<script>alert(1)</script>" })
-        let app = try WebServer.application(try fixture.configuration())
-        try await app.test(.router) { client in
-            let browser = Browser(client)
-            try await browser.logIn("mette")
+        try await fixture.browse { browser in
             let page = try await browser.request("/")
             #expect(page.status == .ok)
             #expect(page.body.contains("kv-inklusion@0.1.0"))

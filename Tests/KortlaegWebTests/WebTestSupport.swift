@@ -80,6 +80,19 @@ struct WebFixture {
     }
 }
 
+extension WebFixture {
+    /// Runs `body` with a browser logged in as `user` on a fresh application over this fixture
+    /// (the set-up most route tests share).
+    func browse(as user: String = "mette", _ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        let app = try WebServer.application(try configuration())
+        try await app.test(.router) { client in
+            let browser = Browser(client)
+            try await browser.logIn(user)
+            try await body(browser)
+        }
+    }
+}
+
 /// What a test keeps of a response.
 struct Page {
     var status: HTTPResponse.Status
