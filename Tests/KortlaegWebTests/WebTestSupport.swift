@@ -58,8 +58,19 @@ struct WebFixture {
                                                 profilesDirectory: library.profilesDirectory, operator: "test")
             request.instrument = instrument
             request.occasion = Occasion("T1")
-            _ = try ProjectImport.run(request, sink: CollectingSink())
+            // The fixture's imports must be stored: a failure names itself here, not as an empty
+            // import list in some later expectation.
+            for result in try ProjectImport.run(request, sink: CollectingSink()).files {
+                guard case .stored = result.outcome else {
+                    throw FixtureError(message: "fixture import of \(file.lastPathComponent): \(result.outcome)")
+                }
+            }
         }
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
     /// A CSV in the sample's layout (`barn_id,klasse,koen,` then the 25 items and the impact items with `prefix`).
