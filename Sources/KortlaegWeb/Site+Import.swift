@@ -73,6 +73,14 @@ extension Site {
             }.joined() + "</select>"
     }
 
+    /// What the preview's choices are saved for: a table's header, or a record file's kind and form.
+    static func profileKey(_ preview: ImportPreview.Result) -> SavedImportProfiles.Key? {
+        if preview.recordFile {
+            return preview.kind.map { .records($0, form: preview.recordForm) }
+        }
+        return preview.table.map { .header($0.header.map { $0.trimmingCharacters(in: [" ", "\t", "\u{FEFF}"]) }) }
+    }
+
     /// The choices posted with the wizard's form (`id`, `instrument`, `informant`, `saved`, `col:NAME`).
     static func choice(_ fields: [String: String]) -> ImportPreview.Choice {
         var choice = ImportPreview.Choice()
@@ -101,19 +109,21 @@ extension Site {
         previewRequest.sampleRows = 5
         let preview = ImportPreview.run(previewRequest)
         var h = ""
-        if save, !preview.recordFile, let profile = preview.profile, let header = preview.table?.header {
+        if save, let profile = preview.profile, let key = Self.profileKey(preview) {
             do {
                 let title = LocalizedText(["da": "Gemt i indlæsningsguiden fra \(upload.name)", "en": "Saved in the import wizard from \(upload.name)"])
-                let stored = try saved.save(profile, header: header.map { $0.trimmingCharacters(in: [" ", "\t", "\u{FEFF}"]) }, title: title,
+                let stored = try saved.save(profile, for: key, title: title,
                                             note: "Saved by \(session.user) with the import wizard of kortlaeg serve from \(upload.name).",
                                             schema: (configuration.instruments.directory as NSString).appendingPathComponent("schema/profile.schema.json"))
-                h += "<p class=\"ok\" role=\"status\">\(HTML.e(I.profileSaved(stored.id)(l)))</p>"
+                let said = preview.recordFile ? I.recordProfileSaved(stored.id) : I.profileSaved(stored.id)
+                h += "<p class=\"ok\" role=\"status\">\(HTML.e(said(l)))</p>"
             } catch {
                 configuration.logger.error("a mapping profile could not be saved", metadata: ["severity": .string("\(error.severity)")])
                 h += "<p class=\"error\" role=\"alert\">\(HTML.e(I.profileNotSaved(l)))</p>"
             }
         } else if preview.savedProfilePicked, let id = preview.savedProfile {
-            h += "<p class=\"ok\" role=\"status\">\(HTML.e(I.savedProfilePicked(id)(l)))</p>"
+            let said = preview.recordFile ? I.savedRecordProfilePicked(id) : I.savedProfilePicked(id)
+            h += "<p class=\"ok\" role=\"status\">\(HTML.e(said(l)))</p>"
         }
         h += facts(preview, upload: upload, l)
         if let problem = preview.problem { h += "<p class=\"error\" role=\"alert\">\(HTML.e(problem.phrase(l)))</p>" }
@@ -244,8 +254,8 @@ extension Site {
             h += "</fieldset>"
         }
         h += "<p class=\"row\"><button type=\"submit\" name=\"action\" value=\"preview\">\(HTML.e(W.update(l)))</button>"
-        // A record file's fields vary from record to record: its choices are not saved as a profile for a header.
-        if preview.profile != nil, preview.table != nil, !preview.recordFile {
+        // A table's choices are saved for its header, a record file's for its kind and first form.
+        if preview.profile != nil, Self.profileKey(preview) != nil {
             h += " <button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">\(HTML.e(W.saveProfile(l)))</button>"
         }
         return h + "</p>"

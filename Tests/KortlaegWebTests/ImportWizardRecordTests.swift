@@ -59,7 +59,7 @@ struct ImportWizardRecordTests {
             #expect(page.body.contains("<option value=\"sdq_date\">sdq_date</option>"))
             #expect(!page.body.contains("<option value=\"(occasion)\">"))
             #expect(page.body.contains("Alle felter er genkendt."))
-            #expect(!page.body.contains("Gem som indlæsningsprofil"))
+            #expect(page.body.contains("Gem som indlæsningsprofil"))
             // The sample holds two records with sdq_p01 = 5 (outside the codes 0–2): rows 4 and 8.
             #expect(page.body.contains("\(records) læst, \(records - 2) gyldige, 2 afvist"))
             var fields = ImportWizardRouteTests.formFields(page)
@@ -115,6 +115,66 @@ struct ImportWizardRecordTests {
         #expect(stored.map(\.occasion.code) == ["T2"])
         let followUp = text[text.range(of: "redcap:UniqueEventName=\"followup_arm_1\"")!.upperBound...]
         #expect(stored.first?.answers["consid"] == .code(Int(try Self.firstValue(String(followUp), "spm_a"))!))
+    }
+
+    @Test("ODM: “Gem som indlæsningsprofil” saves the field mapping for the file's format and form; the next upload of that form picks it and says so")
+    func odmSavedProfileIsUsedNextTime() async throws {
+        let fixture = try WebFixture()
+        let app = try WebServer.application(try fixture.configuration())
+        let text = try String(contentsOf: Self.odm, encoding: .utf8).replacingOccurrences(of: "ItemOID=\"sdq_p01\"", with: "ItemOID=\"spm_a\"")
+        let records = text.components(separatedBy: "<FormData ").count - 1
+        try await app.test(.router) { client in
+            let browser = Browser(client)
+            try await browser.logIn("mette")
+            let first = try await Self.upload(browser, file: text, name: "redcap.xml")
+            #expect(!first.body.contains("er valgt automatisk"))
+            var fields = ImportWizardRouteTests.formFields(first)
+            fields["col:spm_a"] = "item:consid"
+            fields["action"] = "save"
+            let saved = try await browser.request("/import/preview", .post, form: fields)
+            #expect(saved.body.contains("Valgene er gemt som indlæsningsprofilen »\(SavedImportProfiles.id(records: .odm, form: "Form.sdq_parent"))«. Næste fil med samme format og skema får dem automatisk."))
+            var cancel = ImportWizardRouteTests.formFields(saved)
+            cancel["cancel"] = "1"
+            #expect(try await browser.request("/import/confirm", .post, form: cancel).status == .seeOther)
+
+            // The same form again: the saved field mapping comes back by itself (the sample's two 5s now count as consid's).
+            let again = try await Self.upload(browser, file: text, name: "redcap-igen.xml")
+            #expect(again.body.contains("Filen har samme format og skema som en fil, du tidligere har gemt valg for: indlæsningsprofilen »wizard-"))
+            #expect(again.body.contains("<option selected value=\"item:consid\">"))
+            #expect(again.body.contains("\(records) læst, \(records - 2) gyldige, 2 afvist"))
+            // Another form is not given the profile: spm_a is unmatched again.
+            let other = try await Self.upload(browser, file: text.replacingOccurrences(of: "FormOID=\"Form.sdq_parent\"", with: "FormOID=\"Form.sdq_foraelder\""),
+                                              name: "andet-skema.xml")
+            #expect(!other.body.contains("er valgt automatisk"))
+            #expect(other.body.contains("<label for=\"col0\">Feltet »spm_a«</label>"))
+            #expect(!other.body.contains("<option selected value=\"item:consid\">"))
+        }
+        let folder = fixture.folder.appendingPathComponent("mapping-profiles")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        #expect(files == [SavedImportProfiles.id(records: .odm, form: "Form.sdq_parent") + ".json"])
+        let path = folder.appendingPathComponent(files[0]).path
+        let schema = instrumentsDirectory + "/schema/profile.schema.json"
+        let validator = try JSONSchemaValidator(schema: try Data(contentsOf: URL(fileURLWithPath: schema)))
+        let findings = validator.validate(try JSONDecoder().decode(JSONValue.self, from: try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(findings.isEmpty, "\(findings)")
+        let profile = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        #expect(profile["header"] == nil)
+        #expect(profile["forms"] as? [String] == ["Form.sdq_parent"])
+        #expect(profile["source"] as? String == "odm")
+        let items = try #require(profile["items"] as? [[String: Any]])
+        #expect(items.contains { $0["source"] as? String == "spm_a" && $0["item"] as? String == "consid" })
+
+        // The saved file is a profile for `kortlaeg import --profile` too: the renamed file imports with it.
+        let renamed = fixture.folder.appendingPathComponent("renamed.xml")
+        try text.write(to: renamed, atomically: true, encoding: .utf8)
+        let run = try runKortlaeg(["import", renamed.path, "--project", fixture.project, "--profile", path])
+        // Exit 3: imported, with the sample's two records holding a 5 rejected (the README's exit codes).
+        #expect(run.status == 3, "\(run.stderr)")
+        let store = try ProjectLocation.open(fixture.project)
+        var stored: [StoredResponse] = []
+        try store.responses(ResponseQuery(child: try store.pseudonym(for: "S0000001"))) { stored.append($0) }
+        let t1 = try #require(stored.first { $0.occasion.code == "T1" })
+        #expect(t1.answers["consid"] == .code(Int(try Self.firstValue(text, "spm_a"))!))
     }
 
     @Test("FHIR: one response; without an occasion the dry run asks for one; with T1 it is imported")

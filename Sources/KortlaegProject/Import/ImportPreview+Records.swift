@@ -41,6 +41,17 @@ extension ImportPreview {
             if sample.refused == 0 { result.problem = .unreadable }
             return
         }
+        result.recordForm = first.form
+        // The choices saved for this kind and form, on the first look (as a table's for its header).
+        if request.picksSavedProfile, let saved = request.saved?.matching(records: kind, form: first.form) {
+            choice.savedProfile = saved.id
+            choice.instrument = choice.instrument ?? saved.instrument
+            if saved.childId.part != .subject { choice.idColumn = choice.idColumn ?? saved.childId.field }
+            choice.informant = choice.informant ?? saved.informant?.value.flatMap { Informant(rawValue: $0) }
+            choice.columns = Self.targets(of: saved, header: sample.fieldNames).merging(choice.columns) { _, chosen in chosen }
+            result.savedProfilePicked = true
+        }
+        result.savedProfile = choice.savedProfile
         let catalog = (try? MappingProfileCatalog.load(directory: request.profilesDirectory)) ?? MappingProfileCatalog(profiles: [])
         let candidates = catalog.candidates(for: kind, form: first.form)
         guard candidates.count == 1 else {
@@ -91,5 +102,9 @@ extension ImportPreview {
         }
         result.choice = choice
         if result.problem == nil { result.profile = profile }
+        if result.savedProfilePicked, let saved = choice.savedProfile {
+            result.instrumentReason = .profile(saved)
+            if result.idReason == .choice(.named) { result.idReason = .profile(saved) }
+        }
     }
 }

@@ -161,6 +161,9 @@ public enum ImportPreview {
         public var recordFile = false
         /// A record file's occasions among the first records, with what the profile makes of them.
         public var occasionsInFile: [OccasionInFile] = []
+        /// A record file's first record's form (ODM FormOID, FHIR Questionnaire URL): what its
+        /// choices are saved for, with the kind (``SavedImportProfiles/Key/records(_:form:)``).
+        public var recordForm: String?
     }
 
     /// The targets a column can have besides the instrument's items (``ImportJob``'s `--column` attributes).

@@ -11,7 +11,20 @@ import KortlaegReaders
 /// next upload with exactly these columns starts from its choices. Its id is `wizard-` and the
 /// first 12 hex digits of the header's SHA-256, so saving again for the same header replaces it.
 /// The occasion is not saved: the next file with this header is usually the next occasion.
+///
+/// A record file (ODM/REDCap XML, FHIR) has no header: its fields vary from record to record. Its
+/// profile is saved for the file's kind and the first record's form (ODM FormOID, FHIR
+/// Questionnaire URL) in ``MappingProfile/forms``, with no header; the next upload of that kind
+/// and form starts from it.
 public struct SavedImportProfiles: Sendable {
+    /// What a saved profile is for: files with exactly these columns, or record files of a kind and form.
+    public enum Key: Hashable, Sendable {
+        /// A table's columns (trimmed).
+        case header([String])
+        /// A record file's kind and its first record's form (nil: the records name none).
+        case records(SourceKind, form: String?)
+    }
+
     /// The folder.
     public let directory: String
 
@@ -24,6 +37,25 @@ public struct SavedImportProfiles: Sendable {
     public static func id(header: [String]) -> String {
         let digest = SHA256.hash(data: Data(header.joined(separator: "\u{1F}").utf8))
         return "wizard-" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The id a profile for record files of `kind` and `form` gets.
+    public static func id(records kind: SourceKind, form: String?) -> String {
+        let digest = SHA256.hash(data: Data(("records\u{1F}" + kind.rawValue + "\u{1F}" + (form ?? "")).utf8))
+        return "wizard-" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The id a profile for `key` gets.
+    public static func id(_ key: Key) -> String {
+        switch key {
+        case .header(let header): id(header: header)
+        case .records(let kind, let form): id(records: kind, form: form)
+        }
+    }
+
+    /// The saved profile for record files of `kind` whose first record has `form`.
+    public func matching(records kind: SourceKind, form: String?) -> MappingProfile? {
+        all().first { $0.header == nil && $0.source.accepts(kind) && ($0.forms ?? []) == (form.map { [$0] } ?? []) }
     }
 
     /// Every profile that decodes (others are skipped: a hand-edited file never stops an upload).
@@ -47,11 +79,25 @@ public struct SavedImportProfiles: Sendable {
     @discardableResult
     public func save(_ profile: MappingProfile, header: [String], title: LocalizedText, note: String,
                      schema: String) throws(KortlaegError) -> MappingProfile {
+        try save(profile, for: .header(header), title: title, note: note, schema: schema)
+    }
+
+    /// Saves `profile` for the files `key` names (a table's columns or a record file's kind and
+    /// form), after checking it against the profile schema; see ``save(_:header:title:note:schema:)``.
+    @discardableResult
+    public func save(_ profile: MappingProfile, for key: Key, title: LocalizedText, note: String,
+                     schema: String) throws(KortlaegError) -> MappingProfile {
         var saved = profile
-        saved.id = Self.id(header: header)
+        saved.id = Self.id(key)
         saved.title = LocalizedText(title.texts.mapValues(CPRGuard.masked))
-        saved.header = header
-        saved.forms = nil
+        switch key {
+        case .header(let header):
+            saved.header = header
+            saved.forms = nil
+        case .records(_, let form):
+            saved.header = nil
+            saved.forms = form.map { [$0] }
+        }
         saved.notes = [CPRGuard.masked(note)]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -101,6 +101,18 @@ extension Phrasebook {
                    en: "The choices were saved as the mapping profile '\(id)'. The next file with the same columns gets them automatically.")
         }
 
+        /// A profile saved for record files of the same kind and form was picked for the file.
+        public static func savedRecordProfilePicked(_ id: String) -> Phrase {
+            Phrase(da: "Filen har samme format og skema som en fil, du tidligere har gemt valg for: indlæsningsprofilen »\(id)« er valgt automatisk. Du kan ændre valgene herunder.",
+                   en: "The file has the same format and form as a file you saved choices for before: the mapping profile '\(id)' was chosen automatically. You can change the choices below.")
+        }
+
+        /// The profile for record files (ODM/REDCap, FHIR) was saved.
+        public static func recordProfileSaved(_ id: String) -> Phrase {
+            Phrase(da: "Valgene er gemt som indlæsningsprofilen »\(id)«. Næste fil med samme format og skema får dem automatisk.",
+                   en: "The choices were saved as the mapping profile '\(id)'. The next file with the same format and form gets them automatically.")
+        }
+
         /// The profile could not be saved.
         public static let profileNotSaved = Phrase(da: "Indlæsningsprofilen kunne ikke gemmes. Prøv igen, eller kontakt den, der driver Kortlæg.",
                                                    en: "The mapping profile could not be saved. Try again, or contact whoever runs Kortlæg.")
