@@ -24,7 +24,7 @@ extension Site {
                 } catch {
                     if error.severity == .notFound { throw HTTPError(.notFound) }
                     // The label typed is not shown again (it may hold what was refused).
-                    return try childPage(pseudonym, visit, session, audience: .staff, problem: Self.problem(error), status: .unprocessableContent)
+                    return try childPage(pseudonym, visit, session, audience: .staff, problem: problem(error, visit.language), status: .unprocessableContent)
                 }
                 return Self.redirect("/child/\(pseudonym)")
             }
@@ -55,7 +55,7 @@ extension Site {
             report = try ReportUseCase.run(request, sink: CollectingSink())
         } catch {
             if error.severity == .notFound { throw HTTPError(.notFound) }
-            return try html(T.childTitle(l), Self.problem(error), visit, status: .unprocessableContent)
+            return try html(T.childTitle(l), self.problem(error, l), visit, status: .unprocessableContent)
         }
         let labelsKept = try ChildLabels.supported(project: configuration.project)
         let own = try labelsKept ? ChildLabels.all(project: configuration.project)[pseudonym] : nil

@@ -26,7 +26,7 @@ extension Site {
                 do throws(KortlaegError) {
                     outcome = try EnterResponse.run(request, sink: CollectingSink())
                 } catch {
-                    return try entryPage(visit, session, message: Self.problem(error), status: .unprocessableContent)
+                    return try entryPage(visit, session, message: problem(error, l), status: .unprocessableContent)
                 }
                 do {
                     let text: String

@@ -39,7 +39,7 @@ extension Site {
     func exportsPage(_ visit: Visit, _ session: WebLogin.Session, problem: KortlaegError?, status: HTTPResponse.Status = .ok) throws -> Response {
         let l = visit.language
         let instruments = try storedInstruments()
-        var h = problem.map(Self.problem) ?? ""
+        var h = problem.map { self.problem($0, l) } ?? ""
         h += "<p>\(HTML.e(T.exportIntro(l)))</p>"
         h += "<form method=\"post\" action=\"/exports\" class=\"stack\">\(csrfField(session))"
         h += "<label for=\"format\">\(HTML.e(T.format(l)))</label><select id=\"format\" name=\"format\">"

@@ -37,7 +37,7 @@ extension Site {
         do throws(KortlaegError) {
             stored = try AnalyseCourse.storedOccasions(project: configuration.project, instrument: instrument, instruments: catalog)
         } catch {
-            return try html(T.progressTitle(l), Self.problem(error), visit, status: error.severity == .usage ? .badRequest : .ok)
+            return try html(T.progressTitle(l), problem(error, l), visit, status: error.severity == .usage ? .badRequest : .ok)
         }
         let asked = Set(visit.request.uri.queryParameters.getAll("occasion"))
         // Nothing ticked (the first look): every occasion with data, as the CLI's project default.
@@ -67,7 +67,7 @@ extension Site {
                 let report = try AnalyseCourse.run(request, sink: CollectingSink())
                 h += CourseHTMLRenderer(report: report, language: l).html
             } catch {
-                h += Self.problem(error)
+                h += problem(error, l)
             }
         }
         h += pairDetail(visit, session, instrument: instrument, by: by, stored: stored)
@@ -103,7 +103,7 @@ extension Site {
             h += "<p>\(HTML.e(T.progressIntro(l)))</p>"
             h += "<pre class=\"report\">\(HTML.message(ProgressTextRenderer(report: report, language: l).text))</pre>"
         } catch {
-            h += Self.problem(error)
+            h += problem(error, l)
         }
         return h
     }

@@ -51,7 +51,7 @@ extension Site {
         do {
             latest = ListImports.latest(in: try ListImports.run(.init(project: configuration.project), sink: CollectingSink()))
         } catch {
-            return try html(T.undoTitle(l), Self.problem(error), visit, status: .internalServerError)
+            return try html(T.undoTitle(l), problem(error, l), visit, status: .internalServerError)
         }
         guard let latest, latest.id == batch else {
             h += "<p class=\"error\" role=\"alert\">\(HTML.e(T.undoChanged(l)))</p><p><a href=\"/import\">\(HTML.e(T.importTitle(l)))</a></p>"
@@ -62,7 +62,7 @@ extension Site {
             removal = try RemoveImport.run(.init(project: configuration.project, batch: batch, operator: session.user, dryRun: dryRun),
                                            sink: CollectingSink())
         } catch {
-            return try html(T.undoTitle(l), Self.problem(error), visit, status: error.severity == .notFound ? .notFound : .internalServerError)
+            return try html(T.undoTitle(l), problem(error, l), visit, status: error.severity == .notFound ? .notFound : .internalServerError)
         }
         let text = ImportRemovalRenderer(removal: removal, language: l)
         h += "<dl class=\"facts\">"

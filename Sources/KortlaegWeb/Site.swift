@@ -176,9 +176,25 @@ struct Site: Sendable {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.e(session.csrfToken))\">"
     }
 
-    /// A use case's error as a short paragraph (CPR-shaped numbers removed).
-    static func problem(_ error: KortlaegError) -> String {
-        "<p class=\"error\" role=\"alert\">\(HTML.message(error.message))</p>"
+    /// A use case's error as a short paragraph in the page's language (CPR-shaped numbers removed),
+    /// with the server's logger.
+    func problem(_ error: KortlaegError, _ l: Language) -> String {
+        Self.problem(error, l, logger: configuration.logger)
+    }
+
+    /// A use case's error as a short paragraph in `l` (CPR-shaped numbers removed): the error's own
+    /// text in `l`, or, when it has none, ``Phrasebook/WebProblem/sentence(_:)`` for its severity.
+    /// When the page does not show the English message and the error is not the user's own choice
+    /// (no text in `l`, or data that cannot be read or written), the English message goes to
+    /// `logger`, CPR-masked, for whoever runs the server.
+    static func problem(_ error: KortlaegError, _ l: Language, logger: Logger) -> String {
+        let own = error.message(in: l)
+        if own == nil || (l != .english && [.invalidInput, .cannotWrite].contains(error.severity)) {
+            logger.notice("a use case failed", metadata: ["severity": .string("\(error.severity)"),
+                                                         "detail": .string(CPRGuard.masked(error.message))])
+        }
+        let text = own ?? Phrasebook.WebProblem.sentence(error.severity)(l)
+        return "<p class=\"error\" role=\"alert\">\(HTML.message(text))</p>"
     }
 
     static func asset(_ name: String, _ ext: String, type: String) throws -> Response {

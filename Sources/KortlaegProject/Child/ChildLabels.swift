@@ -13,7 +13,9 @@ public enum ChildLabels {
     /// - Throws: ``KortlaegError`` for the project.
     public static func all(project: String) throws(KortlaegError) -> [String: String] {
         guard let store = try ProjectLocation.open(project) as? any ChildLabelStore else { return [:] }
-        do { return try store.childLabels() } catch { throw KortlaegError(.invalidInput, "\(error)") }
+        do { return try store.childLabels() } catch {
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Jeres egne betegnelser for børnene kunne ikke læses fra projektet.")
+        }
     }
 
     /// Whether the project's backend keeps labels.
@@ -30,27 +32,36 @@ public enum ChildLabels {
     public static func set(project: String, pseudonym: String, label: String, operator: String) throws(KortlaegError) -> String? {
         let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count <= maximumLength else {
-            throw KortlaegError(.usage, "A label has at most \(maximumLength) characters (this one has \(trimmed.count)).")
+            throw KortlaegError(.usage, "A label has at most \(maximumLength) characters (this one has \(trimmed.count)).",
+                                danish: "En betegnelse må højst have \(maximumLength) tegn (denne har \(trimmed.count)).")
         }
         guard !CPRNumber.containsCPR(trimmed) else {
-            throw KortlaegError(.usage, "A label must not hold a CPR number. Please use a name or a word only you recognise.")
+            throw KortlaegError(.usage, "A label must not hold a CPR number. Please use a name or a word only you recognise.",
+                                danish: "En betegnelse må ikke indeholde et CPR-nummer. Brug et navn eller et ord, som kun du genkender.")
         }
         guard !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
-            throw KortlaegError(.usage, "A label is one line of text without control characters.")
+            throw KortlaegError(.usage, "A label is one line of text without control characters.",
+                                danish: "En betegnelse er én linje tekst uden linjeskift eller andre styretegn.")
         }
         let opened = try ProjectLocation.open(project)
         guard let store = opened as? any ChildLabelStore & ProjectStore else {
-            throw KortlaegError(.invalidInput, "\(project): this project store keeps no labels of children.")
+            throw KortlaegError(.invalidInput, "\(project): this project store keeps no labels of children.",
+                                danish: "Dette projekt kan ikke gemme egne betegnelser for børn.")
         }
         var known = false
-        do { try opened.responses(ResponseQuery(child: pseudonym)) { _ in known = true } } catch { throw KortlaegError(.invalidInput, "\(error)") }
-        guard known else { throw KortlaegError(.notFound, "No child in the project has this pseudonym.") }
+        do { try opened.responses(ResponseQuery(child: pseudonym)) { _ in known = true } } catch {
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
+        }
+        guard known else {
+            throw KortlaegError(.notFound, "No child in the project has this pseudonym.", danish: "Intet barn i projektet har dette pseudonym.")
+        }
         do {
             try store.setChildLabel(trimmed.isEmpty ? nil : trimmed, pseudonym: pseudonym)
             try store.recordAudit(action: .label, summary: "label child \(pseudonym) \(trimmed.isEmpty ? "removed" : "set")",
                                   detail: nil, operator: `operator`)
         } catch {
-            throw KortlaegError(.cannotWrite, "\(project): the label could not be saved (\(error)).")
+            throw KortlaegError(.cannotWrite, "\(project): the label could not be saved (\(error)).",
+                                danish: "Betegnelsen kunne ikke gemmes. Prøv igen.")
         }
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -25,6 +25,17 @@ public struct ChildLookup {
                 "The pseudonym given starts \(children) children's pseudonyms; please give more of its characters."
             }
         }
+
+        /// The same in Danish, for the web pages.
+        public var danish: String {
+            switch self {
+            case .childNotFound:
+                "Intet barn i projektet passer til det angivne id (prøvet som barnets eget id og som pseudonym). "
+                    + "Overblikket viser børnene med pseudonym."
+            case let .ambiguousPseudonym(children):
+                "Det angivne pseudonym er begyndelsen af \(children) børns pseudonymer. Skriv flere af dets tegn."
+            }
+        }
     }
 
     /// The project searched.
@@ -52,9 +63,9 @@ public struct ChildLookup {
             guard matches.count == 1 else { throw Problem.ambiguousPseudonym(children: matches.count) }
             return (match, try responses(of: match))
         } catch let problem as Problem {
-            throw KortlaegError(.notFound, problem.description)
+            throw KortlaegError(.notFound, problem.description, danish: problem.danish)
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
         }
     }
 

@@ -55,7 +55,9 @@ public enum ShowChild {
                 instrument = try request.instruments.instrument(response.instrument)
             } catch {
                 throw KortlaegError(.invalidInput, "\(response.instrument) is stored in the project but is not in the instrument "
-                    + "files. Point --instruments at the folder the project was scored with.")
+                    + "files. Point --instruments at the folder the project was scored with.",
+                                    danish: "\(response.instrument) er gemt i projektet, men findes ikke i instrumentfilerne. "
+                    + "Den, der driver Kortlæg, skal pege på den mappe med instrumentfiler, som projektet blev scoret med.")
             }
             var values: [String: Double?] = [:]
             for score in response.scores { values[score.id] = .some(score.value) }

@@ -57,22 +57,40 @@ public enum EnterResponse {
     ///   for the store.
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> ImportOutcome {
         let instrument: Instrument
-        do { instrument = try request.catalog.resolve(request.instrument) } catch { throw KortlaegError(.usage, "\(error)") }
+        do { instrument = try request.catalog.resolve(request.instrument) } catch {
+            throw KortlaegError(.usage, "\(error)",
+                                danish: "Skemaet »\(CPRNumber.masked(request.instrument))« findes ikke blandt instrumentfilerne. Vælg et skema på listen.")
+        }
         guard let occasion = Occasion(request.occasion) else {
-            throw KortlaegError(.usage, "'\(CPRNumber.masked(request.occasion))' is not an occasion (T1, F1, F2, …, T2).")
+            throw KortlaegError(.usage, "'\(CPRNumber.masked(request.occasion))' is not an occasion (T1, F1, F2, …, T2).",
+                                danish: "»\(CPRNumber.masked(request.occasion))« er ikke en måling (T1, F1, F2, …, T2).")
         }
         let child = request.child.trimmingCharacters(in: .whitespaces)
-        guard !child.isEmpty else { throw KortlaegError(.usage, "Please give the child's id.") }
-        let allowed = Dictionary(items(of: instrument).map { ($0.item.id, Set($0.codes.map(\.code))) }, uniquingKeysWith: { a, _ in a })
+        guard !child.isEmpty else {
+            throw KortlaegError(.usage, "Please give the child's id.", danish: "Skriv barnets id (fx CPR-nummeret).")
+        }
+        let entries = items(of: instrument)
+        let allowed = Dictionary(entries.map { ($0.item.id, Set($0.codes.map(\.code))) }, uniquingKeysWith: { a, _ in a })
+        // The Danish text names an item as the entry form does: its number and short label.
+        let shown = Dictionary(entries.enumerated().map { index, entry in
+            (entry.item.id, "\(entry.item.position ?? index + 1) (»\(entry.item.label.text(.danish))«)")
+        }, uniquingKeysWith: { first, _ in first })
         var answers: [String: AnswerValue] = [:]
         for (item, code) in request.answers {
-            guard let codes = allowed[item] else { throw KortlaegError(.usage, "\(instrument.reference) has no item '\(item)' to enter.") }
+            guard let codes = allowed[item] else {
+                throw KortlaegError(.usage, "\(instrument.reference) has no item '\(item)' to enter.",
+                                    danish: "Skemaet \(instrument.reference) har ikke et af de indtastede spørgsmål.")
+            }
             guard codes.contains(code) else {
-                throw KortlaegError(.usage, "Item \(item): \(code) is not one of its codes (\(codes.sorted().map(String.init).joined(separator: ", "))).")
+                throw KortlaegError(.usage, "Item \(item): \(code) is not one of its codes (\(codes.sorted().map(String.init).joined(separator: ", "))).",
+                                    danish: "Spørgsmål \(shown[item] ?? ""): \(code) er ikke en af svarkoderne (\(codes.sorted().map(String.init).joined(separator: ", "))).")
             }
             answers[item] = .code(code)
         }
-        guard !answers.isEmpty else { throw KortlaegError(.usage, "No item was answered; nothing to store.") }
+        guard !answers.isEmpty else {
+            throw KortlaegError(.usage, "No item was answered; nothing to store.",
+                                danish: "Intet spørgsmål blev besvaret; der er intet at gemme.")
+        }
         let store = try ProjectLocation.open(request.project)
         do {
             let pseudonym = try store.pseudonym(for: child)
@@ -88,7 +106,7 @@ public enum EnterResponse {
             sink.note("entered \(instrument.reference) \(occasion.code) for child \(pseudonym.prefix(12))")
             return outcome
         } catch {
-            throw KortlaegError(.cannotWrite, "The form could not be stored (\(error)).")
+            throw KortlaegError(.cannotWrite, "The form could not be stored (\(error)).", danish: "Skemaet kunne ikke gemmes. Prøv igen.")
         }
     }
 }

@@ -35,7 +35,7 @@ struct ExportReliableChange {
             do {
                 (scores, settingsNotes) = try settings.scores(for: instrument, language: language, sample: sample)
             } catch {
-                throw KortlaegError(error.isUsageError ? .usage : .invalidInput, error.description)
+                throw KortlaegError(error.isUsageError ? .usage : .invalidInput, error.description, danish: error.danish)
             }
             for note in settingsNotes {
                 if case .normSet = note { notes.append("\(instrument.reference): " + note.text(language)) }

@@ -21,7 +21,8 @@ extension ExportUseCase {
                             sink: any ProgressSink) throws(KortlaegError) -> ExportResult {
         // Option values go into the audit log, which never holds a CPR number.
         if ([request.output ?? "", selection.className ?? ""] + selection.instruments).contains(where: CPRNumber.containsCPR) {
-            throw KortlaegError(.usage, "An option holds a CPR-shaped number; it would be written into the audit log. Please use another name.")
+            throw KortlaegError(.usage, "An option holds a CPR-shaped number; it would be written into the audit log. Please use another name.",
+                                danish: "Et valg indeholder et tal, der ligner et CPR-nummer; det ville blive skrevet i revisionsloggen. Brug et andet navn.")
         }
         return try fromProject(try ProjectLocation.open(location), file: (location as NSString).lastPathComponent, selection: selection,
                                request, sink: sink)
@@ -36,7 +37,7 @@ extension ExportUseCase {
             info = try store.project()
             derivedKey = try store.derivedKey(purpose: keyPurpose)
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets nøgle kunne ikke læses.")
         }
         var selection = selection
         selection.includeAnswers = request.includeItems || request.reliableChange.reliabilityFromSample
@@ -86,9 +87,10 @@ extension ExportUseCase {
                 + " to \(data); manifest \(manifestName) sha256 \(checksum.hex)"
         } catch {
             for file in files { try? FileManager.default.removeItem(atPath: file) }
-            throw KortlaegError(.cannotWrite, "The export could not be recorded in the project's audit log (\(error)); its files were removed.")
+            throw KortlaegError(.cannotWrite, "The export could not be recorded in the project's audit log (\(error)); its files were removed.",
+                                danish: "Udtrækket kunne ikke skrives i projektets revisionslog; dets filer er derfor slettet igen.")
         }
-        try AuditedOutput.record(files, what: "The export", in: store, action: .export, summary: summary, detail: detail,
+        try AuditedOutput.record(files, what: .export, in: store, action: .export, summary: summary, detail: detail,
                                  operator: request.operator)
     }
 

@@ -21,7 +21,8 @@ public enum ExportUseCase {
     ///   ``Severity/cannotWrite`` when a file or the audit entry cannot be written.
     public static func run(_ request: ExportRequest, sink: any ProgressSink) throws(KortlaegError) -> ExportResult {
         if request.includeFreeText, !request.includeItems {
-            throw KortlaegError(.usage, "Free-text answers are exported with the item answers: please ask for the items too (--items).")
+            throw KortlaegError(.usage, "Free-text answers are exported with the item answers: please ask for the items too (--items).",
+                                danish: "Fritekstsvar udtrækkes sammen med svarene på spørgsmålene: vælg også spørgsmålene.")
         }
         switch request.source {
         case let .project(location, instruments, className):
@@ -37,16 +38,22 @@ public enum ExportUseCase {
 
     private static func fromScoreFiles(_ files: [ScoreFileInput], idColumn: String?, keyFile: String?, ruleChoices: RuleChoices,
                                        filters: [String], _ request: ExportRequest, sink: any ProgressSink) throws(KortlaegError) -> ExportResult {
-        guard let instrument = files.first?.instrument else { throw KortlaegError(.usage, "Please give at least one score file.") }
+        guard let instrument = files.first?.instrument else {
+            throw KortlaegError(.usage, "Please give at least one score file.", danish: "Angiv mindst én scorefil.")
+        }
         if files.contains(where: { $0.instrument.reference != instrument.reference }) {
             throw KortlaegError(.usage, "The score files of one export must be of one instrument (got "
+                                + Set(files.map(\.instrument.reference.description)).sorted().joined(separator: ", ") + ").",
+                                danish: "Scorefilerne i ét udtræk skal være fra ét og samme instrument (fik "
                                 + Set(files.map(\.instrument.reference.description)).sorted().joined(separator: ", ") + ").")
         }
         if request.includeItems {
-            throw KortlaegError(.usage, "Score files hold no item answers; item answers are exported from a project (--project).")
+            throw KortlaegError(.usage, "Score files hold no item answers; item answers are exported from a project (--project).",
+                                danish: "Scorefiler indeholder ingen svar på spørgsmålene; svarene udtrækkes fra et projekt.")
         }
         if request.salt != .perExport, keyFile == nil {
-            throw KortlaegError(.usage, "A stable salt needs the project key: add --key-file (without it every export gets a new random key).")
+            throw KortlaegError(.usage, "A stable salt needs the project key: add --key-file (without it every export gets a new random key).",
+                                danish: "Et fast salt kræver projektets nøglefil (uden den får hvert udtræk en ny tilfældig nøgle).")
         }
         let fileOccasions = ScoreFileInput.occasions(files)
         // Several files may share an occasion (one per site): they are read as one. The occasions
@@ -54,12 +61,14 @@ public enum ExportUseCase {
         var occasions: [String] = []
         for occasion in fileOccasions where !occasions.contains(occasion) {
             if let other = occasions.first(where: { $0.lowercased() == occasion.lowercased() }) {
-                throw KortlaegError(.usage, "Occasions '\(other)' and '\(occasion)' differ only in case; please write them alike.")
+                throw KortlaegError(.usage, "Occasions '\(other)' and '\(occasion)' differ only in case; please write them alike.",
+                                    danish: "Målingerne »\(other)« og »\(occasion)« adskiller sig kun ved store og små bogstaver; skriv dem ens.")
             }
             occasions.append(occasion)
         }
         for occasion in occasions where VariableName.problem("x_" + occasion) != nil || occasion.count > 8 {
-            throw KortlaegError(.usage, "Occasion '\(occasion)' must be at most 8 letters, digits or _ (it becomes part of variable names).")
+            throw KortlaegError(.usage, "Occasion '\(occasion)' must be at most 8 letters, digits or _ (it becomes part of variable names).",
+                                danish: "Målingen »\(occasion)« må højst have 8 bogstaver, cifre eller _ (den bliver en del af variabelnavnene).")
         }
         try ScoreFileInput.requireExisting(files)
 
@@ -74,7 +83,10 @@ public enum ExportUseCase {
             if contents.siteColumn == nil { untagged.append(file.path) } else { tagged.append(file.path) }
             var read: [ExportResponse] = []
             for row in contents.rows {
-                guard !row.id.isEmpty else { throw KortlaegError(.invalidInput, "\(file.path): row \(row.number) has an empty id.") }
+                guard !row.id.isEmpty else {
+                    throw KortlaegError(.invalidInput, "\(file.path): row \(row.number) has an empty id.",
+                                        danish: "\(file.path): række \(row.number) har et tomt id.")
+                }
                 // A child is known by site and id: the pseudonym is made from both.
                 var response = ExportResponse(childID: row.childKey, occasion: occasion, scores: row.scores,
                                               attributes: covariates.attributes(of: row))
@@ -144,12 +156,13 @@ public enum ExportUseCase {
         do {
             return try body()
         } catch let error as ExportError {
-            if case .cannotWrite = error { throw KortlaegError(.cannotWrite, error.description) }
-            throw KortlaegError(.invalidInput, error.description)
+            if case .cannotWrite = error { throw KortlaegError(.cannotWrite, error.description, danish: "Udtrækket kunne ikke skrives.") }
+            throw KortlaegError(.invalidInput, error.description,
+                                danish: "Udtrækket kunne ikke laves, fordi data ikke kan skrives i det valgte format.")
         } catch let error as KortlaegError {
             throw error
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Udtrækket kunne ikke laves.")
         }
     }
 }

@@ -76,11 +76,13 @@ struct StoreExportSource {
                 gathered[key]!.responses.append(response, counting: counter)
             }
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
         }
         guard count > 0 else {
             throw KortlaegError(.invalidInput, "The project has no stored responses"
-                                + (selection.descriptions.isEmpty ? "" : " matching --instrument/--class") + "; nothing was written.")
+                                + (selection.descriptions.isEmpty ? "" : " matching --instrument/--class") + "; nothing was written.",
+                                danish: "Projektet har ingen gemte besvarelser"
+                                + (selection.descriptions.isEmpty ? "" : " til det valgte skema eller den valgte klasse") + "; der blev ikke skrevet noget.")
         }
 
         var sources: [ExportSource] = []
@@ -92,14 +94,20 @@ struct StoreExportSource {
                 throw KortlaegError(.invalidInput, "Responses to \(id) are stored under \(counts.count) instrument versions ("
                                     + counts.map { "\($0.key): \(responses($0.value))" }.joined(separator: ", ") + "). "
                                     + "One export holds one version per instrument, so that each variable means one thing. "
-                                    + "Export one version at a time, e.g. --instrument \(id)@\(counts[0].key).")
+                                    + "Export one version at a time, e.g. --instrument \(id)@\(counts[0].key).",
+                                    danish: "Besvarelser af \(id) er gemt under \(counts.count) versioner af instrumentet ("
+                                    + counts.map { "\($0.key): \($0.value) besvarelse\($0.value == 1 ? "" : "r")" }.joined(separator: ", ") + "). "
+                                    + "Et udtræk rummer én version pr. instrument, så hver variabel betyder én ting. "
+                                    + "Udtræk én version ad gangen, fx \(id)@\(counts[0].key).")
             }
             guard entry.variants.count == 1 else {
                 let counts = entry.variants.sorted { $0.value > $1.value }
                 throw KortlaegError(.invalidInput, "Responses to \(id)@\(version) were scored with different rule variants ("
                                     + counts.map { "\($0.key): \(responses($0.value))" }.joined(separator: "; ") + "). "
                                     + "An export states one rule variant per instrument. Re-import the responses scored otherwise "
-                                    + "with the same --rule and --replace, or leave the instrument out with --instrument.")
+                                    + "with the same --rule and --replace, or leave the instrument out with --instrument.",
+                                    danish: "Besvarelser af \(id)@\(version) er scoret med forskellige regelvarianter. Et udtræk angiver én regelvariant "
+                                    + "pr. instrument. Indlæs de anderledes scorede besvarelser igen med samme regel, eller udelad instrumentet.")
             }
             let reference = InstrumentReference(id: id, version: version)
             let instrument: Instrument
@@ -107,7 +115,8 @@ struct StoreExportSource {
                 instrument = try catalog.instrument(reference)
             } catch {
                 throw KortlaegError(.invalidInput, "\(reference) is stored in the project but cannot be used (\(error)). "
-                                    + "Point --instruments at the folder with its file.")
+                                    + "Point --instruments at the folder with its file.",
+                                    danish: "\(reference) er gemt i projektet, men kan ikke bruges. Den, der driver Kortlæg, skal pege på mappen med instrumentets fil.")
             }
             if entry.unverified { unverified.append(reference.description) }
             sources.append(ExportSource(instrument: instrument, occasions: entry.occasions.sorted().map(\.code),

@@ -22,7 +22,7 @@ public enum ListImports {
         do {
             return try store.imports()
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets liste over indlæsninger kunne ikke læses.")
         }
     }
 

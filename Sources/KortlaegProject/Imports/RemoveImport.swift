@@ -38,12 +38,16 @@ public enum RemoveImport {
             return try store.removeImport(id: request.batch, operator: request.operator, dryRun: request.dryRun)
         } catch let error as StoreError {
             switch error {
-            case .importNotFound, .importAlreadyRemoved: throw KortlaegError(.notFound, error.description)
-            case .cannotWrite, .busy: throw KortlaegError(.cannotWrite, error.description)
-            default: throw KortlaegError(.invalidInput, error.description)
+            case .importNotFound, .importAlreadyRemoved: throw KortlaegError(.notFound, error.description,
+                                                                             danish: "Indlæsningen findes ikke, eller den er allerede fortrudt.")
+            case .cannotWrite, .busy: throw KortlaegError(.cannotWrite, error.description,
+                                                          danish: "Indlæsningen kunne ikke fjernes, fordi projektet ikke kan gemme ændringer lige nu. Prøv igen om lidt.")
+            default: throw KortlaegError(.invalidInput, error.description,
+                                         danish: "Indlæsningen kunne ikke fjernes, fordi projektets data ikke kunne læses.")
             }
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)",
+                                danish: "Indlæsningen kunne ikke fjernes, fordi projektets data ikke kunne læses.")
         }
     }
 }

@@ -76,7 +76,7 @@ public enum AnalyseCourse {
             query.includeAnswers = false
             try store.responses(query) { found.insert($0.occasion) }
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
         }
         return found.sorted().map(\.code)
     }
@@ -96,15 +96,18 @@ public enum AnalyseCourse {
         var parsed: [Occasion] = []
         for code in codes {
             guard let occasion = Occasion(code) else {
-                throw KortlaegError(.usage, "--occasions: '\(code)' is not an occasion. Please use T1, F1, F2, … or T2, e.g. --occasions T1,F1,F2,T2.")
+                throw KortlaegError(.usage, "--occasions: '\(code)' is not an occasion. Please use T1, F1, F2, … or T2, e.g. --occasions T1,F1,F2,T2.",
+                                    danish: "»\(code)« er ikke en måling. Brug T1, F1, F2, … eller T2.")
             }
             if let last = parsed.last, !(last < occasion) {
-                throw KortlaegError(.usage, "--occasions must list each occasion once, in course order (T1, F1, F2, …, T2); '\(code)' comes after \(last.code).")
+                throw KortlaegError(.usage, "--occasions must list each occasion once, in course order (T1, F1, F2, …, T2); '\(code)' comes after \(last.code).",
+                                    danish: "Hver måling må kun vælges én gang og i forløbets rækkefølge (T1, F1, F2, …, T2); »\(code)« kommer efter \(last.code).")
             }
             parsed.append(occasion)
         }
         guard parsed.count >= 2 else {
-            throw KortlaegError(.usage, "--occasions needs at least two occasions, e.g. --occasions T1,F1,F2,T2.")
+            throw KortlaegError(.usage, "--occasions needs at least two occasions, e.g. --occasions T1,F1,F2,T2.",
+                                danish: "Udviklingen over forløbet kræver mindst to målinger.")
         }
         return parsed.map(\.code)
     }
@@ -113,14 +116,18 @@ public enum AnalyseCourse {
     /// - Throws: ``KortlaegError`` (usage) for a name other than class, school, sex, birth-year or site.
     public static func checkProjectGrouping(_ by: String?) throws(KortlaegError) {
         if let by, !StoredObservations.groupNames.contains(by) {
-            throw KortlaegError(.usage, "With --project, --by takes class, school, sex, birth-year or site (not '\(by)').")
+            throw KortlaegError(.usage, "With --project, --by takes class, school, sex, birth-year or site (not '\(by)').",
+                                danish: "Der kan grupperes efter klasse, skole, køn, fødselsår eller sted (ikke »\(by)«).")
         }
     }
 
     /// Runs the analysis; the counts per occasion and the notes go to `sink`.
     /// - Throws: ``KortlaegError`` as ``AnalyseProgress/run(_:sink:)``.
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> CourseReport {
-        guard request.suppressionThreshold >= 1 else { throw KortlaegError(.usage, "--suppress must be at least 1.") }
+        guard request.suppressionThreshold >= 1 else {
+            throw KortlaegError(.usage, "--suppress must be at least 1.",
+                                danish: "Grænsen for, hvor små grupper der skjules, skal være mindst 1.")
+        }
         if case .project = request.source { try checkProjectGrouping(request.groupBy) }
         let instrument = try AnalyseProgress.resolve(request.instrument, in: request.instruments)
         let read: (occasions: [CourseAnalysis.Occasion], rejected: [String: Int], notes: [ProgressNote])
@@ -130,7 +137,9 @@ public enum AnalyseCourse {
         }
         guard read.occasions.count >= 2 else {
             throw KortlaegError(.invalidInput, "Progress over the course needs at least two occasions with data; found "
-                + (read.occasions.isEmpty ? "none" : read.occasions.map(\.code).joined(separator: ", ")) + ".")
+                + (read.occasions.isEmpty ? "none" : read.occasions.map(\.code).joined(separator: ", ")) + ".",
+                                danish: "Udviklingen over forløbet kræver mindst to målinger med data; fundet "
+                + (read.occasions.isEmpty ? "ingen" : read.occasions.map(\.code).joined(separator: ", ")) + ".")
         }
         // The settings and the sample reliability exactly as for a two-occasion run from the first occasion.
         let pairwise = AnalyseProgress.Request(source: sampleSource(request.source), instrument: request.instrument,
@@ -143,7 +152,7 @@ public enum AnalyseCourse {
         do {
             (scores, settingsNotes) = try request.settings.scores(for: instrument, language: request.language, sample: sample)
         } catch {
-            throw KortlaegError(error.isUsageError ? .usage : .invalidInput, error.description)
+            throw KortlaegError(error.isUsageError ? .usage : .invalidInput, error.description, danish: error.danish)
         }
         let sexNames = request.sexColumn.map { [$0] } ?? ["sex", "koen", "køn", "gender"]
         let occasions = read.occasions.map { occasion in
@@ -204,11 +213,13 @@ public enum AnalyseCourse {
         var byOccasion: [(occasion: Occasion, files: [OccasionFile])] = []
         for file in files {
             guard let occasion = Occasion(file.occasion) else {
-                throw KortlaegError(.usage, "'\(file.occasion)' is not an occasion. Please write --occasion T1=FILE, F1=FILE, … or T2=FILE.")
+                throw KortlaegError(.usage, "'\(file.occasion)' is not an occasion. Please write --occasion T1=FILE, F1=FILE, … or T2=FILE.",
+                                    danish: "»\(file.occasion)« er ikke en måling. Brug T1, F1, F2, … eller T2.")
             }
             if let index = byOccasion.firstIndex(where: { $0.occasion == occasion }) {
                 if byOccasion[index].files.contains(where: { $0.path == file.path }) {
-                    throw KortlaegError(.usage, "\(file.path) is given twice for \(occasion.code); give each score file once.")
+                    throw KortlaegError(.usage, "\(file.path) is given twice for \(occasion.code); give each score file once.",
+                                        danish: "\(file.path) er angivet to gange for \(occasion.code); angiv hver scorefil én gang.")
                 }
                 byOccasion[index].files.append(file)
             } else {
@@ -218,12 +229,13 @@ public enum AnalyseCourse {
         byOccasion.sort { $0.occasion < $1.occasion }
         if let wanted = request.occasions {
             for code in wanted where !byOccasion.contains(where: { $0.occasion.code == Occasion(code)?.code }) {
-                throw KortlaegError(.usage, "--occasions names \(code), but no score file is given for it (--occasion \(code)=FILE).")
+                throw KortlaegError(.usage, "--occasions names \(code), but no score file is given for it (--occasion \(code)=FILE).",
+                                    danish: "Målingen \(code) er valgt, men der er ingen scorefil til den.")
             }
             byOccasion = byOccasion.filter { pair in wanted.contains { Occasion($0) == pair.occasion } }
         }
         for file in byOccasion.flatMap(\.files) where !FileManager.default.fileExists(atPath: file.path) {
-            throw KortlaegError(.notFound, "\(file.path): no such file.")
+            throw KortlaegError(.notFound, "\(file.path): no such file.", danish: "\(file.path): filen findes ikke.")
         }
         var occasions: [CourseAnalysis.Occasion] = []
         var rejected: [String: Int] = [:]
@@ -235,7 +247,7 @@ public enum AnalyseCourse {
                 do {
                     contents.append((file.path, try ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn).read(path: file.path)))
                 } catch {
-                    throw KortlaegError(.invalidInput, "\(error)")
+                    throw KortlaegError(.invalidInput, "\(error)", danish: "\(file.path): scorefilen kunne ikke læses.")
                 }
             }
             let one = ScoreFileSets.merge(contents.map(\.1))
@@ -250,12 +262,16 @@ public enum AnalyseCourse {
             if !grouped {
                 if ScoreFileSets.isSite(by) {
                     throw KortlaegError(.usage, "No file has a site column to group by '\(by)'. Score each site's file with "
-                        + "'kortlaeg score --site NAME' (or keep a column named site, kommune, municipality or sted).")
+                        + "'kortlaeg score --site NAME' (or keep a column named site, kommune, municipality or sted).",
+                                        danish: "Ingen fil har en kolonne med sted at gruppere efter »\(by)«. Scor hvert steds fil med stedets navn "
+                    + "(eller behold en kolonne ved navn site, kommune, municipality eller sted).")
                 }
                 var seen: Set<String> = []
                 let columns = merged.flatMap(\.attributeColumns).filter { seen.insert($0).inserted }
                 throw KortlaegError(.usage, "No file has a column '\(by)' to group by. Score with 'kortlaeg score --keep \(by)'. "
-                    + "Columns: \(columns.joined(separator: ", ")).")
+                    + "Columns: \(columns.joined(separator: ", ")).",
+                                    danish: "Ingen fil har en kolonne »\(by)« at gruppere efter. Behold kolonnen, når filerne scores. "
+                    + "Kolonner: \(columns.joined(separator: ", ")).")
             }
         }
         return (occasions, rejected, ScoreFileSets.notes(read))
@@ -268,7 +284,8 @@ public enum AnalyseCourse {
             var parsed: [Occasion] = []
             for code in codes {
                 guard let occasion = Occasion(code) else {
-                    throw KortlaegError(.usage, "--occasions: '\(code)' is not an occasion. Please use T1, F1, F2, … or T2.")
+                    throw KortlaegError(.usage, "--occasions: '\(code)' is not an occasion. Please use T1, F1, F2, … or T2.",
+                                        danish: "»\(code)« er ikke en måling. Brug T1, F1, F2, … eller T2.")
                 }
                 parsed.append(occasion)
             }
@@ -280,7 +297,7 @@ public enum AnalyseCourse {
         do {
             all = try reader.readAll(from: store)
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
         }
         let stored = Dictionary(all.byOccasion.map { ($0.occasion, $0.observations) }, uniquingKeysWith: { first, _ in first })
         let chosen = wanted ?? all.byOccasion.map(\.occasion)
@@ -292,7 +309,8 @@ public enum AnalyseCourse {
         if all.uncomparable > 0 { notes.append(.uncomparableScores(count: all.uncomparable, target: instrument.reference.description)) }
         if stored.isEmpty {
             throw KortlaegError(.invalidInput, "\(location) has no responses to \(instrument.id). "
-                + "'kortlaeg status --project \(location)' shows what is stored.")
+                + "'kortlaeg status --project \(location)' shows what is stored.",
+                                danish: "Projektet har ingen besvarelser af \(instrument.id). Overblikket viser, hvad der er gemt.")
         }
         return (chosen.map { CourseAnalysis.Occasion(code: $0.code, observations: stored[$0] ?? []) }, [:], notes)
     }

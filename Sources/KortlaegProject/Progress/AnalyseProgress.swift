@@ -73,11 +73,15 @@ public enum AnalyseProgress {
     ///   band table, norm set or score; ``Severity/notFound`` for a missing file or project;
     ///   ``Severity/invalidInput`` for an unreadable file or store, or a project without the responses.
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> ProgressReport {
-        guard request.suppressionThreshold >= 1 else { throw KortlaegError(.usage, "--suppress must be at least 1.") }
+        guard request.suppressionThreshold >= 1 else {
+            throw KortlaegError(.usage, "--suppress must be at least 1.",
+                                danish: "Grænsen for, hvor små grupper der skjules, skal være mindst 1.")
+        }
         if case .project = request.source {
             _ = try projectOccasions(request)
             if let by = request.groupBy, !StoredObservations.groupNames.contains(by) {
-                throw KortlaegError(.usage, "With --project, --by takes class, school, sex, birth-year or site (not '\(by)').")
+                throw KortlaegError(.usage, "With --project, --by takes class, school, sex, birth-year or site (not '\(by)').",
+                                    danish: "Der kan grupperes efter klasse, skole, køn, fødselsår eller sted (ikke »\(by)«).")
             }
         }
         let instrument = try resolve(request.instrument, in: request.instruments)
@@ -86,7 +90,7 @@ public enum AnalyseProgress {
         do {
             (scores, settingsNotes) = try request.settings.scores(for: instrument, language: request.language, sample: sample)
         } catch {
-            throw KortlaegError(error.isUsageError ? .usage : .invalidInput, error.description)
+            throw KortlaegError(error.isUsageError ? .usage : .invalidInput, error.description, danish: error.danish)
         }
         let observations: Observations
         switch request.source {
@@ -155,7 +159,9 @@ public enum AnalyseProgress {
         guard case let .project(location) = request.source else {
             if asked {
                 throw KortlaegError(.usage, "--reliability sample computes Cronbach's alpha from the item answers stored in a project; "
-                    + "score files have no item answers. Use --project, or give --reliability SCORE=R.")
+                    + "score files have no item answers. Use --project, or give --reliability SCORE=R.",
+                                    danish: "Reliabiliteten fra stikprøven beregnes ud fra de svar på spørgsmålene, der er gemt i et projekt; "
+                    + "scorefiler har ingen svar på spørgsmålene. Brug et projekt, eller angiv reliabiliteten for hver score.")
             }
             return (nil, [])
         }
@@ -168,7 +174,7 @@ public enum AnalyseProgress {
         } catch let error as KortlaegError {
             throw error
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets svar på spørgsmålene kunne ikke læses.")
         }
         let sample = SampleReliability(instrument: instrument, answers: answers)
         guard asked || sample.completeResponses >= sampleReliabilityMinimum else { return (nil, []) }
@@ -199,16 +205,21 @@ public enum AnalyseProgress {
         do {
             return try catalog.resolve(reference)
         } catch {
-            throw KortlaegError(.usage, "\(error)")
+            throw KortlaegError(.usage, "\(error)",
+                                danish: "Skemaet »\(CPRNumber.masked(reference))« findes ikke blandt instrumentfilerne. Vælg et skema på listen.")
         }
     }
 
     private static func projectOccasions(_ request: Request) throws(KortlaegError) -> (Occasion, Occasion) {
         guard let from = Occasion(request.from), let to = Occasion(request.to) else {
             let code = Occasion(request.from) == nil ? request.from : request.to
-            throw KortlaegError(.usage, "'\(code)' is not an occasion. Please use T1, F1, F2, … or T2 with --from and --to.")
+            throw KortlaegError(.usage, "'\(code)' is not an occasion. Please use T1, F1, F2, … or T2 with --from and --to.",
+                                danish: "»\(code)« er ikke en måling. Brug T1, F1, F2, … eller T2.")
         }
-        guard from < to else { throw KortlaegError(.usage, "--from \(request.from) must come before --to \(request.to).") }
+        guard from < to else {
+            throw KortlaegError(.usage, "--from \(request.from) must come before --to \(request.to).",
+                                danish: "Den første måling (\(request.from)) skal komme før den anden (\(request.to)).")
+        }
         return (from, to)
     }
 
@@ -223,11 +234,13 @@ public enum AnalyseProgress {
             before = try reader.read(from: store, occasion: from)
             after = try reader.read(from: store, occasion: to)
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
         }
         if before.observations.isEmpty && after.observations.isEmpty {
             throw KortlaegError(.invalidInput, "\(location) has no responses to \(instrument.id) at \(from) or \(to). "
-                + "'kortlaeg status --project \(location)' shows what is stored.")
+                + "'kortlaeg status --project \(location)' shows what is stored.",
+                                danish: "Projektet har ingen besvarelser af \(instrument.id) ved \(from) eller \(to). "
+                + "Overblikket viser, hvad der er gemt.")
         }
         var notes: [ProgressNote] = []
         let versions = before.versions.union(after.versions).subtracting([instrument.version])
@@ -245,14 +258,16 @@ public enum AnalyseProgress {
     private static func readFiles(earlier: [String], later: [String], instrument: Instrument, laterInstrument: Instrument,
                                   idColumn: String?, request: Request) throws(KortlaegError) -> Observations {
         guard !earlier.isEmpty, !later.isEmpty else {
-            throw KortlaegError(.usage, "Please give at least one score file for each occasion (--t1 and --t2).")
+            throw KortlaegError(.usage, "Please give at least one score file for each occasion (--t1 and --t2).",
+                                danish: "Angiv mindst én scorefil for hver måling.")
         }
         for (paths, occasion) in [(earlier, request.from), (later, request.to)] where Set(paths).count < paths.count {
             let twice = paths.first { path in paths.filter { $0 == path }.count > 1 } ?? ""
-            throw KortlaegError(.usage, "\(twice) is given twice for \(occasion); give each score file once.")
+            throw KortlaegError(.usage, "\(twice) is given twice for \(occasion); give each score file once.",
+                                danish: "\(twice) er angivet to gange for \(occasion); angiv hver scorefil én gang.")
         }
         for path in earlier + later where !FileManager.default.fileExists(atPath: path) {
-            throw KortlaegError(.notFound, "\(path): no such file.")
+            throw KortlaegError(.notFound, "\(path): no such file.", danish: "\(path): filen findes ikke.")
         }
         let beforeFiles: [ScoreFileContents], afterFiles: [ScoreFileContents]
         do {
@@ -263,7 +278,7 @@ public enum AnalyseProgress {
                 try ScoreFileReader(instrument: laterInstrument, target: instrument, idColumn: idColumn).read(path: path)
             }
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "En af scorefilerne kunne ikke læses.")
         }
         let sets = ScoreFileSets(earlier: zip(earlier, beforeFiles).map { ($0, $1) }, later: zip(later, afterFiles).map { ($0, $1) },
                                  from: request.from, to: request.to)
@@ -271,10 +286,14 @@ public enum AnalyseProgress {
             let columns = sets.attributeColumns
             if ScoreFileSets.isSite(by) {
                 throw KortlaegError(.usage, "No file has a site column to group by '\(by)'. Score each site's file with "
-                    + "'kortlaeg score --site NAME' (or keep a column named site, kommune, municipality or sted).")
+                    + "'kortlaeg score --site NAME' (or keep a column named site, kommune, municipality or sted).",
+                                    danish: "Ingen fil har en kolonne med sted at gruppere efter »\(by)«. Scor hvert steds fil med stedets navn "
+                    + "(eller behold en kolonne ved navn site, kommune, municipality eller sted).")
             }
             throw KortlaegError(.usage, "No file has a column '\(by)' to group by. Score with 'kortlaeg score --keep \(by)'. "
-                + "Columns: \(columns.joined(separator: ", ")).")
+                + "Columns: \(columns.joined(separator: ", ")).",
+                                danish: "Ingen fil har en kolonne »\(by)« at gruppere efter. Behold kolonnen, når filerne scores. "
+                    + "Kolonner: \(columns.joined(separator: ", ")).")
         }
         let before = sets.before, after = sets.after
         var notes: [ProgressNote] = []

@@ -70,7 +70,9 @@ struct ReportAssembler {
         for table in instruments.flatMap({ $0.bandTables ?? [] }) where !known.contains(table.id) { known.append(table.id) }
         throw KortlaegError(.usage, "No instrument in the report has a band table '\(bandTableID)'"
                             + (known.isEmpty ? "." : "; they have \(known.joined(separator: ", ")).")
-                            + " 'kortlaeg instruments show ID' lists an instrument's band tables.")
+                            + " 'kortlaeg instruments show ID' lists an instrument's band tables.",
+                            danish: "Intet instrument i rapporten har en grænsetabel »\(bandTableID)«"
+                            + (known.isEmpty ? "." : "; de har \(known.joined(separator: ", "))."))
     }
 
     /// The verified scores of `instrument`, in output order, with the bands of its band table.
@@ -79,7 +81,8 @@ struct ReportAssembler {
         do {
             scorer = try Scorer(instrument: instrument, options: ScoringOptions(includeUnverifiedScores: true))
         } catch {
-            throw KortlaegError(.invalidInput, "\(instrument.reference): \(error)")
+            throw KortlaegError(.invalidInput, "\(instrument.reference): \(error)",
+                                danish: "\(instrument.reference) kan ikke scores, fordi instrumentfilen ikke er gyldig.")
         }
         let table = bandTable(of: instrument)
         let lookup = BandLookup(instrument: instrument)

@@ -31,7 +31,8 @@ extension ReportObservation {
             instrument = try catalog.instrument(stored.instrument)
         } catch {
             throw KortlaegError(.invalidInput, "\(stored.instrument) is stored in the project but cannot be used (\(error)). "
-                                + "Point --instruments at the folder with its file.")
+                                + "Point --instruments at the folder with its file.",
+                                danish: "\(stored.instrument) er gemt i projektet, men kan ikke bruges. Den, der driver Kortlæg, skal pege på mappen med instrumentets fil.")
         }
         var scores: [String: Double?] = [:]
         for score in stored.scores { scores[score.id] = .some(score.value) }

@@ -10,7 +10,8 @@ extension ReportUseCase {
         var named = [request.output ?? ""]
         if case let .group(name, school) = request.subject { named += [name, school ?? ""] }
         if named.contains(where: CPRNumber.containsCPR) {
-            throw KortlaegError(.usage, "An option holds a CPR-shaped number; it would be written into the audit log. Please use another name.")
+            throw KortlaegError(.usage, "An option holds a CPR-shaped number; it would be written into the audit log. Please use another name.",
+                                danish: "Et navn indeholder et tal, der ligner et CPR-nummer; det ville blive skrevet i revisionsloggen. Brug et andet navn.")
         }
         return try fromProject(try ProjectLocation.open(location), request, sink: sink)
     }
@@ -18,7 +19,9 @@ extension ReportUseCase {
     /// The report from an open store.
     static func fromProject(_ store: any ProjectStore, _ request: ReportRequest, sink: any ProgressSink) throws(KortlaegError) -> ReportResult {
         let info: ProjectInfo
-        do { info = try store.project() } catch { throw KortlaegError(.invalidInput, "\(error)") }
+        do { info = try store.project() } catch {
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets oplysninger kunne ikke læses.")
+        }
         let assembler = assembler(request)
         let html: String
         let summary: String
@@ -40,11 +43,13 @@ extension ReportUseCase {
             do {
                 try store.responses(ResponseQuery(className: name)) { if school == nil || $0.attributes.school == school { responses.append($0) } }
             } catch {
-                throw KortlaegError(.invalidInput, "\(error)")
+                throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
             }
             guard !responses.isEmpty else {
                 throw KortlaegError(.invalidInput, "The project has no stored responses for class '\(CPRNumber.masked(name))'"
-                                    + (school.map { " at '\(CPRNumber.masked($0))'" } ?? "") + ". 'kortlaeg status' lists what is stored.")
+                                    + (school.map { " at '\(CPRNumber.masked($0))'" } ?? "") + ". 'kortlaeg status' lists what is stored.",
+                                    danish: "Projektet har ingen gemte besvarelser for klassen »\(CPRNumber.masked(name))«"
+                                    + (school.map { " på »\(CPRNumber.masked($0))«" } ?? "") + ". Overblikket viser de gemte klasser.")
             }
             var observations: [ReportObservation] = []
             for response in responses { observations.append(try ReportObservation(response, catalog: request.catalog)) }
@@ -56,13 +61,13 @@ extension ReportUseCase {
         }
         guard let output = request.output else {
             let entry = summary + " to \(request.shownIn)"
-            try AuditedOutput.recordFirst(what: "The report", in: store, action: request.recordAsView ? .view : .report, summary: entry,
+            try AuditedOutput.recordFirst(what: .report, in: store, action: request.recordAsView ? .view : .report, summary: entry,
                                           operator: request.operator)
             return ReportResult(html: html, output: nil, auditSummary: entry)
         }
         try write(html, to: output, sink: sink)
         let entry = summary + " to \((output as NSString).lastPathComponent)"
-        try AuditedOutput.record([output], what: "The report", in: store, action: .report, summary: entry, operator: request.operator)
+        try AuditedOutput.record([output], what: .report, in: store, action: .report, summary: entry, operator: request.operator)
         return ReportResult(html: html, output: output, auditSummary: entry)
     }
 
@@ -72,7 +77,9 @@ extension ReportUseCase {
         let short = ChildLookup.label(pseudonym: pseudonym)
         guard let labels = store as? any ChildLabelStore else { return short }
         let own: String?
-        do { own = try labels.childLabels()[pseudonym] } catch { throw KortlaegError(.invalidInput, "\(error)") }
+        do { own = try labels.childLabels()[pseudonym] } catch {
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Jeres egne betegnelser for børnene kunne ikke læses fra projektet.")
+        }
         guard let own else { return short }
         return audience == .parent ? own : "\(short) (\(own))"
     }
@@ -83,7 +90,9 @@ extension ReportUseCase {
     static func classTrivsel(_ store: any ProjectStore, className: String, school: String?, responses: [StoredResponse],
                              request: ReportRequest) throws(KortlaegError) -> ClassReport.Trivsel {
         let results: [TrivselResult]
-        do { results = try store.trivselResults() } catch { throw KortlaegError(.invalidInput, "\(error)") }
+        do { results = try store.trivselResults() } catch {
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Trivselsmålingens resultater kunne ikke læses fra projektet.")
+        }
         guard !results.isEmpty else { return .none }
         let schools = Set(results.compactMap(\.school))
         let classSchools = Set(responses.compactMap(\.attributes.school))

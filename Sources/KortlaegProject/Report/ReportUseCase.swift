@@ -29,7 +29,9 @@ public enum ReportUseCase {
 
     private static func fromScoreFiles(_ files: [ScoreFileInput], idColumn: String?, _ request: ReportRequest,
                                        sink: any ProgressSink) throws(KortlaegError) -> ReportResult {
-        guard !files.isEmpty else { throw KortlaegError(.usage, "Please give at least one score file.") }
+        guard !files.isEmpty else {
+            throw KortlaegError(.usage, "Please give at least one score file.", danish: "Angiv mindst én scorefil.")
+        }
         try ScoreFileInput.requireExisting(files)
         let observations = try ReportObservation.rows(of: files, occasions: ScoreFileInput.occasions(files), idColumn: idColumn)
         let assembler = assembler(request)
@@ -38,7 +40,8 @@ public enum ReportUseCase {
         case let .child(id, label):
             let own = observations.filter { $0.child == id }
             guard !own.isEmpty else {
-                throw KortlaegError(.notFound, "The child id given with --child is in none of the score files (column \(idColumn ?? "1")).")
+                throw KortlaegError(.notFound, "The child id given with --child is in none of the score files (column \(idColumn ?? "1")).",
+                                    danish: "Barnets id findes ikke i nogen af scorefilerne (kolonne \(idColumn ?? "1")).")
             }
             html = try render(try assembler.childReport(own, label: label ?? id, subtitle: written(request)), audience: request.audience)
         case let .group(name, _):
@@ -69,17 +72,19 @@ public enum ReportUseCase {
             case .parent: return try ReportRenderer.parentHTML(report)
             }
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Rapporten kunne ikke dannes.")
         }
     }
 
     static func render(_ report: ClassReport) throws(KortlaegError) -> String {
-        do { return try ReportRenderer.html(report) } catch { throw KortlaegError(.invalidInput, "\(error)") }
+        do { return try ReportRenderer.html(report) } catch {
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Rapporten kunne ikke dannes.")
+        }
     }
 
     static func write(_ html: String, to path: String, sink: any ProgressSink) throws(KortlaegError) {
         guard FileManager.default.createFile(atPath: path, contents: Data(html.utf8)) else {
-            throw KortlaegError(.cannotWrite, "\(path): cannot write.")
+            throw KortlaegError(.cannotWrite, "\(path): cannot write.", danish: "\(path): filen kan ikke skrives.")
         }
         sink.note("wrote \(path)")
     }

@@ -78,7 +78,7 @@ public enum ShowMissingForms {
                 rows[response.child] = row
             }
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
         }
         return Result(occasions: occasions.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key),
                       informants: Informant.allCases.filter(informants.contains),

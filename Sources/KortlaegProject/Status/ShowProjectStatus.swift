@@ -23,13 +23,14 @@ public enum ShowProjectStatus {
     ///   ``Severity/invalidInput`` when it cannot be read, ``Severity/usage`` for a negative count.
     public static func run(_ request: Request, sink: any ProgressSink) throws(KortlaegError) -> ProjectStatus {
         guard request.recentImports >= 0 else {
-            throw KortlaegError(.usage, "The number of imports to list must be 0 or more (not \(request.recentImports)).")
+            throw KortlaegError(.usage, "The number of imports to list must be 0 or more (not \(request.recentImports)).",
+                                danish: "Antallet af indlæsninger, der skal vises, skal være 0 eller mere (ikke \(request.recentImports)).")
         }
         let store = try ProjectLocation.open(request.project)
         do {
             return try store.status(recentImports: request.recentImports)
         } catch {
-            throw KortlaegError(.invalidInput, "\(error)")
+            throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets status kunne ikke læses.")
         }
     }
 }

@@ -22,12 +22,15 @@ public enum ProjectLocation {
             }
             return try SQLiteProjectStore.open(at: location)
         } catch let error as StoreError {
-            if case .notFound = error { throw KortlaegError(.notFound, error.description) }
-            throw KortlaegError(.invalidInput, error.description)
+            if case .notFound = error {
+                throw KortlaegError(.notFound, error.description, danish: "Projektet findes ikke. Kontrollér projektets placering.")
+            }
+            throw KortlaegError(.invalidInput, error.description,
+                                danish: "Projektet kunne ikke åbnes: det er ikke et Kortlæg-projekt, det er beskadiget, eller det kan ikke nås.")
         } catch let error as PostgresAddressError {
-            throw KortlaegError(.usage, error.description)
+            throw KortlaegError(.usage, error.description, danish: "Adressen på projektets PostgreSQL-database er ikke gyldig.")
         } catch {
-            throw KortlaegError(.invalidInput, "\(location): \(error)")
+            throw KortlaegError(.invalidInput, "\(location): \(error)", danish: "Projektet kunne ikke åbnes.")
         }
     }
 

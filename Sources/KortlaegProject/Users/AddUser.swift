@@ -49,10 +49,12 @@ public enum AddUser {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-@"))
         guard (1...64).contains(request.name.count), request.name.unicodeScalars.allSatisfy(allowed.contains),
               !CPRNumber.containsCPR(request.name) else {
-            throw KortlaegError(.usage, "A user name is 1 to 64 letters, digits, '.', '_', '-' or '@' and no CPR number.")
+            throw KortlaegError(.usage, "A user name is 1 to 64 letters, digits, '.', '_', '-' or '@' and no CPR number.",
+                                danish: "Et brugernavn har 1 til 64 bogstaver, cifre, ».«, »_«, »-« eller »@« og intet CPR-nummer.")
         }
         guard request.password.count >= minimumPasswordLength else {
-            throw KortlaegError(.usage, "The password must have at least \(minimumPasswordLength) characters.")
+            throw KortlaegError(.usage, "The password must have at least \(minimumPasswordLength) characters.",
+                                danish: "Adgangskoden skal have mindst \(minimumPasswordLength) tegn.")
         }
         let store = try ProjectLocation.openWithUsers(request.project)
         do {
@@ -64,7 +66,8 @@ public enum AddUser {
             sink.note("\(existed ? "changed" : "added") user \(request.name) (\(request.role.rawValue))")
             return Result(added: !existed)
         } catch {
-            throw KortlaegError(.cannotWrite, "\(request.project): the user could not be saved (\(error)).")
+            throw KortlaegError(.cannotWrite, "\(request.project): the user could not be saved (\(error)).",
+                                danish: "Brugeren kunne ikke gemmes.")
         }
     }
 }

@@ -7,7 +7,8 @@ extension ProjectLocation {
     public static func openWithUsers(_ location: String) throws(KortlaegError) -> any ProjectStore & UserStore {
         let store = try open(location)
         guard let users = store as? any ProjectStore & UserStore else {
-            throw KortlaegError(.invalidInput, "\(location): this project store keeps no users of the web application.")
+            throw KortlaegError(.invalidInput, "\(location): this project store keeps no users of the web application.",
+                                danish: "Dette projekt kan ikke gemme brugere af webprogrammet.")
         }
         return users
     }

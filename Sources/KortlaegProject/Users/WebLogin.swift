@@ -66,7 +66,8 @@ public struct WebLogin {
                                                 expiresAt: now.addingTimeInterval(Self.sessionDuration)))
             return .success(cookie: cookie, session: session)
         } catch {
-            throw KortlaegError(.invalidInput, "The log-in could not be checked (\(error)).")
+            throw KortlaegError(.invalidInput, "The log-in could not be checked (\(error)).",
+                                danish: "Log-ind kunne ikke kontrolleres. Prøv igen.")
         }
     }
 
@@ -78,14 +79,16 @@ public struct WebLogin {
                   let user = try store.user(named: stored.user), let role = UserRole(rawValue: user.role) else { return nil }
             return Session(user: stored.user, role: role, csrfToken: stored.csrfToken, idHash: stored.idHash)
         } catch {
-            throw KortlaegError(.invalidInput, "The session could not be read (\(error)).")
+            throw KortlaegError(.invalidInput, "The session could not be read (\(error)).",
+                                danish: "Sessionen kunne ikke læses. Log ind igen.")
         }
     }
 
     /// Ends the session.
     public func logOut(_ session: Session) throws(KortlaegError) {
         do { try store.deleteSession(idHash: session.idHash) } catch {
-            throw KortlaegError(.cannotWrite, "The session could not be ended (\(error)).")
+            throw KortlaegError(.cannotWrite, "The session could not be ended (\(error)).",
+                                danish: "Sessionen kunne ikke afsluttes. Prøv igen.")
         }
     }
 
