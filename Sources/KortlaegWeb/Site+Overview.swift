@@ -24,6 +24,9 @@ extension Site {
                 do {
                     let found = try ChildLookup(store: try ProjectLocation.open(configuration.project)).find(id)
                     return Self.redirect("/child/\(found.pseudonym)")
+                } catch let error as KortlaegError {
+                    // Not found, or a pseudonym prefix several children share: the lookup's own words.
+                    return try overview(visit, session, problem: error.message(in: visit.language) ?? T.noChildFound(visit.language), status: .notFound)
                 } catch {
                     return try overview(visit, session, problem: T.noChildFound(visit.language), status: .notFound)
                 }

@@ -72,6 +72,21 @@ struct WebDanishErrorsTests {
         #expect(try ChildLabels.all(project: fixture.project).isEmpty)
     }
 
+    @Test("Searching an id no child has: the lookup's Danish words on the overview, English with the switch")
+    func childSearchNotFound() async throws {
+        let fixture = try WebFixture()
+        try await fixture.browse { browser in
+            try await browser.request("/")
+            let da = try await browser.request("/search", .post, form: ["csrf": browser.csrf, "child": "deadbeef00"])
+            #expect(da.status == .notFound)
+            #expect(da.body.contains("Intet barn i projektet passer til det angivne id (prøvet som barnets eget id og som pseudonym). Overblikket viser børnene med pseudonym."))
+            #expect(!da.body.contains("kortlaeg status"))
+            try await browser.request("/lang/en")
+            let en = try await browser.request("/search", .post, form: ["csrf": browser.csrf, "child": "deadbeef00"])
+            #expect(en.body.contains("No child in the project matches the id given"))
+        }
+    }
+
     /// A wrapped store error's text ("database disk image is malformed …") as a use case passes it on.
     static let wrapped = KortlaegError(.invalidInput, "/srv/ppr.kortlaeg: database disk image is malformed (child 010203-1234)")
 
