@@ -1,6 +1,7 @@
 import Foundation
 @testable import KortlaegReaders
 import Testing
+import KortlaegTestSupport
 
 /// CSV injection (issue 18, item 7): cells a spreadsheet runs as formulas get a leading `'`
 /// (OWASP, "CSV Injection"); plain numbers and `--raw` output are left as they are.
@@ -19,8 +20,7 @@ struct CSVCellPolicyTests {
     }
 
     @Test func theWriterNeutralisesByDefault() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-cells-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("kortlaeg-cells")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("x.csv").path
         do {

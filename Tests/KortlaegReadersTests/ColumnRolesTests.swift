@@ -1,6 +1,7 @@
 import Foundation
 import KortlaegDomain
 import Testing
+import KortlaegTestSupport
 @testable import KortlaegReaders
 
 /// What the import wizard shows of a header: which column the mapper reads as what; and the
@@ -36,8 +37,7 @@ struct ColumnRolesTests {
     }
 
     @Test func aRaggedRowIsARaggedRowProblem() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-ragged-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("kortlaeg-ragged")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("ragged.csv").path
         try "id,pconsid\nc1,1\nc2,1,2\n".write(toFile: file, atomically: true, encoding: .utf8)

@@ -1,13 +1,13 @@
 import Foundation
 @testable import KortlaegReaders
 import Testing
+import KortlaegTestSupport
 
 /// Issue 18, items 13–14: hostile inputs refused before the expensive work, with messages that
 /// say what is wrong and where.
 struct HostileInputTests {
     func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("kortlaeg-hostile")
         let path = folder.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path

@@ -1,6 +1,7 @@
 import Foundation
 import KortlaegDomain
 import Testing
+import KortlaegTestSupport
 @testable import KortlaegReaders
 
 struct ImportJobTests {
@@ -44,8 +45,7 @@ struct ImportJobTests {
     }
 
     @Test func hostileXMLFailsAlone() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("kortlaeg")
         let path = folder.appendingPathComponent("hostile.xml").path
         try #"<?xml version="1.0"?><!DOCTYPE ODM [<!ENTITY x SYSTEM "file:///etc/passwd">]><ODM>&x;</ODM>"#
             .write(toFile: path, atomically: true, encoding: .utf8)
@@ -70,8 +70,7 @@ struct ImportJobTallyTests {
 
     /// A parent SDQ file (official variable names) with one row per id in `ids`.
     static func file(_ ids: [String]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("kortlaeg")
         let path = folder.appendingPathComponent("sdq.csv").path
         var text = (["id"] + items.map { "p" + $0 }).joined(separator: ",") + "\n"
         for (row, id) in ids.enumerated() {

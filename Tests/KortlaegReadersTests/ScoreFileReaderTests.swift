@@ -1,6 +1,7 @@
 import Foundation
 import KortlaegDomain
 import Testing
+import KortlaegTestSupport
 @testable import KortlaegReaders
 
 /// The `kortlaeg score` file format written by ``ScoreJob`` and read back by ``ScoreFileReader``.
@@ -30,8 +31,7 @@ struct ScoreFileReaderTests {
     }
 
     func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-scorefile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try makeTemporaryFolder("kortlaeg-scorefile")
         return url
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KortlaegTestSupport
 
 @testable import KortlaegReaders
 
@@ -8,8 +9,7 @@ import Testing
     private let secret = "TOPSECRET-0101011234"
 
     private func write(_ text: String, bytes: [UInt8]? = nil, name: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-xml-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("kortlaeg-xml")
         let url = dir.appendingPathComponent(name)
         try Data(bytes ?? Array(text.utf8)).write(to: url)
         return url.path

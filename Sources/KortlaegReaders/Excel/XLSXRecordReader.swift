@@ -120,8 +120,6 @@ public final class XLSXRecordReader {
                     }
                 }
             }
-        } catch let error as XLSXError {
-            throw error
         } catch {
             throw .unreadable(file: workbook.file, reason: "\(error)")
         }

@@ -26,7 +26,7 @@ final class XLSXWorkbook {
 
     /// Whether `path` is a zip holding `xl/workbook.xml`.
     static func isWorkbook(_ path: String) -> Bool {
-        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { return false }
+        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil) else { return false }
         return archive["xl/workbook.xml"] != nil
     }
 
@@ -34,7 +34,7 @@ final class XLSXWorkbook {
     /// - Throws: ``XLSXError``.
     init(path: String) throws(XLSXError) {
         file = path
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil) } catch {
             throw .unreadable(file: path, reason: "it is not a zip archive")
         }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-xlsx-\(UUID().uuidString)")
@@ -75,7 +75,7 @@ final class XLSXWorkbook {
         }
         let target = folder.appendingPathComponent(UUID().uuidString + ".xml")
         do {
-            FileManager.default.createFile(atPath: target.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: target.path, contents: nil)
             let handle = try FileHandle(forWritingTo: target)
             defer { try? handle.close() }
             var written: UInt64 = 0
