@@ -24,7 +24,9 @@ extension Phrasebook {
                 Phrase(da: "Hedges' korrektion J = 1 − 3/(4(n − 1) − 1) er 0 ved n = 2, så g er udefineret",
                        en: "Hedges' J = 1 − 3/(4(n − 1) − 1) is 0 at n = 2: g is undefined")
             case let .other(text):
-                Phrase(da: text, en: text)
+                // The English text names an invalid input upstream (a reliability outside 0–1, say);
+                // a Danish reader gets the plain fact, the English one the detail.
+                Phrase(da: "kan ikke beregnes ud fra de givne tal (ugyldige inddata)", en: text)
             }
         }
 
