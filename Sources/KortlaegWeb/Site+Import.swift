@@ -115,14 +115,14 @@ extension Site {
                 let stored = try saved.save(profile, for: key, title: title,
                                             note: "Saved by \(session.user) with the import wizard of kortlaeg serve from \(upload.name).",
                                             schema: (configuration.instruments.directory as NSString).appendingPathComponent("schema/profile.schema.json"))
-                let said = preview.recordFile ? I.recordProfileSaved(stored.id) : I.profileSaved(stored.id)
+                let said = I.profileSaved(stored.id, records: preview.recordFile)
                 h += "<p class=\"ok\" role=\"status\">\(HTML.e(said(l)))</p>"
             } catch {
                 configuration.logger.error("a mapping profile could not be saved", metadata: ["severity": .string("\(error.severity)")])
                 h += "<p class=\"error\" role=\"alert\">\(HTML.e(I.profileNotSaved(l)))</p>"
             }
         } else if preview.savedProfilePicked, let id = preview.savedProfile {
-            let said = preview.recordFile ? I.savedRecordProfilePicked(id) : I.savedProfilePicked(id)
+            let said = I.savedProfilePicked(id, records: preview.recordFile)
             h += "<p class=\"ok\" role=\"status\">\(HTML.e(said(l)))</p>"
         }
         h += facts(preview, upload: upload, l)

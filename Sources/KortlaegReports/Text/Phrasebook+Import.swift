@@ -89,28 +89,23 @@ extension Phrasebook {
             Phrase(da: "dets variabelnavne passer med flest kolonner (\(matched))", en: "its variable names match the most columns (\(matched))")
         }
 
-        /// A saved profile was picked for the file.
-        public static func savedProfilePicked(_ id: String) -> Phrase {
-            Phrase(da: "Filen har de samme kolonner som en fil, du tidligere har gemt valg for: indlæsningsprofilen »\(id)« er valgt automatisk. Du kan ændre valgene herunder.",
-                   en: "The file has the same columns as a file you saved choices for before: the mapping profile '\(id)' was chosen automatically. You can change the choices below.")
+        /// What a saved profile is for: files with the same columns, or (record files) the same format and form.
+        static func sameFiles(records: Bool) -> Phrase {
+            records ? Phrase(da: "samme format og skema", en: "the same format and form") : Phrase(da: "de samme kolonner", en: "the same columns")
         }
 
-        /// The profile was saved.
-        public static func profileSaved(_ id: String) -> Phrase {
-            Phrase(da: "Valgene er gemt som indlæsningsprofilen »\(id)«. Næste fil med de samme kolonner får dem automatisk.",
-                   en: "The choices were saved as the mapping profile '\(id)'. The next file with the same columns gets them automatically.")
+        /// A saved profile was picked for the file (`records`: for its format and form, not its columns).
+        public static func savedProfilePicked(_ id: String, records: Bool = false) -> Phrase {
+            let same = sameFiles(records: records)
+            return Phrase(da: "Filen har \(same.da) som en fil, du tidligere har gemt valg for: indlæsningsprofilen »\(id)« er valgt automatisk. Du kan ændre valgene herunder.",
+                          en: "The file has \(same.en) as a file you saved choices for before: the mapping profile '\(id)' was chosen automatically. You can change the choices below.")
         }
 
-        /// A profile saved for record files of the same kind and form was picked for the file.
-        public static func savedRecordProfilePicked(_ id: String) -> Phrase {
-            Phrase(da: "Filen har samme format og skema som en fil, du tidligere har gemt valg for: indlæsningsprofilen »\(id)« er valgt automatisk. Du kan ændre valgene herunder.",
-                   en: "The file has the same format and form as a file you saved choices for before: the mapping profile '\(id)' was chosen automatically. You can change the choices below.")
-        }
-
-        /// The profile for record files (ODM/REDCap, FHIR) was saved.
-        public static func recordProfileSaved(_ id: String) -> Phrase {
-            Phrase(da: "Valgene er gemt som indlæsningsprofilen »\(id)«. Næste fil med samme format og skema får dem automatisk.",
-                   en: "The choices were saved as the mapping profile '\(id)'. The next file with the same format and form gets them automatically.")
+        /// The profile was saved (`records`: for the file's format and form, not its columns).
+        public static func profileSaved(_ id: String, records: Bool = false) -> Phrase {
+            let same = sameFiles(records: records)
+            return Phrase(da: "Valgene er gemt som indlæsningsprofilen »\(id)«. Næste fil med \(same.da) får dem automatisk.",
+                          en: "The choices were saved as the mapping profile '\(id)'. The next file with \(same.en) gets them automatically.")
         }
 
         /// The profile could not be saved.
