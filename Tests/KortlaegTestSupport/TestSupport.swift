@@ -32,19 +32,33 @@ public func kortlaegBinary() -> URL {
 /// - Parameter environment: variables added to (or replacing those of) the test's environment.
 public func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
                        environment: [String: String] = [:], input: Data? = nil) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    if !environment.isEmpty {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    // A program a test has just copied can be "busy" for a moment: another test's thread may have
+    // forked while the copy's file was open for writing, and the child holds it until it execs.
+    // Start again then (ETXTBSY), for up to 5 s; any other failure is thrown at once.
+    var attempt = 0
+    var started: (process: Process, out: Pipe, err: Pipe, stdin: Pipe)?
+    while started == nil {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        do {
+            try process.run()
+            started = (process, out, err, stdin)
+        } catch let error as NSError where attempt < 100 && isTextFileBusy(error) {
+            attempt += 1
+            usleep(50_000)
+        }
     }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    let stdin = Pipe()
-    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-    try process.run()
+    let (process, out, err, stdin) = started!
     if let input {
         stdin.fileHandleForWriting.write(input)
         try? stdin.fileHandleForWriting.close()
@@ -57,6 +71,12 @@ public func runProcess(_ executable: URL, _ arguments: [String], in directory: U
     process.waitUntilExit()
     return ProcessResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                          stderr: String(decoding: collected.data, as: UTF8.self))
+}
+
+/// Whether starting a process failed because its program file is still open for writing (ETXTBSY).
+private func isTextFileBusy(_ error: NSError) -> Bool {
+    if error.domain == NSPOSIXErrorDomain, error.code == Int(ETXTBSY) { return true }
+    return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map(isTextFileBusy) ?? false
 }
 
 /// The second pipe's bytes, handed from the reading thread to the caller.
