@@ -8,6 +8,7 @@ extension Phrasebook {
         static let importTitle = Phrase(da: "Indlæs", en: "Import")
         static let entryTitle = Phrase(da: "Indtast skema", en: "Enter a form")
         static let progressTitle = Phrase(da: "Udvikling", en: "Progress")
+        static let instrumentsWithResponses = Phrase(da: "Skemaer med gemte besvarelser:", en: "Instruments with stored responses:")
         static let exportsTitle = Phrase(da: "Udtræk", en: "Exports")
         static let auditTitle = Phrase(da: "Revisionslog", en: "Audit log")
         static let menu = Phrase(da: "Hovedmenu", en: "Main menu")

@@ -26,7 +26,8 @@ extension Site {
                     // Groups under 5 are suppressed by the class report itself.
                     report = try ReportUseCase.run(shown, sink: CollectingSink())
                 } catch {
-                    return try html(T.classPicture(name)(visit.language), problem(error, visit.language), visit, status: .notFound)
+                    let back = "<p><a href=\"/\">\(HTML.e(T.backToOverview(visit.language)))</a></p>"
+                    return try html(T.classPicture(name)(visit.language), problem(error, visit.language) + back, visit, status: .notFound)
                 }
                 let (style, body) = Self.embedded(report.html)
                 return try html(T.classPicture(name)(visit.language), body, visit, head: style)

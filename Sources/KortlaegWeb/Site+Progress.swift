@@ -37,7 +37,10 @@ extension Site {
         do throws(KortlaegError) {
             stored = try AnalyseCourse.storedOccasions(project: configuration.project, instrument: instrument, instruments: catalog)
         } catch {
-            return try html(T.progressTitle(l), problem(error, l), visit, status: error.severity == .usage ? .badRequest : .ok)
+            // The way on: the instruments that have responses, each a link to its progress page.
+            let links = instruments.map { "<li><a href=\"/progress?instrument=\(HTML.e(Browserless.encode($0)))\">\(HTML.e($0))</a></li>" }.joined()
+            let list = links.isEmpty ? "" : "<p>\(HTML.e(T.instrumentsWithResponses(l)))</p><ul>\(links)</ul>"
+            return try html(T.progressTitle(l), problem(error, l) + list, visit, status: error.severity == .usage ? .badRequest : .ok)
         }
         let asked = Set(visit.request.uri.queryParameters.getAll("occasion"))
         // Nothing ticked (the first look): every occasion with data, as the CLI's project default.

@@ -141,6 +141,9 @@ struct ImportWizardRecordTests {
             let again = try await Self.upload(browser, file: text, name: "redcap-igen.xml")
             #expect(again.body.contains("Filen har samme format og skema som en fil, du tidligere har gemt valg for: indlæsningsprofilen »wizard-"))
             #expect(again.body.contains("<option selected value=\"item:consid\">"))
+            // Every choice is said to come from the saved profile, the child id (the subject key it kept) too.
+            let savedID = SavedImportProfiles.id(records: .odm, form: "Form.sdq_parent")
+            #expect(again.body.contains("<dd>»(personens id i filen)« (fra indlæsningsprofilen »\(savedID)«)</dd>"))
             #expect(again.body.contains("\(records) læst, \(records - 2) gyldige, 2 afvist"))
             // Another form is not given the profile: spm_a is unmatched again.
             let other = try await Self.upload(browser, file: text.replacingOccurrences(of: "FormOID=\"Form.sdq_parent\"", with: "FormOID=\"Form.sdq_foraelder\""),

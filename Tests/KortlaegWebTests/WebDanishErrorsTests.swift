@@ -56,6 +56,9 @@ struct WebDanishErrorsTests {
             #expect(da.progress.status == .badRequest)
             #expect(da.progress.body.contains("Skemaet »nope« findes ikke blandt instrumentfilerne. Vælg et skema på listen."))
             #expect(!da.progress.body.contains(HTML.message(unknownInstrument)))
+            // The way on from both: the overview, and the fixture's two instruments with responses as links.
+            #expect(da.groups.body.contains("<a href=\"/\">Tilbage til overblikket</a>"))
+            #expect(da.progress.body.contains("<p>Skemaer med gemte besvarelser:</p><ul><li><a href=\"/progress?instrument=sdq-p4-17%401.0.0\">sdq-p4-17@1.0.0</a></li><li><a href=\"/progress?instrument=sdq-t4-17%401.0.0\">sdq-t4-17@1.0.0</a></li></ul>"))
 
             try await browser.request("/lang/en")
             let en = try await attempts()

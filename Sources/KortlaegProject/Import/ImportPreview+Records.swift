@@ -104,7 +104,8 @@ extension ImportPreview {
         if result.problem == nil { result.profile = profile }
         if result.savedProfilePicked, let saved = choice.savedProfile {
             result.instrumentReason = .profile(saved)
-            if result.idReason == .choice(.named) { result.idReason = .profile(saved) }
+            // The id as the saved profile gives it (its own field, or the record's subject key it kept).
+            if result.idReason == .choice(.named) || result.idReason == .profile(profile.id) { result.idReason = .profile(saved) }
         }
     }
 }
