@@ -86,6 +86,10 @@ public struct ExportJob {
         defer { try? fileManager.removeItem(atPath: staging) }
 
         try dataset.validate()
+        // The codebook's statistics are gathered while the data file is written (one pass over
+        // the rows; a second pass would build every row again).
+        let accumulator = VariableSummary.Accumulator(dataset.variables)
+        let dataset = dataset.observing { accumulator.add($0) }
         var written: [(name: String, role: String)] = []
         let dataName: String
         switch configuration.format {
@@ -104,7 +108,8 @@ public struct ExportJob {
             try dataset.forEachCheckedRow { _ in }
         }
         let companion = configuration.format == .ddi ? baseName : dataName
-        let summaries = try VariableSummary.compute(dataset)
+        // A writer that read the rows other than once gets its own pass.
+        let summaries = accumulator.rows == dataset.rowCount ? accumulator.summaries : try VariableSummary.compute(dataset)
         let language = configuration.options.language
         let texts: [(String, String, String)] = [
             (companion + ".codebook.xml", "codebook-ddi", DDICodebookWriter.xml(dataset, dataFileName: dataName, summaries: summaries, created: configuration.created)),

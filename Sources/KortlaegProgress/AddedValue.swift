@@ -17,7 +17,7 @@ public struct AddedValue: Sendable, Equatable {
     public var effectSize: Double
 
     /// Computes the AVS for a pair, or nil when a needed score is missing.
-    public init?(pair: Pairing.Pair, definition: AddedValueScore) {
+    public init?(pair: borrowing Pairing.Pair, definition: AddedValueScore) {
         var predicted = definition.intercept
         for term in definition.terms {
             guard let value = pair.before.values[term.score] else { return nil }

@@ -51,10 +51,18 @@ public struct ChildChange: Sendable {
     /// Source: Jacobson & Truax 1991 (RCI = (T2 − T1)/S_diff, S_diff = SD·√(2(1 − r)), reliable if |RCI| > 1.96;
     /// recovered = reliable improvement into the normal range).
     public init(pair: Pairing.Pair, score: ProgressScore, baselineSD: Double?) {
-        childID = pair.id
+        self.init(childID: pair.id, before: pair.before.values[score.definition.id], after: pair.after.values[score.definition.id],
+                  sex: pair.attributes["sex"], score: score, baselineSD: baselineSD)
+    }
+
+    /// Computes the change from a pair's parts (the analysis reaches them in place, without
+    /// copying the pair); `sex` is the pair's `sex` attribute.
+    init(childID: String, before: Double?, after: Double?, sex: String?, score: ProgressScore, baselineSD: Double?) {
+        self.childID = childID
         scoreID = score.definition.id
-        before = pair.before.values[score.definition.id] ?? .nan
-        after = pair.after.values[score.definition.id] ?? .nan
+        self.before = before ?? .nan
+        self.after = after ?? .nan
+        let before = self.before, after = self.after
         improved = score.isImprovement(after - before)
         if let b = score.band(of: before) { bandBefore = (b.label, b.band.level) }
         if let b = score.band(of: after) { bandAfter = (b.label, b.band.level) }
@@ -67,7 +75,7 @@ public struct ChildChange: Sendable {
         switch score.standardDeviation {
         case let .fixed(value, _): sd = value
         case let .bySex(values, _):
-            let sex = pair.attributes["sex"].flatMap(Self.normaliseSex)
+            let sex = sex.flatMap(Self.normaliseSex)
             sd = sex.flatMap { values[$0] }
             if sd == nil { rciGap = .sexUnknown }
         case .baseline: sd = baselineSD
@@ -93,7 +101,7 @@ public struct ChildChange: Sendable {
                 changeClass = score.definition.direction == .neutral ? .unchanged : .deteriorated
             }
         } catch {
-            rciGap = .statistics((error as? StatisticsError).map(StatisticGap.init) ?? .other("\(error)"))
+            rciGap = .statistics(StatisticGap(error))
         }
     }
 

@@ -44,27 +44,45 @@ public struct ProgressAnalysis: Sendable {
         var missing: [String: [String]] = [:]
         var baseline: [String: Double] = [:]
         var work = 0
-        // One pass over the pairs per score: complete pairs and those missing the score.
+        let pairs = pairing.pairs
+        // Per score, the pair indices of its complete pairs and of those missing it. Pairs are
+        // reached by index, never copied (a copy retains every dictionary of both observations).
+        var completeByScore: [[Int]] = [], missingByScore: [[Int]] = []
         for score in scores {
             let id = score.definition.id
-            var complete: [Pairing.Pair] = []
-            var missingHere: [String] = []
-            for pair in pairing.pairs {
+            var complete: [Int] = [], missingHere: [Int] = []
+            complete.reserveCapacity(pairs.count)
+            for index in pairs.indices {
                 work += 1
-                if pair.before.values[id] != nil, pair.after.values[id] != nil { complete.append(pair) } else { missingHere.append(pair.id) }
+                if pairs[index].before.values[id] != nil, pairs[index].after.values[id] != nil {
+                    complete.append(index)
+                } else {
+                    missingHere.append(index)
+                }
             }
-            missing[id] = missingHere
+            missing[id] = missingHere.map { pairs[$0].id }
             if score.standardDeviation == .baseline,
-               let sd = (try? Descriptives(complete.map { $0.before.values[id]! }))?.standardDeviation, sd > 0 {
+               let sd = (try? Descriptives(complete.map { pairs[$0].before.values[id]! }))?.standardDeviation, sd > 0 {
                 baseline[id] = sd
             }
-            changes[id] = complete.map { ChildChange(pair: $0, score: score, baselineSD: baseline[id]) }
+            changes[id] = complete.map { index in
+                ChildChange(childID: pairs[index].id, before: pairs[index].before.values[id], after: pairs[index].after.values[id],
+                            sex: pairs[index].attributes["sex"], score: score, baselineSD: baseline[id])
+            }
+            completeByScore.append(complete)
+            missingByScore.append(missingHere)
         }
         self.changes = changes
         missingScore = missing
         baselineSD = baseline
-        let pairs = pairing.pairs
-        let values = addedValue.map { definition in pairs.compactMap { AddedValue(pair: $0, definition: definition) } } ?? []
+        var values: [AddedValue] = [], valuePairs: [Int] = []
+        if let addedValue {
+            for index in pairs.indices {
+                guard let value = AddedValue(pair: pairs[index], definition: addedValue) else { continue }
+                values.append(value)
+                valuePairs.append(index)
+            }
+        }
         addedValues = values
 
         func groupName(_ attributes: [String: String]) -> String {
@@ -72,66 +90,93 @@ public struct ProgressAnalysis: Sendable {
             let value = attributes[groupBy] ?? ""
             return value.isEmpty ? "(no \(groupBy))" : value
         }
-        // One bucketing pass: child id → group, then every change, missing id and AVS into its group.
-        var groupOf: [String: String] = [:]
-        var pairedByGroup: [String: Int] = [:]
-        for pair in pairs {
+        // Groups are numbered as they are met: one name lookup per child, none per change.
+        var groupNames: [String] = []
+        var groupNumbers: [String: Int] = [:]
+        func groupNumber(_ attributes: [String: String]) -> Int {
+            let name = groupName(attributes)
+            if let number = groupNumbers[name] { return number }
+            groupNumbers[name] = groupNames.count
+            groupNames.append(name)
+            return groupNames.count - 1
+        }
+        // One bucketing pass: each pair's group, then every change, missing score and AVS into it.
+        var pairGroup: [Int] = []
+        pairGroup.reserveCapacity(pairs.count)
+        for index in pairs.indices {
             work += 1
-            let name = groupName(pair.attributes)
-            groupOf[pair.id] = name
-            pairedByGroup[name, default: 0] += 1
+            pairGroup.append(groupNumber(pairs[index].attributes))
         }
         // Unpaired children count in their group too (from whichever occasion they were seen at).
-        var unpairedByGroup: [String: Int] = [:]
+        var unpairedGroups: [Int] = []
         let unpairedIDs = Set(pairing.onlyBefore + pairing.onlyAfter)
         var attributes: [String: [String: String]] = [:]
-        for pair in pairs { attributes[pair.id] = pair.attributes }
-        for observation in before + after where unpairedIDs.contains(observation.id) {
-            work += 1
-            unpairedByGroup[groupName(observation.attributes), default: 0] += 1
-            attributes[observation.id] = observation.attributes
+        attributes.reserveCapacity(pairs.count)
+        for index in pairs.indices { attributes[pairs[index].id] = pairs[index].attributes }
+        for observations in [before, after] where !unpairedIDs.isEmpty {
+            for index in observations.indices where unpairedIDs.contains(observations[index].id) {
+                work += 1
+                unpairedGroups.append(groupNumber(observations[index].attributes))
+                attributes[observations[index].id] = observations[index].attributes
+            }
         }
         // Duplicate ids count in the group of their first row (earlier occasion first), as
         // attributes are taken from the earlier occasion elsewhere.
-        var duplicatesByGroup: [String: Int] = [:]
+        var duplicateGroups: [Int] = []
         var duplicateIDs = Set(pairing.duplicates)
-        for observation in before + after where duplicateIDs.contains(observation.id) {
-            work += 1
-            duplicateIDs.remove(observation.id)
-            duplicatesByGroup[groupName(observation.attributes), default: 0] += 1
-            attributes[observation.id] = observation.attributes
+        for observations in [before, after] where !duplicateIDs.isEmpty {
+            for index in observations.indices where duplicateIDs.contains(observations[index].id) {
+                work += 1
+                duplicateIDs.remove(observations[index].id)
+                duplicateGroups.append(groupNumber(observations[index].attributes))
+                attributes[observations[index].id] = observations[index].attributes
+            }
         }
+        let groupCount = groupNames.count
+        var pairedByGroup = [Int](repeating: 0, count: groupCount)
+        for group in pairGroup { pairedByGroup[group] += 1 }
+        var unpairedByGroup = [Int](repeating: 0, count: groupCount)
+        for group in unpairedGroups { unpairedByGroup[group] += 1 }
+        var duplicatesByGroup: [String: Int] = [:]
+        for group in duplicateGroups { duplicatesByGroup[groupNames[group], default: 0] += 1 }
         self.duplicatesByGroup = duplicatesByGroup
         childAttributes = attributes
-        var changesByGroup: [String: [String: [ChildChange]]] = [:]   // group → score → changes
-        var missingByGroup: [String: [String: Int]] = [:]             // group → score → count
-        for score in scores {
-            let id = score.definition.id
-            for change in changes[id] ?? [] {
+        // Per score and group: the positions of the group's changes in `changes[id]` (indices, not
+        // copies of the changes), and the count of pairs missing the score.
+        var changesByGroup: [[[Int]]] = []   // score → group → positions
+        var missingByGroup: [[Int]] = []     // score → group → count
+        for (scoreIndex, _) in scores.enumerated() {
+            var buckets = [[Int]](repeating: [], count: groupCount)
+            for (position, pair) in completeByScore[scoreIndex].enumerated() {
                 work += 1
-                changesByGroup[groupOf[change.childID] ?? "all", default: [:]][id, default: []].append(change)
+                buckets[pairGroup[pair]].append(position)
             }
-            for child in missing[id] ?? [] {
+            var counts = [Int](repeating: 0, count: groupCount)
+            for pair in missingByScore[scoreIndex] {
                 work += 1
-                missingByGroup[groupOf[child] ?? "all", default: [:]][id, default: 0] += 1
+                counts[pairGroup[pair]] += 1
             }
+            changesByGroup.append(buckets)
+            missingByGroup.append(counts)
         }
-        var valuesByGroup: [String: [AddedValue]] = [:]
-        for value in values {
+        var valuesByGroup = [[AddedValue]](repeating: [], count: groupCount)
+        for (value, pair) in zip(values, valuePairs) {
             work += 1
-            valuesByGroup[groupOf[value.childID] ?? "all", default: []].append(value)
+            valuesByGroup[pairGroup[pair]].append(value)
         }
-        let names = Set(groupOf.values).union(unpairedByGroup.keys).union(duplicatesByGroup.keys).sorted()
         let threshold = suppressionThreshold
-        groups = names.map { name in
-            let summaries = scores.map { score in
-                GroupSummary(group: name, score: score, changes: changesByGroup[name]?[score.definition.id] ?? [],
-                             unpaired: (unpairedByGroup[name] ?? 0) + (missingByGroup[name]?[score.definition.id] ?? 0),
-                             suppressionThreshold: threshold, groupSize: pairedByGroup[name] ?? 0)
+        let order = groupNames.indices.sorted { groupNames[$0] < groupNames[$1] }
+        groups = order.map { group in
+            let name = groupNames[group]
+            let summaries = scores.enumerated().map { scoreIndex, score in
+                let all = changes[score.definition.id] ?? []
+                return GroupSummary(group: name, score: score, changes: changesByGroup[scoreIndex][group].map { all[$0] },
+                                    unpaired: unpairedByGroup[group] + missingByGroup[scoreIndex][group],
+                                    suppressionThreshold: threshold, groupSize: pairedByGroup[group])
             }
             let avs = addedValue.map { definition in
-                GroupAddedValue(group: name, values: valuesByGroup[name] ?? [], suppressionThreshold: threshold,
-                                groupSize: pairedByGroup[name] ?? 0, effectSizeDivisor: definition.effectSizeDivisor)
+                GroupAddedValue(group: name, values: valuesByGroup[group], suppressionThreshold: threshold,
+                                groupSize: pairedByGroup[group], effectSizeDivisor: definition.effectSizeDivisor)
             }
             return (name, summaries, avs)
         }

@@ -42,34 +42,47 @@ extension SQLiteProjectStore {
                     \(whereClause)
                     ORDER BY c.pseudonym, o.sequence, r.informant, r.instrumentId
                     """, arguments: arguments)
+                // Columns by position (the SELECT's order): a name lookup per column and row is
+                // a case-insensitive search; the rule choices of a scoring are decoded once.
+                var decodedChoices: [String: [String: String]] = [:]
                 while let row = try rows.next() {
-                    let responseID: Int64 = row["id"]
-                    let occasionCode: String = row["occasion"]
-                    let informantText: String = row["informant"]
+                    let responseID: Int64 = row[0]
+                    let occasionCode: String = row[8]
+                    let informantText: String = row[10]
                     guard let occasion = Occasion(occasionCode), let informant = Informant(rawValue: informantText) else {
                         throw StoreError.database("stored response \(responseID) has an unknown occasion or informant")
                     }
-                    let stored = try ScoreRecord.fetchAll(scores, arguments: [responseID])
+                    var stored: [StoredScore] = []
+                    let scoreRows = try Row.fetchCursor(scores, arguments: [responseID])
+                    while let score = try scoreRows.next() {
+                        stored.append(StoredScore(id: score[1], variable: score[2], value: score[3], bands: score[4]))
+                    }
                     let answers: [String: AnswerValue]
                     let reasons: [String: String]
                     let choices: [String: String]
                     do {
-                        answers = query.includeAnswers ? try AnswerCoding.decode(row["answers"]) : [:]
-                        reasons = query.includeAnswers ? try AnswerCoding.decodeMissingReasons(row["answers"]) : [:]
-                        choices = try JSONDecoder().decode([String: String].self, from: Data((row["ruleChoices"] as String).utf8))
+                        answers = query.includeAnswers ? try AnswerCoding.decode(row[13]) : [:]
+                        reasons = query.includeAnswers ? try AnswerCoding.decodeMissingReasons(row[13]) : [:]
+                        let choicesText: String = row[14]
+                        if let known = decodedChoices[choicesText] {
+                            choices = known
+                        } else {
+                            choices = try JSONDecoder().decode([String: String].self, from: Data(choicesText.utf8))
+                            decodedChoices[choicesText] = choices
+                        }
                     } catch {
                         throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
                     }
                     var response = StoredResponse(
-                        child: row["child"],
-                        attributes: ChildAttributes(className: row["className"], school: row["school"],
-                                                    birthYear: row["birthYear"], birthMonth: row["birthMonth"], sex: row["sex"],
-                                                    site: row["site"]),
-                        occasion: occasion, date: row["date"], informant: informant,
-                        instrument: InstrumentReference(id: row["instrumentId"], version: row["instrumentVersion"]),
+                        child: row[1],
+                        attributes: ChildAttributes(className: row[2], school: row[3],
+                                                    birthYear: row[4], birthMonth: row[5], sex: row[6],
+                                                    site: row[7]),
+                        occasion: occasion, date: row[9], informant: informant,
+                        instrument: InstrumentReference(id: row[11], version: row[12]),
                         answers: answers,
-                        scores: stored.map { StoredScore(id: $0.scoreId, variable: $0.variable, value: $0.value, bands: $0.bands) },
-                        ruleChoices: choices, includeUnverified: row["includeUnverified"])
+                        scores: stored,
+                        ruleChoices: choices, includeUnverified: row[15])
                     response.missingReasons = reasons
                     try body(response)
                 }

@@ -13,6 +13,11 @@ public struct BandLookup: Sendable {
     /// The band of `value` for score `scoreID` in `table`, or nil when the table has no bands for
     /// the score or the value is missing.
     public func band(table: BandTable, scoreID: String, value: Double?) -> BandTable.Band? {
+        Self.band(table: table, scoreID: scoreID, value: value)
+    }
+
+    /// The band of `value` for score `scoreID` in `table` (needs no lookup: the labels are not read).
+    public static func band(table: BandTable, scoreID: String, value: Double?) -> BandTable.Band? {
         guard let value, let bands = table.scores[scoreID]?.bands else { return nil }
         return bands.first { $0.contains(value) }
     }

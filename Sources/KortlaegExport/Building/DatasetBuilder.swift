@@ -127,7 +127,7 @@ public struct DatasetBuilder {
     private func bandValue(_ table: BandTable, scoreID: String, score: Double??, instrument: Instrument, codes: MissingReasons) -> ExportValue {
         guard let score else { return .declaredMissing(codes.noResponse) }
         guard let score else { return .declaredMissing(codes.notComputed) }
-        guard let band = BandLookup(instrument: instrument).band(table: table, scoreID: scoreID, value: score) else { return .declaredMissing(codes.notComputed) }
+        guard let band = BandLookup.band(table: table, scoreID: scoreID, value: score) else { return .declaredMissing(codes.notComputed) }
         return .number(Double(band.level))
     }
 

@@ -15,7 +15,7 @@ public struct ExportDataset {
     /// A label short enough for SPSS's 64-byte file label, cut only between words (nil: the
     /// writer shortens ``title`` at a word boundary).
     public var fileLabel: String?
-    private let produceRows: (([ExportValue]) throws -> Void) throws -> Void
+    private var produceRows: (([ExportValue]) throws -> Void) throws -> Void
 
     /// Creates a dataset whose rows are held in memory.
     public init(title: String, variables: [ExportVariable], rows: [[ExportValue]], notes: [String] = []) {
@@ -54,6 +54,15 @@ public struct ExportDataset {
             try body(row)
         }
         guard count == rowCount else { throw ExportError.rowCountMismatch(expected: rowCount, actual: count) }
+    }
+
+    /// The same dataset, with `observer` seeing every row as a writer reads it (codebook
+    /// statistics gathered while the data file is written, instead of a second pass).
+    func observing(_ observer: @escaping ([ExportValue]) -> Void) -> ExportDataset {
+        var copy = self
+        let produce = produceRows
+        copy.produceRows = { body in try produce { row in observer(row); try body(row) } }
+        return copy
     }
 
     /// Checks names, label and missing-code limits before anything is written.

@@ -11,11 +11,19 @@ import Foundation
 public struct Pseudonymizer: Sendable {
     private let key: PseudonymKey
     private let salt: PseudonymSalt
+    /// The HMAC keyed once, copied per id (keying it is two SHA-256 blocks per child otherwise).
+    private let keyed: Keyed
+
+    /// HMAC is not Sendable; a keyed state is only ever copied, never shared mutably.
+    private struct Keyed: @unchecked Sendable {
+        let initial: HMAC<SHA256>
+    }
 
     /// Creates a pseudonymizer from the project key and this export's salt.
     public init(key: PseudonymKey, salt: PseudonymSalt) {
         self.key = key
         self.salt = salt
+        keyed = Keyed(initial: HMAC<SHA256>(key: key.key))
     }
 
     /// How the salt was chosen.
@@ -27,15 +35,23 @@ public struct Pseudonymizer: Sendable {
 
     /// The pseudonym of `id` (surrounding spaces ignored).
     public func pseudonym(for id: String) -> String {
-        let normalized = id.trimmingCharacters(in: .whitespaces)
-        var message = salt.bytes
-        message.append(0)
-        message.append(contentsOf: normalized.utf8)
-        let code = HMAC<SHA256>.authenticationCode(for: message, using: key.key)
-        let hex = code.prefix(8).map { String(format: "%02x", $0) }.joined()
-        return stride(from: 0, to: 16, by: 4).map { offset in
-            let start = hex.index(hex.startIndex, offsetBy: offset)
-            return String(hex[start..<hex.index(start, offsetBy: 4)])
-        }.joined(separator: "-")
+        // Spaces are trimmed by Foundation only when the id starts or ends with one (or with a
+        // non-ASCII byte, which may be a Unicode space).
+        let edges = [id.utf8.first, id.utf8.last].compactMap { $0 }
+        let normalized = edges.contains { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } ? id.trimmingCharacters(in: .whitespaces) : id
+        var hmac = keyed.initial
+        hmac.update(data: salt.bytes)
+        hmac.update(data: [0])
+        hmac.update(data: Array(normalized.utf8))
+        let code = hmac.finalize()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(19)
+        for (index, byte) in code.prefix(8).enumerated() {
+            if index > 0, index % 2 == 0 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

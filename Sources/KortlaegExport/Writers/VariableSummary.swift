@@ -17,33 +17,57 @@ public struct VariableSummary: Sendable, Equatable {
     /// Computes the summaries of every variable in one pass over the rows.
     /// - Throws: what reading the rows throws.
     public static func compute(_ dataset: ExportDataset) throws -> [VariableSummary] {
-        var summaries = [VariableSummary](repeating: VariableSummary(), count: dataset.variables.count)
-        var sums = [Double](repeating: 0, count: dataset.variables.count)
-        let labelled = dataset.variables.map { !$0.valueLabels.isEmpty }
-        try dataset.forEachRow { row in
-            for (index, value) in row.enumerated() {
+        let accumulator = Accumulator(dataset.variables)
+        try dataset.forEachRow { accumulator.add($0) }
+        return accumulator.summaries
+    }
+
+    /// Summaries gathered row by row, as a writer passes the rows (``ExportDataset/observing(_:)``).
+    final class Accumulator {
+        private var summaries_: [VariableSummary]
+        private var sums: [Double]
+        private let labelled: [Bool]
+        private let numeric: [Bool]
+        /// The rows seen.
+        private(set) var rows = 0
+
+        init(_ variables: [ExportVariable]) {
+            summaries_ = [VariableSummary](repeating: VariableSummary(), count: variables.count)
+            sums = [Double](repeating: 0, count: variables.count)
+            labelled = variables.map { !$0.valueLabels.isEmpty }
+            numeric = variables.map(\.isNumeric)
+        }
+
+        func add(_ row: [ExportValue]) {
+            rows += 1
+            for (index, value) in row.enumerated() where index < summaries_.count {
                 switch value {
                 case let .number(number):
-                    summaries[index].valid += 1
+                    summaries_[index].valid += 1
                     sums[index] += number
-                    summaries[index].minimum = min(summaries[index].minimum ?? number, number)
-                    summaries[index].maximum = max(summaries[index].maximum ?? number, number)
+                    summaries_[index].minimum = min(summaries_[index].minimum ?? number, number)
+                    summaries_[index].maximum = max(summaries_[index].maximum ?? number, number)
                     if labelled[index], number == number.rounded(), abs(number) < 1e9 {
-                        summaries[index].frequencies[Int(number), default: 0] += 1
+                        summaries_[index].frequencies[Int(number), default: 0] += 1
                     }
                 case .text:
-                    summaries[index].valid += 1
+                    summaries_[index].valid += 1
                 case .missing:
-                    summaries[index].missing += 1
+                    summaries_[index].missing += 1
                 case let .declaredMissing(code):
-                    summaries[index].missing += 1
-                    summaries[index].frequencies[code, default: 0] += 1
+                    summaries_[index].missing += 1
+                    summaries_[index].frequencies[code, default: 0] += 1
                 }
             }
         }
-        for index in summaries.indices where dataset.variables[index].isNumeric && summaries[index].valid > 0 {
-            summaries[index].mean = sums[index] / Double(summaries[index].valid)
+
+        /// The summaries of the rows seen, means included.
+        var summaries: [VariableSummary] {
+            var result = summaries_
+            for index in result.indices where numeric[index] && result[index].valid > 0 {
+                result[index].mean = sums[index] / Double(result[index].valid)
+            }
+            return result
         }
-        return summaries
     }
 }

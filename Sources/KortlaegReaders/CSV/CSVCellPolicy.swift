@@ -12,16 +12,18 @@ public enum CSVCellPolicy: Sendable, Equatable {
 
     /// `cell` as it is written under this policy.
     public func apply(_ cell: String) -> String {
-        guard self == .spreadsheet, let first = cell.utf8.first, Self.triggers.contains(first) else { return cell }
+        guard self == .spreadsheet, let first = cell.utf8.first, Self.mayTrigger(first) else { return cell }
         if Self.isPlainNumber(cell) { return cell }
         return "'" + cell
     }
 
     /// Whether a cell beginning with `byte` may be a formula (`=`, `+`, `-`, `@`, TAB, CR).
-    static func mayTrigger(_ byte: UInt8) -> Bool { triggers.contains(byte) }
-
-    /// `=`, `+`, `-`, `@`, TAB, CR.
-    private static let triggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+    static func mayTrigger(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true   // =, +, -, @, TAB, CR
+        default: false
+        }
+    }
 
     /// A sign, digits and at most one decimal point or comma, and optionally an exponent: `-1`,
     /// `+2,5`, `-1.5e-05` (how Swift writes a small number: a number to Excel, never a formula).

@@ -32,14 +32,37 @@ public struct CSVTable: Sendable {
     public func text(raw: Bool) -> String { with(cells: raw ? .raw : .spreadsheet).text }
 
     /// The table as text, every line ending with `\n`.
-    public var text: String { rows.map { Self.line($0, delimiter: delimiter, cells: cells) }.joined() }
+    public var text: String {
+        var text = ""
+        for row in rows { Self.append(row, to: &text, delimiter: delimiter, cells: cells) }
+        return text
+    }
 
     /// One record as a line, ending with `\n`.
     public static func line(_ fields: [String], delimiter: Character = ",", cells: CSVCellPolicy = .spreadsheet) -> String {
-        fields.map { raw in
+        var line = ""
+        append(fields, to: &line, delimiter: delimiter, cells: cells)
+        return line
+    }
+
+    /// Appends one record and its `\n` to `text`. The quoting scan looks at bytes (a line break
+    /// inside `\r\n` counts), not at characters.
+    static func append(_ fields: [String], to text: inout String, delimiter: Character, cells: CSVCellPolicy) {
+        let separator = delimiter.utf8.count == 1 ? delimiter.utf8.first : nil
+        for (index, raw) in fields.enumerated() {
+            if index > 0 { text.append(delimiter) }
             let field = cells.apply(raw)
-            guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        }.joined(separator: String(delimiter)) + "\n"
+            let quoted = if let separator {
+                field.utf8.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            } else {
+                field.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" } || field.contains(delimiter)
+            }
+            if quoted {
+                text += "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+            } else {
+                text += field
+            }
+        }
+        text += "\n"
     }
 }

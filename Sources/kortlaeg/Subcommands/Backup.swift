@@ -3,6 +3,7 @@ import KortlaegProject
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Make a consistent copy of a project store, also while it is in use.",
         discussion: """
             Copies the last committed state with SQLite's backup API (an import that is running \

@@ -3,6 +3,7 @@ import KortlaegProject
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a project store for damage (the full integrity check) and say what to do.",
         discussion: """
             Reads every page, index and constraint of the store; changes nothing. A damaged store \

@@ -5,6 +5,7 @@ import KortlaegReports
 
 struct Child: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "child",
         abstract: "Show one child across informants and occasions: strengths first, informants side by side, goals.",
         discussion: """
             ID is the child's id as given in the imported files (a CPR number is accepted and never \

@@ -9,6 +9,7 @@ extension ExportShape: ExpressibleByArgument {}
 /// (`--project`) or from score files (`--scores`).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export scores for researchers: SPSS .sav, Stata .dta, CSV or a DDI codebook, pseudonymised.",
         usage: """
             kortlaeg export --project <project> [--format <format>] --output <output> [<options>]

@@ -3,6 +3,7 @@ import KortlaegProject
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import questionnaire files (ODM, REDCap, FHIR, SurveyXact, CSV, Excel .xlsx) as validated responses, to a file or a project.",
         discussion: """
             Each file is recognised from its structure (ODM root element, REDCap columns, FHIR \

@@ -4,6 +4,7 @@ import KortlaegReports
 
 struct Imports: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "imports",
         abstract: "List a project's imports, or remove one (undo an import).",
         discussion: """
             Every imported file is one import, numbered in the order they came. 'kortlaeg imports' lists \
@@ -18,6 +19,7 @@ struct Imports: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the imports: number, time, file, who, instruments, occasions, informants and counts.",
             discussion: """
                 'stored', 'unchanged' (re-delivered identical to an earlier file), 'replaced' and 'problems' \
@@ -57,6 +59,7 @@ struct Imports: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove one import's responses (with their scores) in one step, recorded in the audit log.",
             discussion: """
                 NR is the import's number from 'kortlaeg imports'. The responses the import stored are \

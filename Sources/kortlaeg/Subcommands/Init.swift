@@ -3,6 +3,7 @@ import KortlaegProject
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a project store (one file; nothing to install or start).",
         discussion: """
             The store remembers every import, the children (by pseudonym only), their responses at \

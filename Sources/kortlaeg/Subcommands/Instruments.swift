@@ -5,6 +5,7 @@ import KortlaegReports
 
 struct Instruments: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "instruments",
         abstract: "List, show and validate instrument definitions.",
         discussion: """
             Instruments are found with --instruments DIR, then $KORTLAEG_INSTRUMENTS, then ./Instruments, \
@@ -20,6 +21,7 @@ struct Instruments: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the instruments and their versions.",
             discussion: "Example:\n  kortlaeg instruments list --lang en"
         )
@@ -35,6 +37,7 @@ struct Instruments: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one instrument: items, scales, rules and bands.",
             discussion: "Example:\n  kortlaeg instruments show sdq-p4-17@1.0.0"
         )
@@ -58,6 +61,7 @@ struct Instruments: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check every instrument, battery and mapping profile file against its schema and for semantic errors.",
             discussion: "Prints one line per problem as FILE: JSON-PATH: error: MESSAGE; exit 65 when any.\n\nExample:\n  kortlaeg instruments validate --instruments Instruments"
         )

@@ -4,6 +4,7 @@ import KortlaegProject
 /// `kortlaeg profile suggest`: a draft mapping profile for a file.
 struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "profile",
         abstract: "Write mapping profiles for files the automatic import does not read as they are.",
         discussion: """
             Example:
@@ -14,6 +15,7 @@ struct Profile: ParsableCommand {
 
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suggest",
             abstract: "Write a draft mapping profile for FILE and print what to check in it.",
             discussion: """
                 The draft names the child-id column (chosen as 'kortlaeg import' chooses it, with the \

@@ -5,6 +5,7 @@ import KortlaegReports
 
 struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "progress",
         abstract: "Progress between two mappings, or over the whole course: per child (change, RCI, bands, AVS) and per group.",
         discussion: """
             Reads files written by 'kortlaeg score' (use 'score --keep klasse koen' to carry grouping \

@@ -6,6 +6,7 @@ import KortlaegProject
 /// (`--project`) or from score files (`--scores`).
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write an HTML report: one child's profiles at each occasion, or a class overview.",
         usage: """
             kortlaeg report --project <project> (--child <id> | --class <name> [--school <school>]) [--output <output>] [<options>]

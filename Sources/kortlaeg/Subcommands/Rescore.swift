@@ -4,6 +4,7 @@ import KortlaegReports
 
 struct Rescore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rescore",
         abstract: "Recompute every stored score with the current instrument files and report what changed.",
         discussion: """
             Use after an instrument's rules or bands were corrected. Each response is rescored with \

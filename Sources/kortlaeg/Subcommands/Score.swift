@@ -4,6 +4,7 @@ import KortlaegProject
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score a CSV file or Excel workbook (.xlsx) of questionnaire responses (file in, file out).",
         discussion: """
             Input columns are the official variable names (pconsid, prestles, …, pebddiff, pdistres, …; \

@@ -5,6 +5,7 @@ import KortlaegWeb
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run Kortlæg in the browser for a project (overview, children, import, progress, exports).",
         discussion: """
             Starts a web server on the project and prints the address to open. It listens on \

@@ -4,6 +4,7 @@ import KortlaegReports
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show a project: children × occasion × informant, who is missing a follow-up or T2, the last imports.",
         discussion: """
             Danish by default (--lang en). For every occasion the project has reached after T1 (F1, F2, …, T2) \

@@ -3,12 +3,14 @@ import KortlaegProject
 
 struct Store: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "store",
         abstract: "Work on a whole project store (copy it between a file and a PostgreSQL database).",
         subcommands: [Copy.self]
     )
 
     struct Copy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: "Copy a whole project to a new store: a .kortlaeg file to PostgreSQL, or back.",
             discussion: """
                 Every row goes, in one transaction: responses, scores, import batches with their rejects, \

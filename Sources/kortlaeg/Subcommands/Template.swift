@@ -3,6 +3,7 @@ import KortlaegProject
 
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "template",
         abstract: "Write collection templates (CSV + codebook) for one informant, or all, at one occasion of a mapping tool.",
         discussion: """
             One CSV per instrument the informant answers (by the child's age when --age is given), with \

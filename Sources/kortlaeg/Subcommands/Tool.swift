@@ -5,6 +5,7 @@ import KortlaegReports
 
 struct Tool: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tool",
         abstract: "The mapping tool (kortlægningsværktøj) per intervention model: list, show, diff versions.",
         discussion: """
             Each intervention model's mapping tool is a versioned battery in the instruments folder (batteries/).
@@ -19,6 +20,7 @@ struct Tool: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the mapping-tool batteries and their versions.",
             discussion: "Example:\n  kortlaeg tool list --lang en")
         @OptionGroup var instruments: InstrumentOptions
@@ -33,6 +35,7 @@ struct Tool: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show which instruments each informant answers at each occasion, by age.",
             discussion: "Example:\n  kortlaeg tool show kv-inklusion@0.1.0 --age 10")
         @OptionGroup var instruments: InstrumentOptions
@@ -49,6 +52,7 @@ struct Tool: ParsableCommand {
 
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare two versions of a battery or an instrument: added, removed and changed items and scales, and which scores stay comparable.",
             discussion: """
                 Scores are comparable across versions only through equivalences declared in the instrument data \

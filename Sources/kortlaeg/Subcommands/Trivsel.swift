@@ -7,6 +7,7 @@ import KortlaegReports
 /// the municipality, i.e. all the project's schools).
 struct Trivsel: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "trivsel",
         abstract: "Show a school's trivselsmåling indicators across years against the national figures.",
         discussion: """
             FILE holds aggregated results as municipal pipelines write them (År;Skolenavn;Trin;Social trivsel;\

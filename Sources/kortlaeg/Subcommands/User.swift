@@ -4,6 +4,7 @@ import KortlaegProject
 
 struct User: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "user",
         abstract: "Manage the users of the web application ('kortlaeg serve').",
         discussion: """
             Example:
@@ -14,6 +15,7 @@ struct User: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a user (or set a new role and password); the password is stored only as a bcrypt hash.",
             discussion: """
                 Roles: ppr (every page, children's pages included), researcher (pseudonymised exports and \
