@@ -97,3 +97,31 @@ struct ScoreFileReaderTests {
         #expect(try ScoreFileReader(instrument: instrument).read(path: path).rows.first?.scores["emotion"] == 4.5)
     }
 }
+
+/// A score cell read from bytes as `Double(text.trimmingCharacters(in: .whitespaces)
+/// .replacingOccurrences(of: ",", with: "."))` reads it (the String path it replaced).
+struct ScoreCellTests {
+    static func cell(_ text: String) -> ScoreCell {
+        Array(text.utf8).withUnsafeBufferPointer { ScoreCell($0) }
+    }
+
+    /// The String path, written out: the oracle for every case below.
+    static func oracle(_ text: String) -> ScoreCell {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .empty }
+        return Double(trimmed.replacingOccurrences(of: ",", with: ".")).map(ScoreCell.value) ?? .invalid
+    }
+
+    @Test(arguments: ["12", " 12 ", "\t3,5", "-1.25e-3", "", "   ", "\u{00A0}7\u{00A0}", "\u{2003}8", "x1", "1,2,3", "+4", "ø"])
+    func readsAsTheStringPath(_ text: String) {
+        #expect(Self.cell(text) == Self.oracle(text), "\(text.debugDescription)")
+    }
+
+    @Test func valuesByHand() {
+        #expect(Self.cell(" 3,5\t") == .value(3.5))
+        #expect(Self.cell("\u{00A0}7") == .value(7))  // a no-break space is whitespace too
+        #expect(Self.cell("") == .empty)
+        #expect(Self.cell("to") == .invalid)
+        #expect(Array(" a b ".utf8).withUnsafeBufferPointer { ScoreCell.trimmed($0) } == "a b")
+    }
+}

@@ -8,6 +8,9 @@ struct TextFormatsTests {
         (["4.b, Byskolen", "x"], "\"4.b, Byskolen\",x\n"),
         (["sagde \"hej\""], "\"sagde \"\"hej\"\"\"\n"),
         (["to\nlinjer", ""], "\"to\nlinjer\",\n"),
+        // CR LF is one Character in Swift but two line-break bytes: quoted (RFC 4180 §2.6).
+        (["to\r\nlinjer"], "\"to\r\nlinjer\"\n"),
+        (["æble, pære", "ø"], "\"æble, pære\",ø\n"),
     ])
     func csvQuotesOnlyWhereNeeded(_ fields: [String], _ expected: String) {
         #expect(CSVTable.line(fields) == expected)

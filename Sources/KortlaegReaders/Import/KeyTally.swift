@@ -69,6 +69,8 @@ final class KeyTally {
     private var nextRun = 0
     /// The digest key of this tally: random, in memory only.
     private let secret = SymmetricKey(size: .bits256)
+    /// The HMAC keyed with ``secret`` once; each key copies it (keying costs two SHA-256 blocks).
+    private lazy var keyed = HMAC<SHA256>(key: secret)
 
     /// Creates an empty tally.
     /// - Parameter limits: the memory bound; each limit is at least 1 (fan-in at least 2).
@@ -92,7 +94,9 @@ final class KeyTally {
             plain.append(contentsOf: part.utf8)
         }
         let start = bytes.count
-        bytes.append(contentsOf: HMAC<SHA256>.authenticationCode(for: plain, using: secret))
+        var hmac = keyed
+        hmac.update(data: plain)
+        bytes.append(contentsOf: hmac.finalize())
         spans.append(start..<bytes.count)
         work.peakKeysInMemory = max(work.peakKeysInMemory, spans.count)
         if spans.count >= limits.keys || bytes.count >= limits.bytes { try spill() }

@@ -39,6 +39,14 @@ public struct ResponseMapper: Sendable {
     public let readsChildAttributes: Bool
     let plans: [Plan]
     let parser: AnswerParser
+    /// The lowercased field names of the profile's references, worked out once instead of per record.
+    private let names: ReferenceNames
+
+    private struct ReferenceNames {
+        var childId: [String], occasion: [String], informant: [String], date: [String]
+        var className: [String], school: [String], sex: [String], site: [String]
+        var birthYear: [String], birthMonth: [String], birthDate: [String], age: [String]
+    }
 
     /// Creates a mapper and checks the profile against the instrument.
     /// - Parameter readsChildAttributes: read class, school, sex and birth year/month as the
@@ -118,6 +126,25 @@ public struct ResponseMapper: Sendable {
                               expectsNumber: kind == .number))
         }
         self.plans = plans
+        let mapping = profile.attributes ?? ChildAttributeMapping()
+        names = ReferenceNames(
+            childId: profile.childId.fieldNames, occasion: profile.occasion?.fieldNames ?? [],
+            informant: profile.informant?.fieldNames ?? [], date: profile.date?.fieldNames ?? [],
+            className: mapping.className?.fieldNames ?? [], school: mapping.school?.fieldNames ?? [],
+            sex: mapping.sex?.fieldNames ?? [], site: (mapping.site ?? ChildAttributeMapping.defaultSite).fieldNames,
+            birthYear: mapping.birthYear?.fieldNames ?? [], birthMonth: mapping.birthMonth?.fieldNames ?? [],
+            birthDate: mapping.birthDate?.fieldNames ?? [], age: mapping.age?.fieldNames ?? [])
+    }
+
+    /// The value a field reference reads, through the record's `lookup` (lowercased names, first
+    /// occurrence). A constant, a record part, or a record with two field names that differ only
+    /// in case (where the exact spelling decides) is read by ``FieldReference/rawValue(in:)``.
+    private func value(_ reference: FieldReference, names: [String], in record: SourceRecord, lookup: [String: String],
+                       caseClash: Bool) -> String? {
+        guard reference.value == nil, reference.part == nil, reference.field != nil, !caseClash else { return reference.rawValue(in: record) }
+        guard let value = names.lazy.compactMap({ lookup[$0] }).first else { return nil }
+        let trimmed = value.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// Maps one record.
@@ -128,13 +155,25 @@ public struct ResponseMapper: Sendable {
                                              value: value, reason: reason, row: record.row, line: record.line, problem: problem))
         }
 
-        let childId = profile.childId.rawValue(in: record)
+        var lookup: [String: String] = [:]
+        lookup.reserveCapacity(record.fields.count)
+        var caseClash = false
+        for field in record.fields {
+            let key = field.name.lowercasedFast
+            if lookup[key] == nil { lookup[key] = field.value } else { caseClash = true }
+        }
+        let childId = value(profile.childId, names: names.childId, in: record, lookup: lookup, caseClash: caseClash)
         if childId == nil {
             reject(profile.childId.sourceName, nil, "the child id is missing; expected a pseudonymous id in \(profile.childId)", .missingChildId)
         }
-        let occasion = resolve(profile.occasion, in: record, name: "occasion", reject: reject)
+        func resolve(_ reference: FieldReference?, _ names: [String], name: String) -> String? {
+            guard let reference else { return nil }
+            return self.resolve(reference, raw: value(reference, names: names, in: record, lookup: lookup, caseClash: caseClash),
+                                name: name, reject: reject)
+        }
+        let occasion = resolve(profile.occasion, names.occasion, name: "occasion")
         var informant = instrument.informant
-        if let text = resolve(profile.informant, in: record, name: "informant", reject: reject) {
+        if let text = resolve(profile.informant, names.informant, name: "informant") {
             if let value = Informant(name: text) {
                 informant = value
             } else {
@@ -143,19 +182,13 @@ public struct ResponseMapper: Sendable {
             }
         }
         var date: String?
-        if let text = resolve(profile.date, in: record, name: "date", reject: reject) {
+        if let text = resolve(profile.date, names.date, name: "date") {
             date = Self.isoDate(text)
             if date == nil {
                 reject(profile.date?.sourceName ?? "date", text, "expected a date as YYYY-MM-DD (or DD-MM-YYYY)", .notADate)
             }
         }
 
-        var lookup: [String: String] = [:]
-        lookup.reserveCapacity(record.fields.count)
-        for field in record.fields {
-            let key = field.name.lowercasedFast
-            if lookup[key] == nil { lookup[key] = field.value }
-        }
         let (attributes, age) = readsChildAttributes ? childAttributes(of: record, lookup: lookup, reject: reject) : (ChildAttributes(), nil)
         var answers: [String: AnswerValue] = [:]
         var missing: [String: MissingCode.Meaning] = [:]
@@ -246,12 +279,6 @@ public struct ResponseMapper: Sendable {
 
     // MARK: - Parts
 
-    private func resolve(_ reference: FieldReference?, in record: SourceRecord, name: String,
-                         reject: (String, String?, String, MappingProblem?) -> Void) -> String? {
-        guard let reference else { return nil }
-        return resolve(reference, raw: reference.rawValue(in: record), name: name, reject: reject)
-    }
-
     /// Applies `reference`'s `map` to a raw value found in the record.
     private func resolve(_ reference: FieldReference, raw: String?, name: String,
                          reject: (String, String?, String, MappingProblem?) -> Void) -> String? {
@@ -269,12 +296,12 @@ public struct ResponseMapper: Sendable {
     private func childAttributes(of record: SourceRecord, lookup: [String: String],
                                  reject: (String, String?, String, MappingProblem?) -> Void) -> (ChildAttributes, age: Int?) {
         let mapping = profile.attributes ?? ChildAttributeMapping()
-        func text(_ reference: FieldReference?, _ name: String) -> String? {
+        func text(_ reference: FieldReference?, _ fieldNames: [String], _ name: String) -> String? {
             guard let reference else { return nil }
             var raw: String?
             if reference.field != nil {
                 // Through the lookup: scanning the fields for every name and alias is slow.
-                if let value = reference.fieldNames.lazy.compactMap({ lookup[$0] }).first {
+                if let value = fieldNames.lazy.compactMap({ lookup[$0] }).first {
                     let trimmed = value.trimmingWhitespace
                     raw = trimmed.isEmpty ? nil : trimmed
                 }
@@ -283,17 +310,17 @@ public struct ResponseMapper: Sendable {
             }
             return resolve(reference, raw: raw, name: name, reject: reject)
         }
-        func number(_ reference: FieldReference?, _ name: String, _ range: ClosedRange<Int>, _ expected: String,
+        func number(_ reference: FieldReference?, _ fieldNames: [String], _ name: String, _ range: ClosedRange<Int>, _ expected: String,
                     _ problem: MappingProblem) -> Int? {
-            guard let reference, let value = text(reference, name) else { return nil }
+            guard let reference, let value = text(reference, fieldNames, name) else { return nil }
             if let number = Int(value), range.contains(number), value.count <= 4 { return number }
             reject(reference.presentFieldName(in: record) ?? reference.sourceName,
                    CPRNumber.containsCPR(value) ? nil : value, "expected \(expected)", problem)
             return nil
         }
-        var birthYear = number(mapping.birthYear, "birth year", 1900...2100, "a four-digit birth year", .notABirthYear)
-        var birthMonth = number(mapping.birthMonth, "birth month", 1...12, "a birth month 1-12", .notABirthMonth)
-        if let reference = mapping.birthDate, let value = text(reference, "birth date") {
+        var birthYear = number(mapping.birthYear, names.birthYear, "birth year", 1900...2100, "a four-digit birth year", .notABirthYear)
+        var birthMonth = number(mapping.birthMonth, names.birthMonth, "birth month", 1...12, "a birth month 1-12", .notABirthMonth)
+        if let reference = mapping.birthDate, let value = text(reference, names.birthDate, "birth date") {
             if let iso = Self.isoDate(value), let year = Int(iso.prefix(4)), let month = Int(iso.dropFirst(5).prefix(2)) {
                 birthYear = birthYear ?? year
                 birthMonth = birthMonth ?? month
@@ -302,14 +329,14 @@ public struct ResponseMapper: Sendable {
                        "expected a birth date as DD-MM-YYYY, D.M.YYYY or YYYY-MM-DD", .notABirthDate)
             }
         }
-        var className = text(mapping.className, "class")
+        var className = text(mapping.className, names.className, "class")
         // A class column holding four-digit years (`årgang 2015`) names the birth cohort, not a class.
         if let value = className, value.count == 4, let year = Int(value), (1990...2100).contains(year) {
             birthYear = birthYear ?? year
             className = nil
         }
         var age: Int?
-        if let reference = mapping.age, let value = text(reference, "age") {
+        if let reference = mapping.age, let value = text(reference, names.age, "age") {
             // `10`, `10 år`, `10år`.
             var digits = Substring(value)
             for suffix in ["år", "aar", "years", "year"] where digits.lowercased().hasSuffix(suffix) {
@@ -323,9 +350,9 @@ public struct ResponseMapper: Sendable {
             }
         }
         let attributes = ChildAttributes(
-            className: className, school: text(mapping.school, "school"),
-            birthYear: birthYear, birthMonth: birthMonth, sex: text(mapping.sex, "sex"),
-            site: text(mapping.site ?? ChildAttributeMapping.defaultSite, "site"))
+            className: className, school: text(mapping.school, names.school, "school"),
+            birthYear: birthYear, birthMonth: birthMonth, sex: text(mapping.sex, names.sex, "sex"),
+            site: text(mapping.site ?? ChildAttributeMapping.defaultSite, names.site, "site"))
         return (attributes, age)
     }
 
