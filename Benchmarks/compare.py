@@ -7,12 +7,15 @@ usage: compare.py NAME RUNS TIMEOUT 'COMMAND A' ['COMMAND B']
 A run that exceeds TIMEOUT seconds is killed and reported as '> TIMEOUT s (stopped)'; no
 further runs of that command are made.
 """
-import os, signal, statistics, subprocess, sys, time
+import os, signal, statistics, subprocess, sys, tempfile, time
 
 
 def run(command, timeout):
+    # stderr goes to a file, not a pipe: a pipe nobody reads while the command runs fills at
+    # 64 KiB and the command (an import listing its rejected rows) then waits forever.
+    errors = tempfile.TemporaryFile()
     start = time.monotonic()
-    process = subprocess.Popen(["/bin/sh", "-c", command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    process = subprocess.Popen(["/bin/sh", "-c", command], stdout=subprocess.DEVNULL, stderr=errors,
                                start_new_session=True)
     deadline = start + timeout
     while True:
@@ -27,7 +30,8 @@ def run(command, timeout):
     wall = time.monotonic() - start
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 3):  # 3 = rows rejected, expected with the generated invalid rows
-        sys.stderr.write(f"command failed ({code}): {command}\n{process.stderr.read().decode(errors='replace')[-2000:]}\n")
+        errors.seek(0)
+        sys.stderr.write(f"command failed ({code}): {command}\n{errors.read().decode(errors='replace')[-2000:]}\n")
         sys.exit(1)
     return wall, usage.ru_maxrss / 1024  # KiB → MiB
 

@@ -25,12 +25,13 @@ public struct Pairing: Sendable {
 
     /// Pairs `before` and `after` by child id.
     public init(before: [ChildObservation], after: [ChildObservation]) {
-        func index(_ observations: [ChildObservation]) -> (unique: [String: ChildObservation], duplicates: Set<String>) {
-            var unique: [String: ChildObservation] = [:]
+        // Each id's position (not a copy of its observation), and the ids seen more than once.
+        func index(_ observations: [ChildObservation]) -> (unique: [String: Int], duplicates: Set<String>) {
+            var unique: [String: Int] = [:]
+            unique.reserveCapacity(observations.count)
             var duplicates: Set<String> = []
-            for observation in observations {
-                if unique[observation.id] != nil { duplicates.insert(observation.id) }
-                unique[observation.id] = observation
+            for position in observations.indices {
+                if unique.updateValue(position, forKey: observations[position].id) != nil { duplicates.insert(observations[position].id) }
             }
             for id in duplicates { unique[id] = nil }
             return (unique, duplicates)
@@ -43,7 +44,10 @@ public struct Pairing: Sendable {
         let duplicateSet = Set(duplicates)
         pairs = first.keys.sorted().compactMap { id in
             guard let a = first[id], let b = second[id] else { return nil }
-            return Pair(id: id, before: a, after: b, attributes: a.attributes.merging(b.attributes) { old, _ in old })
+            let earlier = before[a].attributes, later = after[b].attributes
+            // The earlier occasion's attributes win; a new dictionary only when the later one adds a name.
+            let attributes = later.keys.allSatisfy { earlier[$0] != nil } ? earlier : earlier.merging(later) { old, _ in old }
+            return Pair(id: id, before: before[a], after: after[b], attributes: attributes)
         }
         onlyBefore = first.keys.filter { second[$0] == nil && !duplicateSet.contains($0) }.sorted()
         onlyAfter = second.keys.filter { first[$0] == nil && !duplicateSet.contains($0) }.sorted()

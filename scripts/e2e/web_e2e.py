@@ -17,8 +17,22 @@ import base64, csv, glob, os, re, sys, time
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.common.exceptions import WebDriverException
+
+
+def gone(element):
+    """A wait condition: `element` left the document. While the old page is being replaced,
+    Chromium may answer "Node with given id does not belong to the document" (a plain
+    WebDriverException) instead of a stale-element error; both mean the node is gone, where
+    Selenium's staleness_of fails on the first."""
+    def condition(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:  # StaleElementReferenceException is one too
+            return True
+    return condition
 
 address, user, password, samples, scores_csv, artefacts = sys.argv[1:7]
 os.makedirs(artefacts, exist_ok=True)
@@ -115,7 +129,7 @@ try:
     before = driver.find_element(By.TAG_NAME, "main")
     driver.find_element(By.CSS_SELECTOR, "button[name=action][value=preview]").click()
     # The re-rendered page has the same title: wait for the old one to go.
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(before))
+    WebDriverWait(driver, 30).until(gone(before))
     title_has("Prøvekørsel", "the dry run with the mapping")
     column = Select(driver.find_element(By.CSS_SELECTOR, "select[name='col:spm_1']"))
     check(column.first_selected_option.get_attribute("value") == "item:consid", "the mapping is kept on the re-rendered page")

@@ -48,16 +48,29 @@ struct ScoreFileSets {
     /// occurs more than once, with file and row, in file order; nil when every child occurs once.
     /// These are the rows the analysis leaves out as duplicates.
     static func duplicateRows(occasion: String, files: [(String, ScoreFileContents)]) -> ProgressNote? {
+        // Counted first (one number per child); locations are gathered only for repeated children.
+        var counts: [String: Int] = [:]
+        var repeatedAny = false
+        for (_, contents) in files {
+            counts.reserveCapacity(counts.count + contents.rows.count)
+            for index in contents.rows.indices where contents.rows[index].status != .rejected {
+                let key = contents.rows[index].childKey
+                counts[key, default: 0] += 1
+                if counts[key]! > 1 { repeatedAny = true }
+            }
+        }
+        guard repeatedAny else { return nil }
         var rowsOf: [String: [ProgressNote.RowLocation]] = [:]
         var order: [String] = []
         for (path, contents) in files {
-            for row in contents.rows where row.status != .rejected {
-                let key = row.childKey
+            for index in contents.rows.indices where contents.rows[index].status != .rejected {
+                let key = contents.rows[index].childKey
+                guard counts[key, default: 0] > 1 else { continue }
                 if rowsOf[key] == nil { order.append(key) }
-                rowsOf[key, default: []].append(ProgressNote.RowLocation(file: path, row: row.number))
+                rowsOf[key, default: []].append(ProgressNote.RowLocation(file: path, row: contents.rows[index].number))
             }
         }
-        let repeated = order.compactMap { key in rowsOf[key].flatMap { $0.count > 1 ? $0 : nil } }
+        let repeated = order.compactMap { rowsOf[$0] }
         return repeated.isEmpty ? nil : .duplicateRows(occasion: occasion, children: repeated)
     }
 

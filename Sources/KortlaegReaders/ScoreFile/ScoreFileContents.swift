@@ -33,15 +33,19 @@ public struct ScoreFileContents: Sendable {
     public var siteColumn: String?
 
     /// Rows with status `rejected`.
-    public var rejectedRows: Int { rows.filter { $0.status == .rejected }.count }
+    public var rejectedRows: Int { rows.reduce(0) { $0 + ($1.status == .rejected ? 1 : 0) } }
 
     /// The rows not rejected, as per-child observations (computed scores only). A row with a site
     /// is known by site and id (``Row/childKey``) and carries the site as attribute `site`.
     public var observations: [ChildObservation] {
-        rows.filter { $0.status != .rejected }.map { row in
-            var attributes = row.attributes
-            if let site = row.site { attributes[ScoreFileFormat.siteColumn] = site }
-            return ChildObservation(id: row.childKey, attributes: attributes, values: row.scores.compactMapValues { $0 })
+        var observations: [ChildObservation] = []
+        observations.reserveCapacity(rows.count)
+        for index in rows.indices where rows[index].status != .rejected {
+            var attributes = rows[index].attributes
+            if let site = rows[index].site { attributes[ScoreFileFormat.siteColumn] = site }
+            observations.append(ChildObservation(id: rows[index].childKey, attributes: attributes,
+                                                 values: rows[index].scores.compactMapValues { $0 }))
         }
+        return observations
     }
 }

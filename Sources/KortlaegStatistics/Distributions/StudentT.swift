@@ -71,8 +71,14 @@ public struct StudentT: Sendable, Equatable {
         if p == 0 { return -.infinity }
         if p == 1 { return .infinity }
         if p == 0.5 { return 0 }
+        // Group tables ask for the same few (ν, p) thousands of times (every class of 25
+        // children: ν = 24, p = 0.975): each is solved once.
+        let key = QuantileMemo.Key(degreesOfFreedom: degreesOfFreedom.bitPattern, p: p.bitPattern)
+        if let known = QuantileMemo.shared.value(key) { return known }
         let negative = lowerQuantile(min(p, 1 - p))
-        return p < 0.5 ? negative : -negative
+        let value = p < 0.5 ? negative : -negative
+        QuantileMemo.shared.store(value, for: key)
+        return value
     }
 
     // MARK: - Implementation
@@ -153,5 +159,32 @@ public struct StudentT: Sendable, Equatable {
             return -((-low).squareRoot() * (-high).squareRoot())
         }
         return 0.5 * (low + high)
+    }
+}
+
+/// Quantiles already solved, by the exact bits of ν and p (a pure function: the same answer as
+/// solving again). Bounded: emptied when it reaches ``limit`` entries.
+private final class QuantileMemo: @unchecked Sendable {
+    struct Key: Hashable {
+        var degreesOfFreedom: UInt64
+        var p: UInt64
+    }
+
+    static let shared = QuantileMemo()
+    static let limit = 4096
+    private let lock = NSLock()
+    private var values: [Key: Double] = [:]
+
+    func value(_ key: Key) -> Double? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key]
+    }
+
+    func store(_ value: Double, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        if values.count >= Self.limit { values.removeAll(keepingCapacity: true) }
+        values[key] = value
     }
 }

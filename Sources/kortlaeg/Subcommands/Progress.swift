@@ -109,8 +109,10 @@ struct Progress: ParsableCommand {
                 ?? .fileSets(earlier: files.filter { $0.occasion.uppercased() == from.uppercased() }.map(\.path),
                              later: files.filter { $0.occasion.uppercased() == to.uppercased() }.map(\.path),
                              laterInstrument: t2Instrument, idColumn: id)
+            // Score files of one instrument need only its file; a project or a second instrument the whole folder.
+            let catalog = project.path == nil && t2Instrument == nil ? try instruments.catalog(resolving: instrument) : try instruments.catalog()
             let request = AnalyseProgress.Request(
-                source: source, instrument: instrument, instruments: try instruments.catalog(), from: from, to: to,
+                source: source, instrument: instrument, instruments: catalog, from: from, to: to,
                 groupBy: by, sexColumn: sexColumn, settings: settings, suppressionThreshold: suppress, language: language.language)
             report = try AnalyseProgress.run(request, sink: StderrSink.shared)
         } catch let error as ProgressSettingsError {
