@@ -275,7 +275,8 @@ extension Site {
         var h = ""
         let result: ProjectImport.Result
         do { result = try ProjectImport.run(request, sink: CollectingSink()) } catch {
-            configuration.logger.error("an import could not run", metadata: ["severity": .string("\(error.severity)")])
+            configuration.logger.error("an import could not run", metadata: ["severity": .string("\(error.severity)"),
+                                                                       "detail": .string(CPRGuard.masked(error.message))])
             return "<p class=\"error\" role=\"alert\">\(HTML.e(I.fileRefused(l)))</p>"
         }
         for file in result.files {
@@ -289,6 +290,9 @@ extension Site {
             case .alreadyImported: h += "<p class=\"note\">\(HTML.e(T.alreadyImported(l)))</p>"
             case .conflicts: h += "<p class=\"error\">\(HTML.e(T.conflicts(l)))</p>"
             case let .failed(error):
+                // The page says what to check; whoever runs the server gets the reason (CPR-masked).
+                configuration.logger.notice("an import refused the file", metadata: ["severity": .string("\(error.severity)"),
+                                                                                  "detail": .string(CPRGuard.masked(error.message))])
                 h += "<p class=\"error\" role=\"alert\">\(HTML.e((error.severity == .usage ? I.noOccasion : I.fileRefused)(l)))</p>"
             }
             if let summary, summary.repeated > 0 { h += "<p class=\"note\">\(HTML.e(I.repeated(summary.repeated, children: summary.children)(l)))</p>" }

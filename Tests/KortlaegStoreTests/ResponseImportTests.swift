@@ -71,6 +71,18 @@ struct ResponseImportTests {
         #expect(store.transactions == [true, false] && store.rows.responses == before && store.rows.batches.count == 1)
     }
 
+    /// A file whose every row conflicts lists the first ``ResponseImport/keptConflicts`` and counts
+    /// them all: memory stays bounded whatever the file's size.
+    @Test func conflictsAreCountedAllButListedUpToTheLimit() throws {
+        let limit = ResponseImport<FakeImportBackend>.keptConflicts
+        let children = (0...limit + 4).map { "barn-\($0)" }
+        _ = try run("a.csv", children.enumerated().map { record($1, [1, 2, 0], row: $0 + 1) })
+        let outcome = try run("b.csv", children.enumerated().map { record($1, [2, 2, 2], row: $0 + 1) })
+        guard case let .conflicts(conflicts, counts) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(conflicts.count == limit && counts.conflicts == limit + 5 && counts.accepted == 0)
+        #expect(conflicts.first?.row == 1 && conflicts.last?.row == limit, "the first ones, in file order")
+    }
+
     @Test func replaceAuditsTheOldResponseThenDeletesIt() throws {
         _ = try run("a.csv", [record("barn-1", [1, 2, 0], row: 1)])
         let outcome = try run("b.csv", [record("barn-1", [2, 2, 2], row: 4, date: nil)], replace: true)

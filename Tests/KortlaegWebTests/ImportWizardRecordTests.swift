@@ -100,7 +100,8 @@ struct ImportWizardRecordTests {
             fields["action"] = "preview"
             let mapped = try await browser.request("/import/preview", .post, form: fields)
             // The 7 of the first record and the sample's two 5s (rows 4 and 8), now read as consid.
-            #expect(mapped.body.contains("\(records) læst, \(records - 3) gyldige, 3 afvist"))
+            #expect(mapped.body.contains("\(records) læst, \(records - 3) gyldige, 3 afvist"),
+                    "server log: \(fixture.log.all.filter { $0.contains("import") })")
             #expect(mapped.body.contains("<option selected value=\"item:consid\">"))
             #expect(mapped.body.contains("<td>spm_a</td><td>7</td><td>ikke et svar på spørgsmål consid (pconsid); forventet en af 0 »"))
             var confirm = ImportWizardRouteTests.formFields(mapped)

@@ -250,12 +250,13 @@ public enum ProjectImport {
             return FileResult(file: file, summary: summary, outcome: .alreadyImported(fileName: fileName, importedAt: importedAt),
                               severity: .success)
         case let .conflicts(conflicts, counts):
-            sink.error("\(name): \(conflicts.count) responses were already delivered by another file with other answers; nothing from this file was imported (\(counts.accepted) other records were fine\(counts.unchanged > 0 ? ", \(counts.unchanged) identical to the stored ones" : "")).")
+            let total = max(counts.conflicts, conflicts.count)
+            sink.error("\(name): \(total) responses were already delivered by another file with other answers; nothing from this file was imported (\(counts.accepted) other records were fine\(counts.unchanged > 0 ? ", \(counts.unchanged) identical to the stored ones" : "")).")
             for conflict in conflicts.prefix(20) {
                 sink.note("  row \(conflict.row): \(conflict.instrument) \(conflict.occasion) \(conflict.informant) (child \(conflict.pseudonym.prefix(12))): already from \(conflict.existingFile)"
                           + (conflict.onlyMissingReasonsDiffer ? " (same answers; only the reasons of missing answers differ)" : ""))
             }
-            if conflicts.count > 20 { sink.note("  … and \(conflicts.count - 20) more") }
+            if total > 20 { sink.note("  … and \(total - 20) more") }
             sink.note("Use --replace to replace them (the replaced responses stay in the audit log).")
             return FileResult(file: file, summary: summary, outcome: .conflicts(conflicts, counts: counts), severity: .conflict)
         case let .imported(counts):

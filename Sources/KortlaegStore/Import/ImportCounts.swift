@@ -11,6 +11,9 @@ public struct ImportCounts: Hashable, Sendable {
     public var unchanged = 0
     /// New children.
     public var newChildren = 0
+    /// Records that conflict with a response another file delivered (every one; the outcome lists
+    /// the first 1,000 of them).
+    public var conflicts = 0
     /// Whether this was a dry run (nothing stored).
     public var dryRun = false
 

@@ -32,6 +32,8 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
     private var scorers: [InstrumentReference: (context: ScoringContext, id: Int64)] = [:]
     private(set) var counts = ImportCounts()
     private(set) var conflicts: [ImportConflict] = []
+    /// The most conflicts an outcome lists (``ImportCounts/conflicts`` counts them all).
+    package static var keptConflicts: Int { 1_000 }
     private(set) var profile: String?
 
     init(backend: Backend, batch: BatchImport.Context, options: ImportOptions, pseudonymizer: Pseudonymizer) {
@@ -139,6 +141,10 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                 return nil
             }
             guard options.replace else {
+                counts.conflicts += 1
+                // The first ones are listed; the rest only counted, so that memory does not grow
+                // with a file whose every row conflicts.
+                guard conflicts.count < Self.keptConflicts else { return nil }
                 conflicts.append(ImportConflict(row: input.row, pseudonym: pseudonym, occasion: input.occasion.code,
                                                 informant: input.informant.rawValue,
                                                 instrument: input.response.instrument.id,
