@@ -269,17 +269,21 @@ public enum AnalyseProgress {
         for path in earlier + later where !FileManager.default.fileExists(atPath: path) {
             throw KortlaegError(.notFound, "\(path): no such file.", danish: "\(path): filen findes ikke.")
         }
-        let beforeFiles: [ScoreFileContents], afterFiles: [ScoreFileContents]
+        // The files are read at the same time (one per core); the first failing file, in the
+        // order given, is the one reported.
+        let jobs = earlier.map { ($0, ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn)) }
+            + later.map { ($0, ScoreFileReader(instrument: laterInstrument, target: instrument, idColumn: idColumn)) }
+        let results = ConcurrentResults<Result<ScoreFileContents, ScoreFileError>>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results.set(index, Result { () throws(ScoreFileError) in try jobs[index].1.read(path: jobs[index].0) })
+        }
+        let contents: [ScoreFileContents]
         do {
-            beforeFiles = try earlier.map { path throws(ScoreFileError) in
-                try ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn).read(path: path)
-            }
-            afterFiles = try later.map { path throws(ScoreFileError) in
-                try ScoreFileReader(instrument: laterInstrument, target: instrument, idColumn: idColumn).read(path: path)
-            }
+            contents = try results.values.map { result throws(ScoreFileError) in try result.get() }
         } catch {
             throw KortlaegError(.invalidInput, "\(error)", danish: "En af scorefilerne kunne ikke læses.")
         }
+        let beforeFiles = Array(contents.prefix(earlier.count)), afterFiles = Array(contents.dropFirst(earlier.count))
         let sets = ScoreFileSets(earlier: zip(earlier, beforeFiles).map { ($0, $1) }, later: zip(later, afterFiles).map { ($0, $1) },
                                  from: request.from, to: request.to)
         if let by = request.groupBy, !sets.canGroup(by: by) {
