@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import KortlaegDomain
 import KortlaegProject
+import KortlaegStore
 import KortlaegReports
 import Logging
 
@@ -44,7 +46,8 @@ extension Site {
                     return Self.redirect("/import")
                 }
                 defer { upload.remove() }
-                return try wizard(visit, session, upload: upload, fields: fields, firstLook: false, dryRun: false)
+                return try wizard(visit, session, upload: upload, fields: fields, firstLook: false, dryRun: false,
+                                  replace: fields["replace"] != nil)
             }
         }
     }
@@ -100,7 +103,7 @@ extension Site {
     /// The wizard's page: the file, the first rows, the choices, and a dry run with them (or, with
     /// `dryRun` false, the import itself).
     func wizard(_ visit: Visit, _ session: WebLogin.Session, upload: Upload, fields: [String: String], firstLook: Bool,
-                save: Bool = false, dryRun: Bool = true) throws -> Response {
+                save: Bool = false, dryRun: Bool = true, replace: Bool = false) throws -> Response {
         let l = visit.language
         let occasion = fields["occasion"].flatMap { $0.isEmpty ? nil : $0 }
         let saved = SavedImportProfiles(projectFolder: configuration.projectFolder)
@@ -130,7 +133,7 @@ extension Site {
         guard dryRun else {
             // Imported: the upload is gone, so no form to post again; the result and the way on.
             h += "<h2 id=\"result\">\(HTML.e(W.result(l)))</h2>"
-            h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: false, l)
+            h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: false, replace: replace, l).html
             h += "<p><a href=\"/\">\(HTML.e(T.backToOverview(l)))</a> · <a href=\"/import\">\(HTML.e(W.another(l)))</a></p>"
             return try html(T.importTitle(l), h, visit)
         }
@@ -140,10 +143,16 @@ extension Site {
         if let id = preview.savedProfile { h += "<input type=\"hidden\" name=\"saved\" value=\"\(HTML.e(id))\">" }
         h += choices(preview, occasion: occasion, l)
         h += "<h2 id=\"result\">\(HTML.e(W.dryRun(l)))</h2>"
-        h += try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: true, l)
+        let dryRunResult = try runImport(preview, upload: upload, occasion: occasion, session: session, dryRun: true, replace: false, l)
+        h += dryRunResult.html
         h += "<p class=\"row\">"
+        if dryRunResult.conflicts {
+            // A corrected re-delivery: the way to store it is to replace, said before the button.
+            h += "<button type=\"submit\" name=\"replace\" value=\"1\" formaction=\"/import/confirm\">\(HTML.e(I.replaceNow(l)))</button> "
+        }
         // A table or record file with a problem is not imported as it stands (other files: the import decides).
-        if preview.problem == nil || preview.table == nil && !preview.recordFile {
+        // With conflicts, importing as it stands would only be refused again: replacing is the way on.
+        if !dryRunResult.conflicts, preview.problem == nil || preview.table == nil && !preview.recordFile {
             h += "<button type=\"submit\" name=\"import\" value=\"1\" formaction=\"/import/confirm\">\(HTML.e(T.importNow(l)))</button> "
         }
         h += "<button type=\"submit\" name=\"cancel\" value=\"1\" formaction=\"/import/confirm\" formnovalidate>\(HTML.e(T.cancel(l)))</button></p>"
@@ -263,21 +272,24 @@ extension Site {
 
     /// A dry run (what would be stored, with every problem) or the import itself, through
     /// ``ProjectImport`` with the preview's mapping profile; everything said in the page's language.
+    /// - Returns: the result as HTML, and whether the file conflicts with responses already stored.
     func runImport(_ preview: ImportPreview.Result, upload: Upload, occasion: String?, session: WebLogin.Session,
-                   dryRun: Bool, _ l: Language) throws -> String {
-        if preview.problem != nil, preview.table != nil || preview.recordFile { return "" }
+                   dryRun: Bool, replace: Bool, _ l: Language) throws -> (html: String, conflicts: Bool) {
+        if preview.problem != nil, preview.table != nil || preview.recordFile { return ("", false) }
         var request = ProjectImport.Request(project: configuration.project, files: [upload.path], instruments: catalog,
                                             profilesDirectory: configuration.instruments.profilesDirectory, operator: session.user)
         request.mappingProfile = preview.profile
         if preview.profile == nil { request.instrument = preview.choice.instrument }
         request.occasion = occasion.flatMap(Occasion.init)
         request.dryRun = dryRun
+        request.replace = replace
         var h = ""
+        var conflicting = false
         let result: ProjectImport.Result
         do { result = try ProjectImport.run(request, sink: CollectingSink()) } catch {
             configuration.logger.error("an import could not run", metadata: ["severity": .string("\(error.severity)"),
                                                                        "detail": .string(CPRGuard.masked(error.message))])
-            return "<p class=\"error\" role=\"alert\">\(HTML.e(I.fileRefused(l)))</p>"
+            return ("<p class=\"error\" role=\"alert\">\(HTML.e(I.fileRefused(l)))</p>", false)
         }
         for file in result.files {
             let summary = file.summary
@@ -287,8 +299,11 @@ extension Site {
                 h += "<p class=\"\(dryRun ? "note" : "ok")\" role=\"status\">\(HTML.e(dryRun ? T.dryRunDone(l) : T.imported(l))) "
                 h += HTML.e(I.storedCounts(accepted: counts.accepted, newChildren: counts.newChildren, rejected: counts.rejected,
                                            unchanged: counts.unchanged, dryRun: dryRun)(l)) + "</p>"
+                if counts.replaced > 0 { h += "<p class=\"note\">\(HTML.e(I.replacedCount(counts.replaced)(l)))</p>" }
             case .alreadyImported: h += "<p class=\"note\">\(HTML.e(T.alreadyImported(l)))</p>"
-            case .conflicts: h += "<p class=\"error\">\(HTML.e(T.conflicts(l)))</p>"
+            case let .conflicts(conflicts, counts):
+                conflicting = true
+                h += conflictTable(conflicts, total: max(counts.conflicts, conflicts.count), dryRun: dryRun, l)
             case let .failed(error):
                 // The page says what to check; whoever runs the server gets the reason (CPR-masked).
                 configuration.logger.notice("an import refused the file", metadata: ["severity": .string("\(error.severity)"),
@@ -301,7 +316,7 @@ extension Site {
             }
             h += problems(file.problems, l)
         }
-        return h
+        return (h, conflicting)
     }
 
     /// The validation report: row, column, value, what was expected.
@@ -319,6 +334,25 @@ extension Site {
     }
 }
 
+extension Site {
+    /// The responses a file would change: how many, the first 20 (row, occasion, informant, the
+    /// child's short pseudonym, the file that delivered them) and what replacing does.
+    func conflictTable(_ conflicts: [ImportConflict], total: Int, dryRun: Bool, _ l: Language) -> String {
+        var h = "<p class=\"error\" role=\"alert\">\(HTML.e(I.conflictCount(total)(l)))</p>"
+        h += "<div class=\"scroll\"><table><caption>\(HTML.e(I.conflictCaption(shown: min(20, conflicts.count), total: total)(l)))</caption><thead><tr>"
+        h += [I.row(l), T.occasion(l), I.informantHeading(l), I.childHeading(l), I.earlierFile(l)].map { "<th scope=\"col\">\(HTML.e($0))</th>" }.joined()
+        h += "</tr></thead><tbody>"
+        for conflict in conflicts.prefix(20) {
+            let informant = Informant(rawValue: conflict.informant).map { Phrasebook.Report.informant($0)(l) } ?? conflict.informant
+            let cells = [String(conflict.row), conflict.occasion, informant, PseudonymLabel.text(conflict.pseudonym), conflict.existingFile]
+            h += "<tr>" + cells.map { "<td>\(HTML.e($0))</td>" }.joined() + "</tr>"
+        }
+        h += "</tbody></table></div>"
+        h += "<p>\(HTML.e((dryRun ? I.replaceExplained : I.replaceAgain)(l)))</p>"
+        return h
+    }
+}
+
 /// An uploaded file, kept only inside the project's folder (`.kortlaeg-uploads/TOKEN/NAME`) from
 /// the dry run until the import or its cancellation; an hour later it is removed in any case.
 struct Upload {
@@ -328,11 +362,15 @@ struct Upload {
 
     static func folder(_ projectFolder: String) -> String { (projectFolder as NSString).appendingPathComponent(".kortlaeg-uploads") }
 
-    /// A name that is safe as a file name and in the audit log: letters, digits, `.`, `_`, `-`; a
+    /// A name that is safe as a file name and in the audit log: Latin letters, digits, `.`, `_`, `-`; a
     /// CPR-shaped number becomes ``CPRGuard/marker`` (brackets and a space: harmless in a path).
     static func safeName(_ name: String) -> String {
         let base = (name.replacingOccurrences(of: "\\", with: "/") as NSString).lastPathComponent
-        var safe = String(base.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII || "._-".unicodeScalars.contains($0) ? Character($0) : "_" })
+        // Letters of Latin-1 and Latin Extended (æ, ø, å, ä, é …) are kept: Danish file names stay readable.
+        var safe = String(base.unicodeScalars.map {
+            CharacterSet.alphanumerics.contains($0) && ($0.isASCII || (0xC0...0x24F).contains($0.value)) || "._-".unicodeScalars.contains($0)
+                ? Character($0) : "_"
+        })
         safe = HTML.scrubbed(safe)
         while safe.hasPrefix(".") { safe.removeFirst() }
         return safe.isEmpty ? "upload" : String(safe.prefix(100))

@@ -32,6 +32,8 @@ import Testing
         #expect(Upload.safeName("elev \(Self.date)-\(Self.serial).csv") == "elev_\(CPRGuard.marker).csv")
         #expect(Upload.safeName("../\(Self.date)\(Self.serial)") == CPRGuard.marker)
         #expect(Upload.safeName("sdq T1.csv") == "sdq_T1.csv")
+        #expect(Upload.safeName("forældre-T1 Århus.csv") == "forældre-T1_Århus.csv")  // Danish letters stay
+        #expect(Upload.safeName("a\u{202E}vsc.exe") == "a_vsc.exe")  // a right-to-left override does not
     }
 
     /// A CPR number typed as a class name: the page is sent (not refused), with the marker in the

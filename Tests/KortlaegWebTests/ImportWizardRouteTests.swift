@@ -221,6 +221,45 @@ struct ImportWizardRouteTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: uploads).count == 2)  // the two last uploads, neither confirmed nor cancelled
     }
 
+    @Test("A corrected re-delivery: the dry run counts and lists the responses it would change and offers »Indlæs og erstat«; that stores the new answers")
+    func correctedFileIsReplacedFromTheWizard() async throws {
+        let fixture = try WebFixture()
+        let app = try WebServer.application(try fixture.configuration())
+        // The fixture's parent file with every child's first item (consid) changed: (i + 1) mod 3
+        // instead of i mod 3 (WebFixture.writeCSV), so all 12 stored T1 responses differ.
+        let original = try String(contentsOf: fixture.folder.appendingPathComponent("foraeldre.csv"), encoding: .utf8)
+        var lines = original.split(separator: "\n").map(String.init)
+        for index in 1..<lines.count {
+            var cells = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[3] = String((Int(cells[3])! + 1) % 3)
+            lines[index] = cells.joined(separator: ",")
+        }
+        let corrected = lines.joined(separator: "\n") + "\n"
+        try await app.test(.router) { client in
+            let browser = Browser(client)
+            try await browser.logIn("mette")
+            try await browser.request("/import")
+            let dryRun = try await browser.request("/import", .post, body: Self.multipart(browser.csrf, file: corrected, name: "forældre rettet.csv",
+                                                                                          fields: ["occasion": "T1"]), contentType: Self.type)
+            #expect(dryRun.body.contains("<dd>forældre_rettet.csv</dd>"), "the Danish file name stays readable")
+            #expect(dryRun.body.contains("12 besvarelser i filen er allerede gemt fra en anden fil med andre svar; intet fra filen er gemt."))
+            #expect(dryRun.body.contains("<td>1</td><td>T1</td><td>forælder</td>"), "row, occasion and informant in Danish")
+            #expect(dryRun.body.contains("<td>foraeldre.csv</td>"), "the file that delivered them")
+            #expect(dryRun.body.contains("name=\"replace\" value=\"1\""))
+            #expect(!CPRNumber.containsCPR(dryRun.body), "children are shown by pseudonym only")
+            var fields = Self.formFields(dryRun)
+            fields["replace"] = "1"
+            let done = try await browser.request("/import/confirm", .post, form: fields)
+            #expect(done.body.contains("Filen er indlæst."))
+            #expect(done.body.contains("12 gemte besvarelser er erstattet; de gamle svar står i revisionsloggen."))
+        }
+        let store = try ProjectLocation.open(fixture.project)
+        var stored: [StoredResponse] = []
+        try store.responses(ResponseQuery(child: try store.pseudonym(for: fixture.ids[0]))) { stored.append($0) }
+        let parent = try #require(stored.first { $0.occasion.code == "T1" && $0.informant == .parent })
+        #expect(parent.answers["consid"] == .code(1), "was 0 (0 mod 3), now (0 + 1) mod 3")
+    }
+
     @Test("The wizard's forms refuse a missing CSRF token and a researcher")
     func refusals() async throws {
         let fixture = try WebFixture()

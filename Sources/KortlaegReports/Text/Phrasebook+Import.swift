@@ -167,6 +167,36 @@ extension Phrasebook {
         /// The dry run or import failed with a usage problem (no occasion in the file).
         public static let noOccasion = Phrase(da: "Rækkerne angiver ingen måling: vælg målingen herover og prøvekør igen.",
                                               en: "The rows name no occasion: choose the occasion above and run the dry run again.")
+        /// A re-delivery whose responses differ from the stored ones.
+        public static func conflictCount(_ count: Int) -> Phrase {
+            Phrase(da: "\(count) \(count == 1 ? "besvarelse" : "besvarelser") i filen er allerede gemt fra en anden fil med andre svar; intet fra filen er gemt.",
+                   en: "\(count) \(count == 1 ? "response" : "responses") in the file are already stored from another file with other answers; nothing from the file was stored.")
+        }
+        /// The caption of the conflict table.
+        public static func conflictCaption(shown: Int, total: Int) -> Phrase {
+            shown < total
+                ? Phrase(da: "De første \(shown) af \(total)", en: "The first \(shown) of \(total)")
+                : Phrase(da: "Besvarelser, der allerede er gemt", en: "Responses already stored")
+        }
+        public static let row = Phrase(da: "Række", en: "Row")
+        public static let informantHeading = Phrase(da: "Informant", en: "Informant")
+        public static let childHeading = Phrase(da: "Barn (pseudonym)", en: "Child (pseudonym)")
+        public static let earlierFile = Phrase(da: "Gemt fra filen", en: "Stored from the file")
+        /// What replacing does, under the dry run's conflict table.
+        public static let replaceExplained = Phrase(
+            da: "Er filen en rettet udgave, så vælg »Indlæs og erstat«: filens besvarelser erstatter de gemte, og de gamle svar gemmes i revisionsloggen. Ellers annullér.",
+            en: "If the file is a corrected version, choose \"Import and replace\": its responses replace the stored ones, and the old answers are kept in the audit log. Otherwise cancel.")
+        /// After an import refused for conflicts.
+        public static let replaceAgain = Phrase(
+            da: "Er filen en rettet udgave, så indlæs den igen og vælg »Indlæs og erstat« under prøvekørslen.",
+            en: "If the file is a corrected version, upload it again and choose \"Import and replace\" below the dry run.")
+        public static let replaceNow = Phrase(da: "Indlæs og erstat", en: "Import and replace")
+        /// After a replacing import.
+        public static func replacedCount(_ count: Int) -> Phrase {
+            Phrase(da: "\(count) gemte \(count == 1 ? "besvarelse er erstattet" : "besvarelser er erstattet"); de gamle svar står i revisionsloggen.",
+                   en: "\(count) stored \(count == 1 ? "response was" : "responses were") replaced; the old answers are in the audit log.")
+        }
+
         /// The dry run or import failed for the file as a whole.
         public static let fileRefused = Phrase(
             da: "Filen kan ikke indlæses med disse valg, og intet fra den er gemt. Tjek især id-kolonnen (hver række skal have sit eget barn) og skemaet.",
