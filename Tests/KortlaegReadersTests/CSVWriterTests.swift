@@ -6,7 +6,7 @@ import Testing
 @Suite struct CSVWriterTests {
     @Test func quotesOnlyWhenNeeded() {
         var out: [UInt8] = []
-        CSVWriter.encode(["plain", "a;b", "say \"hi\"", "two\nlines", "", "Æ"], delimiter: UInt8(ascii: ";"),
+        CSVWriter.encode(["plain", "a;b", "say \"hi\"", "two\nlines", "", "Æ"], cells: .raw, delimiter: UInt8(ascii: ";"),
             lineEnding: [0x0D, 0x0A], into: &out)
         #expect(String(decoding: out, as: UTF8.self) == "plain;\"a;b\";\"say \"\"hi\"\"\";\"two\nlines\";;Æ\r\n")
     }

@@ -92,6 +92,9 @@ final class ImportOutput {
             try writer.write(row)
             return
         }
+        // One row per answer: the lead, then item, variable and value (one array, reused).
+        var row = lead
+        row.reserveCapacity(lead.count + 3)
         for item in instrument.items where item.personalData != true {
             guard let answer = mapped.response.answers[item.id] else { continue }
             let value: String
@@ -100,7 +103,11 @@ final class ImportOutput {
             case let .number(number): value = formatScore(number)
             case let .text(text): value = text
             }
-            try writer.write(lead + [item.id, item.variable, value])
+            row.append(item.id)
+            row.append(item.variable)
+            row.append(value)
+            try writer.write(row)
+            row.removeLast(3)
         }
     }
 

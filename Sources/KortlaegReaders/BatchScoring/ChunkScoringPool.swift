@@ -1,10 +1,10 @@
 import Foundation
 
-/// Worker threads that score chunks of records (``CSVRecordChunk``) and hand each chunk's
-/// output back by its index, so the caller writes them in input order.
+/// Worker threads that read and score blocks of whole records (``CSVReader/Block``) and hand
+/// each block's output back by its index, so the caller writes them in input order.
 ///
-/// The caller reads, submits and writes on its own thread; it keeps at most a few chunks in
-/// flight (``ScoreJob`` waits for the oldest before submitting more), so memory stays flat
+/// The caller cuts blocks, submits and writes on its own thread; it keeps at most a few blocks
+/// in flight (``ScoreJob`` waits for the oldest before submitting more), so memory stays flat
 /// whatever the file size. The callbacks of a run (rejects, progress, output) therefore all run
 /// on the caller's thread, in the order the sequential path calls them.
 final class ChunkScoringPool: @unchecked Sendable {
@@ -19,22 +19,28 @@ final class ChunkScoringPool: @unchecked Sendable {
         var rejected = 0
         /// Answers given as one of the missing codes.
         var missingAnswers = 0
+        /// The data records read.
+        var records = 0
+        /// Why the block could not be read to its end (after the rows before it were scored).
+        var failure: CSVError?
     }
 
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
-    private var queue: [(index: Int, chunk: CSVRecordChunk)] = []
+    private var queue: [(index: Int, block: CSVReader.Block)] = []
     private var results: [Int: Result] = [:]
     private var closed = false
     private var running = 0
 
     private let rowScorer: RowScorer
     private let encoder: CSVRecordEncoder
+    private let format: CSVReader.BlockFormat
 
     /// Starts `workers` threads.
-    init(rowScorer: RowScorer, encoder: CSVRecordEncoder, workers: Int) {
+    init(rowScorer: RowScorer, encoder: CSVRecordEncoder, format: CSVReader.BlockFormat, workers: Int) {
         self.rowScorer = rowScorer
         self.encoder = encoder
+        self.format = format
         running = workers
         for _ in 0..<workers {
             let thread = Thread { [self] in work() }
@@ -43,10 +49,10 @@ final class ChunkScoringPool: @unchecked Sendable {
         }
     }
 
-    /// Queues chunk number `index` (0, 1, 2, … in input order).
-    func submit(_ index: Int, _ chunk: CSVRecordChunk) {
+    /// Queues block number `index` (0, 1, 2, … in input order).
+    func submit(_ index: Int, _ block: CSVReader.Block) {
         condition.lock()
-        queue.append((index, chunk))
+        queue.append((index, block))
         condition.broadcast()
         condition.unlock()
     }
@@ -90,9 +96,9 @@ final class ChunkScoringPool: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let (index, chunk) = queue.removeFirst()
+            let (index, block) = queue.removeFirst()
             condition.unlock()
-            let result = Self.score(chunk, rowScorer: rowScorer, scratch: &scratch, encoder: encoder)
+            let result = Self.score(block, format: format, rowScorer: rowScorer, scratch: &scratch, encoder: encoder)
             condition.lock()
             results[index] = result
             condition.broadcast()
@@ -100,22 +106,32 @@ final class ChunkScoringPool: @unchecked Sendable {
         }
     }
 
-    /// Scores the records of `chunk` in order (on a worker, or inline for a file of one chunk).
-    static func score(_ chunk: CSVRecordChunk, rowScorer: RowScorer, scratch: inout RowScorer.Scratch,
-                      encoder: CSVRecordEncoder) -> Result {
+    /// Reads and scores the records of `block` in order (on a worker, or inline for a file of one
+    /// block).
+    static func score(_ block: CSVReader.Block, format: CSVReader.BlockFormat, rowScorer: RowScorer,
+                      scratch: inout RowScorer.Scratch, encoder: CSVRecordEncoder) -> Result {
         var row = encoder
         row.removeAll()
-        row.reserveCapacity(chunk.byteCount + chunk.byteCount / 2)
+        row.reserveCapacity(block.bytes.count + block.bytes.count / 2)
         var result = Result()
         let missingBefore = scratch.missingAnswers
-        chunk.forEachRecord { record, number, line in
-            switch rowScorer.score(record, number: number, line: line, state: &scratch, into: &row) {
-            case .complete: result.complete += 1
-            case .incomplete: result.incomplete += 1
-            case .rejected:
-                result.rejected += 1
-                result.rejections.append(contentsOf: scratch.problems)
+        let reader = CSVReader(block: block, format: format)
+        do {
+            while let (number, line) = try reader.nextRaw() {
+                result.records += 1
+                let status = reader.withRawRecord { record in
+                    rowScorer.score(record, number: number, line: line, state: &scratch, into: &row)
+                }
+                switch status {
+                case .complete: result.complete += 1
+                case .incomplete: result.incomplete += 1
+                case .rejected:
+                    result.rejected += 1
+                    result.rejections.append(contentsOf: scratch.problems)
+                }
             }
+        } catch {
+            result.failure = error as? CSVError ?? .unreadable(file: format.file, reason: "\(error)")
         }
         result.output = row.bytes
         result.missingAnswers = scratch.missingAnswers - missingBefore

@@ -227,63 +227,77 @@ public struct ScoreJob {
         summary.missingAnswers += state.missingAnswers
     }
 
-    /// Several threads: this thread reads records into chunks of whole records (the reader knows
-    /// where a record ends, quoted line breaks included), `workers` threads score the chunks,
-    /// and this thread writes each chunk's rows and reports its rejects in input order. At most
-    /// `workers + 2` chunks are in flight, so memory stays flat. A file of one chunk is scored
-    /// here, without threads.
+    /// Several threads: this thread cuts the file into blocks of whole records (it finds where
+    /// records end, quoted line breaks included, and nothing more), `workers` threads read and
+    /// score the blocks, and this thread writes each block's rows and reports its rejects in
+    /// input order. At most `workers + 2` blocks are in flight, so memory stays flat. A file of
+    /// one block is scored here, without threads. A failure (an unclosed quote, a byte that is
+    /// not UTF-8, a record over the limit) is thrown after the rows before it are written, as on
+    /// one thread.
     private func runInChunks(reader: CSVReader, rowScorer: RowScorer, workers: Int, output: CSVWriter,
                              summary: inout Summary, rejected: (Rejection) throws -> Void,
                              progress: (Int) -> Void) throws {
         let chunkRows = max(1, configuration.chunkRows)
-        let chunkBytes = 256 * 1024
         let encoder = output.recordEncoder()
+        let format = reader.blockFormat
         var pool: ChunkScoringPool?
         defer { pool?.shutdown() }
         var submitted = 0
         var written = 0
+        var cut = 0  // records in the blocks cut so far, for the progress line
         func write(_ result: ChunkScoringPool.Result) throws {
             try output.appendRecords(result.output)
+            summary.rowsRead += result.records
             summary.rowsComplete += result.complete
             summary.rowsIncomplete += result.incomplete
             summary.rowsRejected += result.rejected
             summary.missingAnswers += result.missingAnswers
             for problem in result.rejections { try rejected(problem) }
+            if let failure = result.failure { throw failure }
         }
-        var chunk = CSVRecordChunk()
-        while let (number, line) = try reader.nextRaw() {
-            summary.rowsRead += 1
-            if summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
-            reader.appendRawRecord(to: &chunk, number: number, line: line)
-            guard chunk.count >= chunkRows || chunk.byteCount >= chunkBytes else { continue }
-            let workPool = pool ?? ChunkScoringPool(rowScorer: rowScorer, encoder: encoder, workers: workers)
-            pool = workPool
-            workPool.submit(submitted, chunk)
-            submitted += 1
-            chunk = CSVRecordChunk(reservingLike: chunk)
-            while let result = workPool.takeIfReady(written) {
-                try write(result)
+        func drain() throws {
+            guard let pool else { return }
+            while written < submitted {
+                try write(pool.take(written))
                 written += 1
+            }
+        }
+        while true {
+            let block: CSVReader.Block
+            do {
+                guard let next = try reader.nextBlock(maximumRecords: chunkRows, targetBytes: Self.blockBytes) else { break }
+                block = next
+            } catch {
+                try drain()  // the rows before the failure first, as on one thread
+                throw error
+            }
+            let before = cut
+            cut += block.records
+            for multiple in stride(from: (before / 10_000 + 1) * 10_000, through: cut, by: 10_000) { progress(multiple) }
+            if pool == nil, submitted == 0, reader.isAtEndOfInput {
+                // The whole file in one block (the start-up case): no threads.
+                var state = rowScorer.makeScratch()
+                try write(ChunkScoringPool.score(block, format: format, rowScorer: rowScorer, scratch: &state, encoder: encoder))
+                return
+            }
+            let workPool = pool ?? ChunkScoringPool(rowScorer: rowScorer, encoder: encoder, format: format, workers: workers)
+            pool = workPool
+            workPool.submit(submitted, block)
+            submitted += 1
+            while let result = workPool.takeIfReady(written) {
+                written += 1
+                try write(result)
             }
             while submitted - written >= workers + 2 {
-                try write(workPool.take(written))
                 written += 1
+                try write(workPool.take(written - 1))
             }
         }
-        guard let pool else {
-            var state = rowScorer.makeScratch()
-            try write(ChunkScoringPool.score(chunk, rowScorer: rowScorer, scratch: &state, encoder: encoder))
-            return
-        }
-        if chunk.count > 0 {
-            pool.submit(submitted, chunk)
-            submitted += 1
-        }
-        while written < submitted {
-            try write(pool.take(written))
-            written += 1
-        }
+        try drain()
     }
+
+    /// The bytes of whole records a block holds (a last record may take it past this).
+    static let blockBytes = 128 * 1024
 }
 
 /// A band column of the output, precomputed so the per-row work is a short scan.

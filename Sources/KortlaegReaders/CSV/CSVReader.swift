@@ -26,31 +26,34 @@ public final class CSVReader {
     /// The most header columns a file may have.
     static let maximumColumns = 10_000
 
-    private struct FieldSpan {
+    struct FieldSpan {
         var start: Int
         var end: Int
         var quoted: Bool
         var escaped: Bool
     }
 
-    private enum ScanState {
+    enum ScanState {
         case fieldStart, unquoted, quoted, quoteInQuoted
     }
 
-    private let stream: UTF8TextStream
+    /// The decoded file (nil for a reader of one ``Block`` of records cut from another reader).
+    private let stream: UTF8TextStream?
     /// The file's bytes read so far, for a progress line (in 64 KiB steps, ahead of the records).
-    public var bytesRead: Int { stream.bytesRead }
-    private let delimiter: UInt8
-    private let validatesUTF8: Bool
-    private var buffer: [UInt8] = []
-    private var position = 0
+    public var bytesRead: Int { stream?.bytesRead ?? 0 }
+    let delimiter: UInt8
+    let validatesUTF8: Bool
+    var buffer: [UInt8] = []
+    var position = 0
     /// Offset, in the decoded stream, of `buffer[0]`.
-    private var bufferOffset = 0
-    private var atEnd = false
-    private var line = 1
-    private var skipLeadingLF = false
-    private var recordCount = 0
-    private var expectedFieldCount: Int?
+    var bufferOffset = 0
+    var atEnd = false
+    var line = 1
+    var skipLeadingLF = false
+    var recordCount = 0
+    var expectedFieldCount: Int?
+    /// A failure to read on, met while cutting a block; thrown by the next ``nextBlock(maximumRecords:targetBytes:)``.
+    var pendingFailure: CSVError?
     private var spans: [FieldSpan] = []
     private var scratch: [UInt8] = []
     private var rawFields: [CSVRawRecord.Field] = []
@@ -96,11 +99,13 @@ public final class CSVReader {
         hasHeader: Bool
     ) throws {
         self.file = file
+        let stream: UTF8TextStream
         do {
             stream = try UTF8TextStream(source: source, encoding: encoding)
         } catch {
             throw Self.csvError(error, file: file, line: 1)
         }
+        self.stream = stream
         validatesUTF8 = stream.passesThroughUTF8
         // Fill until the first line is complete (or 1 MiB), so detection sees the whole header.
         var probe: (delimiter: CSVDelimiter, lineEnding: CSVLineEnding?)
@@ -194,22 +199,6 @@ public final class CSVReader {
         }
     }
 
-    /// Copies the record ``nextRaw()`` read into `chunk` (one copy of its bytes, plus its
-    /// unescaped fields), for reading on another thread with ``CSVRecordChunk/forEachRecord(_:)``.
-    package func appendRawRecord(to chunk: inout CSVRecordChunk, number: Int, line: Int) {
-        let recordStart = spans.first?.start ?? 0
-        let recordEnd = spans.last?.end ?? recordStart
-        let base = chunk.bytes.count - recordStart
-        chunk.bytes.append(contentsOf: buffer[recordStart..<recordEnd])
-        let arenaBase = chunk.bytes.count
-        chunk.bytes.append(contentsOf: arena)
-        for field in rawFields {
-            let offset = field.inArena ? arenaBase : base
-            chunk.fields.append(CSVRawRecord.Field(start: field.start + offset, end: field.end + offset, inArena: false))
-        }
-        chunk.entries.append(CSVRecordChunk.Entry(fieldsEnd: chunk.fields.count, number: number, line: line))
-    }
-
     /// Fills `rawFields` from `spans`: plain and quoted fields point into `buffer`; fields with
     /// doubled quotes or text after the closing quote are unescaped into `arena`.
     private func prepareRawFields(line: Int) throws {
@@ -298,7 +287,7 @@ public final class CSVReader {
 
     // MARK: - Scanning
 
-    private static func csvError(_ failure: UTF8TextStream.Failure, file: String, line: Int?) -> CSVError {
+    static func csvError(_ failure: UTF8TextStream.Failure, file: String, line: Int?) -> CSVError {
         switch failure {
         case .read(let failure):
             return .unreadable(file: file, reason: failure.reason)
@@ -308,14 +297,39 @@ public final class CSVReader {
         }
     }
 
+    /// A reader of `block`, cut by ``nextBlock(maximumRecords:targetBytes:)`` from a reader of
+    /// `format`: the same dialect, checks and messages, its records numbered and its lines
+    /// counted on from where the block starts in the file.
+    package init(block: Block, format: BlockFormat) {
+        file = format.file
+        dialect = format.dialect
+        header = format.header
+        stream = nil
+        delimiter = format.delimiter
+        validatesUTF8 = format.validatesUTF8
+        buffer = block.bytes
+        atEnd = true
+        bufferOffset = block.byteOffset
+        line = block.line
+        recordCount = block.recordsBefore
+        expectedFieldCount = format.expectedFieldCount
+    }
+
+    /// The decoded bytes before `buffer[0]`, byte order mark included.
+    var bytesBeforeBuffer: Int { (stream?.byteOrderMarkLength ?? 0) + bufferOffset }
+
     /// Reads more text into `buffer`, dropping consumed bytes first.
     /// - Returns: The number of bytes dropped from the front (indices shift by this much).
-    private func refill() throws -> Int {
+    func refill() throws -> Int {
         let shift = position
         if shift > 0 {
             buffer.removeSubrange(0..<shift)
             bufferOffset += shift
             position = 0
+        }
+        guard let stream else {
+            atEnd = true
+            return shift
         }
         do {
             if try !stream.read(appendingTo: &buffer) { atEnd = true }
@@ -522,7 +536,7 @@ public final class CSVReader {
         let raw = UnsafeBufferPointer(rebasing: p[rawStart..<rawEnd])
         let index = UTF8Validation.firstInvalidIndex(in: raw) ?? 0
         throw CSVError.invalidEncoding(
-            file: file, byteOffset: stream.byteOrderMarkLength + bufferOffset + rawStart + index,
+            file: file, byteOffset: bytesBeforeBuffer + rawStart + index,
             line: line, encoding: .utf8)
     }
 }

@@ -71,7 +71,11 @@ public final class CSVWriter {
     /// Writes one record.
     /// - Throws: ``CSVError/cannotWrite(file:reason:)`` if writing fails (the disk is full, …).
     public func write(_ fields: [String]) throws {
-        Self.encode(cells == .raw ? fields : fields.map(cells.apply), delimiter: delimiter, lineEnding: lineEnding, into: &buffer)
+        // Encoded into a local array (moved out and back): no exclusivity check per byte.
+        var output: [UInt8] = []
+        swap(&output, &buffer)
+        Self.encode(fields, cells: cells, delimiter: delimiter, lineEnding: lineEnding, into: &output)
+        swap(&output, &buffer)
         if buffer.count >= 64 * 1024 { try flush() }
     }
 
@@ -86,11 +90,14 @@ public final class CSVWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Appends one encoded record to `output`; each field through ``encodeField(_:delimiter:into:)``.
-    static func encode(_ fields: [String], delimiter: UInt8, lineEnding: [UInt8], into output: inout [UInt8]) {
+    /// Appends one encoded record to `output`: each field under `cells`, then through
+    /// ``encodeField(_:delimiter:into:)`` as contiguous UTF-8.
+    static func encode(_ fields: [String], cells: CSVCellPolicy, delimiter: UInt8, lineEnding: [UInt8],
+                       into output: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { output.append(delimiter) }
-            encodeField(field.utf8, delimiter: delimiter, into: &output)
+            var text = cells == .raw ? field : cells.apply(field)
+            text.withUTF8 { encodeField($0, delimiter: delimiter, into: &output) }
         }
         output.append(contentsOf: lineEnding)
     }

@@ -41,6 +41,9 @@ public struct ResponseMapper: Sendable {
     let parser: AnswerParser
     /// The lowercased field names of the profile's references, worked out once instead of per record.
     private let names: ReferenceNames
+    /// The lowercased field names the profile reads (items, child id, occasion, informant, date
+    /// and, when read, the child attributes): every other field of a record is unmapped.
+    private let mappedFieldNames: Set<String>
 
     private struct ReferenceNames {
         var childId: [String], occasion: [String], informant: [String], date: [String]
@@ -134,6 +137,10 @@ public struct ResponseMapper: Sendable {
             sex: mapping.sex?.fieldNames ?? [], site: (mapping.site ?? ChildAttributeMapping.defaultSite).fieldNames,
             birthYear: mapping.birthYear?.fieldNames ?? [], birthMonth: mapping.birthMonth?.fieldNames ?? [],
             birthDate: mapping.birthDate?.fieldNames ?? [], age: mapping.age?.fieldNames ?? [])
+        var mapped = Set(plans.flatMap(\.sources))
+        mapped.formUnion([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0 }.flatMap(\.fieldNames))
+        if readsChildAttributes { mapped.formUnion(mapping.references.flatMap(\.fieldNames)) }
+        mappedFieldNames = mapped
     }
 
     /// The value a field reference reads, through the record's `lookup` (lowercased names, first
@@ -263,12 +270,7 @@ public struct ResponseMapper: Sendable {
 
     /// The names of `record`'s fields that no item line uses (header columns or ItemOIDs to review).
     public func unmappedFields(of record: SourceRecord) -> [String] {
-        let used = Set(plans.flatMap(\.sources))
-        var special = Set([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0 }.flatMap(\.fieldNames))
-        if readsChildAttributes {
-            special.formUnion((profile.attributes ?? ChildAttributeMapping()).references.flatMap(\.fieldNames))
-        }
-        return record.fields.map(\.name).filter { !used.contains($0.lowercased()) && !special.contains($0.lowercased()) }
+        record.fields.map(\.name).filter { !mappedFieldNames.contains($0.lowercased()) }
     }
 
     /// The number of item lines whose source field occurs in `record`.

@@ -29,9 +29,18 @@ struct XMLInputGuard {
     private var afterLessThan = false
 
     /// Scans the next bytes; false once something is refused (see ``refusal``).
+    ///
+    /// Text between tags, quoted attribute values and the rest of a tag are skipped in tight
+    /// loops that look only for the byte that ends them (and line feeds); every other byte takes
+    /// the full step below.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard refusal == nil else { return false }
-        for byte in bytes where byte != 0 {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
+            i += 1
+            if byte == 0 { continue }
             if byte == 0x0A { line += 1 }
             if afterLessThan {
                 afterLessThan = false
@@ -50,7 +59,15 @@ struct XMLInputGuard {
                 continue
             }
             if quote != 0 {
-                if byte == quote { quote = 0 }
+                if byte == quote {
+                    quote = 0
+                } else {
+                    // The rest of the quoted value, up to (not over) its closing quote.
+                    while i < n, bytes[i] != quote {
+                        if bytes[i] == 0x0A { line += 1 }
+                        i += 1
+                    }
+                }
                 continue
             }
             if inTag {
@@ -60,10 +77,23 @@ struct XMLInputGuard {
                     attributes += 1
                     if attributes > Self.attributeLimit { refusal = .tooManyAttributes(line: line); return false }
                 case UInt8(ascii: ">"): inTag = false
-                default: break
+                default:
+                    // Names and spaces, up to the next quote, `=` or `>`.
+                    while i < n {
+                        let next = bytes[i]
+                        if next == 0x22 || next == 0x27 || next == 0x3D || next == 0x3E { break }
+                        if next == 0x0A { line += 1 }
+                        i += 1
+                    }
                 }
             } else if byte == UInt8(ascii: "<") {
                 afterLessThan = true
+            } else {
+                // Text, up to the next `<`.
+                while i < n, bytes[i] != 0x3C {
+                    if bytes[i] == 0x0A { line += 1 }
+                    i += 1
+                }
             }
         }
         return true

@@ -1,0 +1,174 @@
+/// Blocks of whole records, cut from the file on the reading thread and read on other threads:
+/// the parallel path of `kortlaeg score`. The reading thread only finds where records end (the
+/// same state machine as the reader's, without fields); splitting, unquoting, validating and
+/// scoring happen on the workers, each with its own ``CSVReader`` over one block.
+extension CSVReader {
+    /// Whole records of the file, with where they start, for ``CSVReader/init(block:of:)``.
+    package struct Block: Sendable {
+        /// The records' bytes (decoded to UTF-8), ending at a record's end or the file's.
+        var bytes: [UInt8]
+        /// Data records before the block (its first is number `recordsBefore + 1`).
+        var recordsBefore: Int
+        /// The line the block starts on.
+        var line: Int
+        /// Where the block starts in the decoded file, byte order mark included (for messages).
+        var byteOffset: Int
+        /// The data records in the block (empty lines are not records).
+        package var records: Int
+    }
+
+    /// What a reader of a block takes from the reader that cut it (read once, on its thread).
+    package struct BlockFormat: Sendable {
+        let file: String
+        let dialect: CSVDialect
+        let header: [String]
+        let delimiter: UInt8
+        let validatesUTF8: Bool
+        let expectedFieldCount: Int?
+    }
+
+    /// Whether every byte of the file has been handed out (in records or blocks).
+    package var isAtEndOfInput: Bool { atEnd && position == buffer.count && pendingFailure == nil }
+
+    /// The format the readers of this reader's blocks share.
+    package var blockFormat: BlockFormat {
+        BlockFormat(file: file, dialect: dialect, header: header, delimiter: delimiter,
+                    validatesUTF8: validatesUTF8, expectedFieldCount: expectedFieldCount)
+    }
+
+    /// Cuts the next block of whole records: as many as `maximumRecords`, or whole records until
+    /// the block holds `targetBytes`, or the rest of the file; nil at the end.
+    ///
+    /// Records are found exactly as ``nextRaw()`` finds them (quoted line breaks, CR, LF and
+    /// CRLF, empty lines), so a reader of the block numbers them and counts their lines as this
+    /// reader would have. A record longer than ``maximumRecordBytes`` throws as ``nextRaw()``
+    /// throws; so does a failure to read on, after the records before it were returned.
+    package func nextBlock(maximumRecords: Int, targetBytes: Int) throws -> Block? {
+        if let failure = pendingFailure {
+            pendingFailure = nil
+            throw failure
+        }
+        if skipLeadingLF {
+            while position == buffer.count, !atEnd { _ = try refill() }
+            if position < buffer.count, buffer[position] == 0x0A { position += 1 }
+            skipLeadingLF = false
+        }
+        let quote = UInt8(ascii: "\"")
+        let delimiter = self.delimiter
+        var state = ScanState.fieldStart
+        var i = position
+        var fieldStart = position
+        var fieldQuoted = false
+        var delimiters = 0          // in the current record
+        var lines = 0               // line breaks since the block's start
+        var records = 0             // data records since the block's start
+        var recordStart = position
+        var linesBeforeRecord = 0
+        var cut = position, cutLines = 0, cutRecords = 0
+        var full = false
+
+        while true {
+            let n = buffer.count
+            let atEnd = self.atEnd
+            buffer.withUnsafeBufferPointer { p in
+                while i < n {
+                    switch state {
+                    case .fieldStart:
+                        fieldStart = i
+                        fieldQuoted = p[i] == quote
+                        if fieldQuoted {
+                            state = .quoted
+                            i += 1
+                        } else {
+                            state = .unquoted
+                        }
+                    case .unquoted:
+                        while i < n {
+                            let b = p[i]
+                            if b == delimiter || b == 0x0A || b == 0x0D { break }
+                            i += 1
+                        }
+                        guard i < n else { return }
+                        if p[i] == delimiter {
+                            delimiters += 1
+                            i += 1
+                            state = .fieldStart
+                            continue
+                        }
+                        // A CR last in the data read so far: whether an LF follows is not known yet.
+                        if p[i] == 0x0D, i + 1 == n, !atEnd { return }
+                        let empty = delimiters == 0 && !fieldQuoted && fieldStart == i
+                        if p[i] == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 1 }
+                        i += 1
+                        lines += 1
+                        if !empty { records += 1 }
+                        state = .fieldStart
+                        delimiters = 0
+                        recordStart = i
+                        linesBeforeRecord = lines
+                        (cut, cutLines, cutRecords) = (i, lines, records)
+                        if records >= maximumRecords || i - position >= targetBytes {
+                            full = true
+                            return
+                        }
+                    case .quoted:
+                        while i < n {
+                            let b = p[i]
+                            if b == quote { break }
+                            if b == 0x0D || (b == 0x0A && p[i - 1] != 0x0D) { lines += 1 }
+                            i += 1
+                        }
+                        guard i < n else { return }
+                        i += 1
+                        state = .quoteInQuoted
+                    case .quoteInQuoted:
+                        if p[i] == quote {
+                            state = .quoted
+                            i += 1
+                        } else {
+                            state = .unquoted
+                        }
+                    }
+                }
+            }
+            if full { break }
+            if atEnd {
+                // The rest of the file: a last line without a line ending (or an unclosed quote,
+                // which the block's reader reports at its line).
+                if buffer.count > recordStart {
+                    (cut, cutLines, cutRecords) = (buffer.count, lines, records + 1)
+                }
+                break
+            }
+            if buffer.count - recordStart > Self.maximumRecordBytes {
+                if cut > position { break }  // the records before it first
+                let startLine = line + linesBeforeRecord
+                if state != .quoted {
+                    throw CSVError.lineTooLong(file: file, line: startLine, limitBytes: Self.maximumRecordBytes)
+                }
+                throw CSVError.recordTooLong(file: file, line: startLine, limitBytes: Self.maximumRecordBytes)
+            }
+            let shift: Int
+            do {
+                shift = try refill()
+            } catch let failure as CSVError {
+                if cut > position {  // the records before it first
+                    pendingFailure = failure
+                    break
+                }
+                throw failure
+            }
+            i -= shift
+            fieldStart -= shift
+            recordStart -= shift
+            cut -= shift
+        }
+        guard cut > position else { return nil }
+        let block = Block(bytes: Array(buffer[position..<cut]), recordsBefore: recordCount, line: line,
+                          byteOffset: bytesBeforeBuffer + position, records: cutRecords)
+        position = cut
+        line += cutLines
+        recordCount += cutRecords
+        return block
+    }
+}
