@@ -183,6 +183,12 @@ package struct SQLiteImportBackend: ImportBackend {
          response.scoringID]
     }
 
+    /// The statement inserting `n` scores in one, by `n` (0...150), its text made once.
+    private static let insertScoresSQL: [String] = (0...150).map { count in
+        "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES "
+            + repeatElement("(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+    }
+
     /// A response's scores.
     private func insertScores(_ scores: [ComputedScore], responseID: Int64) throws {
         guard !scores.isEmpty else { return }
@@ -194,8 +200,7 @@ package struct SQLiteImportBackend: ImportBackend {
             return
         }
         // All of a response's scores in one statement (prepared once per score count).
-        let rows = repeatElement("(?, ?, ?, ?, ?)", count: scores.count).joined(separator: ", ")
-        let insertScores = try db.cachedStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES \(rows)")
+        let insertScores = try db.cachedStatement(sql: Self.insertScoresSQL[scores.count])
         var arguments: [(any DatabaseValueConvertible)?] = []
         arguments.reserveCapacity(5 * scores.count)
         for score in scores {

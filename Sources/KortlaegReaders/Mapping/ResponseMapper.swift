@@ -198,10 +198,19 @@ public struct ResponseMapper: Sendable {
 
         let (attributes, age) = readsChildAttributes ? childAttributes(of: record, lookup: lookup, reject: reject) : (ChildAttributes(), nil)
         var answers: [String: AnswerValue] = [:]
+        answers.reserveCapacity(plans.count)
         var missing: [String: MissingCode.Meaning] = [:]
         var itemProblem = false
         for plan in plans {
-            guard let name = plan.sources.first(where: { lookup[$0] != nil }), let raw = lookup[name] else { continue }
+            // The first of the item's source names the record has (one lookup per name tried).
+            var found: (name: String, raw: String)?
+            for source in plan.sources {
+                if let raw = lookup[source] {
+                    found = (source, raw)
+                    break
+                }
+            }
+            guard let (name, raw) = found else { continue }
             let text = raw.trimmingWhitespace
             if text.isEmpty { continue }
             let item = instrument.items[plan.itemIndex]
