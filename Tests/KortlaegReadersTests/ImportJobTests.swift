@@ -116,3 +116,55 @@ struct ImportJobTallyTests {
         #expect((report.children, report.repeated) == (6, 2))
     }
 }
+
+/// The file is read and mapped on a second thread while the caller stores: what the caller sees
+/// must be what a reading on its own thread would give, in order, and a refusal must stop the
+/// reading where it happened.
+struct ImportJobReadAheadTests {
+    private func job() throws -> ImportJob {
+        ImportJob(profile: nil, profiles: try loadProfiles(), catalog: try loadCatalog(), instrument: "sdq-p4-17")
+    }
+
+    private func file(rows: Int) throws -> String {
+        let path = try makeTemporaryFolder("kortlaeg").appendingPathComponent("parent.csv")
+        try writeParentCSV(path, rows: rows) { "barn-\($0)" }
+        return path.path
+    }
+
+    @Test func responsesArriveInFileOrderWithProgressBetween() throws {
+        var seen: [String] = []
+        var progressAt: [Int] = []
+        let report = try job().run(file: file(rows: 5_000), accept: { response, _ in seen.append(response.childId) },
+                                   reject: { Issue.record("unexpected rejection \($0)") },
+                                   progress: { progressAt.append($0.records) })
+        #expect(report.failure == nil && report.accepted == 5_000)
+        #expect(seen == (1...5_000).map { "barn-\($0)" })
+        // Every 1,000 records, besides the first record's (the clock's start).
+        #expect(progressAt == [1, 1_000, 2_000, 3_000, 4_000, 5_000])
+    }
+
+    @Test func aRefusedInstrumentStopsAtTheFirstRecord() throws {
+        var accepted = 0
+        let report = try job().run(file: file(rows: 5_000), accept: { _, _ in accepted += 1 }, reject: { _ in },
+                                   instrumentChosen: { instrument in
+                                       throw ImportError.mixedInstruments(file: "parent.csv", expected: "sdq-t4-17@1.0.0",
+                                                                          found: instrument.reference.description)
+                                   })
+        #expect(accepted == 0)
+        #expect(report.read == 1 && report.accepted == 0)
+        #expect(report.failure?.contains("sdq-t4-17@1.0.0") == true)
+    }
+
+    private struct DiskFull: Error {}
+
+    @Test func anErrorOfTheCallerIsThrownAndNothingMoreIsHandedOver() throws {
+        var accepted = 0
+        #expect(throws: DiskFull.self) {
+            _ = try job().run(file: file(rows: 20_000), accept: { _, _ in
+                accepted += 1
+                if accepted == 300 { throw DiskFull() }
+            }, reject: { _ in })
+        }
+        #expect(accepted == 300)
+    }
+}

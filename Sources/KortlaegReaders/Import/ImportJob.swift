@@ -52,11 +52,46 @@ public struct ImportJob: Sendable {
     ///     throw ``ImportError`` to refuse the file (e.g. another instrument with `--score`).
     ///   - progress: called every 1,000 records with the records read and, where the reader
     ///     knows them, the file's bytes read and its size.
+    ///
+    /// The file is read and mapped on a second thread while the closures run on the calling
+    /// one, in the order the records come (``ImportHandoff``): reading overlaps storing.
     public func run(file: String, accept: (MappedResponse, Instrument) throws -> Void,
                     reject: (MappingRejection) throws -> Void,
                     detected: (ImportFileReport) -> Void = { _ in },
                     instrumentChosen: (Instrument) throws -> Void = { _ in },
                     progress: (Progress) -> Void = { _ in }) throws -> ImportFileReport {
+        let handoff = ImportHandoff()
+        let job = self
+        let reading = Thread {
+            let outcome = Result {
+                try job.read(file: file,
+                             accept: { try handoff.send(.accept($0, $1)) },
+                             reject: { try handoff.send(.reject($0)) },
+                             detected: { handoff.post(.detected($0)) },
+                             instrumentChosen: { try handoff.ask(.instrumentChosen($0)) },
+                             progress: { handoff.post(.progress($0)) })
+            }
+            handoff.finish(outcome)
+        }
+        reading.stackSize = 8 << 20
+        reading.start()
+        return try handoff.consume { event in
+            switch event {
+            case let .accept(response, instrument): try accept(response, instrument)
+            case let .reject(problem): try reject(problem)
+            case let .detected(report): detected(report)
+            case let .instrumentChosen(instrument): try instrumentChosen(instrument)
+            case let .progress(done): progress(done)
+            }
+        }
+    }
+
+    /// ``run(file:accept:reject:detected:instrumentChosen:progress:)`` on the thread that reads.
+    private func read(file: String, accept: (MappedResponse, Instrument) throws -> Void,
+                      reject: (MappingRejection) throws -> Void,
+                      detected: (ImportFileReport) -> Void,
+                      instrumentChosen: (Instrument) throws -> Void,
+                      progress: (Progress) -> Void) throws -> ImportFileReport {
         var report = ImportFileReport(file: file)
         var mapper: ResponseMapper?
         var unmapped: [String] = []

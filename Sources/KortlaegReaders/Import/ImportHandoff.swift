@@ -1,0 +1,142 @@
+import Foundation
+import KortlaegDomain
+
+/// Hands what an import finds from the thread that reads and maps the file to the thread that
+/// called ``ImportJob/run(file:accept:reject:detected:instrumentChosen:progress:)``, in the
+/// order it was found, so that reading and mapping on one core overlap storing or writing on
+/// the other.
+///
+/// Memory is bounded: the reader waits while `capacity` batches are waiting, so at most
+/// 2 × `capacity` + 1 batches exist (queued, in the caller's hands, being filled). When the caller's
+/// closure throws, the reader is cancelled (its next hand-off throws ``Cancelled``) and its
+/// results are dropped. Asking (``ask(_:)``) waits until the caller has handled the event,
+/// for the one callback whose answer the reading depends on (`instrumentChosen`).
+final class ImportHandoff: @unchecked Sendable {
+    /// What the reading found, in order.
+    enum Event: Sendable {
+        case accept(MappedResponse, Instrument)
+        case reject(MappingRejection)
+        case detected(ImportFileReport)
+        case instrumentChosen(Instrument)
+        case progress(ImportJob.Progress)
+    }
+
+    /// Thrown to the reading thread once the caller has stopped.
+    struct Cancelled: Error {}
+
+    private let condition = NSCondition()
+    private let batchSize: Int
+    private let capacity: Int
+    // Guarded by `condition`.
+    private var queue: [[Event]] = []
+    private var cancelled = false
+    private var answer: Result<Void, any Error>?
+    private var outcome: Result<ImportFileReport, any Error>?
+    // The reading thread's own.
+    private var pending: [Event] = []
+
+    init(batchSize: Int = 128, capacity: Int = 8) {
+        self.batchSize = batchSize
+        self.capacity = capacity
+        pending.reserveCapacity(batchSize)
+    }
+
+    // MARK: - The reading thread
+
+    /// Queues an event; throws ``Cancelled`` once the caller has stopped.
+    func send(_ event: Event) throws {
+        pending.append(event)
+        if pending.count >= batchSize { try flush() }
+    }
+
+    /// Queues an event that needs no answer and cannot fail (a cancelled one is dropped).
+    func post(_ event: Event) {
+        pending.append(event)
+        if pending.count >= batchSize { try? flush() }
+    }
+
+    /// Queues an event and waits until the caller has handled it; its error is rethrown here.
+    func ask(_ event: Event) throws {
+        pending.append(event)
+        try flush()
+        condition.lock()
+        defer { condition.unlock() }
+        while answer == nil && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        let result = answer!
+        answer = nil
+        try result.get()
+    }
+
+    /// The reading's end: what is pending is queued (unless cancelled) and the outcome kept.
+    func finish(_ result: Result<ImportFileReport, any Error>) {
+        try? flush()
+        condition.lock()
+        outcome = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= capacity && !cancelled { condition.wait() }
+        if cancelled {
+            pending.removeAll(keepingCapacity: true)
+            throw Cancelled()
+        }
+        queue.append(pending)
+        pending = []
+        pending.reserveCapacity(batchSize)
+        condition.broadcast()
+    }
+
+    // MARK: - The calling thread
+
+    /// Hands every event to `handle` in order until the reading ends, and returns its outcome.
+    /// An event handled for ``ask(_:)`` answers with `handle`'s result; any other error from
+    /// `handle` cancels the reading, waits for it to stop and is rethrown.
+    func consume(_ handle: (Event) throws -> Void) throws -> ImportFileReport {
+        while true {
+            condition.lock()
+            while queue.isEmpty && outcome == nil { condition.wait() }
+            if queue.isEmpty, let outcome {
+                condition.unlock()
+                return try outcome.get()
+            }
+            let batches = queue
+            queue.removeAll(keepingCapacity: true)
+            condition.broadcast()
+            condition.unlock()
+            for batch in batches {
+                for event in batch {
+                    if case .instrumentChosen = event {
+                        let result = Result { try handle(event) }
+                        condition.lock()
+                        answer = result
+                        condition.broadcast()
+                        condition.unlock()
+                        continue
+                    }
+                    do {
+                        try handle(event)
+                    } catch {
+                        stop()
+                        throw error
+                    }
+                }
+            }
+        }
+    }
+
+    /// Cancels the reading and waits until its thread has finished.
+    private func stop() {
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        condition.broadcast()
+        while outcome == nil { condition.wait() }
+        condition.unlock()
+    }
+}
