@@ -260,7 +260,7 @@ package final class PostgresImportBackend: ImportBackend {
             try binds.append(response.instrument.id)
             try binds.append(response.instrument.version)
             try response.date.bind(into: &binds)
-            try binds.append(AnswerCoding.encode(response.answers, missingReasons: response.missingReasons))
+            try binds.append(response.storedAnswers)
             try binds.append(response.batchID)
             try binds.append(response.scoringID)
         }

@@ -179,7 +179,7 @@ package struct SQLiteImportBackend: ImportBackend {
     private static func arguments(_ response: NewResponse) -> StatementArguments {
         [response.childID, response.occasionID, response.informant.rawValue, response.instrument.id,
          response.instrument.version, response.date,
-         AnswerCoding.encode(response.answers, missingReasons: response.missingReasons), response.batchID,
+         response.storedAnswers, response.batchID,
          response.scoringID]
     }
 

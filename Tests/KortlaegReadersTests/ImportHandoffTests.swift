@@ -17,25 +17,25 @@ import Testing
         func set(_ value: Value) { mutex.withLock { $0 = value } }
     }
 
-    private static func progress(_ n: Int) -> ImportHandoff.Event {
+    private static func progress(_ n: Int) -> ImportHandoff<Void>.Event {
         .progress(ImportJob.Progress(records: n, bytes: nil, totalBytes: nil))
     }
 
-    private static func number(_ event: ImportHandoff.Event) -> Int? {
+    private static func number(_ event: ImportHandoff<Void>.Event) -> Int? {
         if case let .progress(done) = event { return done.records }
         return nil
     }
 
     /// Runs `produce` on a thread as ``ImportJob`` does and hands its events to `handle`.
-    private static func run(_ handoff: ImportHandoff, produce: @escaping @Sendable (ImportHandoff) throws -> ImportFileReport,
-                            handle: (ImportHandoff.Event) throws -> Void) throws -> ImportFileReport {
+    private static func run(_ handoff: ImportHandoff<Void>, produce: @escaping @Sendable (ImportHandoff<Void>) throws -> ImportFileReport,
+                            handle: (ImportHandoff<Void>.Event) throws -> Void) throws -> ImportFileReport {
         let thread = Thread { handoff.finish(Result { try produce(handoff) }) }
         thread.start()
         return try handoff.consume(handle)
     }
 
     @Test func everyEventArrivesInOrderAndTheOutcomeLast() throws {
-        let handoff = ImportHandoff(batchSize: 7, capacity: 2)
+        let handoff = ImportHandoff<Void>(batchSize: 7, capacity: 2)
         var seen: [Int] = []
         let report = try Self.run(handoff, produce: { handoff in
             for n in 0..<10_000 {
@@ -50,7 +50,7 @@ import Testing
     @Test func theReadingWaitsWhileTheQueueIsFull() throws {
         // batchSize 5, capacity 3: at most 3 batches in the caller's hands, 3 queued and 1 being
         // filled, so the reading is never more than 7 × 5 + 1 events ahead of the caller.
-        let handoff = ImportHandoff(batchSize: 5, capacity: 3)
+        let handoff = ImportHandoff<Void>(batchSize: 5, capacity: 3)
         let sent = Shared(0)
         var handled = 0
         var furthestAhead = 0
@@ -72,7 +72,7 @@ import Testing
     private struct Refused: Error {}
 
     @Test func aFailingCallerStopsTheReadingAndItsErrorIsThrown() throws {
-        let handoff = ImportHandoff(batchSize: 10, capacity: 2)
+        let handoff = ImportHandoff<Void>(batchSize: 10, capacity: 2)
         let sent = Shared(0)
         let readingStopped = Shared(false)
         var handled = 0
@@ -83,9 +83,9 @@ import Testing
                         sent.set(sent.value + 1)
                         try handoff.send(Self.progress(n))
                     }
-                } catch is ImportHandoff.Cancelled {
+                } catch is ImportHandoff<Void>.Cancelled {
                     readingStopped.set(true)
-                    throw ImportHandoff.Cancelled()
+                    throw ImportHandoff<Void>.Cancelled()
                 }
                 return ImportFileReport(file: "never")
             }, handle: { _ in
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func aQuestionIsAnsweredBeforeTheReadingGoesOn() throws {
-        let handoff = ImportHandoff(batchSize: 100, capacity: 4)
+        let handoff = ImportHandoff<Void>(batchSize: 100, capacity: 4)
         let instrument = try loadCatalog().resolve("sdq-p4-17")
         var order: [String] = []
         let report = try Self.run(handoff, produce: { handoff in

@@ -172,3 +172,54 @@ struct ResponseImportTests {
         #expect(store.rows.batches.isEmpty)
     }
 }
+
+/// An import prepares each record on its reading thread (pseudonym, CPR masking, scores, stored
+/// answers) and stores it on another: the prepared values must be exactly what the store would
+/// work out itself, from any thread.
+struct ResponsePreparerTests {
+    let pseudonymizer = Pseudonymizer(key: Pseudonymizer.makeKey())
+
+    private func preparer() -> ResponsePreparer {
+        let options = ProjectStoreContract.options()
+        return ResponsePreparer(pseudonymizer: pseudonymizer, instruments: options.instruments, scoring: options.scoring)
+    }
+
+    @Test func preparedValuesAreTheStoresOwn() throws {
+        var input = ProjectStoreContract.record("barn-7", [2, 1, 0], row: 4, attributes: ChildAttributes(site: "Aarhus"))
+        input.response.answers["note"] = .text("ring 010203-1234 i morgen")
+        input.missingReasons = ["c": "refused"]
+        let prepared = preparer().prepare(input)
+
+        #expect(prepared.pseudonym == pseudonymizer.pseudonym(for: "barn-7", site: "Aarhus"))
+        // The CPR-shaped number is masked before anything is scored or encoded.
+        var masked = input.response.answers
+        masked["note"] = .text(CPRGuard.masked("ring 010203-1234 i morgen"))
+        #expect(prepared.answers == masked)
+        #expect(!prepared.encodedAnswers.contains("010203-1234"))
+        #expect(prepared.encodedAnswers == AnswerCoding.encode(masked, missingReasons: ["c": "refused"]))
+        let context = try ScoringContext(instrument: ProjectStoreContract.instrument, options: ScoringOptions())
+        var response = input.response
+        response.answers = masked
+        #expect(prepared.scores == context.score(response))
+        #expect(prepared.scores?.first?.value == 3, "2 + 1 + 0")
+    }
+
+    @Test func anEmptyIdAndAnUnknownInstrumentAreLeftToTheStore() {
+        var input = ProjectStoreContract.record("  ", [1, 1, 1], row: 1)
+        input.response.instrument = InstrumentReference(id: "no-such", version: "9.9.9")
+        let prepared = preparer().prepare(input)
+        #expect(prepared.pseudonym == nil && prepared.scores == nil)
+    }
+
+    @Test func twoThreadsGetTheSameAsOne() async {
+        let preparer = preparer()
+        let inputs = (0..<400).map { ProjectStoreContract.record("barn-\($0)", [$0 % 3, ($0 / 3) % 3, 1], row: $0 + 1) }
+        let alone = inputs.map { preparer.prepare($0).scores }
+        let shared = preparer
+        async let even = inputs.enumerated().filter { $0.offset % 2 == 0 }.map { shared.prepare($0.element).scores }
+        async let odd = inputs.enumerated().filter { $0.offset % 2 == 1 }.map { shared.prepare($0.element).scores }
+        let (evens, odds) = await (even, odd)
+        #expect(evens == alone.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        #expect(odds == alone.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
+    }
+}

@@ -187,12 +187,19 @@ public enum ProjectImport {
                     try toRejects(rejection)
                     try stored.reject(ImportReject(rejection))
                 }
-                let read = try setup.job.run(file: file, accept: { mapped, _ in
+                // Pseudonym, scores and stored answers are worked out on the reading thread.
+                let preparer = stored.preparer()
+                let occasion = request.occasion, site = request.site
+                let read = try setup.job.run(file: file, prepare: { mapped, _ in
+                    Swift.Result { () throws in
+                        var input = try StoredResponseInput(mapped, occasion: occasion)
+                        if let site { input.attributes.site = SiteName.display(site) }
+                        return preparer.prepare(input)
+                    }
+                }, accept: { mapped, _, prepared in
                     do {
                         // The store's own refusals (in-file duplicates) reach stderr and the rejects file too.
-                        var input = try StoredResponseInput(mapped, occasion: request.occasion)
-                        if let site = request.site { input.attributes.site = SiteName.display(site) }
-                        if let refused = try stored.add(input) {
+                        if let refused = try stored.add(prepared.get()) {
                             try toRejects(MappingRejection(refused, file: file, location: mapped.location))
                         }
                     } catch let rejection as MappingRejection {

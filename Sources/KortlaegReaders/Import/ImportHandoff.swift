@@ -11,10 +11,10 @@ import KortlaegDomain
 /// closure throws, the reader is cancelled (its next hand-off throws ``Cancelled``) and its
 /// results are dropped. Asking (``ask(_:)``) waits until the caller has handled the event,
 /// for the one callback whose answer the reading depends on (`instrumentChosen`).
-final class ImportHandoff: @unchecked Sendable {
+final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
     /// What the reading found, in order.
     enum Event: Sendable {
-        case accept(MappedResponse, Instrument)
+        case accept(MappedResponse, Instrument, Prepared)
         case reject(MappingRejection)
         case detected(ImportFileReport)
         case instrumentChosen(Instrument)

@@ -60,12 +60,27 @@ public struct ImportJob: Sendable {
                     detected: (ImportFileReport) -> Void = { _ in },
                     instrumentChosen: (Instrument) throws -> Void = { _ in },
                     progress: (Progress) -> Void = { _ in }) throws -> ImportFileReport {
-        let handoff = ImportHandoff()
+        try run(file: file, prepare: { _, _ in () }, accept: { response, instrument, _ in try accept(response, instrument) },
+                reject: reject, detected: detected, instrumentChosen: instrumentChosen, progress: progress)
+    }
+
+    /// ``run(file:accept:reject:detected:instrumentChosen:progress:)`` with work done ahead:
+    /// `prepare` runs on the reading thread for each response, as soon as it is mapped, and its
+    /// result reaches `accept` with the response.
+    public func run<Prepared: Sendable>(
+        file: String, prepare: @escaping @Sendable (MappedResponse, Instrument) -> Prepared,
+        accept: (MappedResponse, Instrument, Prepared) throws -> Void,
+        reject: (MappingRejection) throws -> Void,
+        detected: (ImportFileReport) -> Void = { _ in },
+        instrumentChosen: (Instrument) throws -> Void = { _ in },
+        progress: (Progress) -> Void = { _ in }
+    ) throws -> ImportFileReport {
+        let handoff = ImportHandoff<Prepared>()
         let job = self
         let reading = Thread {
             let outcome = Result {
                 try job.read(file: file,
-                             accept: { try handoff.send(.accept($0, $1)) },
+                             accept: { try handoff.send(.accept($0, $1, prepare($0, $1))) },
                              reject: { try handoff.send(.reject($0)) },
                              detected: { handoff.post(.detected($0)) },
                              instrumentChosen: { try handoff.ask(.instrumentChosen($0)) },
@@ -77,7 +92,7 @@ public struct ImportJob: Sendable {
         reading.start()
         return try handoff.consume { event in
             switch event {
-            case let .accept(response, instrument): try accept(response, instrument)
+            case let .accept(response, instrument, prepared): try accept(response, instrument, prepared)
             case let .reject(problem): try reject(problem)
             case let .detected(report): detected(report)
             case let .instrumentChosen(instrument): try instrumentChosen(instrument)

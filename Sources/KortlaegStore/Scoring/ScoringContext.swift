@@ -6,7 +6,7 @@ import KortlaegDomain
 ///
 /// Backend-neutral: a store finds or inserts the row for ``key`` (``ImportBackend/scoringID(for:)``)
 /// and keeps its id with every response scored by this context.
-package struct ScoringContext {
+package struct ScoringContext: Sendable {
     package let scorer: Scorer
     package let bands: BandLookup
     /// Per score (in scorer order), per band table covering it (instrument order): the score's
@@ -66,7 +66,7 @@ package struct ScoringContext {
     }
 
     /// One band table's bands of one score, with their stored texts.
-    private struct BandPlan {
+    private struct BandPlan: Sendable {
         var bands: [BandTable.Band]
         var texts: [String]
     }

@@ -101,10 +101,14 @@ package struct NewResponse: Hashable, Sendable {
     package var scoringID: Int64
     /// Items answered with a source missing code → its meaning.
     package var missingReasons: [String: String]
+    /// ``AnswerCoding/encode(_:missingReasons:)`` of the answers and reasons, when made ahead.
+    package var encodedAnswers: String?
 
     package init(childID: Int64, occasionID: Int64, informant: Informant, instrument: InstrumentReference, date: String?,
-                 answers: [String: AnswerValue], batchID: Int64, scoringID: Int64, missingReasons: [String: String] = [:]) {
+                 answers: [String: AnswerValue], batchID: Int64, scoringID: Int64, missingReasons: [String: String] = [:],
+                 encodedAnswers: String? = nil) {
         self.missingReasons = missingReasons
+        self.encodedAnswers = encodedAnswers
         self.childID = childID
         self.occasionID = occasionID
         self.informant = informant
@@ -117,6 +121,11 @@ package struct NewResponse: Hashable, Sendable {
 }
 
 extension NewResponse {
+    /// The answers' stored JSON.
+    package var storedAnswers: String {
+        encodedAnswers ?? AnswerCoding.encode(answers, missingReasons: missingReasons)
+    }
+
     /// What makes it the same response as a stored one.
     package var key: ResponseKey {
         ResponseKey(childID: childID, occasionID: occasionID, informant: informant, instrumentID: instrument.id)

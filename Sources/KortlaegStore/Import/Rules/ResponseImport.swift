@@ -26,6 +26,8 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
     private let batch: BatchImport.Context
     private let options: ImportOptions
     private let pseudonymizer: Pseudonymizer
+    /// Pseudonym, masking, scores and stored answers of a record, made ahead (any thread).
+    private let preparation: ResponsePreparer
     private var occasions: [String: Int64] = [:]
     private var classes: [String: Int64] = [:]
     private var schools: [String: Int64] = [:]
@@ -41,6 +43,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         self.batch = batch
         self.options = options
         self.pseudonymizer = pseudonymizer
+        preparation = ResponsePreparer(pseudonymizer: pseudonymizer, instruments: options.instruments, scoring: options.scoring)
     }
 
     /// Imports one file into `store` as one transaction (the body of ``ProjectStore/importFile(_:options:produce:)``).
@@ -77,15 +80,18 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         try backend.insertReject(rejection.scrubbed, batchID: batch.batchID)
     }
 
+    package func preparer() -> ResponsePreparer { preparation }
+
     @discardableResult
-    package func add(_ input: StoredResponseInput) throws -> ImportReject? {
+    package func add(_ prepared: PreparedResponse) throws -> ImportReject? {
+        var input = prepared.input
         if let site = input.attributes.site, let problem = SiteName.problem(site) {
             let rejection = ImportReject(row: input.row, line: input.line, column: "(site)", value: nil,
                                          reason: "\(problem); correct the site in the file or with --site")
             try reject(rejection)
             return rejection
         }
-        guard let pseudonym = pseudonymizer.pseudonym(for: input.childKey, site: input.attributes.site) else {
+        guard let pseudonym = prepared.pseudonym else {
             let rejection = ImportReject(row: input.row, line: input.line, column: "(id)", value: nil,
                                          reason: "the child id is empty; every response needs the child's id")
             try reject(rejection)
@@ -102,28 +108,25 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                 return rejection
             }
         }
-        var input = input
-        if input.response.answers.values.contains(where: { if case .text = $0 { true } else { false } }) {
-            input.response.answers = input.response.answers.mapValues { answer in
-                if case let .text(text) = answer { return .text(CPRGuard.masked(text)) }
-                return answer
-            }
-        }
+        input.response.answers = prepared.answers
         let scorer = try scoring(input.response.instrument)
         let occasionID = try occasion(input.occasion, date: input.date)
         let childID = try child(pseudonym, attributes: input.attributes)
 
-        let response = NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
-                                   instrument: input.response.instrument, date: input.date,
-                                   answers: input.response.answers, batchID: batch.batchID,
-                                   scoringID: scorer.id, missingReasons: input.missingReasons)
+        let newResponse = NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
+                                      instrument: input.response.instrument, date: input.date,
+                                      answers: input.response.answers, batchID: batch.batchID,
+                                      scoringID: scorer.id, missingReasons: input.missingReasons,
+                                      encodedAnswers: prepared.encodedAnswers)
+        let response = input.response
+        let scores = { prepared.scores ?? scorer.context.score(response) }
         // The common case, a new response, is one insert: the backend's unique key finds a stored
         // one, and only then are the rules below asked what it means.
-        if try backend.insertResponseIfNew(response, scores: { scorer.context.score(input.response) }) {
+        if try backend.insertResponseIfNew(newResponse, scores: scores) {
             counts.accepted += 1
             return nil
         }
-        if let existing = try backend.storedResponse(for: response.key) {
+        if let existing = try backend.storedResponse(for: newResponse.key) {
             if existing.batchID == batch.batchID {
                 let rejection = ImportReject(row: input.row, line: input.line, column: "(row)", value: nil,
                                              reason: "the same child, occasion (\(input.occasion)), informant and instrument appear earlier in this file; only the first is kept")
@@ -154,7 +157,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
             try replace(existing, pseudonym: pseudonym, input: input)
         }
 
-        try backend.insertResponse(response, scores: scorer.context.score(input.response))
+        try backend.insertResponse(newResponse, scores: scores())
         counts.accepted += 1
         return nil
     }

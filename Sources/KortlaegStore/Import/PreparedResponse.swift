@@ -1,0 +1,67 @@
+import KortlaegDomain
+import Synchronization
+
+/// A record with the work done that needs no store: the child's pseudonym, the answers with
+/// CPR-shaped text masked, the scores and the answers' stored JSON. An import makes it on the
+/// thread that reads the file (``ResponsePreparer``) while the one before is being stored.
+public struct PreparedResponse: Sendable {
+    /// The record as given.
+    public let input: StoredResponseInput
+    /// The pseudonym of the child's id at its site; nil when the id is empty.
+    let pseudonym: String?
+    /// The answers as stored: free text with CPR numbers masked.
+    let answers: [String: AnswerValue]
+    /// The scores, when the record's instrument version could be scored (otherwise the store
+    /// reports why when it comes to the record).
+    let scores: [ComputedScore]?
+    /// ``AnswerCoding/encode(_:missingReasons:)`` of ``answers``.
+    let encodedAnswers: String
+}
+
+/// Prepares the records of one import with that import's pseudonym key, instruments and
+/// scoring options; safe to call from any thread (one scorer per instrument version, made once).
+public struct ResponsePreparer: Sendable {
+    private let pseudonymizer: Pseudonymizer
+    private let instruments: InstrumentCatalog
+    private let scoring: ScoringOptions
+    private let contexts = Contexts()
+
+    /// The scorers made so far, by instrument version (nil: the version cannot be scored).
+    private final class Contexts: Sendable {
+        let made = Mutex<[InstrumentReference: ScoringContext?]>([:])
+    }
+
+    init(pseudonymizer: Pseudonymizer, instruments: InstrumentCatalog, scoring: ScoringOptions) {
+        self.pseudonymizer = pseudonymizer
+        self.instruments = instruments
+        self.scoring = scoring
+    }
+
+    /// The record with its pseudonym, masked answers, scores and stored answers.
+    public func prepare(_ input: StoredResponseInput) -> PreparedResponse {
+        var answers = input.response.answers
+        if answers.values.contains(where: { if case .text = $0 { true } else { false } }) {
+            answers = answers.mapValues { answer in
+                if case let .text(text) = answer { return .text(CPRGuard.masked(text)) }
+                return answer
+            }
+        }
+        var scores: [ComputedScore]?
+        if let context = context(input.response.instrument) {
+            var response = input.response
+            response.answers = answers
+            scores = context.score(response)
+        }
+        return PreparedResponse(input: input, pseudonym: pseudonymizer.pseudonym(for: input.childKey, site: input.attributes.site),
+                                answers: answers, scores: scores,
+                                encodedAnswers: AnswerCoding.encode(answers, missingReasons: input.missingReasons))
+    }
+
+    /// The scorer of `reference`, made on first use.
+    func context(_ reference: InstrumentReference) -> ScoringContext? {
+        if let made = contexts.made.withLock({ $0[reference] }) { return made }
+        let context = (try? instruments.instrument(reference)).flatMap { try? ScoringContext(instrument: $0, options: scoring) }
+        contexts.made.withLock { $0[reference] = .some(context) }
+        return context
+    }
+}
