@@ -78,6 +78,8 @@ let package = Package(
             dependencies: [
                 "KortlaegDomain", "KortlaegStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the import's hot inserts (DirectStatement.swift only).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

@@ -6,8 +6,27 @@ import KortlaegStore
 /// The import primitives over one SQLite transaction; the rules in KortlaegStore drive them.
 package struct SQLiteImportBackend: ImportBackend {
     let db: Database
+    /// The hot path's statements, prepared once per transaction (not looked up by their SQL
+    /// text for every response).
+    private let statements = Statements()
 
     init(db: Database) { self.db = db }
+
+    private final class Statements {
+        var childID: DirectStatement?
+        var insertChild: DirectStatement?
+        var insertResponse: DirectStatement?
+        var insertResponseIfNew: DirectStatement?
+        var insertScores: [Int: DirectStatement] = [:]
+    }
+
+    /// The statement kept in `slot`, prepared from `sql` on first use.
+    private func statement(_ slot: ReferenceWritableKeyPath<Statements, DirectStatement?>, _ sql: String) throws -> DirectStatement {
+        if let made = statements[keyPath: slot] { return made }
+        let made = DirectStatement(try db.makeStatement(sql: sql))
+        statements[keyPath: slot] = made
+        return made
+    }
 
     // MARK: - The batch
 
@@ -99,7 +118,9 @@ package struct SQLiteImportBackend: ImportBackend {
     // MARK: - Children
 
     package func childID(pseudonym: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM child WHERE pseudonym = ?"), arguments: [pseudonym])
+        let select = try statement(\.childID, "SELECT id FROM child WHERE pseudonym = ?")
+        select.bind(pseudonym, at: 1)
+        return try select.fetchInt64(in: db) { [pseudonym] }
     }
 
     package func child(pseudonym: String) throws -> StoredChild? {
@@ -113,8 +134,14 @@ package struct SQLiteImportBackend: ImportBackend {
     }
 
     package func insertChild(_ child: StoredChild) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO child (pseudonym, classId, birthYear, birthMonth, sex, site) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex, child.site])
+        let insert = try statement(\.insertChild, "INSERT INTO child (pseudonym, classId, birthYear, birthMonth, sex, site) VALUES (?, ?, ?, ?, ?, ?)")
+        insert.bind(child.pseudonym, at: 1)
+        insert.bind(child.classID, at: 2)
+        insert.bind(child.birthYear, at: 3)
+        insert.bind(child.birthMonth, at: 4)
+        insert.bind(child.sex, at: 5)
+        insert.bind(child.site, at: 6)
+        try insert.execute(in: db) { [child.pseudonym, child.classID, child.birthYear, child.birthMonth, child.sex, child.site] }
         return db.lastInsertedRowID
     }
 
@@ -155,32 +182,42 @@ package struct SQLiteImportBackend: ImportBackend {
         try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [id])
     }
 
+    private static let insertResponseSQL = """
+        INSERT INTO response (childId, occasionId, informant, instrumentId, instrumentVersion, date, answers, batchId, scoringId)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     package func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO response (childId, occasionId, informant, instrumentId, instrumentVersion, date, answers, batchId, scoringId)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: Self.arguments(response))
+        try run(statement(\.insertResponse, Self.insertResponseSQL), response)
         try insertScores(scores, responseID: db.lastInsertedRowID)
     }
 
     /// One statement for a new response: the unique key (childId, occasionId, informant,
     /// instrumentId) skips one already stored, and `changesCount` says which happened.
     package func insertResponseIfNew(_ response: NewResponse, scores: () throws -> [ComputedScore]) throws -> Bool {
-        try db.cachedStatement(sql: """
-            INSERT INTO response (childId, occasionId, informant, instrumentId, instrumentVersion, date, answers, batchId, scoringId)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (childId, occasionId, informant, instrumentId) DO NOTHING
-            """).execute(arguments: Self.arguments(response))
+        try run(statement(\.insertResponseIfNew, Self.insertResponseSQL + " ON CONFLICT (childId, occasionId, informant, instrumentId) DO NOTHING"),
+                response)
         guard db.changesCount == 1 else { return false }
         try insertScores(scores(), responseID: db.lastInsertedRowID)
         return true
     }
 
-    private static func arguments(_ response: NewResponse) -> StatementArguments {
-        [response.childID, response.occasionID, response.informant.rawValue, response.instrument.id,
-         response.instrument.version, response.date,
-         response.storedAnswers, response.batchID,
-         response.scoringID]
+    /// Binds a response's nine columns and runs `insert`.
+    private func run(_ insert: DirectStatement, _ response: NewResponse) throws {
+        let answers = response.storedAnswers
+        insert.bind(response.childID, at: 1)
+        insert.bind(response.occasionID, at: 2)
+        insert.bind(response.informant.rawValue, at: 3)
+        insert.bind(response.instrument.id, at: 4)
+        insert.bind(response.instrument.version, at: 5)
+        insert.bind(response.date, at: 6)
+        insert.bind(answers, at: 7)
+        insert.bind(response.batchID, at: 8)
+        insert.bind(response.scoringID, at: 9)
+        try insert.execute(in: db) {
+            [response.childID, response.occasionID, response.informant.rawValue, response.instrument.id,
+             response.instrument.version, response.date, answers, response.batchID, response.scoringID]
+        }
     }
 
     /// The statement inserting `n` scores in one, by `n` (0...150), its text made once.
@@ -200,17 +237,27 @@ package struct SQLiteImportBackend: ImportBackend {
             return
         }
         // All of a response's scores in one statement (prepared once per score count).
-        let insertScores = try db.cachedStatement(sql: Self.insertScoresSQL[scores.count])
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        arguments.reserveCapacity(5 * scores.count)
-        for score in scores {
-            arguments.append(responseID)
-            arguments.append(score.id)
-            arguments.append(score.variable)
-            arguments.append(score.value)
-            arguments.append(score.bands)
+        let insert: DirectStatement
+        if let made = statements.insertScores[scores.count] {
+            insert = made
+        } else {
+            insert = DirectStatement(try db.makeStatement(sql: Self.insertScoresSQL[scores.count]))
+            statements.insertScores[scores.count] = insert
         }
-        try insertScores.execute(arguments: StatementArguments(arguments))
+        var index: Int32 = 1
+        for score in scores {
+            insert.bind(responseID, at: index)
+            insert.bind(score.id, at: index + 1)
+            insert.bind(score.variable, at: index + 2)
+            insert.bind(score.value, at: index + 3)
+            insert.bind(score.bands, at: index + 4)
+            index += 5
+        }
+        try insert.execute(in: db) {
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            for score in scores { arguments += [responseID, score.id, score.variable, score.value, score.bands] }
+            return StatementArguments(arguments)
+        }
     }
 
     // MARK: - Trivselsmåling figures
