@@ -26,9 +26,15 @@ public struct ResponsePreparer: Sendable {
     private let scoring: ScoringOptions
     private let contexts = Contexts()
 
-    /// The scorers made so far, by instrument version (nil: the version cannot be scored).
+    /// The scorers and answer encoders made so far, by instrument version (a nil scorer: the
+    /// version cannot be scored; a nil encoder: the version is not in the catalog).
     private final class Contexts: Sendable {
-        let made = Mutex<[InstrumentReference: ScoringContext?]>([:])
+        let made = Mutex<[InstrumentReference: Made]>([:])
+    }
+
+    private struct Made: Sendable {
+        var context: ScoringContext?
+        var coding: AnswerCodingPlan?
     }
 
     init(pseudonymizer: Pseudonymizer, instruments: InstrumentCatalog, scoring: ScoringOptions) {
@@ -46,22 +52,26 @@ public struct ResponsePreparer: Sendable {
                 return answer
             }
         }
+        let made = self.made(input.response.instrument)
         var scores: [ComputedScore]?
-        if let context = context(input.response.instrument) {
+        if let context = made.context {
             var response = input.response
             response.answers = answers
             scores = context.score(response)
         }
+        let encoded = made.coding?.encode(answers, missingReasons: input.missingReasons)
+            ?? AnswerCoding.encode(answers, missingReasons: input.missingReasons)
         return PreparedResponse(input: input, pseudonym: pseudonymizer.pseudonym(for: input.childKey, site: input.attributes.site),
-                                answers: answers, scores: scores,
-                                encodedAnswers: AnswerCoding.encode(answers, missingReasons: input.missingReasons))
+                                answers: answers, scores: scores, encodedAnswers: encoded)
     }
 
-    /// The scorer of `reference`, made on first use.
-    func context(_ reference: InstrumentReference) -> ScoringContext? {
+    /// The scorer and answer encoder of `reference`, made on first use.
+    private func made(_ reference: InstrumentReference) -> Made {
         if let made = contexts.made.withLock({ $0[reference] }) { return made }
-        let context = (try? instruments.instrument(reference)).flatMap { try? ScoringContext(instrument: $0, options: scoring) }
-        contexts.made.withLock { $0[reference] = .some(context) }
-        return context
+        let instrument = try? instruments.instrument(reference)
+        let made = Made(context: instrument.flatMap { try? ScoringContext(instrument: $0, options: scoring) },
+                        coding: instrument.map { AnswerCodingPlan(itemIDs: $0.items.map(\.id)) })
+        contexts.made.withLock { $0[reference] = made }
+        return made
     }
 }
