@@ -82,6 +82,33 @@ struct ResponseMapperTests {
         #expect(mapped.occasion == "T2")
     }
 
+    /// A mapper keeps the field layout of the last record for the next; records whose field names
+    /// differ (other order, other names, a name in other case, one field more) must map exactly
+    /// as a fresh mapper maps them, in whatever order they come.
+    @Test func aChangedFieldLayoutIsNotReused() throws {
+        let profile = try loadProfiles().resolve("official-variables-csv")
+        let instrument = try loadCatalog().resolve("sdq-p4-17")
+        let shared = try ResponseMapper(profile: profile, instrument: instrument)
+        func record(_ fields: [(String, String)]) -> SourceRecord {
+            SourceRecord(source: "x.csv", location: "row 1 (line 2)", subjectKey: "c1",
+                         fields: fields.map { SourceField(name: $0.0, value: $0.1) })
+        }
+        let records = [
+            record([("id", "c1"), ("pconsid", "2"), ("pobeys", "1")]),
+            record([("id", "c1"), ("pobeys", "2"), ("pconsid", "0")]),
+            record([("pconsid", "1"), ("id", "c2"), ("pobeys", "0"), ("psomatic", "2")]),
+            record([("id", "c3"), ("PCONSID", "1"), ("pconsid", "2")]),
+            record([("id", "c1"), ("pconsid", "2"), ("pobeys", "1")]),
+            record([("id", "c4"), ("pconsid", "7")]),
+        ]
+        for (index, record) in (records + records.reversed()).enumerated() {
+            let fresh = try ResponseMapper(profile: profile, instrument: instrument).map(record)
+            #expect(shared.map(record) == fresh, "record \(index)")
+        }
+        guard case let .mapped(second) = shared.map(records[1]) else { Issue.record("not mapped"); return }
+        #expect(second.response.answers == ["obeys": .code(2), "consid": .code(0)])
+    }
+
     /// Class, school, sex and birth year/month (English or Danish column names) are read only for
     /// a project store; without it the record maps exactly as before.
     @Test func childAttributesAreReadOnlyWhenAsked() throws {

@@ -44,6 +44,8 @@ public struct ResponseMapper: Sendable {
     /// The lowercased field names the profile reads (items, child id, occasion, informant, date
     /// and, when read, the child attributes): every other field of a record is unmapped.
     private let mappedFieldNames: Set<String>
+    /// The field layout of the last record, for the next one with the same field names.
+    private let layouts = FieldLayoutCache()
 
     private struct ReferenceNames {
         var childId: [String], occasion: [String], informant: [String], date: [String]
@@ -146,7 +148,7 @@ public struct ResponseMapper: Sendable {
     /// The value a field reference reads, through the record's `lookup` (lowercased names, first
     /// occurrence). A constant, a record part, or a record with two field names that differ only
     /// in case (where the exact spelling decides) is read by ``FieldReference/rawValue(in:)``.
-    private func value(_ reference: FieldReference, names: [String], in record: SourceRecord, lookup: [String: String],
+    private func value(_ reference: FieldReference, names: [String], in record: SourceRecord, lookup: FieldLookup,
                        caseClash: Bool) -> String? {
         guard reference.value == nil, reference.part == nil, reference.field != nil, !caseClash else { return reference.rawValue(in: record) }
         guard let value = names.lazy.compactMap({ lookup[$0] }).first else { return nil }
@@ -162,13 +164,9 @@ public struct ResponseMapper: Sendable {
                                              value: value, reason: reason, row: record.row, line: record.line, problem: problem))
         }
 
-        var lookup: [String: String] = [:]
-        lookup.reserveCapacity(record.fields.count)
-        var caseClash = false
-        for field in record.fields {
-            let key = field.name.lowercasedFast
-            if lookup[key] == nil { lookup[key] = field.value } else { caseClash = true }
-        }
+        let layout = layouts.layout(of: record.fields, plans: plans)
+        let lookup = FieldLookup(layout: layout, fields: record.fields)
+        let caseClash = layout.caseClash
         let childId = value(profile.childId, names: names.childId, in: record, lookup: lookup, caseClash: caseClash)
         if childId == nil {
             reject(profile.childId.sourceName, nil, "the child id is missing; expected a pseudonymous id in \(profile.childId)", .missingChildId)
@@ -201,17 +199,10 @@ public struct ResponseMapper: Sendable {
         answers.reserveCapacity(plans.count)
         var missing: [String: MissingCode.Meaning] = [:]
         var itemProblem = false
-        for plan in plans {
-            // The first of the item's source names the record has (one lookup per name tried).
-            var found: (name: String, raw: String)?
-            for source in plan.sources {
-                if let raw = lookup[source] {
-                    found = (source, raw)
-                    break
-                }
-            }
-            guard let (name, raw) = found else { continue }
-            let text = raw.trimmingWhitespace
+        for (planIndex, plan) in plans.enumerated() {
+            // The first of the item's source names the record has, found once per layout.
+            guard let position = layout.planPositions[planIndex] else { continue }
+            let text = record.fields[position].value.trimmingWhitespace
             if text.isEmpty { continue }
             let item = instrument.items[plan.itemIndex]
             if !plan.missing.isEmpty, let meaning = plan.missing[text.lowercased()] ?? plan.missing[Self.labelKey(text)] {
@@ -222,7 +213,7 @@ public struct ResponseMapper: Sendable {
                 if let value = try answer(text, plan: plan) { answers[item.id] = value }
             } catch {
                 itemProblem = true
-                let fieldName = record.fields.first { $0.name.lowercasedFast == name }?.name ?? name
+                let fieldName = record.fields[position].name
                 var reason = "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)"
                 let nearest = nearestLabel(text, plan: plan)
                 if let nearest { reason += "; the nearest label is '\(nearest)'" }
@@ -304,7 +295,7 @@ public struct ResponseMapper: Sendable {
     /// Class, school and sex as written (after the profile's `map`); birth year and month checked
     /// as numbers. A value is echoed in a rejection only if it cannot be a CPR number.
     /// `lookup`: the record's values by lowercased field name (first occurrence).
-    private func childAttributes(of record: SourceRecord, lookup: [String: String],
+    private func childAttributes(of record: SourceRecord, lookup: FieldLookup,
                                  reject: (String, String?, String, MappingProblem?) -> Void) -> (ChildAttributes, age: Int?) {
         let mapping = profile.attributes ?? ChildAttributeMapping()
         func text(_ reference: FieldReference?, _ fieldNames: [String], _ name: String) -> String? {
