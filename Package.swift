@@ -171,7 +171,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KortlaegReadersTests",
-            dependencies: ["KortlaegReaders", "KortlaegDomain"],
+            dependencies: ["KortlaegReaders", "KortlaegDomain", "KortlaegTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

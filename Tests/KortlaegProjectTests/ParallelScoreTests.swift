@@ -9,21 +9,9 @@ import Testing
 /// boundaries through files with quoted line breaks, doubled quotes, CRLF, a BOM, empty lines,
 /// ragged rows, invalid answers and missing data.
 struct ParallelScoreTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be reproduced.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     /// A parent SDQ file of `rows` rows with a kept column, and every irregularity a CSV may have.
     static func tricky(rows: Int, seed: UInt64, delimiter: String, newline: String, bom: Bool) -> [UInt8] {
-        var random = Generator(state: seed)
+        var random = SplitMix(state: seed)
         let items = sdqItems.map { "p" + $0 }
         var text = (["id", "klasse", "kommune"] + items).joined(separator: delimiter) + newline
         for row in 1...rows {

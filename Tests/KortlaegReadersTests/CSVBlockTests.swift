@@ -1,4 +1,5 @@
 @testable import KortlaegReaders
+import KortlaegTestSupport
 import Testing
 
 /// The parallel score path cuts a file into blocks of whole records on one thread and reads each

@@ -1,4 +1,5 @@
 @testable import KortlaegReaders
+import KortlaegTestSupport
 import Testing
 
 /// The input guard skips text, quoted values and tag names in tight loops. The oracle is the
@@ -91,18 +92,6 @@ struct XMLInputGuardTests {
         }
         // The 1,001st `=` comes after 1,000 values with one line feed each.
         #expect(fast.refusal == .tooManyAttributes(line: 1_001))
-    }
-}
-
-/// SplitMix64, so a failure can be reproduced.
-struct SplitMix {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
 

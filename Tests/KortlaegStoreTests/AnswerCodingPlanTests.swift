@@ -1,4 +1,5 @@
 import KortlaegDomain
+import KortlaegTestSupport
 import Testing
 @testable import KortlaegStore
 
@@ -10,21 +11,9 @@ struct AnswerCodingPlanTests {
     private let items = ["consid", "restles", "somatic", "shares", "tantrum", "loner", "obeys", "worries", "Caring",
                          "fidgety", "imp_home", "imp\"q", "æble", "a", "b10", "b9"]
 
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    private struct Numbers {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     @Test func givesTheGeneralEncodingForEveryResponse() {
         let plan = AnswerCodingPlan(itemIDs: items)
-        var numbers = Numbers(state: 15)
+        var numbers = SplitMix(state: 15)
         for round in 0..<3_000 {
             var answers: [String: AnswerValue] = [:]
             for item in items where numbers.next(4) != 0 {
