@@ -12,19 +12,22 @@ package struct SQLiteImportBackend: ImportBackend {
 
     init(db: Database) { self.db = db }
 
+    /// The hot path's statements, by what they do.
+    private enum Slot: Hashable {
+        case childID, insertChild, insertResponse, insertResponseIfNew
+        /// The insert of `n` scores at once.
+        case insertScores(Int)
+    }
+
     private final class Statements {
-        var childID: DirectStatement?
-        var insertChild: DirectStatement?
-        var insertResponse: DirectStatement?
-        var insertResponseIfNew: DirectStatement?
-        var insertScores: [Int: DirectStatement] = [:]
+        var made: [Slot: DirectStatement] = [:]
     }
 
     /// The statement kept in `slot`, prepared from `sql` on first use.
-    private func statement(_ slot: ReferenceWritableKeyPath<Statements, DirectStatement?>, _ sql: String) throws -> DirectStatement {
-        if let made = statements[keyPath: slot] { return made }
-        let made = DirectStatement(try db.makeStatement(sql: sql))
-        statements[keyPath: slot] = made
+    private func statement(_ slot: Slot, _ sql: @autoclosure () -> String) throws -> DirectStatement {
+        if let made = statements.made[slot] { return made }
+        let made = DirectStatement(try db.makeStatement(sql: sql()))
+        statements.made[slot] = made
         return made
     }
 
@@ -118,7 +121,7 @@ package struct SQLiteImportBackend: ImportBackend {
     // MARK: - Children
 
     package func childID(pseudonym: String) throws -> Int64? {
-        let select = try statement(\.childID, "SELECT id FROM child WHERE pseudonym = ?")
+        let select = try statement(.childID, "SELECT id FROM child WHERE pseudonym = ?")
         select.bind(pseudonym, at: 1)
         return try select.fetchInt64(in: db) { [pseudonym] }
     }
@@ -134,7 +137,7 @@ package struct SQLiteImportBackend: ImportBackend {
     }
 
     package func insertChild(_ child: StoredChild) throws -> Int64 {
-        let insert = try statement(\.insertChild, "INSERT INTO child (pseudonym, classId, birthYear, birthMonth, sex, site) VALUES (?, ?, ?, ?, ?, ?)")
+        let insert = try statement(.insertChild, "INSERT INTO child (pseudonym, classId, birthYear, birthMonth, sex, site) VALUES (?, ?, ?, ?, ?, ?)")
         insert.bind(child.pseudonym, at: 1)
         insert.bind(child.classID, at: 2)
         insert.bind(child.birthYear, at: 3)
@@ -188,14 +191,14 @@ package struct SQLiteImportBackend: ImportBackend {
         """
 
     package func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws {
-        try run(statement(\.insertResponse, Self.insertResponseSQL), response)
+        try run(statement(.insertResponse, Self.insertResponseSQL), response)
         try insertScores(scores, responseID: db.lastInsertedRowID)
     }
 
     /// One statement for a new response: the unique key (childId, occasionId, informant,
     /// instrumentId) skips one already stored, and `changesCount` says which happened.
     package func insertResponseIfNew(_ response: NewResponse, scores: () throws -> [ComputedScore]) throws -> Bool {
-        try run(statement(\.insertResponseIfNew, Self.insertResponseSQL + " ON CONFLICT (childId, occasionId, informant, instrumentId) DO NOTHING"),
+        try run(statement(.insertResponseIfNew, Self.insertResponseSQL + " ON CONFLICT (childId, occasionId, informant, instrumentId) DO NOTHING"),
                 response)
         guard db.changesCount == 1 else { return false }
         try insertScores(scores(), responseID: db.lastInsertedRowID)
@@ -237,13 +240,7 @@ package struct SQLiteImportBackend: ImportBackend {
             return
         }
         // All of a response's scores in one statement (prepared once per score count).
-        let insert: DirectStatement
-        if let made = statements.insertScores[scores.count] {
-            insert = made
-        } else {
-            insert = DirectStatement(try db.makeStatement(sql: Self.insertScoresSQL[scores.count]))
-            statements.insertScores[scores.count] = insert
-        }
+        let insert = try statement(.insertScores(scores.count), Self.insertScoresSQL[scores.count])
         var index: Int32 = 1
         for score in scores {
             insert.bind(responseID, at: index)

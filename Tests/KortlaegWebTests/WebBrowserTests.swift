@@ -28,7 +28,13 @@ func webEndToEndInChromium() throws {
     let server = makeKortlaegProcess(["serve", "--project", project, "--port", "0"])
     let output = Pipe()
     server.standardOutput = output
-    server.standardError = FileHandle.nullDevice
+    // The server's log (CPR-masked, as always) is kept, and shown when the browser run fails: the
+    // page says only what to check, the log says why a dry run refused a file.
+    let artefacts = repositoryRoot.appendingPathComponent(".build/artefacts/web-e2e").path
+    try FileManager.default.createDirectory(atPath: artefacts, withIntermediateDirectories: true)
+    let logPath = artefacts + "/server.log"
+    FileManager.default.createFile(atPath: logPath, contents: nil)
+    server.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
     try server.run()
     defer {
         server.terminate()
@@ -44,10 +50,10 @@ func webEndToEndInChromium() throws {
     let text = String(decoding: line, as: UTF8.self)
     let address = try #require(text.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init), "no address in \(text)")
 
-    let artefacts = repositoryRoot.appendingPathComponent(".build/artefacts/web-e2e").path
     let script = repositoryRoot.appendingPathComponent("scripts/e2e/web_e2e.py").path
     let samples = repositoryRoot.appendingPathComponent("SampleData").path
     let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
                                 ["python3", script, address, "mette", "korrekt-hest-batteri", samples, scores, artefacts])
-    #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+    let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+    #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)\nserver log (last lines):\n\(log.split(separator: "\n").suffix(30).joined(separator: "\n"))")
 }
