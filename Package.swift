@@ -176,7 +176,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Process running, temporary folders and the repository paths, shared by the test targets.
-        .target(name: "KortlaegTestSupport", path: "Tests/KortlaegTestSupport", swiftSettings: swiftSettings),
+        .target(name: "KortlaegTestSupport", dependencies: ["KortlaegDomain"], path: "Tests/KortlaegTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "KortlaegStoreTests",
             dependencies: ["KortlaegStore", "KortlaegDomain", "KortlaegTestSupport"],

@@ -77,7 +77,7 @@ public struct ExportJob {
         let base = Self.basePath(for: configuration.outputPath)
         let directory = PathText.folder(of: base)
         let baseName = (base as NSString).lastPathComponent
-        let staging = (directory as NSString).appendingPathComponent(".\(baseName).export-\(UUID().uuidString.prefix(8))")
+        let staging = (directory as NSString).appendingPathComponent(".\(baseName).export-\(CPRGuard.uniqueName().prefix(8))")
         do {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {

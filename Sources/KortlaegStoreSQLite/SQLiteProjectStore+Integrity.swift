@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import GRDB
 import KortlaegStore
 
@@ -24,7 +25,7 @@ extension SQLiteProjectStore {
         for suffix in ["", "-journal", "-wal", "-shm"] where FileManager.default.fileExists(atPath: destination + suffix) {
             throw StoreError.alreadyExists(path: destination + suffix)
         }
-        let temporary = Self.folder(of: destination) + "/.\((destination as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).kortlaeg-tmp"
+        let temporary = Self.folder(of: destination) + "/.\((destination as NSString).lastPathComponent).\(CPRGuard.uniqueName().prefix(8)).kortlaeg-tmp"
         func removeTemporary() {
             for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
         }

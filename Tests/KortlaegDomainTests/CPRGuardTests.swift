@@ -1,3 +1,4 @@
+import Foundation
 import KortlaegDomain
 import Testing
 
@@ -43,5 +44,18 @@ struct CPRGuardTests {
         #expect(throws: CPRGuard.Refusal(what: "class name")) { try CPRGuard.name("4A " + "010203" + "1234", what: "class name") }
         let message = CPRGuard.Refusal(what: "class name").description
         #expect(message.contains("class name contains a CPR number (not shown)") && !message.contains("0102"))
+    }
+
+    /// Temporary names never hold a CPR-shaped number. The plain UUIDs they are drawn from do,
+    /// about one in a few hundred (a run of ten digits with a valid date, or `ddmmyy-nnnn` across a
+    /// dash): the check below finds some among 20,000, so the test would fail without the redraw.
+    /// (This is what made a CI run fail on 2026-12-03: a test folder `…-7A<ten digits>` was
+    /// refused as a file name.)
+    @Test func uniqueNamesHoldNoCPRNumber() {
+        let plain = (0..<20_000).filter { _ in CPRNumber.containsCPR(UUID().uuidString) }.count
+        #expect(plain > 0, "20,000 UUIDs without one CPR-shaped run: the premise of the redraw is gone")
+        let names = (0..<20_000).map { _ in CPRGuard.uniqueName() }
+        #expect(names.allSatisfy { !CPRNumber.containsCPR($0) && UUID(uuidString: $0) != nil })
+        #expect(Set(names).count == names.count)
     }
 }

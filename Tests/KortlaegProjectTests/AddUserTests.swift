@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import KortlaegStore
 import KortlaegStoreSQLite
 import Testing
@@ -86,5 +87,13 @@ import Testing
         #expect(WebLogin.sameToken("abc", "abc"))
         #expect(!WebLogin.sameToken("abc", "abd") && !WebLogin.sameToken("abc", "abcd") && !WebLogin.sameToken("", ""))
         #expect(WebLogin.randomToken() != WebLogin.randomToken())
+    }
+
+    /// A token goes into a cookie, a form and an upload's folder name: it is 64 hex digits and never
+    /// holds a CPR-shaped run (about one raw token in 400 would: an upload in such a folder was
+    /// refused as a file name with a CPR number).
+    @Test func tokensHoldNoCPRNumber() {
+        let tokens = (0..<20_000).map { _ in WebLogin.randomToken() }
+        #expect(tokens.allSatisfy { $0.count == 64 && $0.allSatisfy(\.isHexDigit) && !CPRNumber.containsCPR($0) })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import Testing
 
 @testable import KortlaegReaders
@@ -55,7 +56,7 @@ import Testing
 
     @Test func theWritersFieldPathEncodesAsWriteDoes() throws {
         let fields = ["plain", "with,comma", "say \"hi\"", "two\nlines", "", "æø"]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csvraw-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csvraw-\(CPRGuard.uniqueName())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let viaWrite = folder.appendingPathComponent("write.csv").path

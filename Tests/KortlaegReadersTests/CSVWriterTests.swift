@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import Testing
 
 @testable import KortlaegReaders
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func roundTripThroughReaderWithBOM() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-writer-\(UUID()).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-writer-\(CPRGuard.uniqueName()).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let rows = [["id", "navn"], ["1", "Søren; \"S\""], ["2", "a\r\nb"]]
         do {

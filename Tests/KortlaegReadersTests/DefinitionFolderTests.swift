@@ -8,7 +8,7 @@ import Testing
 struct DefinitionFolderTests {
     /// A fresh folder (removed when the test ends).
     final class Folder {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-definitions-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-definitions-\(CPRGuard.uniqueName())")
         init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
         deinit { try? FileManager.default.removeItem(at: url) }
         var path: String { url.path }

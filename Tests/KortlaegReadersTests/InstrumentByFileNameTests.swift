@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func nilWhenTheFileHoldsAnotherInstrument() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byname-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byname-\(CPRGuard.uniqueName())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = FileManager.default.contents(atPath: directory + "/sdq/sdq-p4-17@1.0.0.json")!

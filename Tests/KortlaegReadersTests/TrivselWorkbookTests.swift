@@ -26,7 +26,7 @@ struct TrivselWorkbookTests {
     }
 
     @Test func oldExcelIsRefusedWithWhatToDo() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("trivsel-\(UUID().uuidString).xls").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("trivsel-\(CPRGuard.uniqueName()).xls").path
         try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: TrivselImportError.excel(.binaryExcel(file: path))) {

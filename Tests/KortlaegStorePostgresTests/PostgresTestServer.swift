@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import KortlaegTestSupport
 @testable import KortlaegStorePostgres
 
@@ -63,12 +64,12 @@ final class PostgresTestServer: @unchecked Sendable {
 
     /// A fresh project name (`t-` and 12 hex digits).
     static func uniqueProject(_ prefix: String = "t") -> String {
-        prefix + "-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        prefix + "-" + CPRGuard.uniqueName().lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
     }
 
     /// Every byte `pg_dump` writes for the whole database (all projects, all tables).
     func dump() throws -> [UInt8] {
-        let output = folder.appendingPathComponent("dump-\(UUID().uuidString).sql")
+        let output = folder.appendingPathComponent("dump-\(CPRGuard.uniqueName()).sql")
         let status = try Self.run(binDirectory + "/pg_dump",
                                   ["-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", database, "-f", output.path],
                                   environment: environment)
@@ -81,7 +82,7 @@ final class PostgresTestServer: @unchecked Sendable {
 
     /// Runs SQL through `psql` as the test user (for tests that look at the server from outside).
     func psql(_ sql: String) throws -> String {
-        let output = folder.appendingPathComponent("psql-\(UUID().uuidString).txt")
+        let output = folder.appendingPathComponent("psql-\(CPRGuard.uniqueName()).txt")
         let status = try Self.run(binDirectory + "/psql",
                                   ["-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", database, "-At",
                                    "-v", "ON_ERROR_STOP=1", "-c", sql, "-o", output.path],
@@ -103,10 +104,10 @@ final class PostgresTestServer: @unchecked Sendable {
         if asRoot && getpwnam("postgres") == nil {
             throw StartFailure(reason: "running as root, and there is no user 'postgres' to run the server as")
         }
-        folder = URL(fileURLWithPath: "/tmp/kortlaeg-pg-\(UUID().uuidString)")
+        folder = URL(fileURLWithPath: "/tmp/kortlaeg-pg-\(CPRGuard.uniqueName())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let data = folder.appendingPathComponent("data").path
-        password = UUID().uuidString
+        password = CPRGuard.uniqueName()
         keyFile = folder.appendingPathComponent("server.key").path
         _ = try ServerKey.create(path: keyFile)
         let passwordFile = folder.appendingPathComponent("pw").path

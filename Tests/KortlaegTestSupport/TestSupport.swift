@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 
 /// What a child process printed and how it ended.
 public struct ProcessResult: Sendable {
@@ -134,7 +135,7 @@ public func runPython(_ script: String, _ arguments: [String]) throws -> Process
 
 /// A fresh temporary folder named `prefix-UUID`, removed when the test process exits.
 public func makeTemporaryFolder(_ prefix: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(CPRGuard.uniqueName())")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     TemporaryFolders.shared.register(url)
     return url

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one guard for every text that enters a project store or leaves the program (stderr,
 /// rejects files, reports, exports): a CPR-shaped number is replaced by a marker in free text and
 /// refuses a name or an id, with a message that never repeats the number.
@@ -33,6 +35,17 @@ public enum CPRGuard {
     public static func masked(_ text: String) -> String {
         guard CPRNumber.containsCPR(text) else { return text }
         return CPRNumber.replacingMatches(in: text, with: marker)
+    }
+
+    /// A fresh UUID string (`UUID().uuidString`) that holds no CPR-shaped number, for the names of
+    /// temporary files and folders. Their paths reach messages and the store's file names, which
+    /// refuse a CPR-shaped number, and about one UUID in a few hundred happens to hold one
+    /// (`…-0102031234AB`, `…010203-1234…`): such a UUID is drawn again.
+    public static func uniqueName() -> String {
+        while true {
+            let name = UUID().uuidString
+            if !CPRNumber.containsCPR(name) { return name }
+        }
     }
 
     /// `text` unchanged when it holds no CPR-shaped number (names and ids).

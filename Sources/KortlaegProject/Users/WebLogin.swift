@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HummingbirdBcrypt
+import KortlaegDomain
 import KortlaegStore
 
 /// Log-in, sessions and log-out for the web application, over a project's ``UserStore``.
@@ -92,10 +93,16 @@ public struct WebLogin {
         }
     }
 
-    /// 32 random bytes as 64 hex digits (the system's cryptographic generator).
+    /// 32 random bytes as 64 hex digits (the system's cryptographic generator). A token that
+    /// happens to hold a CPR-shaped run of digits (about one in 400) is drawn again: tokens go
+    /// into cookies, forms, upload folders and their paths, where a CPR-shaped number must never
+    /// appear (and an upload's path with one would be refused as a file name).
     public static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        while true {
+            let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+            if !CPRNumber.containsCPR(token) { return token }
+        }
     }
 
     /// Two tokens compared in time that does not depend on where they differ.

@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 import ZIPFoundation
 
 /// An Excel workbook (`.xlsx`, Office Open XML) opened for reading one sheet as a table.
@@ -37,7 +38,7 @@ final class XLSXWorkbook {
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil) } catch {
             throw .unreadable(file: path, reason: "it is not a zip archive")
         }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-xlsx-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-xlsx-\(CPRGuard.uniqueName())")
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw .unreadable(file: path, reason: "no temporary folder: \(error.localizedDescription)")
         }
@@ -73,7 +74,7 @@ final class XLSXWorkbook {
         guard entry.uncompressedSize <= Self.partLimit else {
             throw .tooLarge(file: file, part: part, bytes: entry.uncompressedSize)
         }
-        let target = folder.appendingPathComponent(UUID().uuidString + ".xml")
+        let target = folder.appendingPathComponent(CPRGuard.uniqueName() + ".xml")
         do {
             _ = FileManager.default.createFile(atPath: target.path, contents: nil)
             let handle = try FileHandle(forWritingTo: target)

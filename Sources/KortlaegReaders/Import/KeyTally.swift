@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KortlaegDomain
 
 /// Counts exactly how often each key occurs in a stream of keys, in bounded memory: at most
 /// ``Limits/keys`` keys (and ``Limits/bytes`` bytes of them) are held in memory; beyond that
@@ -214,7 +215,7 @@ final class KeyTally {
 
     private func newRunURL() throws -> URL {
         if folder == nil {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-keys-\(UUID().uuidString)")
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("kortlaeg-keys-\(CPRGuard.uniqueName())")
             do {
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])

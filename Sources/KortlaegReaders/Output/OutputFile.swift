@@ -1,4 +1,5 @@
 import Foundation
+import KortlaegDomain
 
 /// A file written under a temporary name beside its destination and renamed into place only
 /// when complete, so a failed run leaves the previous file as it was and no temporary file
@@ -14,7 +15,7 @@ package final class OutputFile {
     package init(destination: String) {
         self.destination = destination
         let folder = PathText.folder(of: destination)
-        let name = ".\((destination as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).kortlaeg-tmp"
+        let name = ".\((destination as NSString).lastPathComponent).\(CPRGuard.uniqueName().prefix(8)).kortlaeg-tmp"
         temporaryPath = (folder as NSString).appendingPathComponent(name)
     }
 
