@@ -82,15 +82,42 @@ public struct GroupSummary: Sendable {
     ///   group, so that one score of a group is never shown while another is hidden); nil: `changes.count`.
     public init(group: String, score: ProgressScore, changes: [ChildChange], unpaired: Int,
                 suppressionThreshold: Int, groupSize: Int? = nil, confidenceLevel: Double = 0.95) {
+        self.init(group: group, score: score, positions: changes.indices, of: changes, unpaired: unpaired,
+                  suppressionThreshold: suppressionThreshold, groupSize: groupSize, confidenceLevel: confidenceLevel)
+    }
+
+    /// Summarises the changes at `positions` of `all` (a group's part of one score's changes),
+    /// read in place: no change is copied.
+    init(group: String, score: ProgressScore, positions: some Collection<Int>, of all: [ChildChange], unpaired: Int,
+         suppressionThreshold: Int, groupSize: Int? = nil, confidenceLevel: Double = 0.95) {
         self.group = group
         scoreID = score.definition.id
-        n = changes.count
+        let count = positions.count
+        n = count
         self.unpaired = unpaired
         self.suppressionThreshold = suppressionThreshold
-        suppressed = (groupSize ?? changes.count) < suppressionThreshold
+        suppressed = (groupSize ?? count) < suppressionThreshold
         rciN = 0
         guard !suppressed else { return }
-        let before = changes.map(\.before), after = changes.map(\.after)
+        // One pass over the group's changes: the values, the banded children's side of the
+        // cut-off (in order, for McNemar) and the reliable-change classes.
+        var before: [Double] = [], after: [Double] = [], above1: [Bool] = [], above2: [Bool] = []
+        before.reserveCapacity(count)
+        after.reserveCapacity(count)
+        var withRCI = 0, improved = 0, deteriorated = 0
+        for position in positions {
+            before.append(all[position].before)
+            after.append(all[position].after)
+            if let first = all[position].bandBefore?.level, let second = all[position].bandAfter?.level {
+                above1.append(first >= score.cutoffLevel)
+                above2.append(second >= score.cutoffLevel)
+            }
+            if let changeClass = all[position].changeClass {
+                withRCI += 1
+                if changeClass == .improved || changeClass == .recovered { improved += 1 }
+                if changeClass == .deteriorated { deteriorated += 1 }
+            }
+        }
         func wrap<T>(_ body: () throws(StatisticsError) -> T) -> Value<T> {
             do { return .value(try body()) } catch { return .unavailable(StatisticGap(error)) }
         }
@@ -102,7 +129,7 @@ public struct GroupSummary: Sendable {
         let differences = zip(before, after).map { $1 - $0 }
         let diffs = try? Descriptives(differences)
         meanChangeValue = diffs?.mean
-        sdChange = changes.count >= 2 ? diffs?.standardDeviation : nil
+        sdChange = count >= 2 ? diffs?.standardDeviation : nil
         meanChange = wrap { () throws(StatisticsError) in
             guard let diffs else { throw .tooFewObservations(statistic: "mean change", required: 1, actual: 0) }
             return try diffs.meanConfidenceInterval(level: confidenceLevel)
@@ -110,36 +137,31 @@ public struct GroupSummary: Sendable {
         tTest = wrap { () throws(StatisticsError) in try PairedTTest(before: before, after: after, confidenceLevel: confidenceLevel) }
         wilcoxon = wrap { () throws(StatisticsError) in
             // One child gives no test (a p of 1 would look like an answer).
-            guard changes.count >= 2 else { throw .tooFewObservations(statistic: "Wilcoxon signed-rank test", required: 2, actual: changes.count) }
+            guard count >= 2 else { throw .tooFewObservations(statistic: "Wilcoxon signed-rank test", required: 2, actual: count) }
             return try WilcoxonSignedRank(before: before, after: after)
         }
         dz = wrap { () throws(StatisticsError) in try EffectSize.dz(before: before, after: after) }
         dav = wrap { () throws(StatisticsError) in try EffectSize.dav(before: before, after: after) }
         // Hedges' J is 0 at n = 2 (Hedges 1981; Lakens 2013 eq. 4), which would print g = 0 for any
         // two children: say why instead.
-        gz = changes.count == 2 ? .unavailable(.hedgesUndefined) : wrap { () throws(StatisticsError) in try EffectSize.gz(before: before, after: after) }
-        gav = changes.count == 2 ? .unavailable(.hedgesUndefined) : wrap { () throws(StatisticsError) in try EffectSize.gav(before: before, after: after) }
-        let banded = changes.filter { $0.bandBefore != nil && $0.bandAfter != nil }
-        if !banded.isEmpty {
-            let above1 = banded.map { $0.bandBefore!.level >= score.cutoffLevel }
-            let above2 = banded.map { $0.bandAfter!.level >= score.cutoffLevel }
-            shareAboveCutoffBefore = Double(above1.filter { $0 }.count) / Double(banded.count)
-            shareAboveCutoffAfter = Double(above2.filter { $0 }.count) / Double(banded.count)
+        gz = count == 2 ? .unavailable(.hedgesUndefined) : wrap { () throws(StatisticsError) in try EffectSize.gz(before: before, after: after) }
+        gav = count == 2 ? .unavailable(.hedgesUndefined) : wrap { () throws(StatisticsError) in try EffectSize.gav(before: before, after: after) }
+        let banded = above1.count
+        if banded > 0 {
+            shareAboveCutoffBefore = Double(above1.filter { $0 }.count) / Double(banded)
+            shareAboveCutoffAfter = Double(above2.filter { $0 }.count) / Double(banded)
             mcNemar = wrap { () throws(StatisticsError) in
                 // One child gives no test.
-                guard banded.count >= 2 else { throw .tooFewObservations(statistic: "McNemar test", required: 2, actual: banded.count) }
+                guard banded >= 2 else { throw .tooFewObservations(statistic: "McNemar test", required: 2, actual: banded) }
                 return try McNemar(before: above1, after: above2)
             }
         } else if score.bands != nil {
             mcNemar = .unavailable(.tooFew(required: 2, actual: 0))
         }
-        let withRCI = changes.filter { $0.changeClass != nil }
-        rciN = withRCI.count
-        if !withRCI.isEmpty {
-            let improved = withRCI.filter { $0.changeClass == .improved || $0.changeClass == .recovered }.count
-            let deteriorated = withRCI.filter { $0.changeClass == .deteriorated }.count
-            shareReliablyImproved = Double(improved) / Double(withRCI.count)
-            shareReliablyDeteriorated = Double(deteriorated) / Double(withRCI.count)
+        rciN = withRCI
+        if withRCI > 0 {
+            shareReliablyImproved = Double(improved) / Double(withRCI)
+            shareReliablyDeteriorated = Double(deteriorated) / Double(withRCI)
         }
     }
 }

@@ -48,29 +48,46 @@ public struct ProgressAnalysis: Sendable {
         // Per score, the pair indices of its complete pairs and of those missing it. Pairs are
         // reached by index, never copied (a copy retains every dictionary of both observations).
         var completeByScore: [[Int]] = [], missingByScore: [[Int]] = []
-        for score in scores {
-            let id = score.definition.id
-            var complete: [Int] = [], missingHere: [Int] = []
+        // A pair's sex, looked up once for every score (only the scores with SDs by sex read it).
+        let sexes: [String?] = scores.contains { if case .bySex = $0.standardDeviation { true } else { false } }
+            ? pairs.map { $0.attributes["sex"] } : []
+        // The scores are independent: each is worked out on some core, the results kept in order.
+        let perScore = orderedConcurrentMap(count: scores.count) { scoreIndex in
+            let score = scores[scoreIndex], id = score.definition.id
+            // One lookup per pair and occasion: the values are kept for the SD and the changes.
+            var complete: [Int] = [], missingHere: [Int] = [], befores: [Double] = [], afters: [Double] = []
             complete.reserveCapacity(pairs.count)
+            befores.reserveCapacity(pairs.count)
+            afters.reserveCapacity(pairs.count)
             for index in pairs.indices {
-                work += 1
-                if pairs[index].before.values[id] != nil, pairs[index].after.values[id] != nil {
+                if let before = pairs[index].before.values[id], let after = pairs[index].after.values[id] {
                     complete.append(index)
+                    befores.append(before)
+                    afters.append(after)
                 } else {
                     missingHere.append(index)
                 }
             }
-            missing[id] = missingHere.map { pairs[$0].id }
-            if score.standardDeviation == .baseline,
-               let sd = (try? Descriptives(complete.map { pairs[$0].before.values[id]! }))?.standardDeviation, sd > 0 {
-                baseline[id] = sd
+            var baselineSD: Double?
+            if score.standardDeviation == .baseline, let sd = (try? Descriptives(befores))?.standardDeviation, sd > 0 {
+                baselineSD = sd
             }
-            changes[id] = complete.map { index in
-                ChildChange(childID: pairs[index].id, before: pairs[index].before.values[id], after: pairs[index].after.values[id],
-                            sex: pairs[index].attributes["sex"], score: score, baselineSD: baseline[id])
+            var scoreChanges: [ChildChange] = []
+            scoreChanges.reserveCapacity(complete.count)
+            for (position, index) in complete.enumerated() {
+                scoreChanges.append(ChildChange(childID: pairs[index].id, before: befores[position], after: afters[position],
+                                                sex: sexes.isEmpty ? nil : sexes[index], score: score, baselineSD: baselineSD))
             }
-            completeByScore.append(complete)
-            missingByScore.append(missingHere)
+            return (complete: complete, missing: missingHere, baselineSD: baselineSD, changes: scoreChanges)
+        }
+        for (score, result) in zip(scores, perScore) {
+            let id = score.definition.id
+            work += pairs.count
+            missing[id] = result.missing.map { pairs[$0].id }
+            if let sd = result.baselineSD { baseline[id] = sd }
+            changes[id] = result.changes
+            completeByScore.append(result.complete)
+            missingByScore.append(result.missing)
         }
         self.changes = changes
         missingScore = missing
@@ -165,18 +182,22 @@ public struct ProgressAnalysis: Sendable {
             valuesByGroup[pairGroup[pair]].append(value)
         }
         let threshold = suppressionThreshold
-        let order = groupNames.indices.sorted { groupNames[$0] < groupNames[$1] }
-        groups = order.map { group in
-            let name = groupNames[group]
+        let names = groupNames, scores = scores, allChanges = changes
+        let buckets = changesByGroup, missingCounts = missingByGroup, unpairedCounts = unpairedByGroup
+        let paired = pairedByGroup, groupValues = valuesByGroup
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        // The groups are independent too: their statistics are worked out on every core, in order.
+        groups = orderedConcurrentMap(count: order.count) { rank in
+            let group = order[rank], name = names[group]
             let summaries = scores.enumerated().map { scoreIndex, score in
-                let all = changes[score.definition.id] ?? []
-                return GroupSummary(group: name, score: score, changes: changesByGroup[scoreIndex][group].map { all[$0] },
-                                    unpaired: unpairedByGroup[group] + missingByGroup[scoreIndex][group],
-                                    suppressionThreshold: threshold, groupSize: pairedByGroup[group])
+                GroupSummary(group: name, score: score, positions: buckets[scoreIndex][group],
+                             of: allChanges[score.definition.id] ?? [],
+                             unpaired: unpairedCounts[group] + missingCounts[scoreIndex][group],
+                             suppressionThreshold: threshold, groupSize: paired[group])
             }
             let avs = addedValue.map { definition in
-                GroupAddedValue(group: name, values: valuesByGroup[group], suppressionThreshold: threshold,
-                                groupSize: pairedByGroup[group], effectSizeDivisor: definition.effectSizeDivisor)
+                GroupAddedValue(group: name, values: groupValues[group], suppressionThreshold: threshold,
+                                groupSize: paired[group], effectSizeDivisor: definition.effectSizeDivisor)
             }
             return (name, summaries, avs)
         }

@@ -273,13 +273,19 @@ public enum AnalyseProgress {
         // order given, is the one reported.
         let jobs = earlier.map { ($0, ScoreFileReader(instrument: instrument, target: instrument, idColumn: idColumn)) }
             + later.map { ($0, ScoreFileReader(instrument: laterInstrument, target: instrument, idColumn: idColumn)) }
-        let results = ConcurrentResults<Result<ScoreFileContents, ScoreFileError>>(count: jobs.count)
+        // Each file's observations are made on its reading thread too (a dictionary per child).
+        let results = ConcurrentResults<Result<(ScoreFileContents, [ChildObservation]), ScoreFileError>>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.set(index, Result { () throws(ScoreFileError) in try jobs[index].1.read(path: jobs[index].0) })
+            results.set(index, Result { () throws(ScoreFileError) in
+                let contents = try jobs[index].1.read(path: jobs[index].0)
+                return (contents, contents.observations)
+            })
         }
-        let contents: [ScoreFileContents]
+        let contents: [ScoreFileContents], observations: [[ChildObservation]]
         do {
-            contents = try results.values.map { result throws(ScoreFileError) in try result.get() }
+            let read = try results.values.map { result throws(ScoreFileError) in try result.get() }
+            contents = read.map(\.0)
+            observations = read.map(\.1)
         } catch {
             throw KortlaegError(.invalidInput, "\(error)", danish: "En af scorefilerne kunne ikke læses.")
         }
@@ -309,6 +315,8 @@ public enum AnalyseProgress {
             notes.append(.rejectedRows(from: request.from, before: before.rejectedRows, to: request.to, after: after.rejectedRows))
         }
         notes += sets.notes
-        return Observations(before: before.observations, after: after.observations, notes: notes)
+        // The merged rows are the files' rows in order, so their observations are the files' in order.
+        return Observations(before: Array(observations.prefix(earlier.count).joined()),
+                            after: Array(observations.dropFirst(earlier.count).joined()), notes: notes)
     }
 }

@@ -58,7 +58,15 @@ public struct ProgressCSVRenderer: Sendable {
 
     /// One row per group and score, the header first.
     public var groupRows: [[String]] {
-        var rows = [Self.groupColumns]
+        var rows: [[String]] = []
+        forEachGroupRow { rows.append($0) }
+        return rows
+    }
+
+    /// Hands ``groupRows`` to `body` one at a time, the header first, without holding the table
+    /// (the command line streams them into its output file).
+    public func forEachGroupRow<E: Error>(_ body: ([String]) throws(E) -> Void) throws(E) {
+        try body(Self.groupColumns)
         for group in analysis.groups {
             let duplicates = analysis.duplicatesByGroup[group.name] ?? 0
             for (score, s) in zip(analysis.scores, group.summaries) {
@@ -76,7 +84,7 @@ public struct ProgressCSVRenderer: Sendable {
                 row += [Phrasebook.StatisticGaps.codes(s.gaps), w.map { String($0.zerosDropped) } ?? "",
                         w == nil ? "" : Self.wilcoxonZeroMethod, "", "", ""]
                 row += [String(duplicates)]
-                rows.append(row)
+                try body(row)
             }
             if let avs = group.addedValue {
                 let ci = avs.confidenceInterval?.value
@@ -91,10 +99,9 @@ public struct ProgressCSVRenderer: Sendable {
                 set("effect_size_avs", text(avs.effectSize))
                 set("effect_size_avs_divisor", text(avs.effectSizeDivisor))
                 set("duplicates", String(duplicates))
-                rows.append(row)
+                try body(row)
             }
         }
-        return rows
     }
 
     /// The group table as CSV.
@@ -107,7 +114,14 @@ public struct ProgressCSVRenderer: Sendable {
     /// two columns `change_class_text` and `note_text` the same in the report's language
     /// (``Phrasebook/ChildNotes``, shared with the course's long file).
     public var children: CSVTable {
-        var rows = [Self.childColumns]
+        var rows: [[String]] = []
+        forEachChildRow { rows.append($0) }
+        return CSVTable(rows: rows)
+    }
+
+    /// Hands the rows of ``children`` to `body` one at a time, the header first.
+    public func forEachChildRow<E: Error>(_ body: ([String]) throws(E) -> Void) throws(E) {
+        try body(Self.childColumns)
         let (from, to) = (report.from, report.to)
         let blank = { (count: Int) in [String](repeating: "", count: count) }
         /// The `note` cell, then the covariates and the two text columns.
@@ -119,19 +133,19 @@ public struct ProgressCSVRenderer: Sendable {
         for score in analysis.scores {
             let (id, variable) = (score.definition.id, score.definition.variable)
             for change in analysis.changes[id] ?? [] {
-                rows.append([CPRNumber.masked(change.childID), id, variable, text(change.before), text(change.after),
+                try body([CPRNumber.masked(change.childID), id, variable, text(change.before), text(change.after),
                              text(change.change), change.improved ? "yes" : "no", text(change.rci), text(change.rciStandardDeviation),
                              text(change.rciReliability), change.reliable.map { $0 ? "yes" : "no" } ?? "",
                              change.changeClass?.rawValue ?? "", change.bandBefore?.label ?? "", change.bandAfter?.label ?? "",
                              change.transition ?? ""] + tail(change.childID, change.changeClass, change.rciGap.map(ChildNote.noRCI)))
             }
             for child in analysis.missingScore[id] ?? [] {
-                rows.append([CPRNumber.masked(child), id, variable] + blank(12) + tail(child, nil, .scoreMissing(occasions: [from, to])))
+                try body([CPRNumber.masked(child), id, variable] + blank(12) + tail(child, nil, .scoreMissing(occasions: [from, to])))
             }
         }
         let addedValues = Dictionary(analysis.addedValues.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         for (child, value) in addedValues.sorted(by: { $0.key < $1.key }) {
-            rows.append([CPRNumber.masked(child), "avs", "added_value_score", "", "", text(value.value)] + blank(9)
+            try body([CPRNumber.masked(child), "avs", "added_value_score", "", "", text(value.value)] + blank(9)
                         + tail(child, nil, .addedValueScore(effectSize: value.effectSize)))
         }
         let pairing = analysis.pairing
@@ -143,9 +157,8 @@ public struct ProgressCSVRenderer: Sendable {
             (duplicate, pairing.duplicates),
         ]
         for (note, ids) in unpaired {
-            for child in ids { rows.append([CPRNumber.masked(child), "", ""] + blank(12) + tail(child, nil, note(child))) }
+            for child in ids { try body([CPRNumber.masked(child), "", ""] + blank(12) + tail(child, nil, note(child))) }
         }
-        return CSVTable(rows: rows)
     }
 
     /// The settings a score was analysed with: band table, cut-off, the RCI's reliability and SD
@@ -179,3 +192,4 @@ public struct ProgressCSVRenderer: Sendable {
         value.map { $0.isFinite ? String($0 == 0 ? 0 : $0) : "" } ?? ""  // never "-0.0"
     }
 }
+

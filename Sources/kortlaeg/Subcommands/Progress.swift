@@ -120,20 +120,20 @@ struct Progress: ParsableCommand {
         } catch let error as KortlaegError {
             throw KortlaegExit.fail(error, in: Self.self)
         }
-        let text = switch format {
-        case .table: ProgressTextRenderer(report: report, language: language.language).text
-        case .json: ProgressJSONRenderer(report: report, language: language.language).text
-        case .csv: ProgressCSVRenderer(report: report, language: language.language).groups.text(raw: raw)
-        }
         do {
-            if let output {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } else {
-                print(text, terminator: "")
+            let renderer = ProgressCSVRenderer(report: report, language: language.language)
+            switch format {
+            case .csv: try StreamedCSV.write(to: output, raw: raw, rows: renderer.forEachGroupRow)
+            case .table, .json:
+                let text = format == .json ? ProgressJSONRenderer(report: report, language: language.language).text
+                    : ProgressTextRenderer(report: report, language: language.language).text
+                if let output {
+                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                } else {
+                    print(text, terminator: "")
+                }
             }
-            if let perChild {
-                try ProgressCSVRenderer(report: report, language: language.language).children.text(raw: raw).write(toFile: perChild, atomically: true, encoding: .utf8)
-            }
+            if let perChild { try StreamedCSV.write(to: perChild, raw: raw, rows: renderer.forEachChildRow) }
         } catch {
             throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write the output: \(error.localizedDescription)"))
         }
