@@ -62,7 +62,8 @@ public protocol ProjectStore {
     func auditLog() throws -> [AuditEntry]
 
     /// Reads stored responses with their scores, ordered by child, occasion, informant and
-    /// instrument, calling `body` for each (streamed: the whole project is never in memory).
+    /// instrument (unless ``ResponseQuery/ordered`` is false), calling `body` for each
+    /// (streamed: the whole project is never in memory).
     func responses(_ query: ResponseQuery, _ body: (StoredResponse) throws -> Void) throws
 
     /// Appends an entry to the audit log (for exports and reports; imports and rescorings log

@@ -26,13 +26,20 @@ extension SQLiteProjectStore {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         try wrap {
             try dbQueue.read { db in
+                // In course order, each response's scores are looked up by its id. In any order,
+                // responses come by id and the scores in one pass over the score table (its
+                // primary key is (responseId, scoreId)), merged: no sort, no query per response.
                 let scores = try db.makeStatement(sql: "SELECT responseId, scoreId, variable, value, bands FROM score WHERE responseId = ?")
+                let allScores = query.ordered ? nil
+                    : try Row.fetchCursor(db, sql: "SELECT responseId, scoreId, variable, value, bands FROM score ORDER BY responseId, scoreId")
+                // The score cursor's current row (a view on its statement, valid until it steps).
+                var pendingScore: Row? = try allScores?.next()
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.id AS id, c.pseudonym AS child, k.name AS className, sc.name AS school,
                            c.birthYear AS birthYear, c.birthMonth AS birthMonth, c.sex AS sex, c.site AS site,
                            o.code AS occasion, r.date AS date, r.informant AS informant,
                            r.instrumentId AS instrumentId, r.instrumentVersion AS instrumentVersion,
-                           r.answers AS answers, s.ruleChoices AS ruleChoices, s.includeUnverified AS includeUnverified
+                           \(query.includeAnswers ? "r.answers" : "NULL") AS answers, s.ruleChoices AS ruleChoices, s.includeUnverified AS includeUnverified
                     FROM response r
                     JOIN child c ON c.id = r.childId
                     LEFT JOIN schoolClass k ON k.id = c.classId
@@ -40,7 +47,7 @@ extension SQLiteProjectStore {
                     JOIN occasion o ON o.id = r.occasionId
                     JOIN scoring s ON s.id = r.scoringId
                     \(whereClause)
-                    ORDER BY c.pseudonym, o.sequence, r.informant, r.instrumentId
+                    ORDER BY \(query.ordered ? "c.pseudonym, o.sequence, r.informant, r.instrumentId" : "r.id")
                     """, arguments: arguments)
                 // Columns by position (the SELECT's order): a name lookup per column and row is
                 // a case-insensitive search; the rule choices of a scoring are decoded once.
@@ -53,9 +60,21 @@ extension SQLiteProjectStore {
                         throw StoreError.database("stored response \(responseID) has an unknown occasion or informant")
                     }
                     var stored: [StoredScore] = []
-                    let scoreRows = try Row.fetchCursor(scores, arguments: [responseID])
-                    while let score = try scoreRows.next() {
-                        stored.append(StoredScore(id: score[1], variable: score[2], value: score[3], bands: score[4]))
+                    if let allScores {
+                        // Skip the scores of responses the filters left out, then take this one's.
+                        while let score = pendingScore {
+                            let owner: Int64 = score[0]
+                            guard owner <= responseID else { break }
+                            if owner == responseID {
+                                stored.append(StoredScore(id: score[1], variable: score[2], value: score[3], bands: score[4]))
+                            }
+                            pendingScore = try allScores.next()
+                        }
+                    } else {
+                        let scoreRows = try Row.fetchCursor(scores, arguments: [responseID])
+                        while let score = try scoreRows.next() {
+                            stored.append(StoredScore(id: score[1], variable: score[2], value: score[3], bands: score[4]))
+                        }
                     }
                     let answers: [String: AnswerValue]
                     let reasons: [String: String]

@@ -124,11 +124,16 @@ public struct DatasetBuilder {
         MissingReasons(below: (table.scores[scoreID]?.bands ?? []).map { Double($0.level) }.min(), language: language)
     }
 
-    private func bandValue(_ table: BandTable, scoreID: String, score: Double??, instrument: Instrument, codes: MissingReasons) -> ExportValue {
+    /// The band level of a score among `bands` (one table's bands of that score).
+    private static func bandValue(_ bands: [BandTable.Band], score: Double??, codes: MissingReasons) -> ExportValue {
         guard let score else { return .declaredMissing(codes.noResponse) }
         guard let score else { return .declaredMissing(codes.notComputed) }
-        guard let band = BandLookup.band(table: table, scoreID: scoreID, value: score) else { return .declaredMissing(codes.notComputed) }
+        guard let band = bands.first(where: { $0.contains(score) }) else { return .declaredMissing(codes.notComputed) }
         return .number(Double(band.level))
+    }
+
+    private func bandValue(_ table: BandTable, scoreID: String, score: Double??, instrument: Instrument, codes: MissingReasons) -> ExportValue {
+        Self.bandValue(table.scores[scoreID]?.bands ?? [], score: score, codes: codes)
     }
 
     private func itemVariable(_ item: Item, instrument: Instrument, name: String, suffix: String, responses: [ExportResponse]) -> ExportVariable {
@@ -216,30 +221,62 @@ public struct DatasetBuilder {
             variables.append(covariates.variable(field, width: Covariates.width(field, sources: sources), language: language))
         }
         for kept in covariates.kept { variables.append(kept.variable(sources: sources, language: language)) }
-        var childKept: [String: [String: String]] = [:]  // pseudonym → kept column → first value given
-        var childAttributes: [String: ChildAttributes] = [:]  // pseudonym → first attributes given, per field
-        // Per source: a closure that appends the values of one child.
-        var appenders: [(_ responses: [String: ExportResponse], _ attributes: ChildAttributes?, _ row: inout [ExportValue]) -> Void] = []
-        var children: [String: [Int: [String: ExportResponse]]] = [:]  // pseudonym → source → occasion → response
+        // Children by number (in the order first met), each with one slot per source and occasion:
+        // a row reads its responses by position, not through dictionaries per child.
+        var childNumber: [String: Int] = [:]  // pseudonym → child number
+        var pseudonyms: [String] = []
+        var childKept: [[String: String]] = []  // child → kept column → first value given
+        var childAttributes: [ChildAttributes] = []  // child → first attributes given, per field
+        var slotStart: [Int] = []  // source → its first slot in a child's block
+        var slotsSoFar = 0
+        for source in sources {
+            slotStart.append(slotsSoFar)
+            slotsSoFar += source.occasions.count
+        }
+        let slotCount = slotsSoFar
+        var slots: [ExportResponse?] = []  // child × slotCount + slotStart[source] + occasion position
+        var unlisted: Set<String> = []  // responses at an occasion the source does not list (not exported; checked for doubles)
+        // Per source: a closure that appends the values of one child from its block of slots.
+        var appenders: [(_ slots: [ExportResponse?], _ base: Int, _ attributes: ChildAttributes, _ row: inout [ExportValue]) -> Void] = []
 
         for (sourceIndex, source) in sources.enumerated() {
             let instrument = source.instrument
+            var occasionPosition: [String: Int] = [:]
+            for (position, occasion) in source.occasions.enumerated() where occasionPosition[occasion] == nil {
+                occasionPosition[occasion] = position
+            }
             for response in source.responses {
                 let pseudonym = pseudonymizer.pseudonym(for: response.childID)
-                if children[pseudonym, default: [:]][sourceIndex, default: [:]][response.occasion] != nil {
+                let child: Int
+                if let known = childNumber[pseudonym] {
+                    child = known
+                } else {
+                    child = pseudonyms.count
+                    childNumber[pseudonym] = child
+                    pseudonyms.append(pseudonym)
+                    childKept.append([:])
+                    childAttributes.append(ChildAttributes())
+                    slots.append(contentsOf: repeatElement(nil, count: slotCount))
+                }
+                let taken: Bool
+                if let position = occasionPosition[response.occasion] {
+                    let slot = child * slotCount + slotStart[sourceIndex] + position
+                    taken = slots[slot] != nil
+                    if !taken { slots[slot] = response }
+                } else {
+                    taken = !unlisted.insert("\(child)|\(sourceIndex)|\(response.occasion)").inserted
+                }
+                if taken {
                     throw ExportError.input(file: instrument.reference.description,
                                             reason: "a child has two responses at occasion \(response.occasion); keep one per child and occasion.")
                 }
-                children[pseudonym, default: [:]][sourceIndex, default: [:]][response.occasion] = response
-                var known = childAttributes[pseudonym] ?? ChildAttributes()
-                if known.className == nil { known.className = response.attributes.className }
-                if known.school == nil { known.school = response.attributes.school }
-                if known.sex == nil { known.sex = response.attributes.sex }
-                if known.birthYear == nil { known.birthYear = response.attributes.birthYear }
-                if known.site == nil { known.site = response.attributes.site }
-                childAttributes[pseudonym] = known
-                for (column, value) in response.covariates where !value.isEmpty && childKept[pseudonym]?[column] == nil {
-                    childKept[pseudonym, default: [:]][column] = value
+                if childAttributes[child].className == nil { childAttributes[child].className = response.attributes.className }
+                if childAttributes[child].school == nil { childAttributes[child].school = response.attributes.school }
+                if childAttributes[child].sex == nil { childAttributes[child].sex = response.attributes.sex }
+                if childAttributes[child].birthYear == nil { childAttributes[child].birthYear = response.attributes.birthYear }
+                if childAttributes[child].site == nil { childAttributes[child].site = response.attributes.site }
+                for (column, value) in response.covariates where !value.isEmpty && childKept[child][column] == nil {
+                    childKept[child][column] = value
                 }
             }
             // Per occasion: the response's date (when dates are known) and status.
@@ -317,24 +354,32 @@ public struct DatasetBuilder {
             }
             let statusScores = columns.filter(\.definition.verified).map(\.definition.id)
             let hasDates = covariates.hasDates
-            appenders.append { responses, attributes, row in
-                for occasion in occasions {
-                    if hasDates { row.append(ExportValue.from(nil).withText(responses[occasion]?.date)) }
-                    row.append(Covariates.status(responses[occasion], scoreIDs: statusScores))
+            // Per column and table, the bands of its score, looked up once (not per cell).
+            let columnBands: [[[BandTable.Band]]] = columns.map { column in
+                column.tables.map { $0.scores[column.definition.id]?.bands ?? [] }
+            }
+            let first = slotStart[sourceIndex]
+            appenders.append { slots, base, attributes, row in
+                let start = base + first
+                for position in occasions.indices {
+                    if hasDates { row.append(ExportValue.from(nil).withText(slots[start + position]?.date)) }
+                    row.append(Covariates.status(slots[start + position], scoreIDs: statusScores))
                 }
+                var values = [Double??](repeating: nil, count: occasions.count)
                 for (columnIndex, column) in columns.enumerated() {
                     let id = column.definition.id
                     let codes = columnCodes[columnIndex]
-                    let values: [Double??] = occasions.map { occasion in responses[occasion].map { $0.scores[id] ?? nil } }
+                    for position in occasions.indices { values[position] = slots[start + position].map { $0.scores[id] ?? nil } }
                     for value in values {
                         switch value {
                         case nil: row.append(.declaredMissing(codes.score.noResponse))
                         case let .some(score): row.append(score.map(ExportValue.number) ?? .declaredMissing(codes.score.notComputed))
                         }
                     }
-                    for (tableIndex, table) in column.tables.enumerated() {
+                    for tableIndex in column.tables.indices {
+                        let bands = columnBands[columnIndex][tableIndex]
                         for value in values {
-                            row.append(bandValue(table, scoreID: id, score: value, instrument: instrument, codes: codes.bands[tableIndex]))
+                            row.append(Self.bandValue(bands, score: value, codes: codes.bands[tableIndex]))
                         }
                     }
                     if occasions.count >= 2 {
@@ -344,7 +389,7 @@ public struct DatasetBuilder {
                             row.append(.declaredMissing(codes.rci.noResponse))
                         case let (.some(first?), .some(last?)):
                             row.append(.number(last - first))
-                            row.append(rci(id, first, last, attributes ?? ChildAttributes()).map(ExportValue.number)
+                            row.append(rci(id, first, last, attributes).map(ExportValue.number)
                                        ?? .declaredMissing(codes.rci.noNorms))
                         default:
                             row.append(.declaredMissing(codes.change.notComputed))
@@ -354,30 +399,32 @@ public struct DatasetBuilder {
                 }
                 var index = 0
                 for item in items {
-                    for occasion in occasions {
-                        row.append(itemValue(item, response: responses[occasion], variable: itemVariables[index].1))
+                    for position in occasions.indices {
+                        row.append(itemValue(item, response: slots[start + position], variable: itemVariables[index].1))
                         index += 1
                     }
                     if reasons {
-                        for occasion in occasions {
-                            row.append(AnswerReason.value(item.id, response: responses[occasion], language: language))
+                        for position in occasions.indices {
+                            row.append(AnswerReason.value(item.id, response: slots[start + position], language: language))
                         }
                     }
                 }
             }
         }
 
-        let pseudonyms = children.keys.sorted()
+        // Rows in pseudonym order (never the raw ids' order).
+        let order = pseudonyms.indices.sorted { pseudonyms[$0] < pseudonyms[$1] }
         let width = variables.count
         let sourceCount = sources.count
-        return ExportDataset(title: title(), variables: variables, rowCount: pseudonyms.count, notes: notes()) { body in
-            for pseudonym in pseudonyms {
-                var row: [ExportValue] = [.text(pseudonym)]
+        let filled = slots, names = pseudonyms, kept = childKept, attributes = childAttributes
+        return ExportDataset(title: title(), variables: variables, rowCount: order.count, notes: notes()) { body in
+            for child in order {
+                var row: [ExportValue] = [.text(names[child])]
                 row.reserveCapacity(width)
-                for field in covariates.fields { row.append(covariates.value(field, childAttributes[pseudonym])) }
-                for kept in covariates.kept { row.append(childKept[pseudonym]?[kept.column].map(ExportValue.text) ?? .missing) }
+                for field in covariates.fields { row.append(covariates.value(field, attributes[child])) }
+                for column in covariates.kept { row.append(kept[child][column.column].map(ExportValue.text) ?? .missing) }
                 for sourceIndex in 0..<sourceCount {
-                    appenders[sourceIndex](children[pseudonym]?[sourceIndex] ?? [:], childAttributes[pseudonym], &row)
+                    appenders[sourceIndex](filled, child * slotCount, attributes[child], &row)
                 }
                 try body(row)
             }

@@ -10,28 +10,32 @@ extension ExportDataset {
     func forEachCheckedRow(_ body: ([ExportValue]) throws -> Void) throws {
         var rowNumber = 0
         let declared = variables.map { Set($0.missingCodes.map(\.code)) }
+        // Per variable what every cell needs, so that no variable (names, labels, codes) is
+        // copied per cell; its name is read only for an error.
+        let numeric = variables.map(\.isNumeric)
+        let variables = self.variables
         try forEachRow { row in
             rowNumber += 1
-            for (index, value) in row.enumerated() {
-                let variable = variables[index]
-                switch value {
+            for index in row.indices {
+                let isNumeric = numeric[index]
+                switch row[index] {
                 case let .text(text):
-                    guard !variable.isNumeric else {
-                        throw ExportError.typeMismatch(variable: variable.name, row: rowNumber, expected: "a number")
+                    guard !isNumeric else {
+                        throw ExportError.typeMismatch(variable: variables[index].name, row: rowNumber, expected: "a number")
                     }
-                    if CPRNumber.containsCPR(text) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
+                    if CPRNumber.containsCPR(text) { throw ExportError.cprShapedValue(variable: variables[index].name, row: rowNumber) }
                 case let .number(number):
-                    guard variable.isNumeric else {
-                        throw ExportError.typeMismatch(variable: variable.name, row: rowNumber, expected: "text")
+                    guard isNumeric else {
+                        throw ExportError.typeMismatch(variable: variables[index].name, row: rowNumber, expected: "text")
                     }
-                    if CPRNumber.looksLikeCPR(number) { throw ExportError.cprShapedValue(variable: variable.name, row: rowNumber) }
+                    if CPRNumber.looksLikeCPR(number) { throw ExportError.cprShapedValue(variable: variables[index].name, row: rowNumber) }
                     // A real value equal to a declared missing code would read as missing in SPSS.
                     if number == number.rounded(), abs(number) < 1e9, declared[index].contains(Int(number)) {
-                        throw ExportError.valueIsMissingCode(variable: variable.name, row: rowNumber, code: Int(number))
+                        throw ExportError.valueIsMissingCode(variable: variables[index].name, row: rowNumber, code: Int(number))
                     }
                 case let .declaredMissing(code):
                     guard declared[index].contains(code) else {
-                        throw ExportError.undeclaredMissingCode(variable: variable.name, code: code)
+                        throw ExportError.undeclaredMissingCode(variable: variables[index].name, code: code)
                     }
                 case .missing:
                     break

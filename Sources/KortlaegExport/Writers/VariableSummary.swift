@@ -31,7 +31,13 @@ public struct VariableSummary: Sendable, Equatable {
         /// The rows seen.
         private(set) var rows = 0
 
+        /// Counts of the codes in `denseCodes` (value labels and missing codes almost always are),
+        /// variable by variable, merged into the frequencies at the end: no hashing per cell.
+        private var dense: [Int]
+        private static let denseCodes = -1024..<1024
+
         init(_ variables: [ExportVariable]) {
+            dense = [Int](repeating: 0, count: variables.count * Self.denseCodes.count)
             summaries_ = [VariableSummary](repeating: VariableSummary(), count: variables.count)
             sums = [Double](repeating: 0, count: variables.count)
             labelled = variables.map { !$0.valueLabels.isEmpty }
@@ -48,7 +54,7 @@ public struct VariableSummary: Sendable, Equatable {
                     summaries_[index].minimum = min(summaries_[index].minimum ?? number, number)
                     summaries_[index].maximum = max(summaries_[index].maximum ?? number, number)
                     if labelled[index], number == number.rounded(), abs(number) < 1e9 {
-                        summaries_[index].frequencies[Int(number), default: 0] += 1
+                        count(Int(number), of: index)
                     }
                 case .text:
                     summaries_[index].valid += 1
@@ -56,14 +62,28 @@ public struct VariableSummary: Sendable, Equatable {
                     summaries_[index].missing += 1
                 case let .declaredMissing(code):
                     summaries_[index].missing += 1
-                    summaries_[index].frequencies[code, default: 0] += 1
+                    count(code, of: index)
                 }
+            }
+        }
+
+        private func count(_ code: Int, of index: Int) {
+            if Self.denseCodes.contains(code) {
+                dense[index * Self.denseCodes.count + code - Self.denseCodes.lowerBound] += 1
+            } else {
+                summaries_[index].frequencies[code, default: 0] += 1
             }
         }
 
         /// The summaries of the rows seen, means included.
         var summaries: [VariableSummary] {
             var result = summaries_
+            let width = Self.denseCodes.count
+            for index in result.indices {
+                for offset in 0..<width where dense[index * width + offset] > 0 {
+                    result[index].frequencies[offset + Self.denseCodes.lowerBound, default: 0] += dense[index * width + offset]
+                }
+            }
             for index in result.indices where numeric[index] && result[index].valid > 0 {
                 result[index].mean = sums[index] / Double(result[index].valid)
             }

@@ -51,9 +51,12 @@ struct StoreExportSource {
         }
         var gathered: [String: Gathered] = [:]
         var count = 0
+        var lastChoices: [String: String]?
+        var lastVariant = ""
         do {
             var query = ResponseQuery(className: selection.className)
             query.includeAnswers = selection.includeAnswers
+            query.ordered = false  // the dataset builder sorts its rows by the export's pseudonym
             try store.responses(query) { stored in
                 counter?.add("responses read")
                 if !stored.answers.isEmpty { counter?.add("answers decoded") }
@@ -63,7 +66,12 @@ struct StoreExportSource {
                 if gathered[key] == nil { gathered[key] = Gathered() }
                 // Mutated in place (no copy of the instrument's response array per response).
                 gathered[key]!.versions[stored.instrument.version, default: 0] += 1
-                gathered[key]!.variants[variant(stored.ruleChoices), default: 0] += 1
+                // The variant's text once per distinct rule choices (they are the same for almost every response).
+                if stored.ruleChoices != lastChoices {
+                    lastChoices = stored.ruleChoices
+                    lastVariant = variant(stored.ruleChoices)
+                }
+                gathered[key]!.variants[lastVariant, default: 0] += 1
                 gathered[key]!.ruleChoices = stored.ruleChoices
                 if stored.includeUnverified { gathered[key]!.unverified = true }
                 gathered[key]!.occasions.insert(stored.occasion)

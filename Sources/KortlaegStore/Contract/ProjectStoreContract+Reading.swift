@@ -24,6 +24,31 @@ extension ProjectStoreContract {
             let ordered = try responses(store).map(\.child)
             try expectEqual(ordered, ordered.sorted(), "ordered by child")
         },
+        Check(name: "in any order, the same responses with the same scores, every filter still narrowing them") { store, _ in
+            // Children imported in an order that is neither their pseudonyms' nor their course
+            // order, across three imports, so that response ids interleave children and classes.
+            _ = try store.importBatch(batch("t1.csv"), records: [
+                record("barn-3", .initial, [2, 1, 0], row: 1, attributes: ChildAttributes(className: "4B")),
+                record("barn-1", .initial, [1, 2, 0], row: 2, attributes: ChildAttributes(className: "4A")),
+                record("barn-2", .initial, [2, 2, 2], row: 3, attributes: ChildAttributes(className: "4B")),
+            ], options: options())
+            _ = try store.importBatch(batch("t2.csv"), records: [
+                record("barn-2", .final, [0, 1, 1], row: 1, attributes: ChildAttributes(className: "4B")),
+                record("barn-1", .final, [0, 0, 1], row: 2, attributes: ChildAttributes(className: "4A")),
+            ], options: options())
+            _ = try store.importBatch(batch("f1.csv"), records: [
+                record("barn-3", .followUp(1), [1, 1, 1], row: 1, attributes: ChildAttributes(className: "4B")),
+            ], options: options())
+            for query in [ResponseQuery(), ResponseQuery(className: "4B"), ResponseQuery(className: "4A"),
+                          ResponseQuery(child: try store.pseudonym(for: "barn-2"))] {
+                var unordered = query
+                unordered.ordered = false
+                let inOrder = try responses(store, query).map(describe)
+                let anyOrder = try responses(store, unordered).map(describe)
+                try expectEqual(anyOrder.sorted(), inOrder.sorted(), "the same responses and scores in any order (\(query))")
+            }
+            try expectEqual(try responses(store).count, 6, "all responses")
+        },
         Check(name: "status counts children per occasion and lists missing follow-ups") { store, _ in
             _ = try store.importBatch(batch("t1.csv"), records: (1...3).map { record("barn-\($0)", [1, 1, 1], row: $0) },
                                       options: options())

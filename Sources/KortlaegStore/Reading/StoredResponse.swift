@@ -81,6 +81,10 @@ public struct ResponseQuery: Sendable {
     /// Whether the item answers are decoded (false: ``StoredResponse/answers`` is empty; an export
     /// without items and a progress run need only the scores).
     public var includeAnswers: Bool = true
+    /// Whether the responses come in course order (child, occasion, informant, instrument).
+    /// False lets the store hand them over in whichever order it reads fastest; an export sorts
+    /// its rows itself. A store may still keep the course order.
+    public var ordered: Bool = true
 
     /// Creates a query; with no arguments it selects every response.
     public init(child: String? = nil, className: String? = nil, instrumentID: String? = nil, informant: Informant? = nil) {
