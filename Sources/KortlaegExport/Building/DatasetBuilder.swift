@@ -125,7 +125,7 @@ public struct DatasetBuilder {
     }
 
     /// The band level of a score among `bands` (one table's bands of that score).
-    private static func bandValue(_ bands: [BandTable.Band], score: Double??, codes: MissingReasons) -> ExportValue {
+    private static func bandValue(_ bands: [BandTable.Band], score: Double??, codes: MissingReasons.Numbers) -> ExportValue {
         guard let score else { return .declaredMissing(codes.noResponse) }
         guard let score else { return .declaredMissing(codes.notComputed) }
         guard let band = bands.first(where: { $0.contains(score) }) else { return .declaredMissing(codes.notComputed) }
@@ -133,7 +133,7 @@ public struct DatasetBuilder {
     }
 
     private func bandValue(_ table: BandTable, scoreID: String, score: Double??, instrument: Instrument, codes: MissingReasons) -> ExportValue {
-        Self.bandValue(table.scores[scoreID]?.bands ?? [], score: score, codes: codes)
+        Self.bandValue(table.scores[scoreID]?.bands ?? [], score: score, codes: codes.numbers)
     }
 
     private func itemVariable(_ item: Item, instrument: Instrument, name: String, suffix: String, responses: [ExportResponse]) -> ExportVariable {
@@ -245,8 +245,10 @@ public struct DatasetBuilder {
             for (position, occasion) in source.occasions.enumerated() where occasionPosition[occasion] == nil {
                 occasionPosition[occasion] = position
             }
-            for response in source.responses {
-                let pseudonym = pseudonymizer.pseudonym(for: response.childID)
+            // The pseudonyms (an HMAC each) on every core, in response order.
+            let responses = source.responses, pseudonymizer = self.pseudonymizer
+            let responsePseudonyms = orderedConcurrentMap(count: responses.count) { pseudonymizer.pseudonym(for: responses[$0].childID) }
+            for (response, pseudonym) in zip(responses, responsePseudonyms) {
                 let child: Int
                 if let known = childNumber[pseudonym] {
                     child = known
@@ -358,6 +360,9 @@ public struct DatasetBuilder {
             let columnBands: [[[BandTable.Band]]] = columns.map { column in
                 column.tables.map { $0.scores[column.definition.id]?.bands ?? [] }
             }
+            // The codes a cell needs, as plain numbers (no labels to retain per cell).
+            let cellCodes = columnCodes.map { (score: $0.score.numbers, change: $0.change.numbers, rci: $0.rci.numbers) }
+            let bandCellCodes = columnCodes.map { $0.bands.map(\.numbers) }
             let first = slotStart[sourceIndex]
             appenders.append { slots, base, attributes, row in
                 let start = base + first
@@ -368,7 +373,7 @@ public struct DatasetBuilder {
                 var values = [Double??](repeating: nil, count: occasions.count)
                 for (columnIndex, column) in columns.enumerated() {
                     let id = column.definition.id
-                    let codes = columnCodes[columnIndex]
+                    let codes = cellCodes[columnIndex]
                     for position in occasions.indices { values[position] = slots[start + position].map { $0.scores[id] ?? nil } }
                     for value in values {
                         switch value {
@@ -379,7 +384,7 @@ public struct DatasetBuilder {
                     for tableIndex in column.tables.indices {
                         let bands = columnBands[columnIndex][tableIndex]
                         for value in values {
-                            row.append(Self.bandValue(bands, score: value, codes: codes.bands[tableIndex]))
+                            row.append(Self.bandValue(bands, score: value, codes: bandCellCodes[columnIndex][tableIndex]))
                         }
                     }
                     if occasions.count >= 2 {
@@ -417,17 +422,20 @@ public struct DatasetBuilder {
         let width = variables.count
         let sourceCount = sources.count
         let filled = slots, names = pseudonyms, kept = childKept, attributes = childAttributes
-        return ExportDataset(title: title(), variables: variables, rowCount: order.count, notes: notes()) { body in
-            for child in order {
-                var row: [ExportValue] = [.text(names[child])]
-                row.reserveCapacity(width)
-                for field in covariates.fields { row.append(covariates.value(field, attributes[child])) }
-                for column in covariates.kept { row.append(kept[child][column.column].map(ExportValue.text) ?? .missing) }
-                for sourceIndex in 0..<sourceCount {
-                    appenders[sourceIndex](filled, child * slotCount, attributes[child], &row)
-                }
-                try body(row)
+        let makeRow: (Int) -> [ExportValue] = { position in
+            let child = order[position]
+            var row: [ExportValue] = [.text(names[child])]
+            row.reserveCapacity(width)
+            for field in covariates.fields { row.append(covariates.value(field, attributes[child])) }
+            for column in covariates.kept { row.append(kept[child][column.column].map(ExportValue.text) ?? .missing) }
+            for sourceIndex in 0..<sourceCount {
+                appenders[sourceIndex](filled, child * slotCount, attributes[child], &row)
             }
+            return row
+        }
+        return ExportDataset(title: title(), variables: variables, rowCount: order.count, notes: notes()) { body in
+            // Rows are made a batch ahead on another thread while the writer checks and writes.
+            try forEachMadeAhead(count: order.count, make: makeRow, body)
         }
     }
 

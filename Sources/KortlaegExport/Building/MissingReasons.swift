@@ -18,6 +18,15 @@ struct MissingReasons: Equatable {
     /// The declared codes, in tag order.
     let codes: [ExportMissingCode]
 
+    /// The three codes alone (what a cell needs; copying them retains nothing).
+    struct Numbers {
+        let notComputed: Int
+        let noResponse: Int
+        let noNorms: Int
+    }
+
+    var numbers: Numbers { Numbers(notComputed: notComputed, noResponse: noResponse, noNorms: noNorms) }
+
     /// The codes for a variable whose smallest possible value is `minimum` (nil: not known; then
     /// the variable is taken as non-negative, e.g. a count or a code).
     init(below minimum: Double?, language: Language, rci: Bool = false) {

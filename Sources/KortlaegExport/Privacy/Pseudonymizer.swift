@@ -37,21 +37,31 @@ public struct Pseudonymizer: Sendable {
     public func pseudonym(for id: String) -> String {
         // Spaces are trimmed by Foundation only when the id starts or ends with one (or with a
         // non-ASCII byte, which may be a Unicode space).
-        let edges = [id.utf8.first, id.utf8.last].compactMap { $0 }
-        let normalized = edges.contains { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } ? id.trimmingCharacters(in: .whitespaces) : id
+        func mayBeSpace(_ byte: UInt8?) -> Bool { byte.map { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } ?? false }
+        var normalized = mayBeSpace(id.utf8.first) || mayBeSpace(id.utf8.last) ? id.trimmingCharacters(in: .whitespaces) : id
         var hmac = keyed.initial
         hmac.update(data: salt.bytes)
-        hmac.update(data: [0])
-        hmac.update(data: Array(normalized.utf8))
+        hmac.update(data: Self.separator)
+        normalized.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
         let code = hmac.finalize()
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(19)
-        for (index, byte) in code.prefix(8).enumerated() {
-            if index > 0, index % 2 == 0 { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+        // 16 hex digits in groups of four, written straight into the string's storage.
+        return code.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: 19) { text in
+                var length = 0
+                for index in 0..<8 {
+                    if index > 0, index % 2 == 0 {
+                        text[length] = UInt8(ascii: "-")
+                        length += 1
+                    }
+                    text[length] = Self.hexDigits[Int(bytes[index] >> 4)]
+                    text[length + 1] = Self.hexDigits[Int(bytes[index] & 0x0F)]
+                    length += 2
+                }
+                return length
+            }
         }
-        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let separator: [UInt8] = [0]
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

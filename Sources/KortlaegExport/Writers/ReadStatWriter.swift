@@ -82,8 +82,8 @@ final class ReadStatWriter {
         let variables = dataset.variables
         try dataset.forEachCheckedRow { row in
             try check(readstat_begin_row(writer), "readstat_begin_row")
-            for (index, value) in row.enumerated() {
-                try insert(value, variable: variables[index], handle: handles[index])
+            for index in row.indices {
+                try insert(row[index], of: variables, at: index, handle: handles[index])
             }
             try check(readstat_end_row(writer), "readstat_end_row")
         }
@@ -137,7 +137,10 @@ final class ReadStatWriter {
         return handle
     }
 
-    private func insert(_ value: ExportValue, variable: ExportVariable, handle: UnsafeMutablePointer<readstat_variable_t>) throws {
+    /// Writes one cell; the variable is read from `variables` only for a declared missing code
+    /// (copying it per cell retained all its names, labels and codes).
+    private func insert(_ value: ExportValue, of variables: [ExportVariable], at index: Int,
+                        handle: UnsafeMutablePointer<readstat_variable_t>) throws {
         switch value {
         case let .number(number):
             try check(readstat_insert_double_value(writer, handle, number), "readstat_insert_double_value")
@@ -146,8 +149,8 @@ final class ReadStatWriter {
         case .missing:
             try check(readstat_insert_missing_value(writer, handle), "readstat_insert_missing_value")
         case let .declaredMissing(code):
-            guard let missing = variable.missingCodes.first(where: { $0.code == code }) else {
-                throw ExportError.undeclaredMissingCode(variable: variable.name, code: code)
+            guard let missing = variables[index].missingCodes.first(where: { $0.code == code }) else {
+                throw ExportError.undeclaredMissingCode(variable: variables[index].name, code: code)
             }
             switch format {
             case .sav:
