@@ -39,7 +39,7 @@ extension SQLiteProjectStore {
                            c.birthYear AS birthYear, c.birthMonth AS birthMonth, c.sex AS sex, c.site AS site,
                            o.code AS occasion, r.date AS date, r.informant AS informant,
                            r.instrumentId AS instrumentId, r.instrumentVersion AS instrumentVersion,
-                           \(query.includeAnswers ? "r.answers" : "NULL") AS answers, s.ruleChoices AS ruleChoices, s.includeUnverified AS includeUnverified
+                           \(query.includeAnswers ? "r.answers" : "NULL") AS answers, s.id AS scoringId, s.includeUnverified AS includeUnverified
                     FROM response r
                     JOIN child c ON c.id = r.childId
                     LEFT JOIN schoolClass k ON k.id = c.classId
@@ -51,7 +51,8 @@ extension SQLiteProjectStore {
                     """, arguments: arguments)
                 // Columns by position (the SELECT's order): a name lookup per column and row is
                 // a case-insensitive search; the rule choices of a scoring are decoded once.
-                var decodedChoices: [String: [String: String]] = [:]
+                var decodedChoices: [Int64: [String: String]] = [:]  // scoring id → rule choices
+                let choicesOf = try db.makeStatement(sql: "SELECT ruleChoices FROM scoring WHERE id = ?")
                 while let row = try rows.next() {
                     let responseID: Int64 = row[0]
                     let occasionCode: String = row[8]
@@ -82,12 +83,14 @@ extension SQLiteProjectStore {
                     do {
                         answers = query.includeAnswers ? try AnswerCoding.decode(row[13]) : [:]
                         reasons = query.includeAnswers ? try AnswerCoding.decodeMissingReasons(row[13]) : [:]
-                        let choicesText: String = row[14]
-                        if let known = decodedChoices[choicesText] {
+                        let scoringID: Int64 = row[14]
+                        if let known = decodedChoices[scoringID] {
                             choices = known
                         } else {
+                            // Read once per scoring (a project has a handful), not as a text per response.
+                            let choicesText = try String.fetchOne(choicesOf, arguments: [scoringID]) ?? "{}"
                             choices = try JSONDecoder().decode([String: String].self, from: Data(choicesText.utf8))
-                            decodedChoices[choicesText] = choices
+                            decodedChoices[scoringID] = choices
                         }
                     } catch {
                         throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
