@@ -49,6 +49,26 @@ import Testing
         #expect(children.contains("a,emotion,pemotion,2.0,0.0,-2.0,yes,"))
     }
 
+    /// An output into a folder that does not exist: exit 73 (cannot create) with the file and the
+    /// reason, and a per-child file that cannot be written leaves no half file behind.
+    @Test func unwritableOutputNamesTheFileAndTheReason() throws {
+        let root = repositoryRoot.appendingPathComponent("SampleData")
+        let folder = try temporaryFolder()
+        for occasion in ["T1", "T2"] {
+            let scored = try runKortlaeg(["score", root.appendingPathComponent("sdq-parent-\(occasion).csv").path, "--instrument", "sdq-p4-17",
+                                          "--keep", "klasse", "--output", folder.appendingPathComponent("\(occasion).csv").path])
+            #expect([0, 3].contains(scored.status), "\(scored.stderr)")  // 3: SampleData holds rows that are rejected on purpose
+        }
+        let missing = folder.appendingPathComponent("no-such-folder/groups.csv").path
+        let result = try runKortlaeg(["progress", "--t1", folder.appendingPathComponent("T1.csv").path,
+                                      "--t2", folder.appendingPathComponent("T2.csv").path, "--instrument", "sdq-p4-17",
+                                      "--by", "klasse", "--format", "csv", "--output", missing])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot write \(missing): the folder does not exist"), "\(result.stderr)")
+        #expect(!result.stderr.contains("CSVError"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
     @Test func tableIsDanishByDefaultAndExplainsTerms() throws {
         let root = repositoryRoot.appendingPathComponent("SampleData")
         let folder = try temporaryFolder()

@@ -52,7 +52,7 @@ struct Child: ParsableCommand {
                 print(text, terminator: "")
             }
         } catch {
-            throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write \(output ?? "the output"): \(error.localizedDescription)"))
+            throw KortlaegExit.fail(writeFailure(error, output: output))
         }
     }
 }

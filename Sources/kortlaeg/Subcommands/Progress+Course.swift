@@ -109,7 +109,7 @@ extension Progress {
                 try long.write(toFile: path, atomically: true, encoding: .utf8)
             }
         } catch {
-            throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write the output: \(error.localizedDescription)"))
+            throw KortlaegExit.fail(writeFailure(error))
         }
     }
 
@@ -119,7 +119,7 @@ extension Progress {
         do {
             try CourseCSVRenderer(report: report, language: language.language).long.text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write the output: \(error.localizedDescription)"))
+            throw KortlaegExit.fail(writeFailure(error))
         }
     }
 }

@@ -135,7 +135,7 @@ struct Progress: ParsableCommand {
             }
             if let perChild { try StreamedCSV.write(to: perChild, raw: raw, rows: renderer.forEachChildRow) }
         } catch {
-            throw KortlaegExit.fail(KortlaegError(.cannotWrite, "cannot write the output: \(error.localizedDescription)"))
+            throw KortlaegExit.fail(writeFailure(error))
         }
         if let long {
             let codes = files.map(\.occasion).reduce(into: [String]()) { codes, code in
