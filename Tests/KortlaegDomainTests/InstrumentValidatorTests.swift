@@ -90,3 +90,27 @@ struct InstrumentValidatorTests {
         #expect(result.first?.message == "expected a string, found an integer")
     }
 }
+
+/// Danish reports and codebooks quote band tables' and norm sets' sources: every shipped one has
+/// a Danish text, and the Danish source differs from the English (a copy would be an English
+/// fragment; trivsel's norm-set name is Danish in both).
+@Test func shippedBandTablesAndNormSetsHaveDanishSources() throws {
+    let instruments = try shippedCatalog().entries.map(\.instrument)
+    var checked = 0
+    for instrument in instruments {
+        for table in instrument.bandTables ?? [] {
+            let source = try #require(table.sourceDa, "\(instrument.reference) band table \(table.id)")
+            let normSet = try #require(table.normSetDa, "\(instrument.reference) band table \(table.id)")
+            #expect(source != table.source && (normSet != table.normSet || instrument.id.hasPrefix("trivsel")))
+            #expect(table.sourceText.text(.danish) == source && table.sourceText.text(.english) == table.source)
+            checked += 1
+        }
+        for norms in instrument.normSets ?? [] {
+            let source = try #require(norms.sourceDa, "\(instrument.reference) norm set \(norms.id)")
+            #expect(source != norms.source && norms.sourceText.text(.danish) == source)
+            checked += 1
+        }
+    }
+    // 7 SDQ instruments with band tables (13 tables), 4 with norm sets (Instruments/sdq), trivsel-4-9's categories.
+    #expect(checked == 18)
+}

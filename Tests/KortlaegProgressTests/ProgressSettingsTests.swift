@@ -38,9 +38,9 @@ struct ProgressSettingsTests {
                 == .unavailable(reason: "no norm SD for pemotion; give --sd pemotion=SD or --sd-from-baseline, "
                                 + "or choose a norm set with --norm-set (uk-1999-parent)"))
         let (scores, notes) = try ProgressSettings(normSetID: "uk-1999-parent").scores(for: try sdqParent(), language: .danish)
-        #expect(notes.count == 2 && notes[0] == .bands(table: "uk-3band", normSet: "UK community sample (youthinmind)", cutoffLevel: 2))
+        #expect(notes.count == 2 && notes[0] == .bands(table: "uk-3band", normSet: LocalizedText(["en": "UK community sample (youthinmind)", "da": "britisk befolkningsudsnit (youthinmind)"]), cutoffLevel: 2))
         guard case let .normSet(id, source, verified) = notes[1] else { Issue.record("no norm set note: \(notes)"); return }
-        #expect(id == "uk-1999-parent" && !verified && source.contains("www.sdqinfo.org/norms"))
+        #expect(id == "uk-1999-parent" && !verified && source.text(.english).contains("www.sdqinfo.org/norms") && source.text(.danish).hasPrefix("Sekundær kilde:"))
         let emotion = try #require(scores.first { $0.definition.id == "emotion" })
         #expect(emotion.bandTable == "uk-3band" && emotion.cutoffLevel == 2)
         #expect(emotion.bands?.map { "\($0.band.minimum)-\($0.band.maximum) \($0.label)" }
@@ -77,7 +77,7 @@ struct ProgressSettingsTests {
                                         reliabilities: [.init(score: "pebdtot", value: 0.8), .init(score: "ebdtot", value: 0.85)],
                                         standardDeviations: [.init(score: "pebdtot", value: 5.8)], sdFromBaseline: true, cutoffLevel: 3)
         let (scores, notes) = try settings.scores(for: try sdqParent(), language: .english)
-        #expect(notes == [.bands(table: "uk-4band", normSet: "UK community sample (youthinmind)", cutoffLevel: 3)])
+        #expect(notes == [.bands(table: "uk-4band", normSet: LocalizedText(["en": "UK community sample (youthinmind)", "da": "britisk befolkningsudsnit (youthinmind)"]), cutoffLevel: 3)])
         let total = try #require(scores.first { $0.definition.variable == "pebdtot" })
         #expect(total.reliability == 0.85 && total.reliabilitySource == "given with --reliability")
         #expect(total.standardDeviation == .fixed(5.8, source: "given with --sd"))

@@ -35,7 +35,7 @@ import Testing
         #expect(summary.n == 6 && summary.unpaired == 1)
         #expect(abs(try #require(summary.meanChangeValue) - (-10.0 / 6.0)) < 1e-12)
         #expect(report.analysis.pairing.onlyBefore == ["g"])
-        #expect(report.notes == [.bands(table: "uk-3band", normSet: "UK community sample (youthinmind)", cutoffLevel: 2),
+        #expect(report.notes == [.bands(table: "uk-3band", normSet: LocalizedText(["en": "UK community sample (youthinmind)", "da": "britisk befolkningsudsnit (youthinmind)"]), cutoffLevel: 2),
                                  .rejectedRows(from: "T1", before: 2, to: "T2", after: 0)])
         #expect(sink.text == """
             paired: 6; only T1: 1; only T2: 0; duplicates: 0

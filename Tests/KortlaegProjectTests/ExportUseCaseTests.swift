@@ -147,7 +147,7 @@ import Testing
         error = try problem([ScoreFileInput(path: t1.path, instrument: parent)], salt: .named("eval"))
         #expect(error.severity == .usage && error.message.contains("A stable salt needs the project key"))
         error = try problem([ScoreFileInput(path: bad.path, instrument: parent)])
-        #expect(error.severity == .invalidInput && error.message == "\(bad.path): row 1, column 'pemotion': expected a number.")
+        #expect(error.severity == .invalidInput && error.message == "\(bad.path): row 1, column 'pemotion': 'fem' is not a score; expected a number such as 4 or 2,5, or an empty cell.")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }

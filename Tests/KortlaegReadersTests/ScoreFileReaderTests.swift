@@ -83,9 +83,18 @@ struct ScoreFileReaderTests {
         let instrument = try loadCatalog().resolve("sdq-p4-17@1.0.0")
         let path = folder.appendingPathComponent("x.csv").path
         try "barn_id;pemotion;status\nb1;4,0;complete\nb2;fire;complete\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: ScoreFileError.notANumber(file: path, row: 2, column: "pemotion")) {
+        #expect(throws: ScoreFileError.notANumber(file: path, row: 2, column: "pemotion", value: "fire")) {
             try ScoreFileReader(instrument: instrument).read(path: path)
         }
+        // Double("nan"), Double("inf") and Double("0x10") are numbers to Swift, not scores.
+        for text in ["nan", "NaN", "inf", "-Infinity", "0x10", "1e999"] {
+            try "barn_id;pemotion;status\nb1;\(text);complete\n".write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(throws: ScoreFileError.notANumber(file: path, row: 1, column: "pemotion", value: text)) {
+                try ScoreFileReader(instrument: instrument).read(path: path)
+            }
+        }
+        try "barn_id;pemotion;status\nb1; 2,5 ;complete\nb2;-1e1;complete\nb3;4;complete\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try ScoreFileReader(instrument: instrument).read(path: path).rows.map { $0.scores["emotion"] ?? nil } == [2.5, -10, 4])
         #expect(throws: ScoreFileError.missingIDColumn(file: path, name: "barnid", suggestion: "barn_id", header: ["barn_id", "pemotion", "status"])) {
             try ScoreFileReader(instrument: instrument, idColumn: "barnid").read(path: path)
         }

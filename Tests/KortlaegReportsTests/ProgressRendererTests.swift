@@ -43,7 +43,7 @@ struct ProgressRendererTests {
         #expect(text.contains("  Score for adfærdsmæssige symptomer (pconduct; lavere er bedre)\n"
                               + "    Ingen børn med begge målinger (7 uden par): intet at beregne.\n"))
         #expect(text.contains("\nForklaring: ændring = T2 − T1."))
-        #expect(text.hasSuffix("Bemærk: bånd: uk-3band (UK community sample (youthinmind)); grænseværdi: båndniveau ≥ 2\n"
+        #expect(text.hasSuffix("Bemærk: bånd: uk-3band (britisk befolkningsudsnit (youthinmind)); grænseværdi: båndniveau ≥ 2\n"
                                + "Bemærk: rækker med status 'rejected' er udeladt: 2 ved T1, 0 ved T2\n"))
         for english in ["Note:", "not computed", "no reliability", "Group", "all\n", "exact binomial"] {
             #expect(!text.contains(english), "\(english)")

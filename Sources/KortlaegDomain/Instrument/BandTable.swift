@@ -37,12 +37,21 @@ public struct BandTable: Codable, Hashable, Sendable {
     public var columnSuffix: String
     /// The norm population (e.g. "UK 1999 community sample").
     public var normSet: String
+    /// The norm population in Danish, for Danish reports and codebooks (English is `normSet`).
+    public var normSetDa: String?
     /// The table's name per language.
     public var label: LocalizedText
     /// Where the cut-offs come from.
     public var source: String
+    /// Where the cut-offs come from, in Danish (English is `source`).
+    public var sourceDa: String?
     /// The bands per score id.
     public var scores: [String: ScoreBands]
+
+    /// The norm population in both languages (Danish falls back to English when not translated).
+    public var normSetText: LocalizedText { LocalizedText(["en": normSet, "da": normSetDa ?? normSet]) }
+    /// Where the cut-offs come from, in both languages.
+    public var sourceText: LocalizedText { LocalizedText(["en": source, "da": sourceDa ?? source]) }
 }
 
 /// Reference values per score for a norm population: means, SDs and reliabilities, used for the
@@ -73,6 +82,10 @@ public struct NormSet: Codable, Hashable, Sendable {
     public var label: LocalizedText
     /// Where the values come from.
     public var source: String
+    /// Where the values come from, in Danish (English is `source`).
+    public var sourceDa: String?
+    /// Where the values come from, in both languages (Danish falls back to English).
+    public var sourceText: LocalizedText { LocalizedText(["en": source, "da": sourceDa ?? source]) }
     /// False while taken from secondary sources only.
     public var verified: Bool
     /// Values per score id.

@@ -604,16 +604,16 @@ public struct DatasetBuilder {
                     + (isDefault ? (da ? " (standard)" : " (default)") : ""))
             }
             for table in instrument.bandTables ?? [] {
-                notes.append((da ? "Båndtabel " : "Band table ") + "\(table.id) (\(table.normSet)): \(table.source)")
+                notes.append((da ? "Båndtabel " : "Band table ") + "\(table.id) (\(table.normSetText.text(language))): \(table.sourceText.text(language))")
             }
             for norms in instrument.normSets ?? [] {
-                notes.append((da ? "Normsæt " : "Norm set ") + "\(norms.id): \(norms.source)" + (norms.verified ? "" : (da ? " (ikke verificeret)" : " (unverified)")))
+                notes.append((da ? "Normsæt " : "Norm set ") + "\(norms.id): \(norms.sourceText.text(language))" + (norms.verified ? "" : (da ? " (ikke verificeret)" : " (unverified)")))
             }
         }
         if options.includeItems, sources.contains(where: Self.carriesReasons) { notes.append(AnswerReason.note(language)) }
         notes += options.notes
         for filter in options.filters { notes.append((da ? "Filter: " : "Filter: ") + filter) }
-        notes.append((da ? "Id: pseudonym (HMAC-SHA256), " : "Id: pseudonym (HMAC-SHA256), ") + pseudonymizer.saltMode.description + ".")
+        notes.append("Id: pseudonym (HMAC-SHA256), " + pseudonymizer.saltMode.text(language) + ".")
         notes.append(da ? "Mangler: Stata .a ikke beregnet eller ikke besvaret; .b ingen besvarelse ved måletidspunktet; .c RCI kan ikke beregnes (reliabilitet eller SD mangler). SPSS-koderne ligger altid uden for variablens mulige værdier: -9/-8/-7 for scorer, bånd og svar, -99/-98/-97 (eller -999/-998/-997) for ændringer og RCI; hver variabels koder står i kodebogen."
                         : "Missing: Stata .a not computed or not answered; .b no response at the occasion; .c RCI cannot be computed (reliability or SD missing). The SPSS codes always lie outside the values a variable can take: -9/-8/-7 for scores, bands and answers, -99/-98/-97 (or -999/-998/-997) for changes and RCIs; each variable's codes are in the codebook.")
         return notes

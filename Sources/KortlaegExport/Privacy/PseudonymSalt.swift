@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KortlaegDomain
 
 /// The salt mixed into every pseudonym of one export.
 ///
@@ -22,6 +23,16 @@ public struct PseudonymSalt: Sendable {
             case .perExport: "per-export random salt"
             case let .named(name): "stable salt named '\(name)'"
             case let .file(path): "stable salt from file '\((path as NSString).lastPathComponent)'"
+            }
+        }
+
+        /// The description for people (codebooks): Danish or English.
+        public func text(_ language: Language) -> String {
+            guard language == .danish else { return description }
+            switch self {
+            case .perExport: return "tilfældig salt, ny for dette udtræk"
+            case let .named(name): return "fast salt med navnet '\(name)'"
+            case let .file(path): return "fast salt fra filen '\((path as NSString).lastPathComponent)'"
             }
         }
     }

@@ -14,6 +14,7 @@ package enum ReportStyle {
         figure { margin: .5rem 0; } figcaption { font-weight: 600; margin-bottom: .25rem; }
         svg { max-width: 100%; height: auto; } svg text { font-family: inherit; font-size: 11px; fill: var(--ink); }
         .trajectories { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin-top: .6rem; } .trajectories p { flex-basis: 100%; margin: 0; }
+        table.codebook td { overflow-wrap: anywhere; } table.codebook td:nth-child(n+6) { overflow-wrap: normal; white-space: nowrap; }
         .informants td:first-child { overflow-wrap: anywhere; } .informants td:last-child { white-space: nowrap; }
         .legend span { display: inline-block; margin-right: 1rem; font-size: .85rem; }
         .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem; vertical-align: -.1rem; border: 1px solid #999; }

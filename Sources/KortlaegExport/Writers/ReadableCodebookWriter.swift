@@ -36,7 +36,7 @@ public enum ReadableCodebookWriter {
         h += "<p>" + e((da ? "Datafil: " : "Data file: ") + dataFileName + "; " + (da ? "rækker: " : "rows: ") + "\(dataset.rowCount); "
             + (da ? "variable: " : "variables: ") + "\(dataset.variables.count).") + "</p>\n"
         h += "<h2>\(da ? "Noter" : "Notes")</h2>\n<ul>\n" + dataset.notes.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
-        h += "<h2>\(da ? "Variable" : "Variables")</h2>\n<table>\n<thead><tr>"
+        h += "<h2>\(da ? "Variable" : "Variables")</h2>\n<table class=\"codebook\">\n<thead><tr>"
         let headers = da ? ["Navn", "Etiket", "Type", "Værdier", "Mangler", "n gyldige", "Gns.", "Min", "Maks"]
                          : ["Name", "Label", "Type", "Values", "Missing", "n valid", "Mean", "Min", "Max"]
         h += headers.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -51,13 +51,24 @@ public enum ReadableCodebookWriter {
     private static func cellTexts(_ variable: ExportVariable, summary: VariableSummary, da: Bool) -> [String] {
         let type: String
         switch variable.type {
-        case .numeric: type = (da ? "tal" : "numeric") + " (\(variable.measure.rawValue))"
+        case .numeric: type = (da ? "tal" : "numeric") + " (\(da ? danishMeasure(variable.measure) : variable.measure.rawValue))"
         case let .string(width): type = (da ? "tekst" : "string") + " (\(width))"
         }
         let values = variable.valueLabels.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "; ")
         let missing = variable.missingCodes.map { "\($0.code) / .\($0.tag) = \($0.label)" }.joined(separator: "; ")
+        // Danish text writes the decimal comma (0,5949); the DDI XML keeps the point.
+        let number = { (value: Double) in da ? XMLText.number(value).replacingOccurrences(of: ".", with: ",") : XMLText.number(value) }
         return [variable.label, type, values, missing, String(summary.valid),
-                summary.mean.map(XMLText.number) ?? "", summary.minimum.map(XMLText.number) ?? "", summary.maximum.map(XMLText.number) ?? ""]
+                summary.mean.map(number) ?? "", summary.minimum.map(number) ?? "", summary.maximum.map(number) ?? ""]
+    }
+
+    /// SPSS's Danish names of the measurement levels.
+    private static func danishMeasure(_ level: ExportVariable.MeasureLevel) -> String {
+        switch level {
+        case .nominal: "nominal"
+        case .ordinal: "ordinal"
+        case .scale: "skala"
+        }
     }
 
     /// User text (titles, labels, value labels, notes, names) as literal Markdown text: every

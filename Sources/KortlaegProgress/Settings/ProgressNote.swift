@@ -1,10 +1,12 @@
+import KortlaegDomain
+
 /// Something a reader of a progress analysis must know about how it was made: which bands were
 /// used, which instrument versions were paired, what was left out.
 ///
 /// A value, not a text: renderers word it in the report's language.
 public enum ProgressNote: Hashable, Sendable {
     /// Transitions and the cut-off use this band table (of this norm set); the cut-off is this band level.
-    case bands(table: String, normSet: String, cutoffLevel: Int)
+    case bands(table: String, normSet: LocalizedText, cutoffLevel: Int)
     /// Stored responses collected with other versions of the instrument were paired with `target`
     /// through the scores they declare equivalent.
     case otherVersions(instrument: String, versions: [String], target: String)
@@ -32,7 +34,7 @@ public enum ProgressNote: Hashable, Sendable {
     case duplicateRows(occasion: String, children: [[RowLocation]])
     /// The RCI's SDs (and reliabilities, when it has them) come from this norm set, chosen with
     /// `--norm-set`; `verified` false when its values are known only from a secondary source.
-    case normSet(id: String, source: String, verified: Bool)
+    case normSet(id: String, source: LocalizedText, verified: Bool)
 
     /// A row of a score file: its path as given and its row number (1 = the first data row).
     public struct RowLocation: Hashable, Sendable {

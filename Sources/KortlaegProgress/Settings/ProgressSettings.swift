@@ -122,8 +122,8 @@ public struct ProgressSettings: Hashable, Sendable {
             norms = nil
         }
         var notes: [ProgressNote] = []
-        if let table { notes.append(.bands(table: table.id, normSet: table.normSet, cutoffLevel: cutoffLevel)) }
-        if let norms { notes.append(.normSet(id: norms.id, source: norms.source, verified: norms.verified)) }
+        if let table { notes.append(.bands(table: table.id, normSet: table.normSetText, cutoffLevel: cutoffLevel)) }
+        if let norms { notes.append(.normSet(id: norms.id, source: norms.sourceText, verified: norms.verified)) }
         let scores = all.filter { $0.verified || includeUnverified }.map { definition -> ProgressScore in
             let bands = table?.scores[definition.id].map { entry in entry.bands.map { ($0, lookup.label(of: $0, language: language)) } }
             let scoreNorms = norms?.scores[definition.id]

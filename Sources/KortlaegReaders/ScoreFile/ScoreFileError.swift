@@ -9,7 +9,7 @@ public enum ScoreFileError: Error, Sendable, Equatable, CustomStringConvertible 
     /// No column holds a score of the instrument.
     case noScoreColumns(file: String, instrument: String, instrumentID: String, expected: [String])
     /// A score cell is not a number.
-    case notANumber(file: String, row: Int, column: String)
+    case notANumber(file: String, row: Int, column: String, value: String)
 
     /// The message, naming file, row and column.
     public var description: String {
@@ -24,8 +24,8 @@ public enum ScoreFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .noScoreColumns(file, instrument, instrumentID, expected):
             return "\(file): no score column of \(instrument) (expected e.g. \(expected.joined(separator: ", "))). "
                 + "Is this a file written by 'kortlaeg score' with --instrument \(instrumentID)?"
-        case let .notANumber(file, row, column):
-            return "\(file): row \(row), column '\(column)': expected a number."
+        case let .notANumber(file, row, column, value):
+            return "\(file): row \(row), column '\(column)': '\(value)' is not a score; expected a number such as 4 or 2,5, or an empty cell."
         }
     }
 }

@@ -91,7 +91,10 @@ public struct ScoreFileReader: Sendable {
                         case .empty: scores[id] = .some(nil)
                         case _ where status == .rejected: scores[id] = .some(nil)
                         case let .value(value): scores[id] = value
-                        case .invalid: throw ScoreFileError.notANumber(file: path, row: number, column: header[index])
+                        case .invalid:
+                            let text = ScoreCell.trimmed(record[index])
+                            throw ScoreFileError.notANumber(file: path, row: number, column: header[index],
+                                                            value: CPRGuard.masked(text.count > 40 ? String(text.prefix(40)) + "…" : text))
                         }
                     }
                     var attributes: [String: String] = Dictionary(minimumCapacity: attributeIndices.count)
@@ -115,7 +118,9 @@ public struct ScoreFileReader: Sendable {
 }
 
 /// One score cell read from bytes as the String path read it: spaces and tabs trimmed, a decimal
-/// comma taken as a point, then Swift's `Double(_:)`.
+/// comma taken as a point, then Swift's `Double(_:)` — for plain decimal text only (digits, sign,
+/// one separator, exponent) with a finite result: "nan", "inf" or "0x1p3", which `Double(_:)`
+/// also reads, are not scores.
 enum ScoreCell: Equatable {
     case empty
     case value(Double)
@@ -125,10 +130,21 @@ enum ScoreCell: Equatable {
         let text = Self.trimmed(bytes)
         if text.isEmpty {
             self = .empty
-        } else if let value = Double(text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: ".") : text) {
+        } else if text.utf8.allSatisfy(Self.isDecimalByte),
+                  let value = Double(text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: ".") : text),
+                  value.isFinite {
             self = .value(value)
         } else {
             self = .invalid
+        }
+    }
+
+    /// A byte of plain decimal notation: a digit, `+`, `-`, `.`, `,`, `e` or `E`.
+    static func isDecimalByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","),
+             UInt8(ascii: "e"), UInt8(ascii: "E"): true
+        default: false
         }
     }
 

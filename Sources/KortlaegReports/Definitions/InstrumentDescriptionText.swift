@@ -92,8 +92,8 @@ public struct InstrumentDescriptionText: Sendable {
         var lines: [String] = []
         for table in instrument.bandTables ?? [] {
             lines.append("")
-            lines.append(Phrasebook.bandsHeading(table.id, suffix: table.columnSuffix, normSet: table.normSet)(say))
-            lines.append("  " + Phrasebook.bandSource(table.source)(say))
+            lines.append(Phrasebook.bandsHeading(table.id, suffix: table.columnSuffix, normSet: table.normSetText.text(say))(say))
+            lines.append("  " + Phrasebook.bandSource(table.sourceText.text(say))(say))
             lines += TextTable(header: [], rows: table.scores.keys.sorted().map { score in
                 let entry = table.scores[score]!
                 let bands = entry.bands.map { band in

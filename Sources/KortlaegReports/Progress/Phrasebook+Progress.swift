@@ -144,8 +144,8 @@ extension Phrasebook {
         static func note(_ note: ProgressNote) -> Phrase {
             switch note {
             case let .bands(table, normSet, cutoffLevel):
-                Phrase(da: "bånd: \(table) (\(normSet)); grænseværdi: båndniveau ≥ \(cutoffLevel)",
-                       en: "bands: \(table) (\(normSet)); cut-off: band level ≥ \(cutoffLevel)")
+                Phrase(da: "bånd: \(table) (\(normSet.text(.danish))); grænseværdi: båndniveau ≥ \(cutoffLevel)",
+                       en: "bands: \(table) (\(normSet.text(.english))); cut-off: band level ≥ \(cutoffLevel)")
             case let .otherVersions(instrument, versions, target):
                 Phrase(da: "besvarelser indsamlet med \(instrument) version \(versions.joined(separator: ", ")) er parret med \(target) gennem de erklærede ækvivalenser",
                        en: "responses collected with \(instrument) version \(versions.joined(separator: ", ")) paired with \(target) through declared equivalences")
@@ -181,8 +181,8 @@ extension Phrasebook {
             case let .duplicateRows(occasion, children):
                 duplicateRows(occasion, children)
             case let .normSet(id, source, verified):
-                Phrase(da: "normsæt \(id) (valgt med --norm-set): \(source)" + (verified ? "" : "; IKKE VERIFICERET: værdierne kendes kun fra en sekundær kilde"),
-                       en: "norm set \(id) (chosen with --norm-set): \(source)" + (verified ? "" : "; NOT VERIFIED: the values are known only from a secondary source"))
+                Phrase(da: "normsæt \(id) (valgt med --norm-set): \(source.text(.danish))" + (verified ? "" : "; IKKE VERIFICERET: værdierne kendes kun fra en sekundær kilde"),
+                       en: "norm set \(id) (chosen with --norm-set): \(source.text(.english))" + (verified ? "" : "; NOT VERIFIED: the values are known only from a secondary source"))
             }
         }
     }
