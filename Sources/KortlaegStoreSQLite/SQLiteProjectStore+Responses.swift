@@ -5,6 +5,10 @@ import KortlaegDomain
 
 extension SQLiteProjectStore {
     public func responses(_ query: ResponseQuery, _ body: (StoredResponse) throws -> Void) throws {
+        guard query.ordered else {
+            try wrap { try unorderedResponses(query, body) }
+            return
+        }
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let child = query.child {
@@ -26,14 +30,9 @@ extension SQLiteProjectStore {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         try wrap {
             try dbQueue.read { db in
-                // In course order, each response's scores are looked up by its id. In any order,
-                // responses come by id and the scores in one pass over the score table (its
-                // primary key is (responseId, scoreId)), merged: no sort, no query per response.
+                // In course order, each response's scores are looked up by its id (in any order:
+                // SQLiteProjectStore+UnorderedResponses.swift).
                 let scores = try db.makeStatement(sql: "SELECT responseId, scoreId, variable, value, bands FROM score WHERE responseId = ?")
-                let allScores = query.ordered ? nil
-                    : try Row.fetchCursor(db, sql: "SELECT responseId, scoreId, variable, value, bands FROM score ORDER BY responseId, scoreId")
-                // The score cursor's current row (a view on its statement, valid until it steps).
-                var pendingScore: Row? = try allScores?.next()
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.id AS id, c.pseudonym AS child, k.name AS className, sc.name AS school,
                            c.birthYear AS birthYear, c.birthMonth AS birthMonth, c.sex AS sex, c.site AS site,
@@ -47,7 +46,7 @@ extension SQLiteProjectStore {
                     JOIN occasion o ON o.id = r.occasionId
                     JOIN scoring s ON s.id = r.scoringId
                     \(whereClause)
-                    ORDER BY \(query.ordered ? "c.pseudonym, o.sequence, r.informant, r.instrumentId" : "r.id")
+                    ORDER BY c.pseudonym, o.sequence, r.informant, r.instrumentId
                     """, arguments: arguments)
                 // Columns by position (the SELECT's order): a name lookup per column and row is
                 // a case-insensitive search; the rule choices of a scoring are decoded once.
@@ -61,21 +60,9 @@ extension SQLiteProjectStore {
                         throw StoreError.database("stored response \(responseID) has an unknown occasion or informant")
                     }
                     var stored: [StoredScore] = []
-                    if let allScores {
-                        // Skip the scores of responses the filters left out, then take this one's.
-                        while let score = pendingScore {
-                            let owner: Int64 = score[0]
-                            guard owner <= responseID else { break }
-                            if owner == responseID {
-                                stored.append(StoredScore(id: score[1], variable: score[2], value: score[3], bands: score[4]))
-                            }
-                            pendingScore = try allScores.next()
-                        }
-                    } else {
-                        let scoreRows = try Row.fetchCursor(scores, arguments: [responseID])
-                        while let score = try scoreRows.next() {
-                            stored.append(StoredScore(id: score[1], variable: score[2], value: score[3], bands: score[4]))
-                        }
+                    let scoreRows = try Row.fetchCursor(scores, arguments: [responseID])
+                    while let score = try scoreRows.next() {
+                        stored.append(StoredScore(id: score[1], variable: score[2], value: score[3], bands: score[4]))
                     }
                     let answers: [String: AnswerValue]
                     let reasons: [String: String]

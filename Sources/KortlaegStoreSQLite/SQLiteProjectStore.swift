@@ -105,6 +105,16 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         return configuration
     }
 
+    /// A second, read-only connection's configuration (the split read of an export): no journal
+    /// mode change, no writes.
+    static func readerConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.label = "kortlaeg-project-reader"
+        configuration.readonly = true
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
+        return configuration
+    }
+
     /// The folder part of `path` (not `NSString.deletingLastPathComponent`, which stops the
     /// program on a one-character name).
     static func folder(of path: String) -> String {

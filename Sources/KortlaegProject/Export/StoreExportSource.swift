@@ -53,6 +53,24 @@ struct StoreExportSource {
         var count = 0
         var lastChoices: [String: String]?
         var lastVariant = ""
+        // The instrument, version and occasion of the previous response: responses come in
+        // runs of one instrument and occasion (one import file after another), so the
+        // instrument's entry is looked up, and its counts are added, once per run.
+        var current: (key: String, entry: Gathered)?
+        var runVersion = "", runVariant = "", runLength = 0
+        var runOccasion: Occasion?
+        func endRun() {
+            guard runLength > 0, current != nil else { return }
+            current!.entry.versions[runVersion, default: 0] += runLength
+            current!.entry.variants[runVariant, default: 0] += runLength
+            runLength = 0
+        }
+        func switchTo(_ key: String) {
+            endRun()
+            if let current { gathered[current.key] = current.entry }
+            current = (key, gathered.removeValue(forKey: key) ?? Gathered())
+            runOccasion = nil
+        }
         do {
             var query = ResponseQuery(className: selection.className)
             query.includeAnswers = selection.includeAnswers
@@ -62,27 +80,35 @@ struct StoreExportSource {
                 if !stored.answers.isEmpty { counter?.add("answers decoded") }
                 guard selection.admits(stored.instrument) else { return }
                 count += 1
-                let key = stored.instrument.id
-                if gathered[key] == nil { gathered[key] = Gathered() }
-                // Mutated in place (no copy of the instrument's response array per response).
-                gathered[key]!.versions[stored.instrument.version, default: 0] += 1
+                if stored.instrument.id != current?.key { switchTo(stored.instrument.id) }
                 // The variant's text once per distinct rule choices (they are the same for almost every response).
                 if stored.ruleChoices != lastChoices {
                     lastChoices = stored.ruleChoices
                     lastVariant = variant(stored.ruleChoices)
                 }
-                gathered[key]!.variants[lastVariant, default: 0] += 1
-                gathered[key]!.ruleChoices = stored.ruleChoices
-                if stored.includeUnverified { gathered[key]!.unverified = true }
-                gathered[key]!.occasions.insert(stored.occasion)
-                var scores: [String: Double?] = [:]
+                if stored.instrument.version != runVersion || lastVariant != runVariant {
+                    endRun()
+                    runVersion = stored.instrument.version
+                    runVariant = lastVariant
+                }
+                runLength += 1
+                // Mutated in place (no copy of the instrument's response array per response).
+                current!.entry.ruleChoices = stored.ruleChoices
+                if stored.includeUnverified { current!.entry.unverified = true }
+                if stored.occasion != runOccasion {
+                    runOccasion = stored.occasion
+                    current!.entry.occasions.insert(stored.occasion)
+                }
+                var scores: [String: Double?] = Dictionary(minimumCapacity: stored.scores.count)
                 for score in stored.scores { scores[score.id] = .some(score.value) }
                 var response = ExportResponse(childID: stored.child, occasion: stored.occasion.code,
                                               scores: scores, answers: stored.answers,
                                               attributes: stored.attributes, date: stored.date)
                 response.missingReasons = stored.missingReasons
-                gathered[key]!.responses.append(response, counting: counter)
+                current!.entry.responses.append(response, counting: counter)
             }
+            switchTo("")  // store the last instrument's entry
+            gathered[""] = nil
         } catch {
             throw KortlaegError(.invalidInput, "\(error)", danish: "Projektets besvarelser kunne ikke læses.")
         }
