@@ -23,9 +23,18 @@ public struct VariableSummary: Sendable, Equatable {
     }
 
     /// Summaries gathered row by row, as a writer passes the rows (``ExportDataset/observing(_:)``).
+    ///
+    /// The counts, sums and extremes are flat arrays of numbers, each reached through one
+    /// buffer pointer per row: a class's array properties would otherwise be checked for
+    /// exclusive access on every cell (a fifth of the export's main thread at 100k children).
     final class Accumulator {
-        private var summaries_: [VariableSummary]
+        private var valid: [Int]
+        private var missing: [Int]
         private var sums: [Double]
+        private var minima: [Double]
+        private var maxima: [Double]
+        /// Codes outside `denseCodes`, by variable.
+        private var sparse: [[Int: Int]]
         private let labelled: [Bool]
         private let numeric: [Bool]
         /// The rows seen.
@@ -38,46 +47,66 @@ public struct VariableSummary: Sendable, Equatable {
 
         init(_ variables: [ExportVariable]) {
             dense = [Int](repeating: 0, count: variables.count * Self.denseCodes.count)
-            summaries_ = [VariableSummary](repeating: VariableSummary(), count: variables.count)
+            valid = [Int](repeating: 0, count: variables.count)
+            missing = valid
             sums = [Double](repeating: 0, count: variables.count)
+            minima = [Double](repeating: .infinity, count: variables.count)
+            maxima = [Double](repeating: -.infinity, count: variables.count)
+            sparse = Array(repeating: [:], count: variables.count)
             labelled = variables.map { !$0.valueLabels.isEmpty }
             numeric = variables.map(\.isNumeric)
         }
 
         func add(_ row: [ExportValue]) {
             rows += 1
-            for (index, value) in row.enumerated() where index < summaries_.count {
-                switch value {
-                case let .number(number):
-                    summaries_[index].valid += 1
-                    sums[index] += number
-                    summaries_[index].minimum = min(summaries_[index].minimum ?? number, number)
-                    summaries_[index].maximum = max(summaries_[index].maximum ?? number, number)
-                    if labelled[index], number == number.rounded(), abs(number) < 1e9 {
-                        count(Int(number), of: index)
+            let width = Self.denseCodes.count, lowest = Self.denseCodes.lowerBound
+            var outside: [(index: Int, code: Int)] = []
+            let columns = min(row.count, valid.count)
+            row.withUnsafeBufferPointer { row in
+            valid.withUnsafeMutableBufferPointer { valid in
+            missing.withUnsafeMutableBufferPointer { missing in
+            sums.withUnsafeMutableBufferPointer { sums in
+            minima.withUnsafeMutableBufferPointer { minima in
+            maxima.withUnsafeMutableBufferPointer { maxima in
+            dense.withUnsafeMutableBufferPointer { dense in
+            labelled.withUnsafeBufferPointer { labelled in
+                func count(_ code: Int, of index: Int) {
+                    if Self.denseCodes.contains(code) {
+                        dense[index * width + code - lowest] += 1
+                    } else {
+                        outside.append((index, code))
                     }
-                case .text:
-                    summaries_[index].valid += 1
-                case .missing:
-                    summaries_[index].missing += 1
-                case let .declaredMissing(code):
-                    summaries_[index].missing += 1
-                    count(code, of: index)
                 }
-            }
-        }
-
-        private func count(_ code: Int, of index: Int) {
-            if Self.denseCodes.contains(code) {
-                dense[index * Self.denseCodes.count + code - Self.denseCodes.lowerBound] += 1
-            } else {
-                summaries_[index].frequencies[code, default: 0] += 1
-            }
+                for index in 0..<columns {
+                    switch row[index] {
+                    case let .number(number):
+                        valid[index] += 1
+                        sums[index] += number
+                        minima[index] = min(minima[index], number)
+                        maxima[index] = max(maxima[index], number)
+                        if labelled[index], number == number.rounded(), abs(number) < 1e9 {
+                            count(Int(number), of: index)
+                        }
+                    case .text:
+                        valid[index] += 1
+                    case .missing:
+                        missing[index] += 1
+                    case let .declaredMissing(code):
+                        missing[index] += 1
+                        count(code, of: index)
+                    }
+                }
+            }}}}}}}}
+            for (index, code) in outside { sparse[index][code, default: 0] += 1 }
         }
 
         /// The summaries of the rows seen, means included.
         var summaries: [VariableSummary] {
-            var result = summaries_
+            var result = valid.indices.map { index in
+                VariableSummary(valid: valid[index], missing: missing[index],
+                                minimum: minima[index] <= maxima[index] ? minima[index] : nil,
+                                maximum: minima[index] <= maxima[index] ? maxima[index] : nil, frequencies: sparse[index])
+            }
             let width = Self.denseCodes.count
             for index in result.indices {
                 for offset in 0..<width where dense[index * width + offset] > 0 {
