@@ -9,7 +9,9 @@ extension ExportDataset {
     ///   ``ExportError/valueIsMissingCode(variable:row:code:)``, or what ``forEachRow(_:)`` throws.
     func forEachCheckedRow(_ body: ([ExportValue]) throws -> Void) throws {
         var rowNumber = 0
-        let declared = variables.map { Set($0.missingCodes.map(\.code)) }
+        // A variable's declared codes are a handful: a scan after a range test, not a hash per cell.
+        let declared = variables.map { $0.missingCodes.map(\.code) }
+        let declaredRange = declared.map { codes in codes.min().map { $0...codes.max()! } }
         // Per variable what every cell needs, so that no variable (names, labels, codes) is
         // copied per cell; its name is read only for an error.
         let numeric = variables.map(\.isNumeric)
@@ -30,7 +32,8 @@ extension ExportDataset {
                     }
                     if CPRNumber.looksLikeCPR(number) { throw ExportError.cprShapedValue(variable: variables[index].name, row: rowNumber) }
                     // A real value equal to a declared missing code would read as missing in SPSS.
-                    if number == number.rounded(), abs(number) < 1e9, declared[index].contains(Int(number)) {
+                    if let range = declaredRange[index], number >= Double(range.lowerBound), number <= Double(range.upperBound),
+                       number == number.rounded(), declared[index].contains(Int(number)) {
                         throw ExportError.valueIsMissingCode(variable: variables[index].name, row: rowNumber, code: Int(number))
                     }
                 case let .declaredMissing(code):
