@@ -371,10 +371,12 @@ public struct DatasetBuilder {
                     row.append(Covariates.status(slots[start + position], scoreIDs: statusScores))
                 }
                 var values = [Double??](repeating: nil, count: occasions.count)
+                // Each occasion's scores once (not a copy of its whole response per score).
+                let scores = occasions.indices.map { slots[start + $0]?.scores }
                 for (columnIndex, column) in columns.enumerated() {
                     let id = column.definition.id
                     let codes = cellCodes[columnIndex]
-                    for position in occasions.indices { values[position] = slots[start + position].map { $0.scores[id] ?? nil } }
+                    for position in occasions.indices { values[position] = scores[position].map { $0[id] ?? nil } }
                     for value in values {
                         switch value {
                         case nil: row.append(.declaredMissing(codes.score.noResponse))

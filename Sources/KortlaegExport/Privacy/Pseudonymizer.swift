@@ -11,7 +11,8 @@ import Foundation
 public struct Pseudonymizer: Sendable {
     private let key: PseudonymKey
     private let salt: PseudonymSalt
-    /// The HMAC keyed once, copied per id (keying it is two SHA-256 blocks per child otherwise).
+    /// The HMAC keyed once and fed the salt and the separator, copied per id (keying it is two
+    /// SHA-256 blocks per child otherwise; the salt is the same for every id).
     private let keyed: Keyed
 
     /// HMAC is not Sendable; a keyed state is only ever copied, never shared mutably.
@@ -23,7 +24,10 @@ public struct Pseudonymizer: Sendable {
     public init(key: PseudonymKey, salt: PseudonymSalt) {
         self.key = key
         self.salt = salt
-        keyed = Keyed(initial: HMAC<SHA256>(key: key.key))
+        var initial = HMAC<SHA256>(key: key.key)
+        initial.update(data: salt.bytes)
+        initial.update(data: Self.separator)
+        keyed = Keyed(initial: initial)
     }
 
     /// How the salt was chosen.
@@ -40,8 +44,6 @@ public struct Pseudonymizer: Sendable {
         func mayBeSpace(_ byte: UInt8?) -> Bool { byte.map { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } ?? false }
         var normalized = mayBeSpace(id.utf8.first) || mayBeSpace(id.utf8.last) ? id.trimmingCharacters(in: .whitespaces) : id
         var hmac = keyed.initial
-        hmac.update(data: salt.bytes)
-        hmac.update(data: Self.separator)
         normalized.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
         let code = hmac.finalize()
         // 16 hex digits in groups of four, written straight into the string's storage.
