@@ -9,25 +9,9 @@ extension SQLiteProjectStore {
             try wrap { try unorderedResponses(query, body) }
             return
         }
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let child = query.child {
-            conditions.append("c.pseudonym = ?")
-            arguments += [child]
-        }
-        if let className = query.className {
-            conditions.append("k.name = ?")
-            arguments += [className]
-        }
-        if let instrumentID = query.instrumentID {
-            conditions.append("r.instrumentId = ?")
-            arguments += [instrumentID]
-        }
-        if let informant = query.informant {
-            conditions.append("r.informant = ?")
-            arguments += [informant.rawValue]
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var filter = ResponseFilter()
+        filter.addChildFilters(query, prefix: "c.")
+        filter.addResponseFilters(query, prefix: "r.")
         try wrap {
             try dbQueue.read { db in
                 // In course order, each response's scores are looked up by its id (in any order:
@@ -45,9 +29,9 @@ extension SQLiteProjectStore {
                     LEFT JOIN school sc ON sc.id = k.schoolId
                     JOIN occasion o ON o.id = r.occasionId
                     JOIN scoring s ON s.id = r.scoringId
-                    \(whereClause)
+                    \(filter.whereClause)
                     ORDER BY c.pseudonym, o.sequence, r.informant, r.instrumentId
-                    """, arguments: arguments)
+                    """, arguments: filter.arguments)
                 // Columns by position (the SELECT's order): a name lookup per column and row is
                 // a case-insensitive search; the rule choices of a scoring are decoded once.
                 var decodedChoices: [Int64: [String: String]] = [:]  // scoring id → rule choices

@@ -87,25 +87,14 @@ extension SQLiteProjectStore {
     /// The responses with ids in `ids` (nil: all), with their scores, in id order.
     private static func readResponses(_ query: ResponseQuery, in db: Database, lookups: ResponseLookups,
                                       ids: ClosedRange<Int64>?, _ body: (StoredResponse) throws -> Void) throws {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let ids {
-            conditions.append("id BETWEEN ? AND ?")
-            arguments += [ids.lowerBound, ids.upperBound]
-        }
-        if let instrumentID = query.instrumentID {
-            conditions.append("instrumentId = ?")
-            arguments += [instrumentID]
-        }
-        if let informant = query.informant {
-            conditions.append("informant = ?")
-            arguments += [informant.rawValue]
-        }
+        var filter = ResponseFilter()
+        if let ids { filter.add("id BETWEEN ? AND ?", [ids.lowerBound, ids.upperBound]) }
+        filter.addResponseFilters(query, prefix: "")
         let responseStatement = try db.makeStatement(sql: """
             SELECT id, childId, occasionId, date, informant, instrumentId, instrumentVersion, \(query.includeAnswers ? "answers" : "NULL"), scoringId
-            FROM response \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY id
+            FROM response\(filter.whereClause) ORDER BY id
             """)
-        try responseStatement.setArguments(arguments)
+        try responseStatement.setArguments(filter.arguments)
         var responses = ColumnReader(responseStatement)
         let scoreStatement = try db.makeStatement(sql: "SELECT responseId, scoreId, variable, value, bands FROM score"
                                                   + (ids == nil ? "" : " WHERE responseId BETWEEN ? AND ?") + " ORDER BY responseId, scoreId")
@@ -185,19 +174,10 @@ private struct ResponseLookups: Sendable {
         let classes = RowIDTable(try Row.fetchAll(db, sql: "SELECT k.id, k.name, sc.name FROM schoolClass k LEFT JOIN school sc ON sc.id = k.schoolId")
             .map { row -> (Int64, (name: String, school: String?)) in (row[0], (row[1], row[2])) })
 
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let child = query.child {
-            conditions.append("pseudonym = ?")
-            arguments += [child]
-        }
-        if let className = query.className {
-            conditions.append("classId IN (SELECT id FROM schoolClass WHERE name = ?)")
-            arguments += [className]
-        }
-        let statement = try db.makeStatement(sql: "SELECT id, pseudonym, classId, birthYear, birthMonth, sex, site FROM child"
-                                             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")))
-        try statement.setArguments(arguments)
+        var filter = ResponseFilter()
+        filter.addChildFilters(query, prefix: "")
+        let statement = try db.makeStatement(sql: "SELECT id, pseudonym, classId, birthYear, birthMonth, sex, site FROM child" + filter.whereClause)
+        try statement.setArguments(filter.arguments)
         var reader = ColumnReader(statement)
         var entries: [(id: Int64, value: (pseudonym: String, attributes: ChildAttributes))] = []
         while try reader.step(in: db) {
@@ -209,6 +189,6 @@ private struct ResponseLookups: Sendable {
                                 sex: reader.repeatedText(5), site: reader.repeatedText(6)))))
         }
         children = RowIDTable(entries)
-        filtersChildren = !conditions.isEmpty
+        filtersChildren = !filter.conditions.isEmpty
     }
 }
