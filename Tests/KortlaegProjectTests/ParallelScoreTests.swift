@@ -10,20 +10,23 @@ import Testing
 /// ragged rows, invalid answers and missing data.
 struct ParallelScoreTests {
     /// A parent SDQ file of `rows` rows with a kept column, and every irregularity a CSV may have.
-    static func tricky(rows: Int, seed: UInt64, delimiter: String, newline: String, bom: Bool) -> [UInt8] {
+    /// With `quotes: false`, no field is quoted (the plain path of the block reader and cutter).
+    static func tricky(rows: Int, seed: UInt64, delimiter: String, newline: String, bom: Bool, quotes: Bool = true) -> [UInt8] {
         var random = SplitMix(state: seed)
         let items = sdqItems.map { "p" + $0 }
         var text = (["id", "klasse", "kommune"] + items).joined(separator: delimiter) + newline
         for row in 1...rows {
             var id = "elev-\(row)"
             switch random.next(12) {
+            case 0...1 where !quotes: id = "elev-\(row)-æ"
+            case 3 where !quotes: id = ""
             case 0: id = "\"elev-\(row)\(newline)anden linje\""    // a quoted line break
             case 1: id = "\"elev \"\"\(row)\"\"\(delimiter) x\""   // doubled quotes and the delimiter
             case 2: id = "=HYPERLINK(\(row))"                      // a formula cell, neutralised
             case 3: id = "\"\""                                    // a quoted empty id
             default: break
             }
-            let klasse = random.next(5) == 0 ? "\"3\(newline)b\"" : "\(random.next(9))a"
+            let klasse = random.next(5) == 0 && quotes ? "\"3\(newline)b\"" : "\(random.next(9))a"
             // The site column (read as the site): now and then a site the rules refuse (a colon).
             let kommune = random.next(20) == 0 ? "Aarhus:Nord" : (random.next(2) == 0 ? "Aarhus" : "Odense")
             var answers = items.indices.map { _ -> String in
@@ -31,7 +34,7 @@ struct ParallelScoreTests {
                 case 0...29: return ""                 // unanswered (missing data)
                 case 30: return "3"                    // out of range: rejected
                 case 31: return "x"                    // not a code: rejected
-                case 32...35: return "\"1\""           // quoted code
+                case 32...35: return quotes ? "\"1\"" : "1"  // quoted code
                 case 36...38: return " NA"             // a missing code (--missing-codes NA)
                 default: return String(random.next(3))
                 }
@@ -110,6 +113,22 @@ struct ParallelScoreTests {
         #expect(rejects.contains("(row)") && rejects.contains(",x,"))
         #expect(String(decoding: sequential.output, as: UTF8.self).contains("anden linje"))
         for (threads, chunkRows) in [(2, 1), (2, 3), (3, 7), (2, 64), (2, nil)] as [(Int, Int?)] {
+            let parallel = try score(input, folder: folder, threads: threads, chunkRows: chunkRows)
+            #expect(parallel == sequential, "threads \(threads), chunks of \(chunkRows.map(String.init) ?? "default") rows: \(parallel == sequential ? "" : parallel.difference(from: sequential))")
+        }
+    }
+
+    /// A file without quotes (most exports): blocks are cut with memchr and split in one pass.
+    @Test func plainFileWritesWhatOneThreadWrites() throws {
+        let folder = try useCaseFolder()
+        let input = folder.appendingPathComponent("in.csv").path
+        let bytes = Self.tricky(rows: 600, seed: 21, delimiter: ";", newline: "\n", bom: true, quotes: false)
+        #expect(!bytes.contains(UInt8(ascii: "\"")) && !bytes.contains(0x0D))
+        #expect(FileManager.default.createFile(atPath: input, contents: Data(bytes)))
+        let sequential = try score(input, folder: folder, threads: 1, chunkRows: nil)
+        #expect(sequential.counts[0] == 600)
+        #expect(sequential.counts[3] > 40, "rejected rows")
+        for (threads, chunkRows) in [(2, 1), (2, 5), (3, 64), (2, nil)] as [(Int, Int?)] {
             let parallel = try score(input, folder: folder, threads: threads, chunkRows: chunkRows)
             #expect(parallel == sequential, "threads \(threads), chunks of \(chunkRows.map(String.init) ?? "default") rows: \(parallel == sequential ? "" : parallel.difference(from: sequential))")
         }

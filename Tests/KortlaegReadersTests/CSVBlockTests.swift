@@ -80,6 +80,44 @@ struct CSVBlockTests {
         }
     }
 
+    /// Files without quotes or CRs (most exports) take the plain path on both sides: the cutter
+    /// finds record ends with memchr and each block's reader splits fields in one pass. The same
+    /// records, numbers, lines and fields as the one reader: empty lines (leading, doubled,
+    /// trailing), ragged rows, empty fields, non-ASCII text, a last line with and without LF,
+    /// and a Windows-1252 file (decoded, so not validated again).
+    @Test(arguments: 0..<40)
+    func plainBlocksReadAsTheOneReaderReads(_ seed: Int) {
+        var random = SplitMix(state: UInt64(seed) &+ 7)
+        let cells = ["1", "", "22", "æøå", "x y", "-3"]
+        var text = seed % 5 == 0 ? "\n" : ""
+        text += "id;a;b\n"
+        for _ in 0..<(30 + random.next(30)) {
+            let width = random.next(8) == 0 ? 1 + random.next(4) : 3   // now and then a ragged row
+            text += (0..<width).map { _ in cells[random.next(cells.count)] }.joined(separator: ";") + "\n"
+            if random.next(5) == 0 { text += "\n" }
+        }
+        if seed % 2 == 1 { text.removeLast() }  // a last line without a line ending
+        let encoding: TextEncodingKind? = seed % 4 == 3 ? .windows1252 : nil
+        let bytes = encoding == nil ? Array(text.utf8) : text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        let chunkSize = 1 + random.next(64)
+        let expected = Self.sequential(bytes, chunkSize: chunkSize, encoding: encoding)
+        #expect(expected.1 == nil)
+        #expect(expected.0.count > 20)
+        for _ in 0..<4 {
+            let maximum = 1 + random.next(9), target = 1 + random.next(200)
+            let found = Self.inBlocks(bytes, chunkSize: chunkSize, records: maximum, bytes: target, encoding: encoding)
+            #expect(found.0 == expected.0, "seed \(seed)")
+            #expect(found.1 == expected.1, "seed \(seed)")
+        }
+        // The blocks did take the plain path.
+        let reader = try? CSVReader(bytes: bytes, name: "t.csv", encoding: encoding, chunkSize: chunkSize)
+        if let reader, let block = try? reader.nextBlock(maximumRecords: 5, targetBytes: 100) {
+            #expect(CSVReader(block: block, format: reader.blockFormat).isPlainBlock)
+        } else {
+            Issue.record("no block")
+        }
+    }
+
     @Test(arguments: [Array("\"open quote\n1,2\n".utf8), [0x31, 0x2C, 0xFF, 0x0A], Array("\"open\r\n".utf8)])
     func aFailureComesAfterTheSameRecords(_ tail: [UInt8]) {
         let bytes = Self.tricky(seed: 5, rows: 30, newline: "\n") + tail

@@ -55,31 +55,48 @@ import Testing
     }
 
     @Test func theWritersFieldPathEncodesAsWriteDoes() throws {
-        let fields = ["plain", "with,comma", "say \"hi\"", "two\nlines", "", "æø"]
+        // Plain, quoted, doubled quotes, line breaks, empty, non-ASCII, formula cells (a leading
+        // ' under the spreadsheet policy) and the worst case of the size bound: a formula cell of
+        // quotes, every byte doubled.
+        let fields = ["plain", "with,comma", "say \"hi\"", "two\nlines", "", "æø", "=SUM(A1)", "-3", "=\"\"\"\"", "\"\"\"\""]
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csvraw-\(CPRGuard.uniqueName())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let viaWrite = folder.appendingPathComponent("write.csv").path
         let viaFields = folder.appendingPathComponent("fields.csv").path
         do {
-            let writer = try CSVWriter(path: viaWrite, lineEnding: .lf)
+            let writer = try CSVWriter(path: viaWrite, lineEnding: .crlf)
             try writer.write(fields)
             try writer.write(["a", "", "b"])
             try writer.flush()
         }
         do {
-            let writer = try CSVWriter(path: viaFields, lineEnding: .lf)
+            let writer = try CSVWriter(path: viaFields, lineEnding: .crlf)
             var row = writer.recordEncoder()
-            for field in fields.dropLast() {
-                Array(field.utf8).withUnsafeBufferPointer { row.appendField($0) }
+            let bound = fields.dropLast().reduce(0) { $0 + CSVRecordEncoder.Record.maximumBytes(ofField: $1.utf8.count) }
+                + writer.encodedField(fields.last!).count + 1
+            row.withRecord(maximumBytes: bound) { record in
+                for field in fields.dropLast() {
+                    Array(field.utf8).withUnsafeBufferPointer { record.appendField($0) }
+                }
+                writer.encodedField(fields.last!).withUnsafeBufferPointer { record.appendEncoded($0) }
             }
-            writer.encodedField(fields.last!).withUnsafeBufferPointer { row.appendEncoded($0) }
-            row.endRecord()
-            writer.encodedField("a").withUnsafeBufferPointer { row.appendEncoded($0) }
-            row.appendEmptyFields(1)
-            writer.encodedField("b").withUnsafeBufferPointer { row.appendEncoded($0) }
-            row.endRecord()
-            try writer.appendRecords(row.bytes)
+            #expect(row.count <= bound + 2)
+            // Each field alone stays within its bound (a record outgrowing its room would trap).
+            for field in fields {
+                var single = writer.recordEncoder()
+                single.withRecord(maximumBytes: CSVRecordEncoder.Record.maximumBytes(ofField: field.utf8.count)) { record in
+                    Array(field.utf8).withUnsafeBufferPointer { record.appendField($0) }
+                }
+                #expect(single.count <= CSVRecordEncoder.Record.maximumBytes(ofField: field.utf8.count) + 2, "\(field)")
+            }
+            row.withRecord(maximumBytes: 8) { record in
+                writer.encodedField("a").withUnsafeBufferPointer { record.appendEncoded($0) }
+                record.appendEmptyFields(1)
+                writer.encodedField("b").withUnsafeBufferPointer { record.appendEncoded($0) }
+            }
+            try writer.appendRecords(row.takeBytes())
+            #expect(row.count == 0)
             try writer.flush()
         }
         #expect(FileManager.default.contents(atPath: viaFields) == FileManager.default.contents(atPath: viaWrite))

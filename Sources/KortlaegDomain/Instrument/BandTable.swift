@@ -16,8 +16,24 @@ public struct BandTable: Codable, Hashable, Sendable {
 
         /// Whether `value` is in this band.
         public func contains(_ value: Double) -> Bool {
-            let aboveMinimum = (minimumExclusive ?? false) ? value > minimum : value >= minimum
-            return aboveMinimum && value <= maximum
+            cut.contains(value)
+        }
+
+        /// The band's limits alone (no label), for tests of many values against many bands.
+        public var cut: Cut {
+            Cut(minimum: minimum, maximum: maximum, minimumExclusive: minimumExclusive ?? false)
+        }
+    }
+
+    /// The limits of a band: a plain value, cheap to keep in a flat array.
+    public struct Cut: Sendable, Equatable {
+        public var minimum: Double
+        public var maximum: Double
+        public var minimumExclusive: Bool
+
+        /// Whether `value` lies in `minimum...maximum` (above `minimum` when it is exclusive).
+        @inlinable public func contains(_ value: Double) -> Bool {
+            (minimumExclusive ? value > minimum : value >= minimum) && value <= maximum
         }
     }
 

@@ -17,6 +17,9 @@ public struct Scorer: Sendable {
     private let plans: [PlanKind]
     private let itemPlans: [ItemPlan]
     private let derivedPlans: [DerivedPlan]
+    /// The parts of every derived score, plan after plan (``DerivedPlan/parts`` indexes here): a
+    /// plain value per plan, so the per-row loop retains no array shared between threads.
+    private let derivedParts: [Int]
     /// Output position → plan position.
     private let outputOrder: [Int]
 
@@ -27,7 +30,7 @@ public struct Scorer: Sendable {
     }
 
     private struct DerivedPlan: Sendable {
-        var parts: [Int]
+        var parts: Range<Int>
         var method: DerivedScore.Method
     }
 
@@ -52,7 +55,20 @@ public struct Scorer: Sendable {
         var unansweredCountsAs: Int?
         var rounding: Rounding
         var conditions: [CompiledCondition]
+        /// Per item position and code 0..<``tableCodes``, what the code adds
+        /// (``Scorer/contribution(of:at:in:)``), item after item: the loop's lookup.
+        var table: [Contribution] = []
     }
+
+    /// What one answered code adds to a scale: its value after reversing and recoding, and
+    /// whether it is one of the counted codes.
+    private struct Contribution: Sendable {
+        var value: Int
+        var counted: Bool
+    }
+
+    /// Codes below this are looked up in ``ItemPlan/table``; others are computed per answer.
+    private static let tableCodes = 16
 
     private struct CompiledCondition: Sendable {
         var item: Int
@@ -88,6 +104,7 @@ public struct Scorer: Sendable {
         var plans: [PlanKind] = []
         var itemPlans: [ItemPlan] = []
         var derivedPlans: [DerivedPlan] = []
+        var derivedParts: [Int] = []
         var scoreIndex: [String: Int] = [:]
 
         for scale in instrument.scales {
@@ -128,13 +145,17 @@ public struct Scorer: Sendable {
                 recodeTable = table
             }
             plans.append(.items(itemPlans.count))
-            itemPlans.append(ItemPlan(
+            var plan = ItemPlan(
                 items: items, reverse: reverse, recode: recode, recodeTable: recodeTable, method: scale.method,
                 countCodes: countCodes,
                 countMask: countCodes.allSatisfy(small) ? countCodes.reduce(0) { $0 | (1 << UInt64($1)) } : nil,
                 required: scale.missing.requiredAnswers(itemCount: items.count),
                 prorate: scale.missing.prorate ?? false, unansweredCountsAs: scale.missing.unansweredCountsAs,
-                rounding: scale.rounding ?? .none, conditions: conditions))
+                rounding: scale.rounding ?? .none, conditions: conditions)
+            plan.table = plan.items.indices.flatMap { position in
+                (0..<Self.tableCodes).map { Self.contribution(of: $0, at: position, in: plan) }
+            }
+            itemPlans.append(plan)
         }
         for derived in instrument.derivedScores ?? [] {
             let parts = derived.of.compactMap { scoreIndex[$0] }
@@ -145,7 +166,8 @@ public struct Scorer: Sendable {
                                                equivalenceKey: derived.equivalenceKey, verified: verified))
             if verified || options.includeUnverifiedScores {
                 plans.append(.derived(derivedPlans.count))
-                derivedPlans.append(DerivedPlan(parts: parts, method: derived.method))
+                derivedPlans.append(DerivedPlan(parts: derivedParts.count..<derivedParts.count + parts.count, method: derived.method))
+                derivedParts.append(contentsOf: parts)
             } else {
                 plans.append(.skipped)
             }
@@ -162,6 +184,7 @@ public struct Scorer: Sendable {
         self.plans = plans
         self.itemPlans = itemPlans
         self.derivedPlans = derivedPlans
+        self.derivedParts = derivedParts
     }
 
     /// `recodeTable` entry of a code that is not recoded.
@@ -190,32 +213,55 @@ public struct Scorer: Sendable {
     /// ``answeredWithoutCode`` or the code) into `values`, aligned with ``scores``: the loop of
     /// ``score(_:)-(_)`` without an allocation per row (`scratch` and `values` are reused).
     package func score(codes: UnsafeBufferPointer<Int>, scratch: inout [Double?], into values: inout [Double?]) {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: repeatElement(nil, count: plans.count))
-        plans.withUnsafeBufferPointer { plans in
-            itemPlans.withUnsafeBufferPointer { itemPlans in
-                for index in plans.indices {
-                    switch plans[index] {
-                    case .skipped:
-                        scratch[index] = nil
-                    case let .items(plan):
-                        scratch[index] = evaluate(itemPlans[plan], codes)
-                    case let .derived(plan):
-                        let parts = derivedPlans[plan].parts
-                        var total = 0.0
-                        var complete = true
-                        for part in parts {
-                            guard let value = scratch[part] else { complete = false; break }
-                            total += value
+        if scratch.count != plans.count { scratch = [Double?](repeating: nil, count: plans.count) }
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            plans.withUnsafeBufferPointer { plans in
+                itemPlans.withUnsafeBufferPointer { itemPlans in
+                    for index in plans.indices {
+                        switch plans[index] {
+                        case .skipped:
+                            scratch[index] = nil
+                        case let .items(plan):
+                            scratch[index] = evaluate(itemPlans[plan], codes)
+                        case let .derived(plan):
+                            let parts = derivedPlans[plan].parts
+                            var total = 0.0
+                            var complete = true
+                            for part in parts {
+                                guard let value = scratch[derivedParts[part]] else { complete = false; break }
+                                total += value
+                            }
+                            scratch[index] = complete && !parts.isEmpty
+                                ? (derivedPlans[plan].method == .sum ? total : total / Double(parts.count)) : nil
                         }
-                        scratch[index] = complete && !parts.isEmpty
-                            ? (derivedPlans[plan].method == .sum ? total : total / Double(parts.count)) : nil
                     }
                 }
             }
         }
-        values.removeAll(keepingCapacity: true)
-        for position in outputOrder { values.append(scratch[position]) }
+        if values.count != outputOrder.count { values = [Double?](repeating: nil, count: outputOrder.count) }
+        values.withUnsafeMutableBufferPointer { values in
+            scratch.withUnsafeBufferPointer { scratch in
+                for (output, position) in outputOrder.enumerated() { values[output] = scratch[position] }
+            }
+        }
+    }
+
+    /// What `code` (answered) adds at item `position` of `plan`: reversed as lowest + highest −
+    /// code, then recoded, then counted when the result is one of the counted codes.
+    private static func contribution(of code: Int, at position: Int, in plan: borrowing ItemPlan) -> Contribution {
+        var value = code
+        if let reverse = plan.reverse[position] { value = reverse.lowest + reverse.highest - value }
+        if let table = plan.recodeTable {
+            if (0..<64).contains(value), table[value] != Self.noRecode { value = table[value] }
+        } else if let recoded = plan.recode[value] {
+            value = recoded
+        }
+        let counted = if let mask = plan.countMask {
+            (0..<64).contains(value) && mask & (1 << UInt64(value)) != 0
+        } else {
+            plan.countCodes.contains(value)
+        }
+        return Contribution(value: value, counted: counted)
     }
 
     private func evaluate(_ plan: borrowing ItemPlan, _ codes: UnsafeBufferPointer<Int>) -> Double? {
@@ -225,23 +271,18 @@ public struct Scorer: Sendable {
         var sum = 0
         var answered = 0
         var counted = 0
-        let items = plan.items
-        for position in items.indices {
-            let code = codes[items[position]]
-            if code == Self.unanswered || code == Self.answeredWithoutCode { continue }
-            var value = code
-            if let reverse = plan.reverse[position] { value = reverse.lowest + reverse.highest - value }
-            if let table = plan.recodeTable {
-                if (0..<64).contains(value), table[value] != Self.noRecode { value = table[value] }
-            } else if let recoded = plan.recode[value] {
-                value = recoded
-            }
-            answered += 1
-            sum += value
-            if let mask = plan.countMask {
-                if (0..<64).contains(value), mask & (1 << UInt64(value)) != 0 { counted += 1 }
-            } else if plan.countCodes.contains(value) {
-                counted += 1
+        plan.items.withUnsafeBufferPointer { items in
+            plan.table.withUnsafeBufferPointer { table in
+                for position in items.indices {
+                    let code = codes[items[position]]
+                    if code == Self.unanswered || code == Self.answeredWithoutCode { continue }
+                    let contribution = code >= 0 && code < Self.tableCodes
+                        ? table[position &* Self.tableCodes &+ code]
+                        : Self.contribution(of: code, at: position, in: plan)
+                    answered += 1
+                    sum += contribution.value
+                    if contribution.counted { counted += 1 }
+                }
             }
         }
         guard answered >= plan.required, answered > 0 else { return nil }

@@ -112,7 +112,7 @@ final class ChunkScoringPool: @unchecked Sendable {
                       scratch: inout RowScorer.Scratch, encoder: CSVRecordEncoder) -> Result {
         var row = encoder
         row.removeAll()
-        row.reserveCapacity(block.bytes.count + block.bytes.count / 2)
+        row.reserveCapacity(3 * block.bytes.count + 64 * block.records)
         var result = Result()
         let missingBefore = scratch.missingAnswers
         let reader = CSVReader(block: block, format: format)
@@ -133,7 +133,7 @@ final class ChunkScoringPool: @unchecked Sendable {
         } catch {
             result.failure = error as? CSVError ?? .unreadable(file: format.file, reason: "\(error)")
         }
-        result.output = row.bytes
+        result.output = row.takeBytes()
         result.missingAnswers = scratch.missingAnswers - missingBefore
         return result
     }

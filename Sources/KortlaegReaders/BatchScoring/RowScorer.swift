@@ -3,7 +3,7 @@ import KortlaegDomain
 /// The per-row work of a score run, the same on the reading thread and on a worker: parse the
 /// answers of one raw record, score them and encode the output row (id, kept columns, scores,
 /// bands, status). Read-only once made, so workers share one.
-struct RowScorer: Sendable {
+final class RowScorer: @unchecked Sendable {  // immutable after init; digitCodes freed in deinit
     /// What one thread changes from row to row (kept between rows to reuse the arrays).
     struct Scratch {
         var codes: [Int]
@@ -22,7 +22,6 @@ struct RowScorer: Sendable {
     let keptIndices: [Int]
     let headerCount: Int
     let encoded: EncodedFields
-    let bandColumns: [BandColumn]
     /// Per score: whether a missing value makes the row incomplete.
     let countsForCompleteness: [Bool]
     /// The `--missing-codes` values, compared as bytes.
@@ -33,6 +32,47 @@ struct RowScorer: Sendable {
     let siteIndex: Int?
     /// That column's header, for a rejection.
     let siteColumnName: String
+    /// Per item, what ``AnswerParser/parseCode(_:item:)`` returns for the fields "0" … "9"
+    /// (``askTheParser`` where it throws): the common field is one digit, looked up here.
+    private let digitCodes: UnsafeMutableBufferPointer<Int>
+    /// The most bytes of a row besides its copied fields (id, site, kept columns): every score,
+    /// band and the status at their longest, with delimiters.
+    private let fixedBytes: Int
+
+    private static let askTheParser = Int.min + 2
+
+    init(parser: AnswerParser, scorer: Scorer, itemColumns: [Int?], idColumn: Int, keptIndices: [Int],
+         headerCount: Int, encoded: EncodedFields, countsForCompleteness: [Bool],
+         missing: MissingCodeBytes, fixedSite: [UInt8]?, siteIndex: Int?, siteColumnName: String) {
+        self.parser = parser
+        self.scorer = scorer
+        self.itemColumns = itemColumns
+        self.idColumn = idColumn
+        self.keptIndices = keptIndices
+        self.headerCount = headerCount
+        self.encoded = encoded
+        self.countsForCompleteness = countsForCompleteness
+        self.missing = missing
+        self.fixedSite = fixedSite
+        self.siteIndex = siteIndex
+        self.siteColumnName = siteColumnName
+        var digitCodes: [Int] = []
+        for item in 0..<parser.itemCount {
+            for digit in UInt8(ascii: "0")...UInt8(ascii: "9") {
+                let code = [digit].withUnsafeBufferPointer { try? parser.parseCode($0, item: item) }
+                digitCodes.append(code ?? Self.askTheParser)
+            }
+        }
+        self.digitCodes = .allocate(capacity: digitCodes.count)
+        _ = self.digitCodes.initialize(from: digitCodes)
+        fixedBytes = scorer.scores.count * (EncodedFields.longestNumber + 1)
+            + encoded.longestLabels.reduce(0) { $0 + $1 + 1 } + encoded.longestStatus + 1
+            + CSVRecordEncoder.Record.maximumBytes(ofField: fixedSite?.count ?? 0)
+    }
+
+    deinit {
+        digitCodes.deallocate()
+    }
 
     func makeScratch() -> Scratch {
         Scratch(codes: [Int](repeating: Scorer.unanswered, count: parser.itemCount))
@@ -43,61 +83,89 @@ struct RowScorer: Sendable {
     func score(_ record: CSVRawRecord, number: Int, line: Int, state: inout Scratch,
                into row: inout CSVRecordEncoder) -> ScoreFileFormat.Status {
         state.problems.removeAll(keepingCapacity: true)
-        let status = scoreFields(record, number: number, line: line, state: &state, into: &row)
-        encoded.withFields { row.appendEncoded($0.status(status)) }
-        row.endRecord()
-        return status
+        readAnswers(record, number: number, line: line, state: &state)
+        var copied = fixedBytes + CSVRecordEncoder.Record.maximumBytes(ofField: idColumn < record.count ? record[idColumn].count : 0)
+        if fixedSite == nil, let siteIndex {
+            copied += CSVRecordEncoder.Record.maximumBytes(ofField: siteIndex < record.count ? record[siteIndex].count : 0)
+        }
+        for index in keptIndices {
+            copied += CSVRecordEncoder.Record.maximumBytes(ofField: index < record.count ? record[index].count : 0)
+        }
+        let fields = encoded.fields
+        return row.withRecord(maximumBytes: copied) { output in
+            let status = writeFields(record, fields: fields, state: &state, into: &output)
+            output.appendEncoded(fields.status(status))
+            return status
+        }
     }
 
-    private func scoreFields(_ record: CSVRawRecord, number: Int, line: Int, state: inout Scratch,
-                             into row: inout CSVRecordEncoder) -> ScoreFileFormat.Status {
+    /// Parses the answers into `state.codes` and collects the row's problems (answers, then the site).
+    private func readAnswers(_ record: CSVRawRecord, number: Int, line: Int, state: inout Scratch) {
         if record.count != headerCount {
             state.problems.append(ScoreJob.Rejection(row: number, line: line, column: "(row)", value: nil,
                                                      reason: "the row has \(record.count) fields but the header has \(headerCount)"))
         } else {
-            for itemIndex in itemColumns.indices {
-                guard let column = itemColumns[itemIndex], column < record.count else {
-                    state.codes[itemIndex] = Scorer.unanswered
-                    continue
-                }
-                if missing.matches(record[column]) {
-                    state.codes[itemIndex] = Scorer.unanswered
-                    state.missingAnswers += 1
-                    continue
-                }
-                do throws(AnswerProblem) {
-                    state.codes[itemIndex] = try parser.parseCode(record[column], item: itemIndex)
-                } catch {
-                    state.problems.append(ScoreJob.Rejection(row: number, line: line, column: error.variable,
-                                                             value: error.value, reason: "expected \(error.expected)"))
-                    state.codes[itemIndex] = Scorer.unanswered
+            let checksMissingCodes = !missing.isEmpty
+            let digitCodes = UnsafeBufferPointer(self.digitCodes)
+            var missingAnswers = 0
+            var problems: [ScoreJob.Rejection] = []
+            swap(&problems, &state.problems)
+            state.codes.withUnsafeMutableBufferPointer { codes in
+                for itemIndex in itemColumns.indices {
+                    guard let column = itemColumns[itemIndex], column < record.count else {
+                        codes[itemIndex] = Scorer.unanswered
+                        continue
+                    }
+                    let field = record[column]
+                    if checksMissingCodes, missing.matches(field) {
+                        codes[itemIndex] = Scorer.unanswered
+                        missingAnswers += 1
+                        continue
+                    }
+                    if field.count == 1, field[0] &- 0x30 < 10 {
+                        let code = digitCodes[itemIndex * 10 + Int(field[0] &- 0x30)]
+                        if code != Self.askTheParser {
+                            codes[itemIndex] = code
+                            continue
+                        }
+                    }
+                    do throws(AnswerProblem) {
+                        codes[itemIndex] = try parser.parseCode(field, item: itemIndex)
+                    } catch {
+                        problems.append(ScoreJob.Rejection(row: number, line: line, column: error.variable,
+                                                           value: error.value, reason: "expected \(error.expected)"))
+                        codes[itemIndex] = Scorer.unanswered
+                    }
                 }
             }
+            swap(&problems, &state.problems)
+            state.missingAnswers += missingAnswers
         }
+        if fixedSite == nil, let siteIndex, siteIndex < record.count, record.count == headerCount,
+           let problem = SiteName.problem(String(decoding: record[siteIndex], as: UTF8.self)) {
+            state.problems.append(ScoreJob.Rejection(row: number, line: line, column: siteColumnName, value: nil,
+                                                     reason: "\(problem); expected the site (municipality) the row comes from"))
+        }
+    }
+
+    /// Writes the copied fields, then the scores and bands (or empty fields for a rejected row).
+    private func writeFields(_ record: CSVRawRecord, fields: EncodedFields.Fields, state: inout Scratch,
+                             into row: inout CSVRecordEncoder.Record) -> ScoreFileFormat.Status {
         if idColumn < record.count { row.appendField(record[idColumn]) } else { row.appendEmptyFields(1) }
         if let fixedSite {
             fixedSite.withUnsafeBufferPointer { row.appendField($0) }
         } else if let siteIndex {
-            if siteIndex < record.count {
-                row.appendField(record[siteIndex])
-                if record.count == headerCount, let problem = SiteName.problem(String(decoding: record[siteIndex], as: UTF8.self)) {
-                    state.problems.append(ScoreJob.Rejection(row: number, line: line, column: siteColumnName, value: nil,
-                                                             reason: "\(problem); expected the site (municipality) the row comes from"))
-                }
-            } else {
-                row.appendEmptyFields(1)
-            }
+            if siteIndex < record.count { row.appendField(record[siteIndex]) } else { row.appendEmptyFields(1) }
         }
         for index in keptIndices {
             if index < record.count { row.appendField(record[index]) } else { row.appendEmptyFields(1) }
         }
         if !state.problems.isEmpty {
-            row.appendEmptyFields(scorer.scores.count + bandColumns.count)
+            row.appendEmptyFields(scorer.scores.count + fields.bandColumns)
             return .rejected
         }
         state.codes.withUnsafeBufferPointer { scorer.score(codes: $0, scratch: &state.scratch, into: &state.values) }
-        let values = state.values
-        return encoded.withFields { fields in
+        return state.values.withUnsafeBufferPointer { values in
             var complete = true
             for index in values.indices {
                 if let value = values[index] {
@@ -111,9 +179,9 @@ struct RowScorer: Sendable {
                     if countsForCompleteness[index] { complete = false }
                 }
             }
-            for (index, column) in bandColumns.enumerated() {
-                if let band = column.bandIndex(for: values[column.score]) {
-                    row.appendEncoded(fields.label(index, band))
+            for column in 0..<fields.bandColumns {
+                if let value = values[fields.score(ofBandColumn: column)], let label = fields.label(column, for: value) {
+                    row.appendEncoded(label)
                 } else {
                     row.appendEmptyFields(1)
                 }

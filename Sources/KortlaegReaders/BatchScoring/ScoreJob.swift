@@ -174,7 +174,7 @@ public struct ScoreJob {
         let rowScorer = RowScorer(
             parser: parser, scorer: scorer, itemColumns: columns.itemColumns, idColumn: columns.idColumn,
             keptIndices: keptIndicesWithoutSite, headerCount: reader.header.count,
-            encoded: EncodedFields(writer: output, bandColumns: bandColumns), bandColumns: bandColumns,
+            encoded: EncodedFields(writer: output, bandColumns: bandColumns),
             countsForCompleteness: scorer.scores.map { $0.verified || configuration.options.includeUnverifiedScores },
             missing: MissingCodeBytes(configuration.missingCodes), fixedSite: fixedSiteBytes, siteIndex: siteIndex,
             siteColumnName: siteColumnName)
@@ -211,8 +211,8 @@ public struct ScoreJob {
             let status = reader.withRawRecord { record in
                 rowScorer.score(record, number: number, line: line, state: &state, into: &row)
             }
-            if row.bytes.count >= 64 * 1024 {
-                try output.appendRecords(row.bytes)
+            if row.count >= 64 * 1024 {
+                try row.withBytes { try output.appendRecords($0) }
                 row.removeAll()
             }
             switch status {
@@ -223,7 +223,7 @@ public struct ScoreJob {
             case .incomplete: summary.rowsIncomplete += 1
             }
         }
-        try output.appendRecords(row.bytes)
+        try row.withBytes { try output.appendRecords($0) }
         summary.missingAnswers += state.missingAnswers
     }
 
@@ -300,85 +300,6 @@ public struct ScoreJob {
     static let blockBytes = 128 * 1024
 }
 
-/// A band column of the output, precomputed so the per-row work is a short scan.
-struct BandColumn {
-    var score: Int
-    var bands: [(band: BandTable.Band, label: String)]
-
-    func label(for value: Double?) -> String {
-        bandIndex(for: value).map { bands[$0].label } ?? ""
-    }
-
-    /// The index of the band holding `value`, or nil (no value, or in no band).
-    func bandIndex(for value: Double?) -> Int? {
-        guard let value else { return nil }
-        for (index, entry) in bands.enumerated() where entry.band.contains(value) { return index }
-        return nil
-    }
-}
-
-/// The output fields a score run writes again and again, encoded once through the writer's
-/// field encoder into one byte array: statuses, band labels and whole-number scores.
-struct EncodedFields: Sendable {
-    private let delimiter: UInt8
-    private let cells: CSVCellPolicy
-    private let storage: [UInt8]
-    private let statuses: [Range<Int>]  // complete, incomplete, rejected
-    private let labels: [[Range<Int>]]
-    /// `formatScore` of 0...1023.
-    private let wholeNumbers: [Range<Int>]
-
-    init(writer: CSVWriter, bandColumns: [BandColumn]) {
-        delimiter = writer.delimiterByte
-        cells = writer.cellPolicy
-        var storage: [UInt8] = []
-        func add(_ text: String) -> Range<Int> {
-            let start = storage.count
-            storage.append(contentsOf: writer.encodedField(text))
-            return start..<storage.count
-        }
-        statuses = [ScoreFileFormat.Status.complete, .incomplete, .rejected].map { add($0.rawValue) }
-        labels = bandColumns.map { column in column.bands.map { add($0.label) } }
-        wholeNumbers = (0..<1024).map { add(formatScore(Double($0))) }
-        self.storage = storage
-    }
-
-    /// The encoded fields, valid inside `body`.
-    func withFields<R>(_ body: (Fields) throws -> R) rethrows -> R {
-        try storage.withUnsafeBufferPointer { try body(Fields(storage: $0, owner: self)) }
-    }
-
-    /// A view of the encoded fields without reference counting per field.
-    struct Fields {
-        let storage: UnsafeBufferPointer<UInt8>
-        let owner: EncodedFields
-
-        /// `text` encoded as one field of this output.
-        func encodedField(_ text: String) -> [UInt8] {
-            CSVWriter.encodedField(text, delimiter: owner.delimiter, cells: owner.cells)
-        }
-
-        func status(_ status: ScoreFileFormat.Status) -> UnsafeBufferPointer<UInt8> {
-            let index = switch status {
-            case .complete: 0
-            case .incomplete: 1
-            case .rejected: 2
-            }
-            return UnsafeBufferPointer(rebasing: storage[owner.statuses[index]])
-        }
-
-        func label(_ column: Int, _ band: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: storage[owner.labels[column][band]])
-        }
-
-        /// The encoded whole number `value`, when it is one from 0 to 1023.
-        func wholeNumber(_ value: Double) -> UnsafeBufferPointer<UInt8>? {
-            guard value >= 0, value < 1024, value == value.rounded() else { return nil }
-            return UnsafeBufferPointer(rebasing: storage[owner.wholeNumbers[Int(value)]])
-        }
-    }
-}
-
 /// A score as text: whole numbers without decimals, others in the shortest exact form.
 public func formatScore(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
@@ -390,6 +311,9 @@ public func formatScore(_ value: Double) -> String {
 struct MissingCodeBytes: Sendable {
     private let codes: Set<[UInt8]>
     private let lengths: ClosedRange<Int>
+
+    /// Whether there are no missing codes (nothing to compare).
+    var isEmpty: Bool { codes.isEmpty }
 
     init(_ values: [String]) {
         let codes = Set(values.map { Array($0.trimmingWhitespace.lowercased().utf8) }.filter { !$0.isEmpty })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Blocks of whole records, cut from the file on the reading thread and read on other threads:
 /// the parallel path of `kortlaeg score`. The reading thread only finds where records end (the
 /// same state machine as the reader's, without fields); splitting, unquoting, validating and
@@ -66,69 +68,108 @@ extension CSVReader {
         var linesBeforeRecord = 0
         var cut = position, cutLines = 0, cutRecords = 0
         var full = false
+        // The next quote or CR at or after the scan (nil: none before `searchedTo`).
+        var nextDirty: Int?
+        var searchedTo = position
 
         while true {
             let n = buffer.count
             let atEnd = self.atEnd
             buffer.withUnsafeBufferPointer { p in
-                while i < n {
-                    switch state {
-                    case .fieldStart:
-                        fieldStart = i
-                        fieldQuoted = p[i] == quote
-                        if fieldQuoted {
-                            state = .quoted
-                            i += 1
+                // Between records, over bytes without a quote or a CR (most files hold none):
+                // records end at each LF, found with memchr; the byte loop takes the rest up to
+                // the next record's end and comes back here.
+                scan: while true {
+                    if state == .fieldStart, i == recordStart, i < n, let base = p.baseAddress {
+                        let clean: Int
+                        if let dirty = nextDirty, dirty >= i {
+                            clean = dirty
                         } else {
-                            state = .unquoted
+                            let from = nextDirty == nil ? max(i, searchedTo) : i
+                            let quoteAt = memchr(base + from, Int32(quote), n - from).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
+                            let crAt = memchr(base + from, 0x0D, n - from).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
+                            nextDirty = switch (quoteAt, crAt) {
+                            case let (q?, r?): min(q, r)
+                            case let (q, r): q ?? r
+                            }
+                            searchedTo = n
+                            clean = nextDirty ?? n
                         }
-                    case .unquoted:
-                        while i < n {
-                            let b = p[i]
-                            if b == delimiter || b == 0x0A || b == 0x0D { break }
-                            i += 1
-                        }
-                        guard i < n else { return }
-                        if p[i] == delimiter {
-                            delimiters += 1
-                            i += 1
-                            state = .fieldStart
-                            continue
-                        }
-                        // A CR last in the data read so far: whether an LF follows is not known yet.
-                        if p[i] == 0x0D, i + 1 == n, !atEnd { return }
-                        let empty = delimiters == 0 && !fieldQuoted && fieldStart == i
-                        if p[i] == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 1 }
-                        i += 1
-                        lines += 1
-                        if !empty { records += 1 }
-                        state = .fieldStart
-                        delimiters = 0
-                        recordStart = i
-                        linesBeforeRecord = lines
-                        (cut, cutLines, cutRecords) = (i, lines, records)
-                        if records >= maximumRecords || i - position >= targetBytes {
-                            full = true
-                            return
-                        }
-                    case .quoted:
-                        while i < n {
-                            let b = p[i]
-                            if b == quote { break }
-                            if b == 0x0D || (b == 0x0A && p[i - 1] != 0x0D) { lines += 1 }
-                            i += 1
-                        }
-                        guard i < n else { return }
-                        i += 1
-                        state = .quoteInQuoted
-                    case .quoteInQuoted:
-                        if p[i] == quote {
-                            state = .quoted
-                            i += 1
-                        } else {
-                            state = .unquoted
+                        while i < clean, let found = memchr(base + i, 0x0A, clean - i) {
+                            let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                            lines += 1
+                            if end > recordStart { records += 1 }
+                            i = end + 1
+                            recordStart = i
+                            linesBeforeRecord = lines
+                            (cut, cutLines, cutRecords) = (i, lines, records)
+                            if records >= maximumRecords || i - position >= targetBytes {
+                                full = true
+                                return
+                            }
                         }
                     }
+                    while i < n {
+                        switch state {
+                        case .fieldStart:
+                            fieldStart = i
+                            fieldQuoted = p[i] == quote
+                            if fieldQuoted {
+                                state = .quoted
+                                i += 1
+                            } else {
+                                state = .unquoted
+                            }
+                        case .unquoted:
+                            while i < n {
+                                let b = p[i]
+                                if b == delimiter || b == 0x0A || b == 0x0D { break }
+                                i += 1
+                            }
+                            guard i < n else { return }
+                            if p[i] == delimiter {
+                                delimiters += 1
+                                i += 1
+                                state = .fieldStart
+                                continue
+                            }
+                            // A CR last in the data read so far: whether an LF follows is not known yet.
+                            if p[i] == 0x0D, i + 1 == n, !atEnd { return }
+                            let empty = delimiters == 0 && !fieldQuoted && fieldStart == i
+                            if p[i] == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 1 }
+                            i += 1
+                            lines += 1
+                            if !empty { records += 1 }
+                            state = .fieldStart
+                            delimiters = 0
+                            recordStart = i
+                            linesBeforeRecord = lines
+                            (cut, cutLines, cutRecords) = (i, lines, records)
+                            if records >= maximumRecords || i - position >= targetBytes {
+                                full = true
+                                return
+                            }
+                            continue scan
+                        case .quoted:
+                            while i < n {
+                                let b = p[i]
+                                if b == quote { break }
+                                if b == 0x0D || (b == 0x0A && p[i - 1] != 0x0D) { lines += 1 }
+                                i += 1
+                            }
+                            guard i < n else { return }
+                            i += 1
+                            state = .quoteInQuoted
+                        case .quoteInQuoted:
+                            if p[i] == quote {
+                                state = .quoted
+                                i += 1
+                            } else {
+                                state = .unquoted
+                            }
+                        }
+                    }
+                    return
                 }
             }
             if full { break }
@@ -162,6 +203,8 @@ extension CSVReader {
             fieldStart -= shift
             recordStart -= shift
             cut -= shift
+            searchedTo -= shift
+            nextDirty = nextDirty.map { $0 - shift }
         }
         guard cut > position else { return nil }
         let block = Block(bytes: Array(buffer[position..<cut]), recordsBefore: recordCount, line: line,
@@ -170,5 +213,62 @@ extension CSVReader {
         line += cutLines
         recordCount += cutRecords
         return block
+    }
+
+    /// Whether `bytes` hold no quote and no CR and, when the reader validates UTF-8, are valid
+    /// UTF-8: then records end at LF and fields at the delimiter, and ``nextPlainRaw()`` reads them.
+    static func isPlain(_ bytes: [UInt8], validatingUTF8: Bool) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return true }
+            if memchr(base, Int32(UInt8(ascii: "\"")), p.count) != nil || memchr(base, 0x0D, p.count) != nil { return false }
+            return !validatingUTF8 || UTF8Validation.firstInvalidIndex(in: p) == nil
+        }
+    }
+
+    /// ``nextRaw()`` for a plain block (``isPlain(_:validatingUTF8:)``): the same records, numbers,
+    /// lines and fields, split in one pass without the quote state machine. Empty lines are
+    /// skipped and counted; a last record without an LF ends the block.
+    func nextPlainRaw() -> (number: Int, line: Int)? {
+        var fields: [CSVRawRecord.Field] = []
+        swap(&fields, &rawFields)
+        defer { swap(&fields, &rawFields) }
+        let delimiter = self.delimiter
+        var i = position
+        var line = self.line
+        var found = false
+        var startLine = line
+        buffer.withUnsafeBufferPointer { p in
+            let n = p.count
+            while i < n, p[i] == 0x0A {
+                i += 1
+                line += 1
+            }
+            guard i < n else { return }
+            fields.removeAll(keepingCapacity: true)
+            var start = i
+            while i < n {
+                let byte = p[i]
+                if byte == delimiter {
+                    fields.append(CSVRawRecord.Field(start: start, end: i, inArena: false))
+                    start = i + 1
+                } else if byte == 0x0A {
+                    break
+                }
+                i += 1
+            }
+            fields.append(CSVRawRecord.Field(start: start, end: i, inArena: false))
+            startLine = line
+            if i < n {
+                i += 1
+                line += 1
+            }
+            found = true
+        }
+        position = i
+        self.line = line
+        guard found else { return nil }
+        recordCount += 1
+        if expectedFieldCount == nil { expectedFieldCount = fields.count }
+        return (recordCount, startLine)
     }
 }

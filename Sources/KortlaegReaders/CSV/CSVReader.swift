@@ -56,8 +56,11 @@ public final class CSVReader {
     var pendingFailure: CSVError?
     private var spans: [FieldSpan] = []
     private var scratch: [UInt8] = []
-    private var rawFields: [CSVRawRecord.Field] = []
+    var rawFields: [CSVRawRecord.Field] = []
     private var arena: [UInt8] = []
+    /// Whether this reader reads a block without quotes or CRs that is valid UTF-8 (see
+    /// ``nextPlainRaw()``); false for a reader of a file.
+    var isPlainBlock = false
 
     /// Opens a CSV file.
     ///
@@ -177,6 +180,7 @@ public final class CSVReader {
     /// - Returns: the record's number and line, or nil at the end of the file.
     /// - Throws: what ``next()`` throws.
     package func nextRaw() throws -> (number: Int, line: Int)? {
+        if isPlainBlock { return nextPlainRaw() }
         guard let (recordEnd, startLine) = try scanNonEmptyRecord() else { return nil }
         try prepareRawFields(line: startLine)
         position = recordEnd
@@ -313,6 +317,7 @@ public final class CSVReader {
         line = block.line
         recordCount = block.recordsBefore
         expectedFieldCount = format.expectedFieldCount
+        isPlainBlock = Self.isPlain(block.bytes, validatingUTF8: format.validatesUTF8)
     }
 
     /// The decoded bytes before `buffer[0]`, byte order mark included.

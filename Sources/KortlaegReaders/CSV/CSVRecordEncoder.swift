@@ -2,67 +2,169 @@
 /// work needs no exclusivity check on a class property): the score fast path encodes a row here
 /// and hands it to ``CSVWriter/appendRecords(_:)``.
 ///
-/// Fields from the input go through ``CSVWriter/encodeField(_:delimiter:into:)``, the one field
-/// encoder of ``CSVWriter/write(_:)``; pre-encoded fields come from ``CSVWriter/encodedField(_:)``.
+/// A record is written through a ``Record`` straight into the buffer's memory, after room for
+/// its largest possible size was made once (``withRecord(maximumBytes:_:)``): no capacity or
+/// uniqueness check per field. Fields from the input are encoded as
+/// ``CSVWriter/encodeField(_:delimiter:into:)`` encodes them (the test
+/// `theWritersFieldPathEncodesAsWriteDoes` holds the two to the same bytes); pre-encoded fields come from
+/// ``CSVWriter/encodedField(_:)``.
 struct CSVRecordEncoder {
     private let delimiter: UInt8
     private let lineEnding: [UInt8]
     /// Whether formula cells are neutralised (as ``CSVWriter/write(_:)`` does).
     private let cells: CSVCellPolicy
-    /// The records encoded since the last ``removeAll()``.
-    private(set) var bytes: [UInt8] = []
-    private var fieldsInRecord = 0
+    /// Initialised memory; the records encoded since the last ``removeAll()`` are its first `used` bytes.
+    private var storage: [UInt8] = []
+    private var used = 0
 
     init(delimiter: UInt8, lineEnding: [UInt8], cells: CSVCellPolicy = .spreadsheet) {
         self.delimiter = delimiter
         self.lineEnding = lineEnding
         self.cells = cells
-        bytes.reserveCapacity(1024)
     }
 
-    /// Appends a field, encoded as ``CSVWriter/write(_:)`` encodes it.
-    mutating func appendField(_ utf8: UnsafeBufferPointer<UInt8>) {
-        if fieldsInRecord > 0 { bytes.append(delimiter) }
-        fieldsInRecord += 1
-        // A cell a spreadsheet would run as a formula takes the slow path through the policy
-        // (rare: only cells beginning with = + - @ TAB CR are looked at again).
-        if cells == .spreadsheet, let first = utf8.first, CSVCellPolicy.mayTrigger(first) {
-            let cell = cells.apply(String(decoding: utf8, as: UTF8.self))
-            CSVWriter.encodeField(cell.utf8, delimiter: delimiter, into: &bytes)
-            return
+    /// The number of bytes encoded since the last ``removeAll()``.
+    var count: Int { used }
+
+    /// The records encoded since the last ``removeAll()``.
+    var bytes: [UInt8] { Array(storage[..<used]) }
+
+    /// The encoded records, valid inside `body`.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<used])) }
+    }
+
+    /// The encoded records, moved out (the encoder is left empty, without its memory).
+    mutating func takeBytes() -> [UInt8] {
+        var result: [UInt8] = []
+        swap(&result, &storage)
+        result.removeSubrange(used...)
+        used = 0
+        return result
+    }
+
+    /// Writes one record of at most `maximumBytes` bytes (line ending included) with `body`.
+    ///
+    /// `maximumBytes` must hold whatever `body` writes: ``Record/maximumBytes(ofField:)`` per
+    /// field from the input, the encoded size per pre-encoded field, one byte per delimiter.
+    mutating func withRecord<R>(maximumBytes: Int, _ body: (inout Record) throws -> R) rethrows -> R {
+        let needed = used + maximumBytes + lineEnding.count
+        if storage.count < needed {
+            storage.append(contentsOf: repeatElement(0, count: max(needed - storage.count, storage.count, 4096)))
         }
-        CSVWriter.encodeField(utf8, delimiter: delimiter, into: &bytes)
-    }
-
-    /// Appends a field already encoded by ``CSVWriter/encodedField(_:)`` (empty: an empty field).
-    mutating func appendEncoded(_ encoded: UnsafeBufferPointer<UInt8>) {
-        if fieldsInRecord > 0 { bytes.append(delimiter) }
-        fieldsInRecord += 1
-        bytes.append(contentsOf: encoded)
-    }
-
-    /// Appends `count` empty fields.
-    mutating func appendEmptyFields(_ count: Int) {
-        for _ in 0..<count {
-            if fieldsInRecord > 0 { bytes.append(delimiter) }
-            fieldsInRecord += 1
+        let start = used
+        let (result, end) = try storage.withUnsafeMutableBufferPointer { memory in
+            var record = Record(base: memory.baseAddress!, position: start, limit: needed, delimiter: delimiter, cells: cells)
+            let result = try body(&record)
+            for byte in lineEnding { record.put(byte) }
+            precondition(record.position <= needed, "a CSV record outgrew the room made for it")
+            return (result, record.position)
         }
-    }
-
-    /// Ends the record.
-    mutating func endRecord() {
-        bytes.append(contentsOf: lineEnding)
-        fieldsInRecord = 0
+        used = end
+        return result
     }
 
     /// Reserves room for `count` bytes of records.
     mutating func reserveCapacity(_ count: Int) {
-        bytes.reserveCapacity(count)
+        if storage.count < count { storage.append(contentsOf: repeatElement(0, count: count - storage.count)) }
     }
 
-    /// Forgets the encoded records (keeping the capacity).
+    /// Forgets the encoded records (keeping the memory).
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        fieldsInRecord = 0
+        used = 0
+    }
+
+    /// One record being written into the encoder's memory (inside ``withRecord(maximumBytes:_:)``).
+    struct Record {
+        fileprivate let base: UnsafeMutablePointer<UInt8>
+        fileprivate var position: Int
+        /// The end of the room made (checked in debug builds per byte, in every build per record).
+        private let limit: Int
+        private let delimiter: UInt8
+        private let cells: CSVCellPolicy
+        private var fields = 0
+
+        fileprivate init(base: UnsafeMutablePointer<UInt8>, position: Int, limit: Int, delimiter: UInt8, cells: CSVCellPolicy) {
+            self.base = base
+            self.position = position
+            self.limit = limit
+            self.delimiter = delimiter
+            self.cells = cells
+        }
+
+        /// The most bytes ``appendField(_:)`` writes for a field of `count` bytes, its delimiter
+        /// included (a leading `'` for a formula cell, every byte a doubled quote, two quotes).
+        static func maximumBytes(ofField count: Int) -> Int { 2 * (count + 1) + 3 }
+
+        fileprivate mutating func put(_ byte: UInt8) {
+            assert(position < limit, "a CSV record outgrew the room made for it")
+            base[position] = byte
+            position += 1
+        }
+
+        private mutating func separate() {
+            if fields > 0 { put(delimiter) }
+            fields += 1
+        }
+
+        /// Appends a field from the input, encoded as ``CSVWriter/write(_:)`` encodes it.
+        mutating func appendField(_ utf8: UnsafeBufferPointer<UInt8>) {
+            separate()
+            // A cell a spreadsheet would run as a formula takes the slow path through the policy
+            // (rare: only cells beginning with = + - @ TAB CR are looked at again).
+            if cells == .spreadsheet, let first = utf8.first, CSVCellPolicy.mayTrigger(first) {
+                var encoded: [UInt8] = []
+                CSVWriter.encodeField(cells.apply(String(decoding: utf8, as: UTF8.self)).utf8, delimiter: delimiter, into: &encoded)
+                encoded.withUnsafeBufferPointer { copy($0) }
+                return
+            }
+            let quote = UInt8(ascii: "\"")
+            let delimiter = self.delimiter
+            guard utf8.contains(where: { $0 == delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
+                copy(utf8)
+                return
+            }
+            put(quote)
+            for byte in utf8 {
+                if byte == quote { put(quote) }
+                put(byte)
+            }
+            put(quote)
+        }
+
+        /// Appends a field already encoded by ``CSVWriter/encodedField(_:)`` (empty: an empty field).
+        mutating func appendEncoded(_ encoded: UnsafeBufferPointer<UInt8>) {
+            separate()
+            copy(encoded)
+        }
+
+        /// Appends `count` empty fields.
+        mutating func appendEmptyFields(_ count: Int) {
+            for _ in 0..<count { separate() }
+        }
+
+        private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+            // Most fields are a few bytes: eight at a time and a loop, not a call to memmove.
+            guard let source = bytes.baseAddress else { return }
+            let count = bytes.count
+            assert(position + count <= limit, "a CSV record outgrew the room made for it")
+            if count > 64 {
+                (base + position).update(from: source, count: count)
+                position += count
+                return
+            }
+            var offset = 0
+            while offset + 8 <= count {
+                let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(base + position).storeBytes(of: word, as: UInt64.self)
+                position += 8
+                offset += 8
+            }
+            while offset < count {
+                base[position] = source[offset]
+                position += 1
+                offset += 1
+            }
+        }
     }
 }

@@ -148,6 +148,11 @@ public final class CSVWriter {
 
     /// Appends bytes already encoded as whole records (rows encoded on another thread).
     func appendRecords(_ encoded: [UInt8]) throws {
+        try encoded.withUnsafeBufferPointer { try appendRecords($0) }
+    }
+
+    /// Appends bytes already encoded as whole records.
+    func appendRecords(_ encoded: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(contentsOf: encoded)
         if buffer.count >= 64 * 1024 { try flush() }
     }

@@ -1,0 +1,142 @@
+import KortlaegDomain
+
+/// A band column of the output: the score it bands and its bands with their labels.
+struct BandColumn {
+    var score: Int
+    var bands: [(band: BandTable.Band, label: String)]
+}
+
+/// The output fields a score run writes again and again, encoded once through the writer's
+/// field encoder into one byte array: statuses, whole-number scores and band labels; and the
+/// band columns' cuts in one flat array. Read per row through ``fields`` (pointers into memory
+/// this object owns: no closure and no reference counting per row).
+final class EncodedFields: @unchecked Sendable {
+    // Immutable after init; freed in deinit.
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    private let spans: UnsafeMutableBufferPointer<Range<Int>>
+    private let firstBand: UnsafeMutableBufferPointer<Int>
+    private let bandedScore: UnsafeMutableBufferPointer<Int>
+    private let cuts: UnsafeMutableBufferPointer<BandTable.Cut>
+    private let wholeBands: UnsafeMutableBufferPointer<Int32>
+    /// A view of the fields, valid as long as this object lives.
+    let fields: Fields
+    fileprivate static let firstWholeNumber = 3
+    fileprivate static let firstLabel = 3 + 1024
+    /// Whole scores from 0 to this (excluded) find their band in a table, not by testing cuts.
+    fileprivate static let wholeBandValues = 64
+
+    /// The longest encoded status.
+    let longestStatus: Int
+    /// Per band column, its longest encoded label.
+    let longestLabels: [Int]
+    /// The longest a score is encoded (``formatScore(_:)``: up to 17 digits, a sign, a point and an
+    /// exponent, never quoted), with room to spare.
+    static let longestNumber = 40
+
+    init(writer: CSVWriter, bandColumns: [BandColumn]) {
+        var storage: [UInt8] = []
+        var spans: [Range<Int>] = []
+        func add(_ text: String) {
+            let start = storage.count
+            storage.append(contentsOf: writer.encodedField(text))
+            spans.append(start..<storage.count)
+        }
+        for status in [ScoreFileFormat.Status.complete, .incomplete, .rejected] { add(status.rawValue) }
+        for value in 0..<1024 { add(formatScore(Double(value))) }
+        var firstBand: [Int] = []
+        var longestLabels: [Int] = []
+        for column in bandColumns {
+            firstBand.append(spans.count - Self.firstLabel)
+            for band in column.bands { add(band.label) }
+            longestLabels.append(spans[(Self.firstLabel + firstBand.last!)...].map(\.count).max() ?? 0)
+        }
+        firstBand.append(spans.count - Self.firstLabel)
+        func owned<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+            let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
+            _ = memory.initialize(from: array)
+            return UnsafeMutableBufferPointer(rebasing: memory[..<array.count])
+        }
+        self.storage = owned(storage)
+        self.spans = owned(spans)
+        self.firstBand = owned(firstBand)
+        bandedScore = owned(bandColumns.map(\.score))
+        let cuts = bandColumns.flatMap { $0.bands.map(\.band.cut) }
+        self.cuts = owned(cuts)
+        // Per band column and whole score, the first band holding it (what `label` finds by
+        // testing the cuts in order), or -1.
+        wholeBands = owned(bandColumns.indices.flatMap { column in
+            (0..<Self.wholeBandValues).map { value in
+                (firstBand[column]..<firstBand[column + 1]).first { cuts[$0].contains(Double(value)) }
+                    .map { Int32($0 - firstBand[column]) } ?? -1
+            }
+        })
+        longestStatus = spans[0..<Self.firstWholeNumber].map(\.count).max() ?? 0
+        self.longestLabels = longestLabels
+        fields = Fields(storage: UnsafeBufferPointer(self.storage), spans: UnsafeBufferPointer(self.spans),
+                        firstBand: UnsafeBufferPointer(self.firstBand), bandedScore: UnsafeBufferPointer(bandedScore),
+                        cuts: UnsafeBufferPointer(self.cuts), wholeBands: UnsafeBufferPointer(wholeBands), delimiter: writer.delimiterByte, cells: writer.cellPolicy)
+    }
+
+    deinit {
+        for memory in [UnsafeMutableRawPointer(storage.baseAddress), UnsafeMutableRawPointer(spans.baseAddress),
+                       UnsafeMutableRawPointer(firstBand.baseAddress), UnsafeMutableRawPointer(bandedScore.baseAddress),
+                       UnsafeMutableRawPointer(cuts.baseAddress), UnsafeMutableRawPointer(wholeBands.baseAddress)] {
+            memory?.deallocate()
+        }
+    }
+
+    /// A view of the encoded fields (pointers into the ``EncodedFields`` that made it).
+    struct Fields {
+        let storage: UnsafeBufferPointer<UInt8>
+        let spans: UnsafeBufferPointer<Range<Int>>
+        let firstBand: UnsafeBufferPointer<Int>
+        let bandedScore: UnsafeBufferPointer<Int>
+        let cuts: UnsafeBufferPointer<BandTable.Cut>
+        let wholeBands: UnsafeBufferPointer<Int32>
+        let delimiter: UInt8
+        let cells: CSVCellPolicy
+
+        private func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: storage[spans[index]])
+        }
+
+        /// `text` encoded as one field of this output.
+        func encodedField(_ text: String) -> [UInt8] {
+            CSVWriter.encodedField(text, delimiter: delimiter, cells: cells)
+        }
+
+        func status(_ status: ScoreFileFormat.Status) -> UnsafeBufferPointer<UInt8> {
+            switch status {
+            case .complete: field(0)
+            case .incomplete: field(1)
+            case .rejected: field(2)
+            }
+        }
+
+        /// The number of band columns.
+        var bandColumns: Int { bandedScore.count }
+
+        /// The score (output index) band column `column` bands.
+        func score(ofBandColumn column: Int) -> Int { bandedScore[column] }
+
+        /// The encoded label of the band of band column `column` holding `value`, or nil (in no band).
+        @inline(__always) func label(_ column: Int, for value: Double) -> UnsafeBufferPointer<UInt8>? {
+            if value >= 0, value < Double(EncodedFields.wholeBandValues), Double(Int(value)) == value {
+                let band = wholeBands[column * EncodedFields.wholeBandValues + Int(value)]
+                return band < 0 ? nil : field(EncodedFields.firstLabel + firstBand[column] + Int(band))
+            }
+            for band in firstBand[column]..<firstBand[column + 1] where cuts[band].contains(value) {
+                return field(EncodedFields.firstLabel + band)
+            }
+            return nil
+        }
+
+        /// The encoded whole number `value`, when it is one from 0 to 1023.
+        func wholeNumber(_ value: Double) -> UnsafeBufferPointer<UInt8>? {
+            guard value >= 0, value < 1024 else { return nil }
+            let whole = Int(value)
+            guard Double(whole) == value else { return nil }
+            return field(EncodedFields.firstWholeNumber + whole)
+        }
+    }
+}
