@@ -38,10 +38,9 @@ struct CSVBlockTests {
             while let block = try reader.nextBlock(maximumRecords: maximum, targetBytes: target) {
                 let blockReader = CSVReader(block: block, format: format)
                 var count = 0
-                while let (number, line) = try blockReader.nextRaw() {
+                try blockReader.forEachRawRecord { number, line, r in
                     count += 1
-                    records.append(Record(number: number, line: line,
-                                          fields: blockReader.withRawRecord { r in (0..<r.count).map { Array(r[$0]) } }))
+                    records.append(Record(number: number, line: line, fields: (0..<r.count).map { Array(r[$0]) }))
                 }
                 #expect(count == block.records, "a block's count of records is what its reader reads")
             }

@@ -117,12 +117,9 @@ final class ChunkScoringPool: @unchecked Sendable {
         let missingBefore = scratch.missingAnswers
         let reader = CSVReader(block: block, format: format)
         do {
-            while let (number, line) = try reader.nextRaw() {
+            try reader.forEachRawRecord { number, line, record in
                 result.records += 1
-                let status = reader.withRawRecord { record in
-                    rowScorer.score(record, number: number, line: line, state: &scratch, into: &row)
-                }
-                switch status {
+                switch rowScorer.score(record, number: number, line: line, state: &scratch, into: &row) {
                 case .complete: result.complete += 1
                 case .incomplete: result.incomplete += 1
                 case .rejected:

@@ -6,6 +6,13 @@ struct BandColumn {
     var bands: [(band: BandTable.Band, label: String)]
 }
 
+/// Band columns side by side that band the same score.
+struct BandGroup {
+    var score: Int
+    var firstColumn: Int
+    var columns: Int
+}
+
 /// The output fields a score run writes again and again, encoded once through the writer's
 /// field encoder into one byte array: statuses, whole-number scores and band labels; and the
 /// band columns' cuts in one flat array. Read per row through ``fields`` (pointers into memory
@@ -18,6 +25,7 @@ final class EncodedFields: @unchecked Sendable {
     private let bandedScore: UnsafeMutableBufferPointer<Int>
     private let cuts: UnsafeMutableBufferPointer<BandTable.Cut>
     private let wholeBands: UnsafeMutableBufferPointer<Int32>
+    private let groups: UnsafeMutableBufferPointer<BandGroup>
     /// A view of the fields, valid as long as this object lives.
     let fields: Fields
     fileprivate static let firstWholeNumber = 3
@@ -56,8 +64,6 @@ final class EncodedFields: @unchecked Sendable {
             _ = memory.initialize(from: array)
             return UnsafeMutableBufferPointer(rebasing: memory[..<array.count])
         }
-        self.storage = owned(storage)
-        self.spans = owned(spans)
         self.firstBand = owned(firstBand)
         bandedScore = owned(bandColumns.map(\.score))
         let cuts = bandColumns.flatMap { $0.bands.map(\.band.cut) }
@@ -70,17 +76,46 @@ final class EncodedFields: @unchecked Sendable {
                     .map { Int32($0 - firstBand[column]) } ?? -1
             }
         })
+        // Band columns of one score side by side (pemotion_band3, pemotion_band4) form a group;
+        // per group and whole score, its labels joined as they are written: one copy per group.
+        var groups: [BandGroup] = []
+        for (column, entry) in bandColumns.enumerated() {
+            if let last = groups.last, last.score == entry.score, last.firstColumn + last.columns == column {
+                groups[groups.count - 1].columns += 1
+            } else {
+                groups.append(BandGroup(score: entry.score, firstColumn: column, columns: 1))
+            }
+        }
+        let firstJoined = spans.count
+        let wholeBandTable = UnsafeBufferPointer(wholeBands)
+        for group in groups {
+            for value in 0..<Self.wholeBandValues {
+                let start = storage.count
+                for column in group.firstColumn..<group.firstColumn + group.columns {
+                    if column > group.firstColumn { storage.append(writer.delimiterByte) }
+                    let band = wholeBandTable[column * Self.wholeBandValues + value]
+                    if band >= 0 { storage.append(contentsOf: storage[spans[Self.firstLabel + firstBand[column] + Int(band)]]) }
+                }
+                spans.append(start..<storage.count)
+            }
+        }
+        self.groups = owned(groups)
         longestStatus = spans[0..<Self.firstWholeNumber].map(\.count).max() ?? 0
         self.longestLabels = longestLabels
+        self.storage = owned(storage)
+        self.spans = owned(spans)
         fields = Fields(storage: UnsafeBufferPointer(self.storage), spans: UnsafeBufferPointer(self.spans),
                         firstBand: UnsafeBufferPointer(self.firstBand), bandedScore: UnsafeBufferPointer(bandedScore),
-                        cuts: UnsafeBufferPointer(self.cuts), wholeBands: UnsafeBufferPointer(wholeBands), delimiter: writer.delimiterByte, cells: writer.cellPolicy)
+                        cuts: UnsafeBufferPointer(self.cuts), wholeBands: UnsafeBufferPointer(wholeBands),
+                        groups: UnsafeBufferPointer(self.groups), firstJoined: firstJoined,
+                        delimiter: writer.delimiterByte, cells: writer.cellPolicy)
     }
 
     deinit {
         for memory in [UnsafeMutableRawPointer(storage.baseAddress), UnsafeMutableRawPointer(spans.baseAddress),
                        UnsafeMutableRawPointer(firstBand.baseAddress), UnsafeMutableRawPointer(bandedScore.baseAddress),
-                       UnsafeMutableRawPointer(cuts.baseAddress), UnsafeMutableRawPointer(wholeBands.baseAddress)] {
+                       UnsafeMutableRawPointer(cuts.baseAddress), UnsafeMutableRawPointer(wholeBands.baseAddress),
+                       UnsafeMutableRawPointer(groups.baseAddress)] {
             memory?.deallocate()
         }
     }
@@ -93,6 +128,9 @@ final class EncodedFields: @unchecked Sendable {
         let bandedScore: UnsafeBufferPointer<Int>
         let cuts: UnsafeBufferPointer<BandTable.Cut>
         let wholeBands: UnsafeBufferPointer<Int32>
+        let groups: UnsafeBufferPointer<BandGroup>
+        /// The index in `spans` of the first group's joined labels (``joinedLabels(_:for:)``).
+        let firstJoined: Int
         let delimiter: UInt8
         let cells: CSVCellPolicy
 
@@ -129,6 +167,16 @@ final class EncodedFields: @unchecked Sendable {
                 return field(EncodedFields.firstLabel + band)
             }
             return nil
+        }
+
+        /// The groups of band columns, in column order.
+        var bandGroups: UnsafeBufferPointer<BandGroup> { groups }
+
+        /// The labels of every band column of group `group` for `value`, joined by delimiters as
+        /// they are written, when `value` is a whole number from 0 to 63.
+        @inline(__always) func joinedLabels(_ group: Int, for value: Double) -> UnsafeBufferPointer<UInt8>? {
+            guard value >= 0, value < Double(EncodedFields.wholeBandValues), Double(Int(value)) == value else { return nil }
+            return field(firstJoined + group * EncodedFields.wholeBandValues + Int(value))
         }
 
         /// The encoded whole number `value`, when it is one from 0 to 1023.

@@ -179,11 +179,21 @@ final class RowScorer: @unchecked Sendable {  // immutable after init; digitCode
                     if countsForCompleteness[index] { complete = false }
                 }
             }
-            for column in 0..<fields.bandColumns {
-                if let value = values[fields.score(ofBandColumn: column)], let label = fields.label(column, for: value) {
-                    row.appendEncoded(label)
-                } else {
-                    row.appendEmptyFields(1)
+            for (index, group) in fields.bandGroups.enumerated() {
+                guard let value = values[group.score] else {
+                    row.appendEmptyFields(group.columns)
+                    continue
+                }
+                if let joined = fields.joinedLabels(index, for: value) {
+                    row.appendEncoded(joined, fields: group.columns)
+                    continue
+                }
+                for column in group.firstColumn..<group.firstColumn + group.columns {
+                    if let label = fields.label(column, for: value) {
+                        row.appendEncoded(label)
+                    } else {
+                        row.appendEmptyFields(1)
+                    }
                 }
             }
             return complete ? .complete : .incomplete

@@ -216,7 +216,7 @@ extension CSVReader {
     }
 
     /// Whether `bytes` hold no quote and no CR and, when the reader validates UTF-8, are valid
-    /// UTF-8: then records end at LF and fields at the delimiter, and ``nextPlainRaw()`` reads them.
+    /// UTF-8: then records end at LF and fields at the delimiter, and ``forEachRawRecord(_:)`` splits them in one pass.
     static func isPlain(_ bytes: [UInt8], validatingUTF8: Bool) -> Bool {
         bytes.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return true }
@@ -225,50 +225,77 @@ extension CSVReader {
         }
     }
 
-    /// ``nextRaw()`` for a plain block (``isPlain(_:validatingUTF8:)``): the same records, numbers,
-    /// lines and fields, split in one pass without the quote state machine. Empty lines are
-    /// skipped and counted; a last record without an LF ends the block.
-    func nextPlainRaw() -> (number: Int, line: Int)? {
-        var fields: [CSVRawRecord.Field] = []
-        swap(&fields, &rawFields)
-        defer { swap(&fields, &rawFields) }
+    /// Calls `body` with each record of the block this reader reads, as ``nextRaw()`` and
+    /// ``withRawRecord(_:)`` return them (number, line, fields). A plain block
+    /// (``isPlain(_:validatingUTF8:)``) is split in one pass without the quote state machine,
+    /// holding its bytes once for the whole block; any other through ``nextRaw()``.
+    /// - Throws: what ``nextRaw()`` throws, after the records before the failure.
+    package func forEachRawRecord(_ body: (_ number: Int, _ line: Int, CSVRawRecord) -> Void) throws {
+        guard isPlainBlock else {
+            while let (number, line) = try nextRaw() {
+                withRawRecord { body(number, line, $0) }
+            }
+            return
+        }
+        var fields = [CSVRawRecord.Field](repeating: CSVRawRecord.Field(start: 0, end: 0, inArena: false), count: 64)
         let delimiter = self.delimiter
         var i = position
         var line = self.line
-        var found = false
-        var startLine = line
+        var number = recordCount
+        var expected = expectedFieldCount
         buffer.withUnsafeBufferPointer { p in
             let n = p.count
-            while i < n, p[i] == 0x0A {
-                i += 1
-                line += 1
-            }
-            guard i < n else { return }
-            fields.removeAll(keepingCapacity: true)
-            var start = i
-            while i < n {
-                let byte = p[i]
-                if byte == delimiter {
-                    fields.append(CSVRawRecord.Field(start: start, end: i, inArena: false))
-                    start = i + 1
-                } else if byte == 0x0A {
-                    break
+            let noArena = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            while true {
+                while i < n, p[i] == 0x0A {  // empty lines are not records
+                    i += 1
+                    line += 1
                 }
-                i += 1
+                guard i < n else { break }
+                // Fields are written into the array's memory; a record with more fields than it
+                // holds doubles it and is split again.
+                var end = i
+                var count: Int?
+                repeat {
+                    count = fields.withUnsafeMutableBufferPointer { slots in
+                        var count = 0
+                        var start = i
+                        var j = i
+                        while j < n {
+                            let byte = p[j]
+                            if byte == delimiter {
+                                guard count + 1 < slots.count else { return nil }
+                                slots[count] = CSVRawRecord.Field(start: start, end: j, inArena: false)
+                                count += 1
+                                start = j + 1
+                            } else if byte == 0x0A {
+                                break
+                            }
+                            j += 1
+                        }
+                        slots[count] = CSVRawRecord.Field(start: start, end: j, inArena: false)
+                        end = j
+                        return count + 1
+                    }
+                    if count == nil { fields.append(contentsOf: fields) }
+                } while count == nil
+                number += 1
+                if expected == nil { expected = count }
+                let startLine = line
+                if end < n {
+                    end += 1
+                    line += 1
+                }
+                i = end
+                fields.withUnsafeBufferPointer { fields in
+                    body(number, startLine, CSVRawRecord(buffer: p, arena: noArena,
+                                                         fields: UnsafeBufferPointer(rebasing: fields[..<count!])))
+                }
             }
-            fields.append(CSVRawRecord.Field(start: start, end: i, inArena: false))
-            startLine = line
-            if i < n {
-                i += 1
-                line += 1
-            }
-            found = true
         }
         position = i
         self.line = line
-        guard found else { return nil }
-        recordCount += 1
-        if expectedFieldCount == nil { expectedFieldCount = fields.count }
-        return (recordCount, startLine)
+        recordCount = number
+        expectedFieldCount = expected
     }
 }

@@ -56,10 +56,10 @@ public final class CSVReader {
     var pendingFailure: CSVError?
     private var spans: [FieldSpan] = []
     private var scratch: [UInt8] = []
-    var rawFields: [CSVRawRecord.Field] = []
+    private var rawFields: [CSVRawRecord.Field] = []
     private var arena: [UInt8] = []
     /// Whether this reader reads a block without quotes or CRs that is valid UTF-8 (see
-    /// ``nextPlainRaw()``); false for a reader of a file.
+    /// ``forEachRawRecord(_:)``); false for a reader of a file.
     var isPlainBlock = false
 
     /// Opens a CSV file.
@@ -180,7 +180,6 @@ public final class CSVReader {
     /// - Returns: the record's number and line, or nil at the end of the file.
     /// - Throws: what ``next()`` throws.
     package func nextRaw() throws -> (number: Int, line: Int)? {
-        if isPlainBlock { return nextPlainRaw() }
         guard let (recordEnd, startLine) = try scanNonEmptyRecord() else { return nil }
         try prepareRawFields(line: startLine)
         position = recordEnd

@@ -138,6 +138,13 @@ struct CSVRecordEncoder {
             copy(encoded)
         }
 
+        /// Appends `fields` fields already encoded and joined by delimiters.
+        mutating func appendEncoded(_ encoded: UnsafeBufferPointer<UInt8>, fields count: Int) {
+            separate()
+            fields += count - 1
+            copy(encoded)
+        }
+
         /// Appends `count` empty fields.
         mutating func appendEmptyFields(_ count: Int) {
             for _ in 0..<count { separate() }

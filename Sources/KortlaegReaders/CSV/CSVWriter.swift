@@ -153,7 +153,17 @@ public final class CSVWriter {
 
     /// Appends bytes already encoded as whole records.
     func appendRecords(_ encoded: UnsafeBufferPointer<UInt8>) throws {
-        buffer.append(contentsOf: encoded)
-        if buffer.count >= 64 * 1024 { try flush() }
+        guard encoded.count >= 64 * 1024 else {
+            buffer.append(contentsOf: encoded)
+            if buffer.count >= 64 * 1024 { try flush() }
+            return
+        }
+        // A block of rows: written as it is, not copied into the buffer first.
+        try flush()
+        do {
+            try handle.write(contentsOf: UnsafeRawBufferPointer(encoded))
+        } catch {
+            throw CSVError.cannotWrite(file: name, reason: WriteFailure.reason(error))
+        }
     }
 }
