@@ -57,9 +57,11 @@ struct Covariates {
         var present: Set<Int> = []
         var dates = false
         for source in sources {
-            for response in source.responses {
-                for (index, field) in Field.allCases.enumerated() where field.text(response.attributes) != nil { present.insert(index) }
-                if response.date?.isEmpty == false { dates = true }
+            // Fields read in place (copying a response retains all of it).
+            for index in source.responses.indices {
+                let attributes = source.responses[index].attributes
+                for (field, fieldIndex) in zip(Field.allCases, 0...) where field.text(attributes) != nil { present.insert(fieldIndex) }
+                if source.responses[index].date?.isEmpty == false { dates = true }
             }
         }
         fields = Field.allCases.enumerated().filter { present.contains($0.offset) }.map(\.element)
@@ -101,8 +103,13 @@ struct Covariates {
 
     /// 1 when every score of `scoreIDs` is computed in `response`, else 2; "no response" without one.
     static func status(_ response: ExportResponse?, scoreIDs: [String]) -> ExportValue {
-        guard let response else { return .declaredMissing(MissingReasons(below: 0, language: .english).noResponse) }
-        let complete = scoreIDs.allSatisfy { (response.scores[$0] ?? nil) != nil }
+        status(response != nil, complete: response.map { response in scoreIDs.allSatisfy { (response.scores[$0] ?? nil) != nil } } ?? false)
+    }
+
+    /// 1 when a response is there and `complete` (every verified score computed), 2 when it is
+    /// there and not, "no response" when it is not.
+    static func status(_ hasResponse: Bool, complete: Bool) -> ExportValue {
+        guard hasResponse else { return .declaredMissing(MissingReasons(below: 0, language: .english).noResponse) }
         return .number(complete ? 1 : 2)
     }
 

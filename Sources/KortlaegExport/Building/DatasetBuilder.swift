@@ -234,10 +234,12 @@ public struct DatasetBuilder {
             slotsSoFar += source.occasions.count
         }
         let slotCount = slotsSoFar
-        var slots: [ExportResponse?] = []  // child × slotCount + slotStart[source] + occasion position
+        // child × slotCount + slotStart[source] + occasion position → the index of the response in
+        // its source's responses, or -1 (an index, not a copy: copying a response retains all of it).
+        var slots: [Int32] = []
         var unlisted: Set<String> = []  // responses at an occasion the source does not list (not exported; checked for doubles)
         // Per source: a closure that appends the values of one child from its block of slots.
-        var appenders: [(_ slots: [ExportResponse?], _ base: Int, _ attributes: ChildAttributes, _ row: inout [ExportValue]) -> Void] = []
+        var appenders: [(_ slots: [Int32], _ base: Int, _ attributes: ChildAttributes, _ row: inout [ExportValue]) -> Void] = []
 
         for (sourceIndex, source) in sources.enumerated() {
             let instrument = source.instrument
@@ -248,7 +250,8 @@ public struct DatasetBuilder {
             // The pseudonyms (an HMAC each) on every core, in response order.
             let responses = source.responses, pseudonymizer = self.pseudonymizer
             let responsePseudonyms = orderedConcurrentMap(count: responses.count) { pseudonymizer.pseudonym(for: responses[$0].childID) }
-            for (response, pseudonym) in zip(responses, responsePseudonyms) {
+            for responseIndex in responses.indices {
+                let pseudonym = responsePseudonyms[responseIndex]
                 let child: Int
                 if let known = childNumber[pseudonym] {
                     child = known
@@ -258,26 +261,28 @@ public struct DatasetBuilder {
                     pseudonyms.append(pseudonym)
                     childKept.append([:])
                     childAttributes.append(ChildAttributes())
-                    slots.append(contentsOf: repeatElement(nil, count: slotCount))
+                    slots.append(contentsOf: repeatElement(-1, count: slotCount))
                 }
                 let taken: Bool
-                if let position = occasionPosition[response.occasion] {
+                let occasion = responses[responseIndex].occasion
+                if let position = occasionPosition[occasion] {
                     let slot = child * slotCount + slotStart[sourceIndex] + position
-                    taken = slots[slot] != nil
-                    if !taken { slots[slot] = response }
+                    taken = slots[slot] >= 0
+                    if !taken { slots[slot] = Int32(responseIndex) }
                 } else {
-                    taken = !unlisted.insert("\(child)|\(sourceIndex)|\(response.occasion)").inserted
+                    taken = !unlisted.insert("\(child)|\(sourceIndex)|\(occasion)").inserted
                 }
                 if taken {
                     throw ExportError.input(file: instrument.reference.description,
-                                            reason: "a child has two responses at occasion \(response.occasion); keep one per child and occasion.")
+                                            reason: "a child has two responses at occasion \(occasion); keep one per child and occasion.")
                 }
-                if childAttributes[child].className == nil { childAttributes[child].className = response.attributes.className }
-                if childAttributes[child].school == nil { childAttributes[child].school = response.attributes.school }
-                if childAttributes[child].sex == nil { childAttributes[child].sex = response.attributes.sex }
-                if childAttributes[child].birthYear == nil { childAttributes[child].birthYear = response.attributes.birthYear }
-                if childAttributes[child].site == nil { childAttributes[child].site = response.attributes.site }
-                for (column, value) in response.covariates where !value.isEmpty && childKept[child][column] == nil {
+                let given = responses[responseIndex].attributes
+                if childAttributes[child].className == nil { childAttributes[child].className = given.className }
+                if childAttributes[child].school == nil { childAttributes[child].school = given.school }
+                if childAttributes[child].sex == nil { childAttributes[child].sex = given.sex }
+                if childAttributes[child].birthYear == nil { childAttributes[child].birthYear = given.birthYear }
+                if childAttributes[child].site == nil { childAttributes[child].site = given.site }
+                for (column, value) in responses[responseIndex].covariates where !value.isEmpty && childKept[child][column] == nil {
                     childKept[child][column] = value
                 }
             }
@@ -354,7 +359,8 @@ public struct DatasetBuilder {
                     }
                 }
             }
-            let statusScores = columns.filter(\.definition.verified).map(\.definition.id)
+            let columnIDs = columns.map(\.definition.id)
+            let statusColumns = columns.indices.filter { columns[$0].definition.verified }
             let hasDates = covariates.hasDates
             // Per column and table, the bands of its score, looked up once (not per cell).
             let columnBands: [[[BandTable.Band]]] = columns.map { column in
@@ -366,17 +372,41 @@ public struct DatasetBuilder {
             let first = slotStart[sourceIndex]
             appenders.append { slots, base, attributes, row in
                 let start = base + first
+                func response(_ slot: Int) -> ExportResponse? { slots[slot] >= 0 ? responses[Int(slots[slot])] : nil }
+                // Each occasion's scores in column order, read in one pass over its response's
+                // scores (no hashing of a score id per cell): nil = no response, .some(nil) = not
+                // computed or not stored.
+                // Fields are read from the slots in place: copying a response retains all of it.
+                var scores = [Double??](repeating: nil, count: occasions.count * columnIDs.count)
+                var present = [Bool](repeating: false, count: occasions.count)
                 for position in occasions.indices {
-                    if hasDates { row.append(ExportValue.from(nil).withText(slots[start + position]?.date)) }
-                    row.append(Covariates.status(slots[start + position], scoreIDs: statusScores))
+                    let slot = Int(slots[start + position])
+                    guard slot >= 0 else { continue }
+                    let responseScores = responses[slot].scores
+                    present[position] = true
+                    let offset = position * columnIDs.count
+                    for column in columnIDs.indices { scores[offset + column] = .some(nil) }
+                    var guess = 0
+                    for (id, value) in responseScores {
+                        guard let column = Self.position(of: id, in: columnIDs, from: guess) else { continue }
+                        scores[offset + column] = .some(value)
+                        guess = column + 1
+                    }
+                }
+                for position in occasions.indices {
+                    if hasDates {
+                        let slot = Int(slots[start + position])
+                        row.append(ExportValue.from(nil).withText(slot >= 0 ? responses[slot].date : nil))
+                    }
+                    row.append(Covariates.status(present[position], complete: statusColumns.allSatisfy {
+                        (scores[position * columnIDs.count + $0] ?? nil) != nil
+                    }))
                 }
                 var values = [Double??](repeating: nil, count: occasions.count)
-                // Each occasion's scores once (not a copy of its whole response per score).
-                let scores = occasions.indices.map { slots[start + $0]?.scores }
                 for (columnIndex, column) in columns.enumerated() {
                     let id = column.definition.id
                     let codes = cellCodes[columnIndex]
-                    for position in occasions.indices { values[position] = scores[position].map { $0[id] ?? nil } }
+                    for position in occasions.indices { values[position] = scores[position * columnIDs.count + columnIndex] }
                     for value in values {
                         switch value {
                         case nil: row.append(.declaredMissing(codes.score.noResponse))
@@ -407,12 +437,12 @@ public struct DatasetBuilder {
                 var index = 0
                 for item in items {
                     for position in occasions.indices {
-                        row.append(itemValue(item, response: slots[start + position], variable: itemVariables[index].1))
+                        row.append(itemValue(item, response: response(start + position), variable: itemVariables[index].1))
                         index += 1
                     }
                     if reasons {
                         for position in occasions.indices {
-                            row.append(AnswerReason.value(item.id, response: slots[start + position], language: language))
+                            row.append(AnswerReason.value(item.id, response: response(start + position), language: language))
                         }
                     }
                 }
@@ -439,6 +469,14 @@ public struct DatasetBuilder {
             // Rows are made a batch ahead on another thread while the writer checks and writes.
             try forEachMadeAhead(count: order.count, make: makeRow, body)
         }
+    }
+
+    /// The index of `id` in `ids`, looked for from `guess` on and then from the start (the
+    /// scores of a response come in about the same order each time).
+    private static func position(of id: String, in ids: [String], from guess: Int) -> Int? {
+        for index in guess..<max(guess, ids.count) where ids[index] == id { return index }
+        for index in 0..<min(guess, ids.count) where ids[index] == id { return index }
+        return nil
     }
 
     // MARK: - Long
