@@ -24,7 +24,6 @@ final class EncodedFields: @unchecked Sendable {
     private let firstBand: UnsafeMutableBufferPointer<Int>
     private let bandedScore: UnsafeMutableBufferPointer<Int>
     private let cuts: UnsafeMutableBufferPointer<BandTable.Cut>
-    private let wholeBands: UnsafeMutableBufferPointer<Int32>
     private let groups: UnsafeMutableBufferPointer<BandGroup>
     /// A view of the fields, valid as long as this object lives.
     let fields: Fields
@@ -70,12 +69,14 @@ final class EncodedFields: @unchecked Sendable {
         self.cuts = owned(cuts)
         // Per band column and whole score, the first band holding it (what `label` finds by
         // testing the cuts in order), or -1.
-        wholeBands = owned(bandColumns.indices.flatMap { column in
-            (0..<Self.wholeBandValues).map { value in
-                (firstBand[column]..<firstBand[column + 1]).first { cuts[$0].contains(Double(value)) }
-                    .map { Int32($0 - firstBand[column]) } ?? -1
+        var wholeBands: [Int32] = []
+        for column in bandColumns.indices {
+            let bands = firstBand[column]..<firstBand[column + 1]
+            for value in 0..<Self.wholeBandValues {
+                let band = bands.first { cuts[$0].contains(Double(value)) }
+                wholeBands.append(band.map { Int32($0 - bands.lowerBound) } ?? -1)
             }
-        })
+        }
         // Band columns of one score side by side (pemotion_band3, pemotion_band4) form a group;
         // per group and whole score, its labels joined as they are written: one copy per group.
         var groups: [BandGroup] = []
@@ -87,13 +88,12 @@ final class EncodedFields: @unchecked Sendable {
             }
         }
         let firstJoined = spans.count
-        let wholeBandTable = UnsafeBufferPointer(wholeBands)
         for group in groups {
             for value in 0..<Self.wholeBandValues {
                 let start = storage.count
                 for column in group.firstColumn..<group.firstColumn + group.columns {
                     if column > group.firstColumn { storage.append(writer.delimiterByte) }
-                    let band = wholeBandTable[column * Self.wholeBandValues + value]
+                    let band = wholeBands[column * Self.wholeBandValues + value]
                     if band >= 0 { storage.append(contentsOf: storage[spans[Self.firstLabel + firstBand[column] + Int(band)]]) }
                 }
                 spans.append(start..<storage.count)
@@ -106,7 +106,7 @@ final class EncodedFields: @unchecked Sendable {
         self.spans = owned(spans)
         fields = Fields(storage: UnsafeBufferPointer(self.storage), spans: UnsafeBufferPointer(self.spans),
                         firstBand: UnsafeBufferPointer(self.firstBand), bandedScore: UnsafeBufferPointer(bandedScore),
-                        cuts: UnsafeBufferPointer(self.cuts), wholeBands: UnsafeBufferPointer(wholeBands),
+                        cuts: UnsafeBufferPointer(self.cuts),
                         groups: UnsafeBufferPointer(self.groups), firstJoined: firstJoined,
                         delimiter: writer.delimiterByte, cells: writer.cellPolicy)
     }
@@ -114,8 +114,7 @@ final class EncodedFields: @unchecked Sendable {
     deinit {
         for memory in [UnsafeMutableRawPointer(storage.baseAddress), UnsafeMutableRawPointer(spans.baseAddress),
                        UnsafeMutableRawPointer(firstBand.baseAddress), UnsafeMutableRawPointer(bandedScore.baseAddress),
-                       UnsafeMutableRawPointer(cuts.baseAddress), UnsafeMutableRawPointer(wholeBands.baseAddress),
-                       UnsafeMutableRawPointer(groups.baseAddress)] {
+                       UnsafeMutableRawPointer(cuts.baseAddress), UnsafeMutableRawPointer(groups.baseAddress)] {
             memory?.deallocate()
         }
     }
@@ -127,9 +126,8 @@ final class EncodedFields: @unchecked Sendable {
         let firstBand: UnsafeBufferPointer<Int>
         let bandedScore: UnsafeBufferPointer<Int>
         let cuts: UnsafeBufferPointer<BandTable.Cut>
-        let wholeBands: UnsafeBufferPointer<Int32>
         let groups: UnsafeBufferPointer<BandGroup>
-        /// The index in `spans` of the first group's joined labels (``joinedLabels(_:for:)``).
+        /// The index in `spans` of the first group's joined labels (``joinedLabels(_:whole:)``).
         let firstJoined: Int
         let delimiter: UInt8
         let cells: CSVCellPolicy
@@ -158,11 +156,8 @@ final class EncodedFields: @unchecked Sendable {
         func score(ofBandColumn column: Int) -> Int { bandedScore[column] }
 
         /// The encoded label of the band of band column `column` holding `value`, or nil (in no band).
-        @inline(__always) func label(_ column: Int, for value: Double) -> UnsafeBufferPointer<UInt8>? {
-            if value >= 0, value < Double(EncodedFields.wholeBandValues), Double(Int(value)) == value {
-                let band = wholeBands[column * EncodedFields.wholeBandValues + Int(value)]
-                return band < 0 ? nil : field(EncodedFields.firstLabel + firstBand[column] + Int(band))
-            }
+        /// (Whole scores from 0 to 63 take ``joinedLabels(_:whole:)``.)
+        func label(_ column: Int, for value: Double) -> UnsafeBufferPointer<UInt8>? {
             for band in firstBand[column]..<firstBand[column + 1] where cuts[band].contains(value) {
                 return field(EncodedFields.firstLabel + band)
             }
@@ -172,19 +167,24 @@ final class EncodedFields: @unchecked Sendable {
         /// The groups of band columns, in column order.
         var bandGroups: UnsafeBufferPointer<BandGroup> { groups }
 
-        /// The labels of every band column of group `group` for `value`, joined by delimiters as
-        /// they are written, when `value` is a whole number from 0 to 63.
-        @inline(__always) func joinedLabels(_ group: Int, for value: Double) -> UnsafeBufferPointer<UInt8>? {
-            guard value >= 0, value < Double(EncodedFields.wholeBandValues), Double(Int(value)) == value else { return nil }
-            return field(firstJoined + group * EncodedFields.wholeBandValues + Int(value))
+        /// The labels of every band column of group `group` for a whole score (`whole`, from
+        /// ``wholeIndex(of:)``), joined by delimiters as they are written; nil when it is not one
+        /// from 0 to 63.
+        @inline(__always) func joinedLabels(_ group: Int, whole: Int) -> UnsafeBufferPointer<UInt8>? {
+            guard whole >= 0, whole < EncodedFields.wholeBandValues else { return nil }
+            return field(firstJoined + group * EncodedFields.wholeBandValues + whole)
         }
 
-        /// The encoded whole number `value`, when it is one from 0 to 1023.
-        func wholeNumber(_ value: Double) -> UnsafeBufferPointer<UInt8>? {
-            guard value >= 0, value < 1024 else { return nil }
+        /// `value` as an index of the encoded whole numbers (it is one from 0 to 1023), or -1.
+        @inline(__always) static func wholeIndex(of value: Double) -> Int {
+            guard value >= 0, value < 1024 else { return -1 }
             let whole = Int(value)
-            guard Double(whole) == value else { return nil }
-            return field(EncodedFields.firstWholeNumber + whole)
+            return Double(whole) == value ? whole : -1
+        }
+
+        /// The encoded whole number at `index` (from ``wholeIndex(of:)``, not -1).
+        @inline(__always) func wholeNumber(at index: Int) -> UnsafeBufferPointer<UInt8> {
+            field(EncodedFields.firstWholeNumber + index)
         }
     }
 }

@@ -9,6 +9,8 @@ final class RowScorer: @unchecked Sendable {  // immutable after init; digitCode
         var codes: [Int]
         var scratch: [Double?] = []
         var values: [Double?] = []
+        /// Per score of the last row, its value when a whole number from 0 to 1023, else -1.
+        var wholes: [Int] = []
         /// The problems of the last row scored (empty unless it was rejected).
         var problems: [ScoreJob.Rejection] = []
         /// Answers given as one of the missing codes so far (read as unanswered).
@@ -165,16 +167,22 @@ final class RowScorer: @unchecked Sendable {  // immutable after init; digitCode
             return .rejected
         }
         state.codes.withUnsafeBufferPointer { scorer.score(codes: $0, scratch: &state.scratch, into: &state.values) }
+        if state.wholes.count != state.values.count { state.wholes = [Int](repeating: -1, count: state.values.count) }
         return state.values.withUnsafeBufferPointer { values in
+            state.wholes.withUnsafeMutableBufferPointer { wholes in
             var complete = true
             for index in values.indices {
                 if let value = values[index] {
-                    if let whole = fields.wholeNumber(value) {
-                        row.appendEncoded(whole)
+                    // Whole scores from 0 to 1023 are written (and banded) from tables.
+                    let whole = EncodedFields.Fields.wholeIndex(of: value)
+                    wholes[index] = whole
+                    if whole >= 0 {
+                        row.appendEncoded(fields.wholeNumber(at: whole))
                     } else {
                         fields.encodedField(formatScore(value)).withUnsafeBufferPointer { row.appendEncoded($0) }
                     }
                 } else {
+                    wholes[index] = -1
                     row.appendEmptyFields(1)
                     if countsForCompleteness[index] { complete = false }
                 }
@@ -184,7 +192,7 @@ final class RowScorer: @unchecked Sendable {  // immutable after init; digitCode
                     row.appendEmptyFields(group.columns)
                     continue
                 }
-                if let joined = fields.joinedLabels(index, for: value) {
+                if let joined = fields.joinedLabels(index, whole: wholes[group.score]) {
                     row.appendEncoded(joined, fields: group.columns)
                     continue
                 }
@@ -197,6 +205,7 @@ final class RowScorer: @unchecked Sendable {  // immutable after init; digitCode
                 }
             }
             return complete ? .complete : .incomplete
+            }
         }
     }
 }
