@@ -78,7 +78,7 @@ struct CSVRecordEncoder {
     struct Record {
         fileprivate let base: UnsafeMutablePointer<UInt8>
         fileprivate var position: Int
-        /// The end of the room made (checked in debug builds per byte, in every build per record).
+        /// The end of the room made (checked per field in every build, per byte in debug builds).
         private let limit: Int
         private let delimiter: UInt8
         private let cells: CSVCellPolicy
@@ -96,13 +96,21 @@ struct CSVRecordEncoder {
         /// included (a leading `'` for a formula cell, every byte a doubled quote, two quotes).
         static func maximumBytes(ofField count: Int) -> Int { 2 * (count + 1) + 3 }
 
+        /// Writes one byte; room was checked for the field it belongs to.
         fileprivate mutating func put(_ byte: UInt8) {
             assert(position < limit, "a CSV record outgrew the room made for it")
             base[position] = byte
             position += 1
         }
 
+        /// Checks, in every build, that `count` more bytes fit in the room made for the record:
+        /// once per field, so a wrong bound stops the run instead of writing past the memory.
+        private func ensureRoom(_ count: Int) {
+            precondition(position + count <= limit, "a CSV record outgrew the room made for it")
+        }
+
         private mutating func separate() {
+            ensureRoom(1)
             if fields > 0 { put(delimiter) }
             fields += 1
         }
@@ -124,6 +132,7 @@ struct CSVRecordEncoder {
                 copy(utf8)
                 return
             }
+            ensureRoom(2 * utf8.count + 2)
             put(quote)
             for byte in utf8 {
                 if byte == quote { put(quote) }
@@ -154,7 +163,7 @@ struct CSVRecordEncoder {
             // Most fields are a few bytes: eight at a time and a loop, not a call to memmove.
             guard let source = bytes.baseAddress else { return }
             let count = bytes.count
-            assert(position + count <= limit, "a CSV record outgrew the room made for it")
+            ensureRoom(count)
             if count > 64 {
                 (base + position).update(from: source, count: count)
                 position += count
