@@ -76,6 +76,16 @@ extension CSVReader {
             let n = buffer.count
             let atEnd = self.atEnd
             buffer.withUnsafeBufferPointer { p in
+                // A record (empty: an empty line, not a record) ended just before `i`; true when
+                // the block is full.
+                func recordEnded(empty: Bool) -> Bool {
+                    lines += 1
+                    if !empty { records += 1 }
+                    recordStart = i
+                    linesBeforeRecord = lines
+                    (cut, cutLines, cutRecords) = (i, lines, records)
+                    return records >= maximumRecords || i - position >= targetBytes
+                }
                 // Between records, over bytes without a quote or a CR (most files hold none):
                 // records end at each LF, found with memchr; the byte loop takes the rest up to
                 // the next record's end and comes back here.
@@ -97,13 +107,9 @@ extension CSVReader {
                         }
                         while i < clean, let found = memchr(base + i, 0x0A, clean - i) {
                             let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                            lines += 1
-                            if end > recordStart { records += 1 }
+                            let empty = end == recordStart
                             i = end + 1
-                            recordStart = i
-                            linesBeforeRecord = lines
-                            (cut, cutLines, cutRecords) = (i, lines, records)
-                            if records >= maximumRecords || i - position >= targetBytes {
+                            if recordEnded(empty: empty) {
                                 full = true
                                 return
                             }
@@ -121,11 +127,7 @@ extension CSVReader {
                                 state = .unquoted
                             }
                         case .unquoted:
-                            while i < n {
-                                let b = p[i]
-                                if b == delimiter || b == 0x0A || b == 0x0D { break }
-                                i += 1
-                            }
+                            i = Self.endOfUnquoted(p, from: i, delimiter: delimiter)
                             guard i < n else { return }
                             if p[i] == delimiter {
                                 delimiters += 1
@@ -138,25 +140,15 @@ extension CSVReader {
                             let empty = delimiters == 0 && !fieldQuoted && fieldStart == i
                             if p[i] == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 1 }
                             i += 1
-                            lines += 1
-                            if !empty { records += 1 }
                             state = .fieldStart
                             delimiters = 0
-                            recordStart = i
-                            linesBeforeRecord = lines
-                            (cut, cutLines, cutRecords) = (i, lines, records)
-                            if records >= maximumRecords || i - position >= targetBytes {
+                            if recordEnded(empty: empty) {
                                 full = true
                                 return
                             }
                             continue scan
                         case .quoted:
-                            while i < n {
-                                let b = p[i]
-                                if b == quote { break }
-                                if b == 0x0D || (b == 0x0A && p[i - 1] != 0x0D) { lines += 1 }
-                                i += 1
-                            }
+                            i = Self.endOfQuoted(p, from: i, lineBreaks: &lines)
                             guard i < n else { return }
                             i += 1
                             state = .quoteInQuoted
@@ -297,5 +289,30 @@ extension CSVReader {
         self.line = line
         recordCount = number
         expectedFieldCount = expected
+    }
+
+    /// The index of the first delimiter, LF or CR from `start` on (the end of an unquoted field),
+    /// or the end of `p`: the one scan of the record reader and the block cutter.
+    @inline(__always) static func endOfUnquoted(_ p: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        var i = start
+        while i < p.count {
+            let b = p[i]
+            if b == delimiter || b == 0x0A || b == 0x0D { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// The index of the first quote from `start` on (inside a quoted field), or the end of `p`;
+    /// adds the line breaks passed (CR, LF, CRLF as one) to `lineBreaks`.
+    @inline(__always) static func endOfQuoted(_ p: UnsafeBufferPointer<UInt8>, from start: Int, lineBreaks: inout Int) -> Int {
+        var i = start
+        while i < p.count {
+            let b = p[i]
+            if b == UInt8(ascii: "\"") { break }
+            if b == 0x0D || (b == 0x0A && p[i - 1] != 0x0D) { lineBreaks += 1 }
+            i += 1
+        }
+        return i
     }
 }

@@ -408,11 +408,7 @@ public final class CSVReader {
                             state = .unquoted
                         }
                     case .unquoted:
-                        while i < n {
-                            let b = p[i]
-                            if b == delimiter || b == 0x0A || b == 0x0D { break }
-                            i += 1
-                        }
+                        i = Self.endOfUnquoted(p, from: i, delimiter: delimiter)
                         guard i < n else { return }
                         spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted, escaped: escaped))
                         if p[i] == delimiter {
@@ -425,12 +421,7 @@ public final class CSVReader {
                             return
                         }
                     case .quoted:
-                        while i < n {
-                            let b = p[i]
-                            if b == quote { break }
-                            if b == 0x0D || (b == 0x0A && p[i - 1] != 0x0D) { newlines += 1 }
-                            i += 1
-                        }
+                        i = Self.endOfQuoted(p, from: i, lineBreaks: &newlines)
                         guard i < n else { return }
                         i += 1
                         state = .quoteInQuoted
