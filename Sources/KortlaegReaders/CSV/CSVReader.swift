@@ -397,16 +397,9 @@ public final class CSVReader {
                     switch state {
                     case .fieldStart:
                         fieldStart = i
-                        quoted = false
                         escaped = false
-                        if p[i] == quote {
-                            quoted = true
-                            quoteLine = startLine + newlines
-                            state = .quoted
-                            i += 1
-                        } else {
-                            state = .unquoted
-                        }
+                        quoted = Self.startField(p, at: &i, state: &state)
+                        if quoted { quoteLine = startLine + newlines }
                     case .unquoted:
                         i = Self.endOfUnquoted(p, from: i, delimiter: delimiter)
                         guard i < n else { return }
