@@ -3,7 +3,7 @@
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup-debian.sh
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-swift build -c release --product kortlaeg --scratch-path .build-release >&2
+swift build -c release --product kortlaeg --static-swift-stdlib --scratch-path .build-release >&2
 work=Benchmarks/out
 mkdir -p "$work"
 

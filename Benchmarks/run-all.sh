@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 source scripts/setup-debian.sh
 if [ -z "$kortlaeg" ]; then
-  swift build -c release --product kortlaeg --scratch-path .build-release >&2
+  swift build -c release --product kortlaeg --static-swift-stdlib --scratch-path .build-release >&2
   kortlaeg=$PWD/.build-release/release/kortlaeg
 fi
 venv=Benchmarks/.venv

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup-debian.sh
-swift build -c release --product kortlaeg >&2
+swift build -c release --product kortlaeg --static-swift-stdlib >&2
 bin=.build/release/kortlaeg
 out=.build/sample-output
 mkdir -p "$out"

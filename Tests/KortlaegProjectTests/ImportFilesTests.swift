@@ -81,6 +81,32 @@ struct ImportFilesTests {
         // total 6, impact 0, externalising 3, internalising 3.
         #expect(written[1].hasPrefix("Patient/Lars,,parent,sdq-p4-17,1.0.0,2024-04-23,3,1,2,0,10,6,0,3,3,"))
         #expect(written[1] == written[2])
+        // The first good file's rows were renamed into the output, the second's appended; no
+        // temporary file is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["hostile.xml", "scores.csv"])
+    }
+
+    /// A first file that fails leaves nothing of itself: the next file's rows, header first, are
+    /// the output (the first committed file becomes the output by a rename).
+    @Test func aFailedFirstFileLeavesTheNextFileAsTheOutput() throws {
+        let folder = try useCaseFolder()
+        let hostile = folder.appendingPathComponent("hostile.xml").path
+        try #"<?xml version="1.0"?><!DOCTYPE ODM [<!ENTITY lol "lol">]><ODM>&lol;</ODM>"#
+            .write(toFile: hostile, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("answers.csv").path
+        var request = ImportFiles.Request(files: [hostile, lars, lars], instruments: repositoryInstruments,
+                                          profilesDirectory: profilesDirectory, output: output)
+        request.profile = "kl-children-sdq4-10"
+        let result = try ImportFiles.run(request, sink: CollectingSink())
+        #expect(result.files.map(\.severity) == [.invalidInput, .success, .success])
+        let written = try lines(of: output)
+        #expect(written.first == "child_id,occasion,informant,instrument,version,item,variable,code")
+        #expect(written.filter { $0.hasPrefix("child_id,") }.count == 1)
+        // Both deliveries of Lars's answers, in order: the second half repeats the first.
+        let rows = Array(written.dropFirst())
+        #expect(rows.count > 0 && rows.count % 2 == 0)
+        #expect(Array(rows.prefix(rows.count / 2)) == Array(rows.suffix(rows.count / 2)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["answers.csv", "hostile.xml"])
     }
 
     /// With `score` the files must be for one instrument: a teacher file after a parent file

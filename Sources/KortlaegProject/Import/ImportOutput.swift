@@ -3,10 +3,10 @@ import KortlaegDomain
 import KortlaegReaders
 
 /// Writes imported responses as long CSV or, with `score`, as score rows. Each input file is
-/// written to a temporary file first and appended (streamed, in blocks) only when the whole file
-/// was read, so a file that fails half-way leaves nothing behind. The output is renamed into
-/// place at the end, and only when at least one file was imported: a run in which every file
-/// failed leaves an existing output as it was. Temporary files are hidden, beside the output,
+/// written to a temporary file first and becomes part of the output (the first renamed, later
+/// ones appended in blocks) only when the whole file was read, so a file that fails half-way
+/// leaves nothing behind. The output is renamed into place at the end, and only when at least
+/// one file was imported: a run in which every file failed leaves an existing output as it was. Temporary files are hidden, beside the output,
 /// and removed on every failure.
 final class ImportOutput {
     private let path: String?
@@ -118,12 +118,24 @@ final class ImportOutput {
         return lead + ["date"] + scoreHeader.dropFirst()
     }
 
-    /// Appends the current file's rows to the output, in blocks of 1 MiB (memory stays flat).
+    /// Makes the current file's rows part of the output: the first file's temporary file becomes
+    /// the output's; a later file is appended in blocks of 1 MiB (memory stays flat).
     func commitFile() throws {
         guard let file, let output, let writer = fileWriter else { return }
         try named { try writer.flush() }
         fileWriter = nil
         if main == nil {
+            // The first file's rows become the output as they are: renamed, not copied (an ODM
+            // file of 100 MB gives 100 MB of rows). Later files are appended to it.
+            if rename(file.temporaryPath, output.temporaryPath) == 0 {
+                main = FileHandle(forWritingAtPath: output.temporaryPath)
+                do { _ = try main?.seekToEnd() } catch {
+                    throw CSVError.cannotWrite(file: output.destination, reason: WriteFailure.reason(error))
+                }
+                headerCommitted = headerWritten
+                filesCommitted += 1
+                return
+            }
             try output.create()
             main = FileHandle(forWritingAtPath: output.temporaryPath)
         }

@@ -23,7 +23,7 @@ extension InstrumentCatalog {
         let parts = reference.split(separator: "@", omittingEmptySubsequences: false).map(String.init)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, !parts.contains("") else { return nil }
         let id = parts[0]
-        guard let names = FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] else { return nil }
+        guard let names = try? FileManager.default.subpathsOfDirectory(atPath: directory) else { return nil }
         var candidates: [(version: SemanticVersion, text: String, relative: String)] = []
         for relative in names where relative.hasSuffix(".json") && !relative.hasPrefix("schema/") {
             let name = (relative as NSString).lastPathComponent.dropLast(".json".count)
@@ -37,7 +37,8 @@ extension InstrumentCatalog {
               candidates.filter({ $0.version == newest.version }).count == 1,
               let file = try? DefinitionFolder.read((directory as NSString).appendingPathComponent(newest.relative),
                                                     relativePath: newest.relative),
-              Instrument.recognizes(file),
+              // No `Instrument.recognizes` first: it parses the JSON once more, and a file that
+              // decodes as an instrument has its `items` and `answerScales` (both required).
               let instrument = try? Instrument.decode(file),
               instrument.id == id, instrument.version == newest.text
         else { return nil }
