@@ -35,9 +35,7 @@ struct ImportCommandTests {
 
     @Test func hostileXMLAmongGoodFilesFailsAloneWithExit65() throws {
         let folder = try temporaryFolder()
-        let hostile = folder.appendingPathComponent("hostile.xml").path
-        try #"<?xml version="1.0"?><!DOCTYPE ODM [<!ENTITY lol "lol">]><ODM>&lol;</ODM>"#
-            .write(toFile: hostile, atomically: true, encoding: .utf8)
+        let hostile = try writeHostileXML(in: folder)
         let output = folder.appendingPathComponent("scores.csv").path
         let result = try runKortlaeg(["import", fixtures.appendingPathComponent("fhir/kl-children-QuestionnaireResponse-SDQ4-10AnswerLars.json").path,
                                       hostile, fixtures.appendingPathComponent("fhir/kl-children-QuestionnaireResponse-SDQ4-10AnswerLars.json").path,

@@ -8,6 +8,14 @@ struct ImportFilesTests {
     let redcap = readerFixtures.appendingPathComponent("import/redcap-sdq-parent.csv").path
     let lars = readerFixtures.appendingPathComponent("fhir/kl-children-QuestionnaireResponse-SDQ4-10AnswerLars.json").path
 
+    /// An import of `files` into `output` with the profile of Lars's FHIR response.
+    func larsImport(_ files: [String], output: String) -> ImportFiles.Request {
+        var request = ImportFiles.Request(files: files, instruments: repositoryInstruments,
+                                          profilesDirectory: profilesDirectory, output: output)
+        request.profile = "kl-children-sdq4-10"
+        return request
+    }
+
     /// The REDCap fixture has five records: 101 at baseline (25 items coded 1, ebddiff 0) and at
     /// follow-up (25 zeros and 8 impact-section answers), 102 at baseline with a '3' on a 0–2
     /// item (rejected), 102 at an event with no answers (empty), 103 at an event no occasion is
@@ -61,13 +69,9 @@ struct ImportFilesTests {
     /// A hostile XML file between two good ones fails alone; the good ones are scored.
     @Test func hostileXMLFailsAloneAndTheOthersAreScored() throws {
         let folder = try useCaseFolder()
-        let hostile = folder.appendingPathComponent("hostile.xml").path
-        try #"<?xml version="1.0"?><!DOCTYPE ODM [<!ENTITY lol "lol">]><ODM>&lol;</ODM>"#
-            .write(toFile: hostile, atomically: true, encoding: .utf8)
+        let hostile = try writeHostileXML(in: folder)
         let output = folder.appendingPathComponent("scores.csv").path
-        var request = ImportFiles.Request(files: [lars, hostile, lars], instruments: repositoryInstruments,
-                                          profilesDirectory: profilesDirectory, output: output)
-        request.profile = "kl-children-sdq4-10"
+        var request = larsImport([lars, hostile, lars], output: output)
         request.score = true
         let sink = CollectingSink()
         let result = try ImportFiles.run(request, sink: sink)
@@ -90,14 +94,9 @@ struct ImportFilesTests {
     /// the output (the first committed file becomes the output by a rename).
     @Test func aFailedFirstFileLeavesTheNextFileAsTheOutput() throws {
         let folder = try useCaseFolder()
-        let hostile = folder.appendingPathComponent("hostile.xml").path
-        try #"<?xml version="1.0"?><!DOCTYPE ODM [<!ENTITY lol "lol">]><ODM>&lol;</ODM>"#
-            .write(toFile: hostile, atomically: true, encoding: .utf8)
+        let hostile = try writeHostileXML(in: folder)
         let output = folder.appendingPathComponent("answers.csv").path
-        var request = ImportFiles.Request(files: [hostile, lars, lars], instruments: repositoryInstruments,
-                                          profilesDirectory: profilesDirectory, output: output)
-        request.profile = "kl-children-sdq4-10"
-        let result = try ImportFiles.run(request, sink: CollectingSink())
+        let result = try ImportFiles.run(larsImport([hostile, lars, lars], output: output), sink: CollectingSink())
         #expect(result.files.map(\.severity) == [.invalidInput, .success, .success])
         let written = try lines(of: output)
         #expect(written.first == "child_id,occasion,informant,instrument,version,item,variable,code")
