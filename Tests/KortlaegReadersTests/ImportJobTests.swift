@@ -27,6 +27,26 @@ struct ImportJobTests {
         #expect(rejected.allSatisfy { !$0.description.contains("S000") })
     }
 
+    /// Fields no item line uses are listed once for the whole file, in the order first met, also
+    /// when they come and go between forms (the lookup is skipped only for a form with the same
+    /// field names as the one before).
+    @Test func unmappedOdmFieldsAreListedOnceOverTheWholeFile() throws {
+        let fixture = try String(contentsOfFile: Fixture.path("import/redcap-sdq-parent.xml"), encoding: .utf8)
+        var lines = fixture.components(separatedBy: "\n")
+        let firsts = lines.indices.filter { lines[$0].contains(#"ItemOID="sdq_p01""#) }
+        #expect(firsts.count == 10)
+        // Forms 1 and 5 carry extra_a, form 3 extra_b; forms 2, 4 and 6–10 only the SDQ's fields.
+        for (form, name) in [(4, "extra_a"), (2, "extra_b"), (0, "extra_a")] {
+            lines.insert(#"<ItemData ItemOID="\#(name)" Value="1"/>"#, at: firsts[form] + 1)
+        }
+        let folder = try makeTemporaryFolder("kortlaeg")
+        let path = folder.appendingPathComponent("extra.xml").path
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let (report, accepted, _) = try run(path, profile: nil)
+        #expect(accepted.count == 8)
+        #expect(report.notes.contains("2 field(s) not mapped to sdq-p4-17@1.0.0 (over the whole file): extra_a, extra_b"))
+    }
+
     /// Fixture rows (see the python in the commit): 2 accepted, 1 bad code, 1 event without answers, 1 unknown event.
     @Test func redcapSampleCounts() throws {
         let (report, accepted, rejected) = try run(Fixture.path("import/redcap-sdq-parent.csv"), profile: nil)

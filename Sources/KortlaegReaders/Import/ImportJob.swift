@@ -111,6 +111,9 @@ public struct ImportJob: Sendable {
         var mapper: ResponseMapper?
         var unmapped: [String] = []
         var unmappedSeen: Set<String> = []
+        // The field names of the last record whose unmapped fields were looked up: the next
+        // record with the same names (most ODM forms) has none to add.
+        var lastFieldNames: [String] = []
         // Exact counts in bounded memory (the ids of millions of rows are counted on disk).
         let children = KeyTally(limits: tallyLimits)
         let keys = KeyTally(limits: tallyLimits)
@@ -155,7 +158,10 @@ public struct ImportJob: Sendable {
                     }
                     if table == nil || unmapped.isEmpty && report.read == 1 {
                         // Tables have one header: their first record names every field.
-                        for name in mapper!.unmappedFields(of: record) where unmappedSeen.insert(name).inserted { unmapped.append(name) }
+                        if !record.fields.elementsEqual(lastFieldNames, by: { $0.name == $1 }) {
+                            lastFieldNames = record.fields.map(\.name)
+                            for name in mapper!.unmappedFields(of: record) where unmappedSeen.insert(name).inserted { unmapped.append(name) }
+                        }
                     }
                     switch mapper!.map(record) {
                     case let .mapped(response):

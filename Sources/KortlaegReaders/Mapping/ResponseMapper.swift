@@ -7,27 +7,43 @@ import KortlaegDomain
 /// Every problem of a record is collected (not just the first); one bad record never stops the
 /// others. Values from the child-id field and from free-text items never appear in rejections.
 public struct ResponseMapper: Sendable {
-    /// One instrument item and where its answer comes from.
-    struct Plan: Sendable {
-        var itemIndex: Int
+    /// One instrument item and where its answer comes from. A class: a record reads every plan,
+    /// and a copy of a struct this size retains and releases each of its arrays and dictionaries.
+    final class Plan: Sendable {
+        let itemIndex: Int
         /// Source field names, lowercased; the first present wins.
-        var sources: [String]
+        let sources: [String]
         /// Normalised answer text → code, from the profile.
-        var answerMap: [String: Int]
+        let answerMap: [String: Int]
         /// Normalised label or alias → code, from the instrument.
-        var labels: [String: Int]
+        let labels: [String: Int]
         /// Normalised missing code → meaning, for this item's fields.
-        var missing: [String: MissingCode.Meaning]
+        let missing: [String: MissingCode.Meaning]
         /// The code labels (Danish, else English) for "nearest label" hints.
-        var labelNames: [(key: String, name: String)]
+        let labelNames: [(key: String, name: String)]
         /// Whether the value may be echoed in messages.
-        var showsValue: Bool
+        let showsValue: Bool
         /// The accepted answers in words.
-        var expected: String
+        let expected: String
         /// The scale's codes and labels (empty for number and text items).
-        var choices: [MappingProblem.Choice] = []
+        let choices: [MappingProblem.Choice]
         /// Whether the item takes a number.
-        var expectsNumber = false
+        let expectsNumber: Bool
+
+        init(itemIndex: Int, sources: [String], answerMap: [String: Int], labels: [String: Int],
+             missing: [String: MissingCode.Meaning], labelNames: [(key: String, name: String)], showsValue: Bool,
+             expected: String, choices: [MappingProblem.Choice], expectsNumber: Bool) {
+            self.itemIndex = itemIndex
+            self.sources = sources
+            self.answerMap = answerMap
+            self.labels = labels
+            self.missing = missing
+            self.labelNames = labelNames
+            self.showsValue = showsValue
+            self.expected = expected
+            self.choices = choices
+            self.expectsNumber = expectsNumber
+        }
     }
 
     /// The profile applied.
@@ -204,15 +220,18 @@ public struct ResponseMapper: Sendable {
             guard let position = layout.planPositions[planIndex] else { continue }
             let text = record.fields[position].value.trimmingWhitespace
             if text.isEmpty { continue }
-            let item = instrument.items[plan.itemIndex]
+            // Only the item's id on the way of an accepted answer (a copy of the whole item
+            // retains all its texts).
+            let itemID = instrument.items[plan.itemIndex].id
             if !plan.missing.isEmpty, let meaning = plan.missing[text.lowercased()] ?? plan.missing[Self.labelKey(text)] {
-                missing[item.id] = meaning
+                missing[itemID] = meaning
                 continue
             }
             do {
-                if let value = try answer(text, plan: plan) { answers[item.id] = value }
+                if let value = try answer(text, plan: plan) { answers[itemID] = value }
             } catch {
                 itemProblem = true
+                let item = instrument.items[plan.itemIndex]
                 let fieldName = record.fields[position].name
                 var reason = "not an answer to item \(item.id) (\(item.variable)); expected \(plan.expected)"
                 let nearest = nearestLabel(text, plan: plan)
@@ -270,7 +289,7 @@ public struct ResponseMapper: Sendable {
 
     /// The names of `record`'s fields that no item line uses (header columns or ItemOIDs to review).
     public func unmappedFields(of record: SourceRecord) -> [String] {
-        record.fields.map(\.name).filter { !mappedFieldNames.contains($0.lowercased()) }
+        record.fields.compactMap { mappedFieldNames.contains($0.name.lowercasedFast) ? nil : $0.name }
     }
 
     /// The number of item lines whose source field occurs in `record`.
