@@ -132,11 +132,6 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
 
     /// Cancels the reading and waits until its thread has finished.
     private func stop() {
-        condition.lock()
-        cancelled = true
-        queue.removeAll()
-        condition.broadcast()
-        while outcome == nil { condition.wait() }
-        condition.unlock()
+        condition.broadcast(after: { cancelled = true; queue.removeAll() }, thenWaitUntil: { outcome != nil })
     }
 }

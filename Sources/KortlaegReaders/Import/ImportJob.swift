@@ -391,7 +391,10 @@ public struct ImportJob: Sendable {
         }
         switch kind {
         case .odm:
-            try ODMReader(path: path).read(opened: bytes) { try call(.success($0)) }
+            // libxml2 parses on a thread of its own; the records are mapped on this one.
+            try RecordPipe<SourceRecord>.run(
+                read: { send, opened in try ODMReader(path: path).read(opened: opened) { try send($0) } },
+                bytes: bytes, consume: { try call(.success($0)) })
         case .fhir:
             let response = try FHIRQuestionnaireResponseReader.read(path: path)
             guard response.problems.isEmpty else {
