@@ -52,6 +52,28 @@ struct ImportFilesTests {
         #expect(written[1] == "101,T1,parent,sdq-p4-17,1.0.0,consid,pconsid,1")
     }
 
+    /// The long rows are written field by field as every CSV output is: RFC 4180 quoting of a
+    /// comma or a quote, a formula-like cell neutralised with a leading `'` (the lead of a
+    /// response encoded once for all its rows; item, variable and codes once per file).
+    @Test func longRowsQuoteAndNeutraliseTheirFields() throws {
+        let folder = try useCaseFolder()
+        let input = folder.appendingPathComponent("ids.csv").path
+        try "id,pconsid,prestles\n\"a,b\",1,2\n=x,2,\n\"say \"\"hi\"\"\",0,1\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("answers.csv").path
+        var request = ImportFiles.Request(files: [input], instruments: repositoryInstruments, profilesDirectory: profilesDirectory,
+                                          output: output)
+        request.instrument = "sdq-p4-17"
+        _ = try ImportFiles.run(request, sink: CollectingSink())
+        #expect(try lines(of: output) == [
+            "child_id,occasion,informant,instrument,version,item,variable,code",
+            "\"a,b\",,parent,sdq-p4-17,1.0.0,consid,pconsid,1",
+            "\"a,b\",,parent,sdq-p4-17,1.0.0,restles,prestles,2",
+            "'=x,,parent,sdq-p4-17,1.0.0,consid,pconsid,2",
+            "\"say \"\"hi\"\"\",,parent,sdq-p4-17,1.0.0,consid,pconsid,0",
+            "\"say \"\"hi\"\"\",,parent,sdq-p4-17,1.0.0,restles,prestles,1",
+        ])
+    }
+
     @Test func dryRunWritesNothingAndReportsTheProblems() throws {
         let folder = try useCaseFolder()
         var request = ImportFiles.Request(files: [redcap], instruments: repositoryInstruments, profilesDirectory: profilesDirectory,

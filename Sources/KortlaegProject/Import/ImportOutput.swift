@@ -92,23 +92,48 @@ final class ImportOutput {
             try writer.write(row)
             return
         }
-        // One row per answer: the lead, then item, variable and value (one array, reused).
-        var row = lead
-        row.reserveCapacity(lead.count + 3)
-        for item in instrument.items where item.personalData != true {
-            guard let answer = mapped.response.answers[item.id] else { continue }
-            let value: String
-            switch answer {
-            case let .code(code): value = String(code)
-            case let .number(number): value = formatScore(number)
-            case let .text(text): value = text
-            }
-            row.append(item.id)
-            row.append(item.variable)
-            row.append(value)
-            try writer.write(row)
-            row.removeLast(3)
+        // One row per answer: the lead, then item, variable and value. Each field is encoded as
+        // `CSVWriter.write` encodes it, the lead once per response, item and variable once per
+        // file, codes 0–15 once: the rows are the same bytes, without a String array per row.
+        let encoded = longRowParts(writer: writer, instrument: instrument)
+        let delimiter = writer.delimiterByte
+        var leadBytes: [UInt8] = []
+        for field in lead {
+            leadBytes += writer.encodedFieldBytes(field)
+            leadBytes.append(delimiter)
         }
+        var rows: [UInt8] = []
+        rows.reserveCapacity(encoded.items.count * (leadBytes.count + 24))
+        for (index, item) in instrument.items.enumerated() where item.personalData != true {
+            guard let answer = mapped.response.answers[item.id] else { continue }
+            rows += leadBytes
+            rows += encoded.items[index]
+            switch answer {
+            case let .code(code) where encoded.codes.indices.contains(code): rows += encoded.codes[code]
+            case let .code(code): rows += writer.encodedFieldBytes(String(code))
+            case let .number(number): rows += writer.encodedFieldBytes(formatScore(number))
+            case let .text(text): rows += writer.encodedFieldBytes(text)
+            }
+            rows += encoded.lineEnding
+        }
+        try writer.appendEncodedRecords(rows)
+    }
+
+    /// The encoded `item,variable,` of each item (by position) and of the codes 0–15, made once
+    /// per instrument (every file's writer has the same delimiter, line ending and cell policy).
+    private var longParts: (instrument: InstrumentReference, items: [[UInt8]], codes: [[UInt8]], lineEnding: [UInt8])?
+
+    private func longRowParts(writer: CSVWriter, instrument: Instrument) -> (items: [[UInt8]], codes: [[UInt8]], lineEnding: [UInt8]) {
+        if let parts = longParts, parts.instrument == instrument.reference {
+            return (parts.items, parts.codes, parts.lineEnding)
+        }
+        let delimiter = writer.delimiterByte
+        let items = instrument.items.map { item in
+            writer.encodedFieldBytes(item.id) + [delimiter] + writer.encodedFieldBytes(item.variable) + [delimiter]
+        }
+        let codes = (0..<16).map { writer.encodedFieldBytes(String($0)) }
+        longParts = (instrument.reference, items, codes, writer.lineEndingBytes)
+        return (items, codes, writer.lineEndingBytes)
     }
 
     private func header() -> [String] {

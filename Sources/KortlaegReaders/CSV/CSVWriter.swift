@@ -134,8 +134,20 @@ public final class CSVWriter {
         return bytes
     }
 
+    /// `text` as one encoded field, for a caller outside this module that writes rows of fields
+    /// it encodes once and repeats (the long rows of `import --output`), with
+    /// ``appendEncodedRecords(_:)``.
+    package func encodedFieldBytes(_ text: String) -> [UInt8] { encodedField(text) }
+
+    /// The bytes that end a record.
+    package var lineEndingBytes: [UInt8] { lineEnding }
+
+    /// Appends whole records made of ``encodedFieldBytes(_:)``, the delimiter and
+    /// ``lineEndingBytes``: the same bytes ``write(_:)`` writes for those fields.
+    package func appendEncodedRecords(_ encoded: [UInt8]) throws { try appendRecords(encoded) }
+
     /// The field separator, as a byte.
-    var delimiterByte: UInt8 { delimiter }
+    package var delimiterByte: UInt8 { delimiter }
 
     /// Whether formula cells are neutralised.
     var cellPolicy: CSVCellPolicy { cells }
