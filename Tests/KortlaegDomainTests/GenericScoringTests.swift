@@ -43,6 +43,18 @@ struct GenericScoringTests {
         return scorer.score(answers).values[0]
     }
 
+    /// A scale naming an item the instrument lacks (the validator refuses such a file; the
+    /// scorer must still not shift the reversal onto the wrong item).
+    @Test func anUnknownItemDoesNotShiftTheReversal() throws {
+        var instrument = Self.instrument
+        instrument.scales[0].items = ["q1", "ghost", "q2", "q3", "q4"]
+        let scorer = try Scorer(instrument: instrument)
+        let parser = AnswerParser(instrument: instrument)
+        let answers = try ["5", "4", "3", "2"].enumerated().map { try parser.parse($1[...], item: $0) } + [nil, nil, nil]
+        // q4 2 reversed -> 4: (5 + 4 + 3 + 4) / 4 = 4.0, as without the unknown item.
+        #expect(scorer.score(answers).values[0] == 4.0)
+    }
+
     @Test func meanOfAnsweredWithReversal() throws {
         // q1 5, q2 4, q3 3, q4 2 reversed -> 6-2 = 4: mean (5+4+3+4)/4 = 4.0
         #expect(try social(["5", "4", "3", "2"]) == 4.0)

@@ -117,9 +117,12 @@ public struct Scorer: Sendable {
                 continue
             }
             let reversed = Set(scale.reversed ?? [])
-            let items = scale.items.compactMap { itemIndex[$0] }
-            let reverse: [(lowest: Int, highest: Int)?] = scale.items.map { id in
-                guard reversed.contains(id), let index = itemIndex[id],
+            // Items and their reversal by the same positions: a scale naming an item the
+            // instrument does not have (validation refuses that) drops it from both.
+            let known = scale.items.compactMap { id in itemIndex[id].map { (id: id, index: $0) } }
+            let items = known.map(\.index)
+            let reverse: [(lowest: Int, highest: Int)?] = known.map { id, index in
+                guard reversed.contains(id),
                       let codes = answerScales[instrument.items[index].answerScale]?.validCodes, let lowest = codes.first,
                       let highest = codes.last
                 else { return nil }
