@@ -68,16 +68,22 @@ final class PostgresTestServer: @unchecked Sendable {
     }
 
     /// Every byte `pg_dump` writes for the whole database (all projects, all tables).
+    ///
+    /// Other tests create and drop projects in the same database meanwhile, and `pg_dump` fails
+    /// when a table it listed is gone before it locks it; so a failed dump is tried again, up to
+    /// five times, half a second apart.
     func dump() throws -> [UInt8] {
-        let output = folder.appendingPathComponent("dump-\(CPRGuard.uniqueName()).sql")
-        let status = try Self.run(binDirectory + "/pg_dump",
+        var status: Int32 = 0
+        for attempt in 1...5 {
+            if attempt > 1 { usleep(500_000) }
+            let output = folder.appendingPathComponent("dump-\(CPRGuard.uniqueName()).sql")
+            status = try Self.run(binDirectory + "/pg_dump",
                                   ["-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", database, "-f", output.path],
                                   environment: environment)
-        guard status == 0, let data = FileManager.default.contents(atPath: output.path) else {
-            throw StartFailure(reason: "pg_dump failed (\(status))")
+            defer { try? FileManager.default.removeItem(at: output) }
+            if status == 0, let data = FileManager.default.contents(atPath: output.path) { return Array(data) }
         }
-        try? FileManager.default.removeItem(at: output)
-        return Array(data)
+        throw StartFailure(reason: "pg_dump failed (\(status)) five times")
     }
 
     /// Runs SQL through `psql` as the test user (for tests that look at the server from outside).
