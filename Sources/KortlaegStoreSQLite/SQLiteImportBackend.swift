@@ -15,8 +15,6 @@ package struct SQLiteImportBackend: ImportBackend {
     /// The hot path's statements, by what they do.
     private enum Slot: Hashable {
         case childID, insertChild, insertResponse, insertResponseIfNew
-        /// The insert of `n` scores at once.
-        case insertScores(Int)
     }
 
     private final class Statements {
@@ -166,18 +164,19 @@ package struct SQLiteImportBackend: ImportBackend {
     package func responseForAudit(id: Int64) throws -> ReplacedResponse? {
         guard let old = try ResponseRecord.fetchOne(db, key: id) else { return nil }
         let file = try String.fetchOne(db, sql: "SELECT fileName FROM importBatch WHERE id = ?", arguments: [old.batchId]) ?? "?"
-        let scores = try ScoreRecord.filter(Column("responseId") == id).order(Column("scoreId")).fetchAll(db)
+        let scores: [ComputedScore]
         let decoded: (answers: [String: AnswerValue], missingReasons: [String: String])
         do {
             decoded = try AnswerCoding.decodeWithReasons(old.answers)
+            var decoder = ScoreDecoder()
+            scores = try decoder.decode(old.scores)
         } catch {
             throw StoreError.database("stored response \(id) cannot be decoded: \(error)")
         }
         return ReplacedResponse(informant: old.informant,
                                 instrument: InstrumentReference(id: old.instrumentId, version: old.instrumentVersion),
                                 date: old.date, answers: decoded.answers, fileName: file,
-                                scores: scores.map { ComputedScore(id: $0.scoreId, variable: $0.variable, value: $0.value,
-                                                                   bands: $0.bands) },
+                                scores: scores,
                                 missingReasons: decoded.missingReasons)
     }
 
@@ -186,27 +185,26 @@ package struct SQLiteImportBackend: ImportBackend {
     }
 
     private static let insertResponseSQL = """
-        INSERT INTO response (childId, occasionId, informant, instrumentId, instrumentVersion, date, answers, batchId, scoringId)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO response (childId, occasionId, informant, instrumentId, instrumentVersion, date, answers, batchId, scoringId, scores)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     package func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws {
-        try run(statement(.insertResponse, Self.insertResponseSQL), response)
-        try insertScores(scores, responseID: db.lastInsertedRowID)
+        try run(statement(.insertResponse, Self.insertResponseSQL), response, scores: ScoreCoding.encode(scores))
     }
 
     /// One statement for a new response: the unique key (childId, occasionId, informant,
-    /// instrumentId) skips one already stored, and `changesCount` says which happened.
+    /// instrumentId) skips one already stored, and `changesCount` says which happened. The scores
+    /// are in the row, so they are made (when not made ahead) before it is known which.
     package func insertResponseIfNew(_ response: NewResponse, scores: () throws -> [ComputedScore]) throws -> Bool {
+        let encoded = try response.encodedScores ?? ScoreCoding.encode(scores())
         try run(statement(.insertResponseIfNew, Self.insertResponseSQL + " ON CONFLICT (childId, occasionId, informant, instrumentId) DO NOTHING"),
-                response)
-        guard db.changesCount == 1 else { return false }
-        try insertScores(scores(), responseID: db.lastInsertedRowID)
-        return true
+                response, scores: encoded)
+        return db.changesCount == 1
     }
 
-    /// Binds a response's nine columns and runs `insert`.
-    private func run(_ insert: DirectStatement, _ response: NewResponse) throws {
+    /// Binds a response's ten columns and runs `insert`.
+    private func run(_ insert: DirectStatement, _ response: NewResponse, scores: String) throws {
         let answers = response.storedAnswers
         insert.bind(response.childID, at: 1)
         insert.bind(response.occasionID, at: 2)
@@ -217,43 +215,10 @@ package struct SQLiteImportBackend: ImportBackend {
         insert.bind(answers, at: 7)
         insert.bind(response.batchID, at: 8)
         insert.bind(response.scoringID, at: 9)
+        insert.bind(scores, at: 10)
         try insert.execute(in: db) {
             [response.childID, response.occasionID, response.informant.rawValue, response.instrument.id,
-             response.instrument.version, response.date, answers, response.batchID, response.scoringID]
-        }
-    }
-
-    /// The statement inserting `n` scores in one, by `n` (0...150), its text made once.
-    private static let insertScoresSQL: [String] = (0...150).map { count in
-        "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES "
-            + repeatElement("(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
-    }
-
-    /// A response's scores.
-    private func insertScores(_ scores: [ComputedScore], responseID: Int64) throws {
-        guard !scores.isEmpty else { return }
-        guard scores.count <= 150 else {  // SQLite's oldest bound: 999 arguments a statement
-            let insertScore = try db.cachedStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES (?, ?, ?, ?, ?)")
-            for score in scores {
-                try insertScore.execute(arguments: [responseID, score.id, score.variable, score.value, score.bands])
-            }
-            return
-        }
-        // All of a response's scores in one statement (prepared once per score count).
-        let insert = try statement(.insertScores(scores.count), Self.insertScoresSQL[scores.count])
-        var index: Int32 = 1
-        for score in scores {
-            insert.bind(responseID, at: index)
-            insert.bind(score.id, at: index + 1)
-            insert.bind(score.variable, at: index + 2)
-            insert.bind(score.value, at: index + 3)
-            insert.bind(score.bands, at: index + 4)
-            index += 5
-        }
-        try insert.execute(in: db) {
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            for score in scores { arguments += [responseID, score.id, score.variable, score.value, score.bands] }
-            return StatementArguments(arguments)
+             response.instrument.version, response.date, answers, response.batchID, response.scoringID, scores]
         }
     }
 

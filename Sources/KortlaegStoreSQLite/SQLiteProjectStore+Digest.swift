@@ -8,7 +8,7 @@ extension SQLiteProjectStore {
     static let tablesInOrder: [(name: String, order: String)] = [
         ("grdb_migrations", "identifier"), ("project", "id"), ("school", "id"), ("schoolClass", "id"),
         ("child", "id"), ("occasion", "id"), ("importBatch", "id"), ("importReject", "id"), ("scoring", "id"),
-        ("response", "id"), ("score", "responseId, scoreId"), ("auditLog", "id"), ("trivselFigure", "id"), ("responseRedelivery", "id"),
+        ("response", "id"), ("auditLog", "id"), ("trivselFigure", "id"), ("responseRedelivery", "id"),
         ("webUser", "name"), ("webSession", "idHash"), ("childLabel", "pseudonym"),
     ]
 
@@ -30,7 +30,8 @@ extension SQLiteProjectStore {
         }
     }
 
-    /// The number of rows in each table, by table name.
+    /// The number of rows in each table, by table name; "score" counts the scores kept in the
+    /// responses' rows (as the `score` table of schema v7 and the PostgreSQL store count them).
     public func rowCounts() throws -> [String: Int] {
         try wrap {
             try dbQueue.read { db in
@@ -38,8 +39,18 @@ extension SQLiteProjectStore {
                 for table in Self.tablesInOrder {
                     counts[table.name] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.name)") ?? 0
                 }
+                counts["score"] = try Self.scoreCount(db)
                 return counts
             }
         }
+    }
+
+    /// The number of scores kept in the responses' rows: one more than the separators of each
+    /// non-empty ``ScoreCoding`` text.
+    static func scoreCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT ifnull(sum(CASE WHEN scores = '' THEN 0 ELSE length(scores) - length(replace(scores, char(30), '')) + 1 END), 0)
+            FROM response
+            """) ?? 0
     }
 }

@@ -17,14 +17,13 @@ extension SQLiteProjectStore {
                 var lastId: Int64 = 0
                 let page = try db.makeStatement(sql: """
                     SELECT r.id, r.instrumentId, r.instrumentVersion, r.informant, r.answers, r.scoringId,
-                           c.pseudonym, o.code, s.ruleChoices, s.includeUnverified
+                           c.pseudonym, o.code, s.ruleChoices, s.includeUnverified, r.scores
                     FROM response r JOIN child c ON c.id = r.childId JOIN occasion o ON o.id = r.occasionId
                     JOIN scoring s ON s.id = r.scoringId
                     WHERE r.id > ? ORDER BY r.id LIMIT 2000
                     """)
-                let oldScores = try db.makeStatement(sql: "SELECT scoreId, variable, value, bands FROM score WHERE responseId = ?")
-                let deleteScores = try db.makeStatement(sql: "DELETE FROM score WHERE responseId = ?")
-                let insertScore = try db.makeStatement(sql: "INSERT INTO score (responseId, scoreId, variable, value, bands) VALUES (?, ?, ?, ?, ?)")
+                let updateScores = try db.makeStatement(sql: "UPDATE response SET scores = ? WHERE id = ?")
+                var decoder = ScoreDecoder()
                 let updateScoring = try db.makeStatement(sql: "UPDATE response SET scoringId = ? WHERE id = ?")
                 while true {
                     let rows = try Row.fetchAll(page, arguments: [lastId])
@@ -53,8 +52,8 @@ extension SQLiteProjectStore {
                         let answers = try AnswerCoding.decode(row["answers"])
                         let new = context.score(Response(instrument: reference, answers: answers))
                         var old: [String: (variable: String, value: Double?, bands: String?)] = [:]
-                        for scoreRow in try Row.fetchAll(oldScores, arguments: [responseId]) {
-                            old[scoreRow["scoreId"]] = (scoreRow["variable"], scoreRow["value"], scoreRow["bands"])
+                        for score in try decoder.decode(row["scores"] as String) {
+                            old[score.id] = (score.variable, score.value, score.bands)
                         }
                         var differs = old.count != new.count
                         for score in new {
@@ -71,10 +70,7 @@ extension SQLiteProjectStore {
                         summary.responses += 1
                         if differs {
                             summary.changedResponses += 1
-                            try deleteScores.execute(arguments: [responseId])
-                            for score in new {
-                                try insertScore.execute(arguments: [responseId, score.id, score.variable, score.value, score.bands])
-                            }
+                            try updateScores.execute(arguments: [ScoreCoding.encode(new), responseId])
                         }
                         if newScoringId != scoringId {
                             try updateScoring.execute(arguments: [newScoringId, responseId])

@@ -14,15 +14,14 @@ extension SQLiteProjectStore {
         filter.addResponseFilters(query, prefix: "r.")
         try wrap {
             try dbQueue.read { db in
-                // In course order, each response's scores are looked up by its id (in any order:
-                // SQLiteProjectStore+UnorderedResponses.swift).
-                let scores = try db.makeStatement(sql: "SELECT responseId, scoreId, variable, value, bands FROM score WHERE responseId = ?")
+                var scoreDecoder = ScoreDecoder()
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.id AS id, c.pseudonym AS child, k.name AS className, sc.name AS school,
                            c.birthYear AS birthYear, c.birthMonth AS birthMonth, c.sex AS sex, c.site AS site,
                            o.code AS occasion, r.date AS date, r.informant AS informant,
                            r.instrumentId AS instrumentId, r.instrumentVersion AS instrumentVersion,
-                           \(query.includeAnswers ? "r.answers" : "NULL") AS answers, s.id AS scoringId, s.includeUnverified AS includeUnverified
+                           \(query.includeAnswers ? "r.answers" : "NULL") AS answers, s.id AS scoringId, s.includeUnverified AS includeUnverified,
+                           r.scores AS scores
                     FROM response r
                     JOIN child c ON c.id = r.childId
                     LEFT JOIN schoolClass k ON k.id = c.classId
@@ -43,15 +42,12 @@ extension SQLiteProjectStore {
                     guard let occasion = Occasion(occasionCode), let informant = Informant(rawValue: informantText) else {
                         throw StoreError.database("stored response \(responseID) has an unknown occasion or informant")
                     }
-                    var stored: [StoredScore] = []
-                    let scoreRows = try Row.fetchCursor(scores, arguments: [responseID])
-                    while let score = try scoreRows.next() {
-                        stored.append(StoredScore(id: score[1], variable: score[2], value: score[3], bands: score[4]))
-                    }
+                    let stored: [StoredScore]
                     let answers: [String: AnswerValue]
                     let reasons: [String: String]
                     let choices: [String: String]
                     do {
+                        stored = try scoreDecoder.decode(row[16] as String).map(StoredScore.init)
                         answers = query.includeAnswers ? try AnswerCoding.decode(row[13]) : [:]
                         reasons = query.includeAnswers ? try AnswerCoding.decodeMissingReasons(row[13]) : [:]
                         let scoringID: Int64 = row[14]

@@ -9,6 +9,10 @@ extension SQLiteProjectStore: TransferSource {
             try dbQueue.read { db in
                 var counts: [TransferTable: Int] = [:]
                 for table in TransferTable.allCases {
+                    if table == .score {
+                        counts[table] = try Self.transferScores(db, body)
+                        continue
+                    }
                     let order = table.keyColumns.map { "\"\($0)\"" }.joined(separator: ", ")
                     let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
                     let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table.rawValue) ORDER BY \(order)")
@@ -29,7 +33,9 @@ extension SQLiteProjectStore: TransferSource {
             try dbQueue.read { db in
                 var counts: [TransferTable: Int] = [:]
                 for table in TransferTable.allCases {
-                    counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.rawValue)") ?? 0
+                    counts[table] = table == .score
+                        ? try Self.scoreCount(db)
+                        : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.rawValue)") ?? 0
                 }
                 return counts
             }
@@ -49,7 +55,26 @@ extension SQLiteProjectStore: TransferSource {
             try StoreMigrations.migrator.migrate(queue)
             try queue.inTransaction { db in
                 var statements: [TransferTable: Statement] = [:]
+                // The score rows of one response, gathered into its row's `scores` (schema v8).
+                let updateScores = try db.makeStatement(sql: "UPDATE response SET scores = ? WHERE id = ?")
+                var scoresOf: (response: Int64, scores: [ComputedScore])?
+                func flushScores() throws {
+                    guard let pending = scoresOf else { return }
+                    try updateScores.execute(arguments: [ScoreCoding.encode(pending.scores), pending.response])
+                    scoresOf = nil
+                }
                 try source.transferRows { table, values in
+                    if table == .score {
+                        let score = try Self.score(values)
+                        if let pending = scoresOf, pending.response == score.response {
+                            scoresOf?.scores.append(score.score)
+                        } else {
+                            try flushScores()
+                            scoresOf = (score.response, [score.score])
+                        }
+                        return
+                    }
+                    try flushScores()
                     if statements[table] == nil {
                         var columns = table.columns.map { "\"\($0)\"" }
                         var placeholders = Array(repeating: "?", count: columns.count)
@@ -63,6 +88,7 @@ extension SQLiteProjectStore: TransferSource {
                     }
                     try statements[table]!.execute(arguments: StatementArguments(values.map(Self.databaseValue)))
                 }
+                try flushScores()
                 return .commit
             }
         } catch {
@@ -72,6 +98,49 @@ extension SQLiteProjectStore: TransferSource {
             throw error
         }
         return try open(at: path)
+    }
+
+    /// Every response's scores as `score` rows (``TransferTable/columns`` order), by response id
+    /// and score id; the number of rows.
+    private static func transferScores(_ db: Database, _ body: (TransferTable, [TransferValue]) throws -> Void) throws -> Int {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, scores FROM response ORDER BY id")
+        var decoder = ScoreDecoder()
+        var count = 0
+        while let row = try rows.next() {
+            let responseID: Int64 = row[0]
+            let scores: [ComputedScore]
+            do {
+                scores = try decoder.decode(row[1] as String)
+            } catch {
+                throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
+            }
+            for score in scores {
+                try body(.score, [.integer(responseID), .text(score.id), .text(score.variable),
+                                  score.value.map(TransferValue.real) ?? .null, score.bands.map(TransferValue.text) ?? .null])
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// A transferred `score` row as its response id and score.
+    private static func score(_ values: [TransferValue]) throws -> (response: Int64, score: ComputedScore) {
+        func text(_ value: TransferValue) -> String? {
+            if case let .text(text) = value { return text }
+            return nil
+        }
+        func number(_ value: TransferValue) -> Double? {
+            switch value {
+            case let .real(number): number
+            case let .integer(number): Double(number)
+            default: nil
+            }
+        }
+        guard values.count == 5, case let .integer(response) = values[0], let id = text(values[1]),
+              let variable = text(values[2]) else {
+            throw StoreError.database("a copied score row is not (response, score id, variable, value, bands)")
+        }
+        return (response, ComputedScore(id: id, variable: variable, value: number(values[3]), bands: text(values[4])))
     }
 
     static func transferValue(_ value: DatabaseValue) -> TransferValue {

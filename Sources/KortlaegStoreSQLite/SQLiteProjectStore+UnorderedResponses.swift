@@ -7,9 +7,9 @@ import KortlaegStore
 extension SQLiteProjectStore {
     /// The responses in any order (``ResponseQuery/ordered`` false: an export, which sorts by its
     /// own pseudonyms), read as fast as SQLite gives them: occasions, scorings, classes and the
-    /// admitted children once each, then one pass over `response` by id merged with one pass over
-    /// `score` by its primary key, both stepped through SQLite's C API (``ColumnReader``) — no
-    /// join per response, no `Row`, one string per distinct occasion, score id or band text.
+    /// admitted children once each, then one pass over `response` by id, stepped through SQLite's
+    /// C API (``ColumnReader``) with each row's scores decoded from its bytes (``ScoreDecoder``) —
+    /// no join per response, no `Row`, one string per distinct occasion, score id or band text.
     /// The same responses and scores as the ordered read (the store contract checks it).
     ///
     /// A project file is read on two cores: this connection reads the first ids and hands them
@@ -91,31 +91,20 @@ extension SQLiteProjectStore {
         if let ids { filter.add("id BETWEEN ? AND ?", [ids.lowerBound, ids.upperBound]) }
         filter.addResponseFilters(query, prefix: "")
         let responseStatement = try db.makeStatement(sql: """
-            SELECT id, childId, occasionId, date, informant, instrumentId, instrumentVersion, \(query.includeAnswers ? "answers" : "NULL"), scoringId
+            SELECT id, childId, occasionId, date, informant, instrumentId, instrumentVersion, \(query.includeAnswers ? "answers" : "NULL"), scoringId, scores
             FROM response\(filter.whereClause) ORDER BY id
             """)
         try responseStatement.setArguments(filter.arguments)
         var responses = ColumnReader(responseStatement)
-        let scoreStatement = try db.makeStatement(sql: "SELECT responseId, scoreId, variable, value, bands FROM score"
-                                                  + (ids == nil ? "" : " WHERE responseId BETWEEN ? AND ?") + " ORDER BY responseId, scoreId")
-        if let ids { try scoreStatement.setArguments([ids.lowerBound, ids.upperBound]) }
-        var scores = ColumnReader(scoreStatement)
-        var scoreOwner: Int64? = try scores.step(in: db) ? scores.int64(0) : nil
-
-        var scoresPerResponse = 0
+        var scoreDecoder = ScoreDecoder()
         while try responses.step(in: db) {
             let responseID = responses.int64(0)
-            // Skip the scores of responses the filters left out, then take this one's.
-            var stored: [StoredScore] = []
-            stored.reserveCapacity(scoresPerResponse)
-            while let owner = scoreOwner, owner <= responseID {
-                if owner == responseID {
-                    stored.append(StoredScore(id: scores.repeatedText(1) ?? "", variable: scores.repeatedText(2) ?? "",
-                                              value: scores.optionalDouble(3), bands: scores.repeatedText(4)))
-                }
-                scoreOwner = try scores.step(in: db) ? scores.int64(0) : nil
+            let stored: [StoredScore]
+            do {
+                stored = try scoreDecoder.decode(responses.bytes(9)).map(StoredScore.init)
+            } catch {
+                throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
             }
-            scoresPerResponse = max(scoresPerResponse, stored.count)
             guard let child = lookups.children[responses.int64(1)] else {
                 if lookups.filtersChildren { continue }
                 throw StoreError.database("stored response \(responseID) has no child")

@@ -229,6 +229,33 @@ enum StoreMigrations {
                 t.column("label", .text).notNull()
             }
         }
+        // v8 (issue 15): a response's scores in one column of its row (``ScoreCoding``) instead of
+        // one `score` row each: an import writes one row per response instead of ten. The scores
+        // move over unchanged (same ids, variables, values and bands, in score-id order).
+        register("v8") { db in
+            try db.alter(table: "response") { t in
+                t.add(column: "scores", .text).notNull().defaults(to: "")
+            }
+            let update = try db.makeStatement(sql: "UPDATE response SET scores = ? WHERE id = ?")
+            let rows = try Row.fetchCursor(db, sql: "SELECT responseId, scoreId, variable, value, bands FROM score ORDER BY responseId, scoreId")
+            var owner: Int64?
+            var scores: [ComputedScore] = []
+            func flush() throws {
+                guard let owner, !scores.isEmpty else { return }
+                try update.execute(arguments: [ScoreCoding.encode(scores), owner])
+                scores.removeAll(keepingCapacity: true)
+            }
+            while let row = try rows.next() {
+                let responseID: Int64 = row[0]
+                if responseID != owner {
+                    try flush()
+                    owner = responseID
+                }
+                scores.append(ComputedScore(id: row[1], variable: row[2], value: row[3], bands: row[4]))
+            }
+            try flush()
+            try db.drop(table: "score")
+        }
         return migrator
     }
 }

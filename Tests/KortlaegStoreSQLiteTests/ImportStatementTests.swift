@@ -61,23 +61,23 @@ struct ImportStatementTests {
         return "\(verb) \(table)".trimmingCharacters(in: .whitespaces)
     }
 
-    /// A new child's first response: look the child up, insert it, insert the response, insert its
-    /// nine scores in one statement — four statements, no lookup of a stored response.
-    @Test func aNewChildsResponseIsFourStatements() throws {
+    /// A new child's first response: look the child up, insert it, insert the response with its
+    /// nine scores in its row (schema v8) — three statements, no lookup of a stored response.
+    @Test func aNewChildsResponseIsThreeStatements() throws {
         let store = try SQLiteProjectStore.inMemory()
         let (perResponse, kinds) = try perRecord(store, first: 1, name: "t1")
-        #expect(perResponse == 4)
-        #expect(kinds == ["SELECT child": 10, "INSERT child": 10, "INSERT response": 10, "INSERT score": 10])
+        #expect(perResponse == 3)
+        #expect(kinds == ["SELECT child": 10, "INSERT child": 10, "INSERT response": 10])
     }
 
-    /// A known child's response at a later occasion: look the child up, insert the response and its
-    /// scores — three statements.
-    @Test func aKnownChildsNextResponseIsThreeStatements() throws {
+    /// A known child's response at a later occasion: look the child up, insert the response with
+    /// its scores — two statements.
+    @Test func aKnownChildsNextResponseIsTwoStatements() throws {
         let store = try SQLiteProjectStore.inMemory()
         _ = try store.importBatch(batch("t1.csv"), records: records(1, count: 12), options: importOptions())
         let (perResponse, kinds) = try perRecord(store, first: 1, occasion: .final, name: "t2")
-        #expect(perResponse == 3)
-        #expect(kinds == ["SELECT child": 10, "INSERT response": 10, "INSERT score": 10])
+        #expect(perResponse == 2)
+        #expect(kinds == ["SELECT child": 10, "INSERT response": 10])
     }
 
     /// A re-delivered response still goes through the rules: the insert finds the stored one, and

@@ -14,11 +14,18 @@ import KortlaegDomain
 final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
     /// What the reading found, in order.
     enum Event: Sendable {
-        case accept(MappedResponse, Instrument, Prepared)
+        case accept(MappedResponse, SharedInstrument, Prepared)
         case reject(MappingRejection)
         case detected(ImportFileReport)
         case instrumentChosen(Instrument)
         case progress(ImportJob.Progress)
+    }
+
+    /// The instrument of a run of responses, one reference for all of them (an `Instrument` is a
+    /// struct of some twenty arrays and texts: copying it into every event retained each).
+    final class SharedInstrument: Sendable {
+        let instrument: Instrument
+        init(_ instrument: Instrument) { self.instrument = instrument }
     }
 
     /// Thrown to the reading thread once the caller has stopped.

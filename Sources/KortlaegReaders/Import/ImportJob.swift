@@ -78,9 +78,16 @@ public struct ImportJob: Sendable {
         let handoff = ImportHandoff<Prepared>()
         let job = self
         let reading = Thread {
+            var shared: ImportHandoff<Prepared>.SharedInstrument?
             let outcome = Result {
                 try job.read(file: file,
-                             accept: { try handoff.send(.accept($0, $1, prepare($0, $1))) },
+                             accept: { response, instrument in
+                                 if shared == nil || shared!.instrument.id != instrument.id
+                                     || shared!.instrument.version != instrument.version {
+                                     shared = ImportHandoff<Prepared>.SharedInstrument(instrument)
+                                 }
+                                 try handoff.send(.accept(response, shared!, prepare(response, instrument)))
+                             },
                              reject: { try handoff.send(.reject($0)) },
                              detected: { handoff.post(.detected($0)) },
                              instrumentChosen: { try handoff.ask(.instrumentChosen($0)) },
@@ -92,7 +99,7 @@ public struct ImportJob: Sendable {
         reading.start()
         return try handoff.consume { event in
             switch event {
-            case let .accept(response, instrument, prepared): try accept(response, instrument, prepared)
+            case let .accept(response, shared, prepared): try accept(response, shared.instrument, prepared)
             case let .reject(problem): try reject(problem)
             case let .detected(report): detected(report)
             case let .instrumentChosen(instrument): try instrumentChosen(instrument)

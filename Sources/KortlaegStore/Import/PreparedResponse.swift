@@ -4,7 +4,8 @@ import Synchronization
 /// A record with the work done that needs no store: the child's pseudonym, the answers with
 /// CPR-shaped text masked, the scores and the answers' stored JSON. An import makes it on the
 /// thread that reads the file (``ResponsePreparer``) while the one before is being stored.
-public struct PreparedResponse: Sendable {
+/// A class: it is handed between threads and closures (one reference, not a copy of every field).
+public final class PreparedResponse: Sendable {
     /// The record as given.
     public let input: StoredResponseInput
     /// The pseudonym of the child's id at its site; nil when the id is empty.
@@ -16,6 +17,18 @@ public struct PreparedResponse: Sendable {
     let scores: [ComputedScore]?
     /// ``AnswerCoding/encode(_:missingReasons:)`` of ``answers``.
     let encodedAnswers: String
+    /// ``ScoreCoding/encode(_:)`` of ``scores``, when there are scores.
+    let encodedScores: String?
+
+    init(input: StoredResponseInput, pseudonym: String?, answers: [String: AnswerValue], scores: [ComputedScore]?,
+         encodedAnswers: String, encodedScores: String?) {
+        self.input = input
+        self.pseudonym = pseudonym
+        self.answers = answers
+        self.scores = scores
+        self.encodedAnswers = encodedAnswers
+        self.encodedScores = encodedScores
+    }
 }
 
 /// Prepares the records of one import with that import's pseudonym key, instruments and
@@ -54,15 +67,19 @@ public struct ResponsePreparer: Sendable {
         }
         let made = self.made(input.response.instrument)
         var scores: [ComputedScore]?
+        var encodedScores: String?
         if let context = made.context {
             var response = input.response
             response.answers = answers
-            scores = context.score(response)
+            let computed = context.score(response)
+            scores = computed
+            encodedScores = context.encode(computed)
         }
         let encoded = made.coding?.encode(answers, missingReasons: input.missingReasons)
             ?? AnswerCoding.encode(answers, missingReasons: input.missingReasons)
         return PreparedResponse(input: input, pseudonym: pseudonymizer.pseudonym(for: input.childKey, site: input.attributes.site),
-                                answers: answers, scores: scores, encodedAnswers: encoded)
+                                answers: answers, scores: scores, encodedAnswers: encoded,
+                                encodedScores: encodedScores)
     }
 
     /// The scorer and answer encoder of `reference`, made on first use.

@@ -66,6 +66,11 @@ public struct StoredScore: Hashable, Sendable {
         self.value = value
         self.bands = bands
     }
+
+    /// The stored form of a computed score.
+    package init(_ score: ComputedScore) {
+        self.init(id: score.id, variable: score.variable, value: score.value, bands: score.bands)
+    }
 }
 
 /// Which stored responses to read. Every field narrows the selection; nil means any.

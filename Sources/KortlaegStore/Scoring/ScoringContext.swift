@@ -14,6 +14,8 @@ package struct ScoringContext: Sendable {
     private let bandPlan: [[BandPlan]]
     /// What the scores are computed with: instrument, rule choices, opt-ins, band tables.
     package let key: ScoringKey
+    /// The positions of the scores in their stored order (``ScoreCoding/storedOrder(of:)``).
+    private let storedOrder: [Int]
 
     /// Builds the scorer.
     /// - Throws: ``StoreError/scoringOptions(reference:reason:)`` when the options do not fit the instrument.
@@ -25,6 +27,7 @@ package struct ScoringContext: Sendable {
             throw StoreError.scoringOptions(reference: instrument.reference.description, reason: error.description)
         }
         self.scorer = scorer
+        storedOrder = ScoreCoding.storedOrder(of: scorer.scores.map(\.id))
         let bands = BandLookup(instrument: instrument)
         self.bands = bands
         bandPlan = scorer.scores.map { score in
@@ -63,6 +66,12 @@ package struct ScoringContext: Sendable {
             computed.append(ComputedScore(id: definition.id, variable: definition.variable, value: value, bands: bandTexts))
         }
         return computed
+    }
+
+    /// ``ScoreCoding/encode(_:)`` of scores this context computed (``score(_:)``), without
+    /// working out their order again.
+    package func encode(_ scores: [ComputedScore]) -> String {
+        scores.count == storedOrder.count ? ScoreCoding.encode(scores, order: storedOrder) : ScoreCoding.encode(scores)
     }
 
     /// One band table's bands of one score, with their stored texts.

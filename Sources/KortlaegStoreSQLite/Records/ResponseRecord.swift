@@ -2,7 +2,8 @@ import KortlaegStore
 import GRDB
 
 /// The `response` table: one informant's answers for one child at one occasion, pinned to the
-/// exact instrument version. `answers` is JSON (see ``AnswerCoding``).
+/// exact instrument version. `answers` is JSON (see ``AnswerCoding``); `scores` its scores
+/// (see ``ScoreCoding``).
 struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "response"
     var id: Int64?
@@ -15,6 +16,7 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var answers: String
     var batchId: Int64
     var scoringId: Int64
+    var scores: String
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

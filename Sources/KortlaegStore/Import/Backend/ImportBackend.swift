@@ -69,7 +69,9 @@ package protocol ImportBackend {
     /// Inserts a response with its scores.
     func insertResponse(_ response: NewResponse, scores: [ComputedScore]) throws
     /// Inserts a response with the scores `scores` computes, unless a response with the same
-    /// ``ResponseKey`` is stored: then nothing is written and `scores` is not called. The rules
+    /// ``ResponseKey`` is stored: then nothing is written (a backend that keeps the scores in the
+    /// response's row may call `scores` before it knows; the response's ``NewResponse/encodedScores``,
+    /// when given, are those scores, already encoded). The rules
     /// call this first and look at the stored response only when it returns false, so a backend
     /// can let its unique key find what is stored (one statement for a new response, not two).
     /// - Returns: whether the response was inserted.

@@ -103,12 +103,15 @@ package struct NewResponse: Hashable, Sendable {
     package var missingReasons: [String: String]
     /// ``AnswerCoding/encode(_:missingReasons:)`` of the answers and reasons, when made ahead.
     package var encodedAnswers: String?
+    /// ``ScoreCoding/encode(_:)`` of the scores the import stores, when made ahead.
+    package var encodedScores: String?
 
     package init(childID: Int64, occasionID: Int64, informant: Informant, instrument: InstrumentReference, date: String?,
                  answers: [String: AnswerValue], batchID: Int64, scoringID: Int64, missingReasons: [String: String] = [:],
-                 encodedAnswers: String? = nil) {
+                 encodedAnswers: String? = nil, encodedScores: String? = nil) {
         self.missingReasons = missingReasons
         self.encodedAnswers = encodedAnswers
+        self.encodedScores = encodedScores
         self.childID = childID
         self.occasionID = occasionID
         self.informant = informant

@@ -32,6 +32,8 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
     private var classes: [String: Int64] = [:]
     private var schools: [String: Int64] = [:]
     private var scorers: [InstrumentReference: (context: ScoringContext, id: Int64)] = [:]
+    private var lastScorer: (reference: InstrumentReference, scorer: (context: ScoringContext, id: Int64))?
+    private var lastOccasion: (code: String, id: Int64)?
     private(set) var counts = ImportCounts()
     private(set) var conflicts: [ImportConflict] = []
     /// The most conflicts an outcome lists (``ImportCounts/conflicts`` counts them all).
@@ -99,13 +101,16 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         }
         // The CPR guard: a class or school name holding a CPR number refuses the record (the
         // number is not repeated); free-text answers keep their text with the number masked.
-        for (what, name, column) in [("class name", input.attributes.className, "(class)"), ("school name", input.attributes.school, "(school)"),
-                                     ("site name", input.attributes.site, "(site)")] {
-            guard let name else { continue }
-            do { try CPRGuard.name(name, what: what) } catch {
-                let rejection = ImportReject(row: input.row, line: input.line, column: column, value: nil, reason: "\(error); correct it in the file")
-                try reject(rejection)
-                return rejection
+        let attributes = input.attributes
+        if attributes.className != nil || attributes.school != nil || attributes.site != nil {
+            for (what, name, column) in [("class name", attributes.className, "(class)"), ("school name", attributes.school, "(school)"),
+                                         ("site name", attributes.site, "(site)")] {
+                guard let name else { continue }
+                do { try CPRGuard.name(name, what: what) } catch {
+                    let rejection = ImportReject(row: input.row, line: input.line, column: column, value: nil, reason: "\(error); correct it in the file")
+                    try reject(rejection)
+                    return rejection
+                }
             }
         }
         input.response.answers = prepared.answers
@@ -117,7 +122,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                                       instrument: input.response.instrument, date: input.date,
                                       answers: input.response.answers, batchID: batch.batchID,
                                       scoringID: scorer.id, missingReasons: input.missingReasons,
-                                      encodedAnswers: prepared.encodedAnswers)
+                                      encodedAnswers: prepared.encodedAnswers, encodedScores: prepared.encodedScores)
         let response = input.response
         let scores = { prepared.scores ?? scorer.context.score(response) }
         // The common case, a new response, is one insert: the backend's unique key finds a stored
@@ -166,7 +171,12 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
 
     /// The scorer and scoring row id for the instrument version, building them once.
     private func scoring(_ reference: InstrumentReference) throws -> (context: ScoringContext, id: Int64) {
-        if let cached = scorers[reference] { return cached }
+        // A file's records name one instrument version, as a rule: no hashing for the next one.
+        if let last = lastScorer, last.reference == reference { return last.scorer }
+        if let cached = scorers[reference] {
+            lastScorer = (reference, cached)
+            return cached
+        }
         let instrument: Instrument
         do {
             instrument = try options.instruments.instrument(reference)
@@ -176,12 +186,17 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         let context = try ScoringContext(instrument: instrument, options: options.scoring)
         let id = try backend.scoringID(for: context.key) ?? backend.insertScoring(context.key)
         scorers[reference] = (context, id)
+        lastScorer = (reference, (context, id))
         return (context, id)
     }
 
     /// The occasion's id, created when new; an occasion without a date takes the first one given.
     private func occasion(_ occasion: Occasion, date: String?) throws -> Int64 {
-        if let id = occasions[occasion.code] { return id }
+        if let last = lastOccasion, last.code == occasion.code { return last.id }
+        if let id = occasions[occasion.code] {
+            lastOccasion = (occasion.code, id)
+            return id
+        }
         let id: Int64
         if let stored = try backend.occasion(code: occasion.code) {
             id = stored.id
@@ -190,6 +205,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
             id = try backend.insertOccasion(code: occasion.code, sequence: occasion.sequence, date: date)
         }
         occasions[occasion.code] = id
+        lastOccasion = (occasion.code, id)
         return id
     }
 
