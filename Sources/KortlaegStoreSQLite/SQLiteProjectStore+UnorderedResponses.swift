@@ -101,7 +101,7 @@ extension SQLiteProjectStore {
             let responseID = responses.int64(0)
             let stored: [StoredScore]
             do {
-                stored = try scoreDecoder.decode(responses.bytes(9)).map(StoredScore.init)
+                stored = try scoreDecoder.decode(responses.bytes(9)) { StoredScore(id: $0, variable: $1, value: $2, bands: $3) }
             } catch {
                 throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
             }

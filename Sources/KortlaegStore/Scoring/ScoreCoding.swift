@@ -101,10 +101,13 @@ package enum ScoreCoding {
 }
 
 /// Reads ``ScoreCoding`` texts back. One decoder reads the responses of one scan: the ids,
-/// variables and bands of consecutive responses repeat, so a field equal to the previous
-/// response's at the same position reuses its string instead of making a new one.
+/// variables and bands at one position repeat from response to response (a band text takes a
+/// handful of values), so a field equal to one of the last few at its position reuses that
+/// string instead of making a new one.
 package struct ScoreDecoder {
-    private var previous: [ComputedScore] = []
+    /// Per position and field (id, variable, bands): the most recent distinct texts.
+    private var recent: [[String]] = []
+    private static let kept = 8
 
     package init() {}
 
@@ -118,51 +121,74 @@ package struct ScoreDecoder {
     /// The scores of a stored text's bytes.
     /// - Throws: ``StoreError/database(_:)`` when the bytes are not in the stored form.
     package mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [ComputedScore] {
+        try decode(bytes) { ComputedScore(id: $0, variable: $1, value: $2, bands: $3) }
+    }
+
+    /// The scores of a stored text's bytes, each made by `make(id, variable, value, bands)`.
+    /// - Throws: ``StoreError/database(_:)`` when the bytes are not in the stored form.
+    package mutating func decode<Score>(_ bytes: UnsafeBufferPointer<UInt8>,
+                                        make: (String, String, Double?, String?) -> Score) throws -> [Score] {
         guard !bytes.isEmpty else { return [] }
-        var scores: [ComputedScore] = []
-        scores.reserveCapacity(previous.count)
-        var fields: [UnsafeBufferPointer<UInt8>] = []
-        fields.reserveCapacity(4)
+        var scores: [Score] = []
+        scores.reserveCapacity(recent.count / 3)
+        var fields: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) = (.init(start: nil, count: 0), .init(start: nil, count: 0), .init(start: nil, count: 0))
+        var fieldCount = 0
         var start = 0
         var position = 0
-        func finishField() {
-            fields.append(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-            start = position + 1
-        }
+        func field() -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<position]) }
         func finishScore() throws {
-            guard fields.count == 4 else {
-                throw StoreError.database("stored scores are damaged: \(fields.count) fields in score \(scores.count + 1), 4 expected")
+            guard fieldCount == 3 else {
+                throw StoreError.database("stored scores are damaged: \(fieldCount + 1) fields in score \(scores.count + 1), 4 expected")
             }
-            let index = scores.count
-            let earlier = index < previous.count ? previous[index] : nil
-            let id = try Self.text(fields[0], reusing: earlier?.id)
-            let variable = try Self.text(fields[1], reusing: earlier?.variable)
-            let value = try Self.value(fields[2])
-            let bands = fields[3].isEmpty ? nil : try Self.text(fields[3], reusing: earlier?.bands)
-            scores.append(ComputedScore(id: id, variable: variable, value: value, bands: bands))
-            fields.removeAll(keepingCapacity: true)
+            let bandsField = field()
+            let base = scores.count * 3
+            while recent.count < base + 3 { recent.append([]) }
+            let id = try text(fields.0, slot: base)
+            let variable = try text(fields.1, slot: base + 1)
+            let value = try Self.value(fields.2)
+            let bands = bandsField.isEmpty ? nil : try text(bandsField, slot: base + 2)
+            scores.append(make(id, variable, value, bands))
+            fieldCount = 0
         }
         while position < bytes.count {
             switch bytes[position] {
-            case ScoreCoding.fieldSeparator: finishField()
+            case ScoreCoding.fieldSeparator:
+                switch fieldCount {
+                case 0: fields.0 = field()
+                case 1: fields.1 = field()
+                case 2: fields.2 = field()
+                default:
+                    throw StoreError.database("stored scores are damaged: more than 4 fields in score \(scores.count + 1)")
+                }
+                fieldCount += 1
+                start = position + 1
             case ScoreCoding.scoreSeparator:
-                finishField()
                 try finishScore()
+                start = position + 1
             default: break
             }
             position += 1
         }
-        finishField()
         try finishScore()
-        previous = scores
         return scores
     }
 
-    /// The field's text: `earlier` when its bytes are the same, unescaped when it holds a `%`.
-    private static func text(_ field: UnsafeBufferPointer<UInt8>, reusing earlier: String?) throws -> String {
-        if let earlier, earlier.utf8.withContiguousStorageIfAvailable({ same($0, field) }) == true {
+    /// The field's text: one of the recent texts of its slot when its bytes are the same (then
+    /// moved to the front), otherwise made and kept.
+    private mutating func text(_ field: UnsafeBufferPointer<UInt8>, slot: Int) throws -> String {
+        for (index, earlier) in recent[slot].enumerated()
+        where earlier.utf8.withContiguousStorageIfAvailable({ Self.same($0, field) }) == true {
+            if index > 0 { recent[slot].swapAt(0, index) }
             return earlier
         }
+        let made = try Self.text(field)
+        if recent[slot].count == Self.kept { recent[slot].removeLast() }
+        recent[slot].insert(made, at: 0)
+        return made
+    }
+
+    /// The field's text, unescaped when it holds a `%`.
+    private static func text(_ field: UnsafeBufferPointer<UInt8>) throws -> String {
         guard field.contains(ScoreCoding.escape) else { return String(decoding: field, as: UTF8.self) }
         var bytes: [UInt8] = []
         var index = 0
