@@ -14,8 +14,11 @@ final class FieldLayout: Sendable {
     let caseClash: Bool
     /// Per item plan (mapper order): the position of its first source field present.
     let planPositions: [Int?]
+    /// Per reference of the mapper (``ResponseMapper/ReferenceSlot`` order): the position of its
+    /// first lowercased name or alias present.
+    let referencePositions: [Int?]
 
-    init(names: [String], plans: [ResponseMapper.Plan]) {
+    init(names: [String], plans: [ResponseMapper.Plan], references: [[String]] = []) {
         self.names = names
         var positions: [String: Int] = [:]
         positions.reserveCapacity(names.count)
@@ -27,6 +30,7 @@ final class FieldLayout: Sendable {
         self.positions = positions
         caseClash = clash
         planPositions = plans.map { plan in plan.sources.lazy.compactMap { positions[$0] }.first }
+        referencePositions = references.map { names in names.lazy.compactMap { positions[$0] }.first }
     }
 
     /// Whether `fields` have exactly these names in this order.
@@ -45,15 +49,20 @@ struct FieldLookup {
     subscript(name: String) -> String? {
         layout.positions[name].map { fields[$0].value }
     }
+
+    /// The value of the reference's first name or alias present.
+    subscript(slot: ResponseMapper.ReferenceSlot) -> String? {
+        layout.referencePositions[slot.rawValue].map { fields[$0].value }
+    }
 }
 
 /// The layout of the last record mapped, kept for the next (one per mapper; any thread).
 final class FieldLayoutCache: Sendable {
     private let last = Mutex<FieldLayout?>(nil)
 
-    func layout(of fields: [SourceField], plans: [ResponseMapper.Plan]) -> FieldLayout {
+    func layout(of fields: [SourceField], plans: [ResponseMapper.Plan], references: [[String]]) -> FieldLayout {
         if let layout = last.withLock({ $0 }), layout.fits(fields) { return layout }
-        let layout = FieldLayout(names: fields.map(\.name), plans: plans)
+        let layout = FieldLayout(names: fields.map(\.name), plans: plans, references: references)
         last.withLock { $0 = layout }
         return layout
     }

@@ -55,18 +55,18 @@ public struct ResponseMapper: Sendable {
     public let readsChildAttributes: Bool
     let plans: [Plan]
     let parser: AnswerParser
-    /// The lowercased field names of the profile's references, worked out once instead of per record.
-    private let names: ReferenceNames
+    /// The lowercased field names of the profile's references, worked out once instead of per
+    /// record, by ``ReferenceSlot`` (where they are in a record: ``FieldLayout/referencePositions``).
+    private let referenceNames: [[String]]
     /// The lowercased field names the profile reads (items, child id, occasion, informant, date
     /// and, when read, the child attributes): every other field of a record is unmapped.
     private let mappedFieldNames: Set<String>
     /// The field layout of the last record, for the next one with the same field names.
     private let layouts = FieldLayoutCache()
 
-    private struct ReferenceNames {
-        var childId: [String], occasion: [String], informant: [String], date: [String]
-        var className: [String], school: [String], sex: [String], site: [String]
-        var birthYear: [String], birthMonth: [String], birthDate: [String], age: [String]
+    /// The references a record is read for besides its items.
+    enum ReferenceSlot: Int, CaseIterable {
+        case childId, occasion, informant, date, className, school, sex, site, birthYear, birthMonth, birthDate, age
     }
 
     /// Creates a mapper and checks the profile against the instrument.
@@ -148,13 +148,22 @@ public struct ResponseMapper: Sendable {
         }
         self.plans = plans
         let mapping = profile.attributes ?? ChildAttributeMapping()
-        names = ReferenceNames(
-            childId: profile.childId.fieldNames, occasion: profile.occasion?.fieldNames ?? [],
-            informant: profile.informant?.fieldNames ?? [], date: profile.date?.fieldNames ?? [],
-            className: mapping.className?.fieldNames ?? [], school: mapping.school?.fieldNames ?? [],
-            sex: mapping.sex?.fieldNames ?? [], site: (mapping.site ?? ChildAttributeMapping.defaultSite).fieldNames,
-            birthYear: mapping.birthYear?.fieldNames ?? [], birthMonth: mapping.birthMonth?.fieldNames ?? [],
-            birthDate: mapping.birthDate?.fieldNames ?? [], age: mapping.age?.fieldNames ?? [])
+        referenceNames = ReferenceSlot.allCases.map { slot -> [String] in
+            switch slot {
+            case .childId: profile.childId.fieldNames
+            case .occasion: profile.occasion?.fieldNames ?? []
+            case .informant: profile.informant?.fieldNames ?? []
+            case .date: profile.date?.fieldNames ?? []
+            case .className: mapping.className?.fieldNames ?? []
+            case .school: mapping.school?.fieldNames ?? []
+            case .sex: mapping.sex?.fieldNames ?? []
+            case .site: (mapping.site ?? ChildAttributeMapping.defaultSite).fieldNames
+            case .birthYear: mapping.birthYear?.fieldNames ?? []
+            case .birthMonth: mapping.birthMonth?.fieldNames ?? []
+            case .birthDate: mapping.birthDate?.fieldNames ?? []
+            case .age: mapping.age?.fieldNames ?? []
+            }
+        }
         var mapped = Set(plans.flatMap(\.sources))
         mapped.formUnion([profile.childId, profile.occasion, profile.informant, profile.date].compactMap { $0 }.flatMap(\.fieldNames))
         if readsChildAttributes { mapped.formUnion(mapping.references.flatMap(\.fieldNames)) }
@@ -164,10 +173,10 @@ public struct ResponseMapper: Sendable {
     /// The value a field reference reads, through the record's `lookup` (lowercased names, first
     /// occurrence). A constant, a record part, or a record with two field names that differ only
     /// in case (where the exact spelling decides) is read by ``FieldReference/rawValue(in:)``.
-    private func value(_ reference: FieldReference, names: [String], in record: SourceRecord, lookup: FieldLookup,
+    private func value(_ reference: FieldReference, slot: ReferenceSlot, in record: SourceRecord, lookup: FieldLookup,
                        caseClash: Bool) -> String? {
         guard reference.value == nil, reference.part == nil, reference.field != nil, !caseClash else { return reference.rawValue(in: record) }
-        guard let value = names.lazy.compactMap({ lookup[$0] }).first else { return nil }
+        guard let value = lookup[slot] else { return nil }
         let trimmed = value.trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -180,21 +189,21 @@ public struct ResponseMapper: Sendable {
                                              value: value, reason: reason, row: record.row, line: record.line, problem: problem))
         }
 
-        let layout = layouts.layout(of: record.fields, plans: plans)
+        let layout = layouts.layout(of: record.fields, plans: plans, references: referenceNames)
         let lookup = FieldLookup(layout: layout, fields: record.fields)
         let caseClash = layout.caseClash
-        let childId = value(profile.childId, names: names.childId, in: record, lookup: lookup, caseClash: caseClash)
+        let childId = value(profile.childId, slot: .childId, in: record, lookup: lookup, caseClash: caseClash)
         if childId == nil {
             reject(profile.childId.sourceName, nil, "the child id is missing; expected a pseudonymous id in \(profile.childId)", .missingChildId)
         }
-        func resolve(_ reference: FieldReference?, _ names: [String], name: String) -> String? {
+        func resolve(_ reference: FieldReference?, _ slot: ReferenceSlot, name: String) -> String? {
             guard let reference else { return nil }
-            return self.resolve(reference, raw: value(reference, names: names, in: record, lookup: lookup, caseClash: caseClash),
+            return self.resolve(reference, raw: value(reference, slot: slot, in: record, lookup: lookup, caseClash: caseClash),
                                 name: name, reject: reject)
         }
-        let occasion = resolve(profile.occasion, names.occasion, name: "occasion")
+        let occasion = resolve(profile.occasion, .occasion, name: "occasion")
         var informant = instrument.informant
-        if let text = resolve(profile.informant, names.informant, name: "informant") {
+        if let text = resolve(profile.informant, .informant, name: "informant") {
             if let value = Informant(name: text) {
                 informant = value
             } else {
@@ -203,7 +212,7 @@ public struct ResponseMapper: Sendable {
             }
         }
         var date: String?
-        if let text = resolve(profile.date, names.date, name: "date") {
+        if let text = resolve(profile.date, .date, name: "date") {
             date = Self.isoDate(text)
             if date == nil {
                 reject(profile.date?.sourceName ?? "date", text, "expected a date as YYYY-MM-DD (or DD-MM-YYYY)", .notADate)
@@ -317,12 +326,12 @@ public struct ResponseMapper: Sendable {
     private func childAttributes(of record: SourceRecord, lookup: FieldLookup,
                                  reject: (String, String?, String, MappingProblem?) -> Void) -> (ChildAttributes, age: Int?) {
         let mapping = profile.attributes ?? ChildAttributeMapping()
-        func text(_ reference: FieldReference?, _ fieldNames: [String], _ name: String) -> String? {
+        func text(_ reference: FieldReference?, _ slot: ReferenceSlot, _ name: String) -> String? {
             guard let reference else { return nil }
             var raw: String?
             if reference.field != nil {
-                // Through the lookup: scanning the fields for every name and alias is slow.
-                if let value = fieldNames.lazy.compactMap({ lookup[$0] }).first {
+                // Through the layout: the first name or alias present, found once per layout.
+                if let value = lookup[slot] {
                     let trimmed = value.trimmingWhitespace
                     raw = trimmed.isEmpty ? nil : trimmed
                 }
@@ -331,17 +340,17 @@ public struct ResponseMapper: Sendable {
             }
             return resolve(reference, raw: raw, name: name, reject: reject)
         }
-        func number(_ reference: FieldReference?, _ fieldNames: [String], _ name: String, _ range: ClosedRange<Int>, _ expected: String,
+        func number(_ reference: FieldReference?, _ slot: ReferenceSlot, _ name: String, _ range: ClosedRange<Int>, _ expected: String,
                     _ problem: MappingProblem) -> Int? {
-            guard let reference, let value = text(reference, fieldNames, name) else { return nil }
+            guard let reference, let value = text(reference, slot, name) else { return nil }
             if let number = Int(value), range.contains(number), value.count <= 4 { return number }
             reject(reference.presentFieldName(in: record) ?? reference.sourceName,
                    CPRNumber.containsCPR(value) ? nil : value, "expected \(expected)", problem)
             return nil
         }
-        var birthYear = number(mapping.birthYear, names.birthYear, "birth year", 1900...2100, "a four-digit birth year", .notABirthYear)
-        var birthMonth = number(mapping.birthMonth, names.birthMonth, "birth month", 1...12, "a birth month 1-12", .notABirthMonth)
-        if let reference = mapping.birthDate, let value = text(reference, names.birthDate, "birth date") {
+        var birthYear = number(mapping.birthYear, .birthYear, "birth year", 1900...2100, "a four-digit birth year", .notABirthYear)
+        var birthMonth = number(mapping.birthMonth, .birthMonth, "birth month", 1...12, "a birth month 1-12", .notABirthMonth)
+        if let reference = mapping.birthDate, let value = text(reference, .birthDate, "birth date") {
             if let iso = Self.isoDate(value), let year = Int(iso.prefix(4)), let month = Int(iso.dropFirst(5).prefix(2)) {
                 birthYear = birthYear ?? year
                 birthMonth = birthMonth ?? month
@@ -350,14 +359,14 @@ public struct ResponseMapper: Sendable {
                        "expected a birth date as DD-MM-YYYY, D.M.YYYY or YYYY-MM-DD", .notABirthDate)
             }
         }
-        var className = text(mapping.className, names.className, "class")
+        var className = text(mapping.className, .className, "class")
         // A class column holding four-digit years (`årgang 2015`) names the birth cohort, not a class.
         if let value = className, value.count == 4, let year = Int(value), (1990...2100).contains(year) {
             birthYear = birthYear ?? year
             className = nil
         }
         var age: Int?
-        if let reference = mapping.age, let value = text(reference, names.age, "age") {
+        if let reference = mapping.age, let value = text(reference, .age, "age") {
             // `10`, `10 år`, `10år`.
             var digits = Substring(value)
             for suffix in ["år", "aar", "years", "year"] where digits.lowercased().hasSuffix(suffix) {
@@ -371,9 +380,9 @@ public struct ResponseMapper: Sendable {
             }
         }
         let attributes = ChildAttributes(
-            className: className, school: text(mapping.school, names.school, "school"),
-            birthYear: birthYear, birthMonth: birthMonth, sex: text(mapping.sex, names.sex, "sex"),
-            site: text(mapping.site ?? ChildAttributeMapping.defaultSite, names.site, "site"))
+            className: className, school: text(mapping.school, .school, "school"),
+            birthYear: birthYear, birthMonth: birthMonth, sex: text(mapping.sex, .sex, "sex"),
+            site: text(mapping.site ?? ChildAttributeMapping.defaultSite, .site, "site"))
         return (attributes, age)
     }
 
