@@ -11,30 +11,21 @@ import Testing
 struct BatchMigrationTests {
     @Test func aVersion4StoreKeepsItsBatchesAndCanRemoveOne() throws {
         let path = try makeTemporaryFolder("kortlaeg-store").appendingPathComponent("v4.kortlaeg").path
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreMigrations.migrator.migrate(queue, upTo: "v4")
-            try queue.write { db in
-                try ProjectRecord(municipality: "Odense", interventionModel: nil, toolVersion: nil,
-                                  pseudonymKey: Pseudonymizer.makeKey(), createdAt: "2025-01-01T00:00:00Z").insert(db)
-                try db.execute(sql: """
-                    INSERT INTO child (id, pseudonym) VALUES (1, 'p1'), (2, 'p2');
-                    INSERT INTO occasion (id, code, sequence) VALUES (1, 'T1', 0);
-                    INSERT INTO importBatch (id, fileName, sha256, profile, importedAt, operator, accepted, rejected, replaced)
-                      VALUES (1, 'a.csv', 'aa', 'p', '2025-01-02T00:00:00Z', 'tester', 1, 1, 0),
-                             (2, 'b.csv', 'bb', 'p', '2025-01-03T00:00:00Z', 'tester', 1, 0, 0);
-                    INSERT INTO importReject (batchId, row, line, "column", value, reason) VALUES (1, 2, 3, 'pa', '7', 'expected 0-2');
-                    INSERT INTO scoring (id, instrumentId, instrumentVersion, ruleChoices, includeUnverified, bandTables)
-                      VALUES (1, 'contract-demo', '1.0.0', '{}', 0, '');
-                    INSERT INTO response (id, childId, occasionId, informant, instrumentId, instrumentVersion, answers, batchId, scoringId)
-                      VALUES (1, 1, 1, 'parent', 'contract-demo', '1.0.0', '{"c":{"a":1}}', 1, 1),
-                             (2, 2, 1, 'parent', 'contract-demo', '1.0.0', '{"c":{"a":2}}', 2, 1);
-                    INSERT INTO score (responseId, scoreId, variable, value) VALUES (1, 'total', 'ptotal', 1), (2, 'total', 'ptotal', 2);
-                    INSERT INTO auditLog (at, operator, action, batchId, summary) VALUES ('2025-01-02T00:00:00Z', 'tester', 'import', 1, 'imported a.csv');
-                    """)
-            }
-            try queue.close()
-        }
+        try olderStore(at: path, upTo: "v4", """
+                INSERT INTO child (id, pseudonym) VALUES (1, 'p1'), (2, 'p2');
+                INSERT INTO occasion (id, code, sequence) VALUES (1, 'T1', 0);
+                INSERT INTO importBatch (id, fileName, sha256, profile, importedAt, operator, accepted, rejected, replaced)
+                  VALUES (1, 'a.csv', 'aa', 'p', '2025-01-02T00:00:00Z', 'tester', 1, 1, 0),
+                         (2, 'b.csv', 'bb', 'p', '2025-01-03T00:00:00Z', 'tester', 1, 0, 0);
+                INSERT INTO importReject (batchId, row, line, "column", value, reason) VALUES (1, 2, 3, 'pa', '7', 'expected 0-2');
+                INSERT INTO scoring (id, instrumentId, instrumentVersion, ruleChoices, includeUnverified, bandTables)
+                  VALUES (1, 'contract-demo', '1.0.0', '{}', 0, '');
+                INSERT INTO response (id, childId, occasionId, informant, instrumentId, instrumentVersion, answers, batchId, scoringId)
+                  VALUES (1, 1, 1, 'parent', 'contract-demo', '1.0.0', '{"c":{"a":1}}', 1, 1),
+                         (2, 2, 1, 'parent', 'contract-demo', '1.0.0', '{"c":{"a":2}}', 2, 1);
+                INSERT INTO score (responseId, scoreId, variable, value) VALUES (1, 'total', 'ptotal', 1), (2, 'total', 'ptotal', 2);
+                INSERT INTO auditLog (at, operator, action, batchId, summary) VALUES ('2025-01-02T00:00:00Z', 'tester', 'import', 1, 'imported a.csv');
+                """)
         let store = try SQLiteProjectStore.open(at: path)
         #expect(try store.rowCounts()["importReject"] == 1 && store.rowCounts()["auditLog"] == 1 && store.rowCounts()["score"] == 2)
         let listed = try store.imports()
