@@ -10,8 +10,7 @@ import Testing
 /// and audit log, and its imports can then be listed and removed.
 struct BatchMigrationTests {
     @Test func aVersion4StoreKeepsItsBatchesAndCanRemoveOne() throws {
-        let path = try makeTemporaryFolder("kortlaeg-store").appendingPathComponent("v4.kortlaeg").path
-        try olderStore(at: path, upTo: "v4", """
+        let path = try olderStore(named: "v4.kortlaeg", upTo: "v4", """
                 INSERT INTO child (id, pseudonym) VALUES (1, 'p1'), (2, 'p2');
                 INSERT INTO occasion (id, code, sequence) VALUES (1, 'T1', 0);
                 INSERT INTO importBatch (id, fileName, sha256, profile, importedAt, operator, accepted, rejected, replaced)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KortlaegTestSupport
 import KortlaegDomain
 import KortlaegReaders
@@ -41,4 +42,20 @@ let trivselIndicators = TrivselIndicators(catalog: try! InstrumentCatalog.load(d
 extension TrivselIndicator {
     static var social: TrivselIndicator { trivselIndicators["social"]! }
     static var faglig: TrivselIndicator { trivselIndicators["faglig"]! }
+}
+
+/// A project file as an older Kortlæg left it, in a new temporary folder: the migrations up to
+/// `last`, a project row, and the rows `sql` inserts; closed, so that opening it runs the later
+/// migrations. Returns its path.
+func olderStore(named name: String, upTo last: String, _ sql: String) throws -> String {
+    let path = try temporaryFolder().appendingPathComponent(name).path
+    let queue = try DatabaseQueue(path: path)
+    try StoreMigrations.migrator.migrate(queue, upTo: last)
+    try queue.write { db in
+        try ProjectRecord(municipality: "Odense", interventionModel: nil, toolVersion: nil,
+                          pseudonymKey: Pseudonymizer.makeKey(), createdAt: "2025-01-01T00:00:00Z").insert(db)
+        try db.execute(sql: sql)
+    }
+    try queue.close()
+    return path
 }

@@ -3,7 +3,9 @@ import Testing
 @testable import KortlaegStore
 
 /// The stored form of a response's scores (`response.scores`, schema v8): what is written reads
-/// back as the same scores, in score-id order, whatever the values and texts.
+/// back as the same scores, in score-id order, whatever the values and texts. Source of every
+/// expected value: the form documented on `ScoreCoding` (written out by hand here) and identity
+/// (a value must read back bit for bit as the `Double` written; IEEE 754 equality and sign).
 struct ScoreCodingTests {
     private func roundTrip(_ scores: [ComputedScore]) throws -> [ComputedScore] {
         var decoder = ScoreDecoder()
