@@ -69,9 +69,9 @@ struct KeyTallyTests {
         let keys = (0..<200).map { [String(repeating: "x", count: 498) + String(format: "%02d", $0 % 50)] }
         let (counts, work) = try Self.tally(keys, limits: KeyTally.Limits(keys: 1_000, bytes: 320, fanIn: 64))
         #expect(counts == Self.expected(keys))
-        // A key is held as its 32-byte HMAC-SHA-256 digest, however long the id: 9 keys are 288
-        // bytes, the 10th reaches 320 and spills.
-        #expect(work.peakKeysInMemory == 10)
+        // A key is held as 16 bytes (128 bits of its HMAC-SHA-256), however long the id: 19 keys
+        // are 304 bytes, the 20th reaches 320 and spills.
+        #expect(work.peakKeysInMemory == 20)
     }
 
     /// The runs on disk hold digests, never the ids (which may be CPR numbers).

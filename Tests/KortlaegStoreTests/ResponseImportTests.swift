@@ -188,36 +188,47 @@ struct ResponsePreparerTests {
         var input = ProjectStoreContract.record("barn-7", [2, 1, 0], row: 4, attributes: ChildAttributes(site: "Aarhus"))
         input.response.answers["note"] = .text("ring 010203-1234 i morgen")
         input.missingReasons = ["c": "refused"]
-        let prepared = preparer().prepare(input)
+        let preparer = preparer()
+        let prepared = preparer.prepare(input)
+        let rest = try #require(prepared.rest)
 
-        #expect(prepared.pseudonym == pseudonymizer.pseudonym(for: "barn-7", site: "Aarhus"))
+        #expect(rest.pseudonym == pseudonymizer.pseudonym(for: "barn-7", site: "Aarhus"))
         // The CPR-shaped number is masked before anything is scored or encoded.
         var masked = input.response.answers
         masked["note"] = .text(CPRGuard.masked("ring 010203-1234 i morgen"))
         #expect(prepared.answers == masked)
-        #expect(!prepared.encodedAnswers.contains("010203-1234"))
-        #expect(prepared.encodedAnswers == AnswerCoding.encode(masked, missingReasons: ["c": "refused"]))
+        #expect(!rest.encodedAnswers.contains("010203-1234"))
+        #expect(rest.encodedAnswers == AnswerCoding.encode(masked, missingReasons: ["c": "refused"]))
         let context = try ScoringContext(instrument: ProjectStoreContract.instrument, options: ScoringOptions())
         var response = input.response
         response.answers = masked
-        #expect(prepared.scores == context.score(response))
-        #expect(prepared.scores?.first?.value == 3, "2 + 1 + 0")
+        #expect(rest.scores == context.score(response))
+        #expect(rest.scores?.first?.value == 3, "2 + 1 + 0")
+        #expect(rest.encodedScores == ScoreCoding.encode(context.score(response)))
+
+        // Left to the storing thread, the same work gives the same values (and the answers are
+        // masked either way).
+        let deferred = preparer.prepare(input, complete: false)
+        #expect(deferred.rest == nil)
+        #expect(deferred.answers == masked)
+        #expect(preparer.completed(deferred) == rest)
+        #expect(preparer.completed(prepared) == rest)
     }
 
     @Test func anEmptyIdAndAnUnknownInstrumentAreLeftToTheStore() {
         var input = ProjectStoreContract.record("  ", [1, 1, 1], row: 1)
         input.response.instrument = InstrumentReference(id: "no-such", version: "9.9.9")
         let prepared = preparer().prepare(input)
-        #expect(prepared.pseudonym == nil && prepared.scores == nil)
+        #expect(prepared.rest?.pseudonym == nil && prepared.rest?.scores == nil && prepared.rest != nil)
     }
 
     @Test func twoThreadsGetTheSameAsOne() async {
         let preparer = preparer()
         let inputs = (0..<400).map { ProjectStoreContract.record("barn-\($0)", [$0 % 3, ($0 / 3) % 3, 1], row: $0 + 1) }
-        let alone = inputs.map { preparer.prepare($0).scores }
+        let alone = inputs.map { preparer.prepare($0).rest?.scores }
         let shared = preparer
-        async let even = inputs.enumerated().filter { $0.offset % 2 == 0 }.map { shared.prepare($0.element).scores }
-        async let odd = inputs.enumerated().filter { $0.offset % 2 == 1 }.map { shared.prepare($0.element).scores }
+        async let even = inputs.enumerated().filter { $0.offset % 2 == 0 }.map { shared.prepare($0.element).rest?.scores }
+        async let odd = inputs.enumerated().filter { $0.offset % 2 == 1 }.map { shared.prepare($0.element, complete: false) }.map { shared.completed($0).scores }
         let (evens, odds) = await (even, odd)
         #expect(evens == alone.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
         #expect(odds == alone.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))

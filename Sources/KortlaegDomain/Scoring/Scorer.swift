@@ -22,6 +22,8 @@ public struct Scorer: Sendable {
     private let derivedParts: [Int]
     /// Output position → plan position.
     private let outputOrder: [Int]
+    /// The instrument's item ids, in item order (read once per response, not the items themselves).
+    private let itemIDs: [String]
 
     private enum PlanKind: Sendable {
         case items(Int)
@@ -184,6 +186,7 @@ public struct Scorer: Sendable {
         }
         self.scores = order.map { definitions[$0] }
         self.outputOrder = order
+        self.itemIDs = instrument.items.map(\.id)
         self.plans = plans
         self.itemPlans = itemPlans
         self.derivedPlans = derivedPlans
@@ -200,12 +203,21 @@ public struct Scorer: Sendable {
 
     /// Scores a response.
     public func score(_ response: Response) -> ScoreSet {
-        score(instrument.items.map { response.answers[$0.id] })
+        let answers = response.answers
+        return score(codes: itemIDs.map { id in Self.code(of: answers[id]) })
     }
 
     /// Scores answers given in instrument item order (nil = unanswered).
     public func score(_ answers: [AnswerValue?]) -> ScoreSet {
-        let codes = answers.map { answer in answer.map { $0.code ?? Self.answeredWithoutCode } ?? Self.unanswered }
+        score(codes: answers.map(Self.code(of:)))
+    }
+
+    /// The code ``score(codes:scratch:into:)`` takes for an answer (nil = unanswered).
+    private static func code(of answer: AnswerValue?) -> Int {
+        answer.map { $0.code ?? answeredWithoutCode } ?? unanswered
+    }
+
+    private func score(codes: [Int]) -> ScoreSet {
         var scratch: [Double?] = []
         var values: [Double?] = []
         codes.withUnsafeBufferPointer { score(codes: $0, scratch: &scratch, into: &values) }

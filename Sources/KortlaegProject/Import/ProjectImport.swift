@@ -187,14 +187,15 @@ public enum ProjectImport {
                     try toRejects(rejection)
                     try stored.reject(ImportReject(rejection))
                 }
-                // Pseudonym, scores and stored answers are worked out on the reading thread.
+                // Pseudonym, scores and stored answers are worked out on the reading thread while
+                // the storing one is busy, else left to it (ResponsePreparer.prepare(_:complete:)).
                 let preparer = stored.preparer()
                 let occasion = request.occasion, site = request.site
-                let read = try setup.job.run(file: file, prepare: { mapped, _ in
+                let read = try setup.job.run(file: file, prepare: { mapped, _, storingIsBusy in
                     Swift.Result { () throws in
                         var input = try StoredResponseInput(mapped, occasion: occasion)
                         if let site { input.attributes.site = SiteName.display(site) }
-                        return preparer.prepare(input)
+                        return preparer.prepare(input, complete: storingIsBusy)
                     }
                 }, accept: { mapped, _, prepared in
                     do {

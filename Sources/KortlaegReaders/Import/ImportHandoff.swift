@@ -1,5 +1,6 @@
 import Foundation
 import KortlaegDomain
+import Synchronization
 
 /// Hands what an import finds from the thread that reads and maps the file to the thread that
 /// called ``ImportJob/run(file:accept:reject:detected:instrumentChosen:progress:)``, in the
@@ -11,14 +12,31 @@ import KortlaegDomain
 /// closure throws, the reader is cancelled (its next hand-off throws ``Cancelled``) and its
 /// results are dropped. Asking (``ask(_:)``) waits until the caller has handled the event,
 /// for the one callback whose answer the reading depends on (`instrumentChosen`).
+///
+/// Handled batches go back to the reading thread, which releases them at its next hand-off:
+/// what it allocated is freed on its own thread, so the two threads do not take each other's
+/// allocator locks for every record (glibc's arenas are per thread).
 final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
     /// What the reading found, in order.
     enum Event: Sendable {
-        case accept(MappedResponse, SharedInstrument, Prepared)
+        case accept(Accepted)
         case reject(MappingRejection)
         case detected(ImportFileReport)
         case instrumentChosen(Instrument)
         case progress(ImportJob.Progress)
+    }
+
+    /// An accepted response with its instrument and the work done ahead: one reference per
+    /// event (taking a struct of this size out of an event copies each of its fields).
+    final class Accepted: Sendable {
+        let response: MappedResponse
+        let instrument: SharedInstrument
+        let prepared: Prepared
+        init(_ response: MappedResponse, _ instrument: SharedInstrument, _ prepared: Prepared) {
+            self.response = response
+            self.instrument = instrument
+            self.prepared = prepared
+        }
     }
 
     /// The instrument of a run of responses, one reference for all of them (an `Instrument` is a
@@ -32,10 +50,14 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
     struct Cancelled: Error {}
 
     private let condition = NSCondition()
+    /// The batches waiting, readable without the lock (a hint for the reading thread).
+    private let waiting = Atomic<Int>(0)
     private let batchSize: Int
     private let capacity: Int
     // Guarded by `condition`.
     private var queue: [[Event]] = []
+    /// Batches the caller has handled, for the reading thread to release.
+    private var spent: [[Event]] = []
     private var cancelled = false
     private var answer: Result<Void, any Error>?
     private var outcome: Result<ImportFileReport, any Error>?
@@ -49,6 +71,11 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
     }
 
     // MARK: - The reading thread
+
+    /// Whether the calling thread has work waiting (two batches or more): the reading thread
+    /// is ahead, and work either thread may do is better done on the reading one. When it is
+    /// false the caller is about to wait for the reader, which should leave such work to it.
+    var callerIsBusy: Bool { waiting.load(ordering: .relaxed) >= 2 }
 
     /// Queues an event; throws ``Cancelled`` once the caller has stopped.
     func send(_ event: Event) throws {
@@ -86,14 +113,19 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
 
     private func flush() throws {
         guard !pending.isEmpty else { return }
+        var released: [[Event]] = []
+        // Released after the lock, on this thread, whatever happens below.
+        defer { released.removeAll() }
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
+        swap(&released, &spent)
         if cancelled {
             pending.removeAll(keepingCapacity: true)
             throw Cancelled()
         }
         queue.append(pending)
+        waiting.store(queue.count, ordering: .relaxed)
         pending = []
         pending.reserveCapacity(batchSize)
         condition.broadcast()
@@ -112,10 +144,18 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
                 condition.unlock()
                 return try outcome.get()
             }
-            let batches = queue
+            var batches = queue
             queue.removeAll(keepingCapacity: true)
+            waiting.store(0, ordering: .relaxed)
             condition.broadcast()
             condition.unlock()
+            defer {
+                // Back to the reading thread to be released there (see the type's note).
+                condition.lock()
+                if outcome == nil { spent.append(contentsOf: batches) }
+                condition.unlock()
+                batches.removeAll()
+            }
             for batch in batches {
                 for event in batch {
                     if case .instrumentChosen = event {

@@ -60,15 +60,17 @@ public struct ImportJob: Sendable {
                     detected: (ImportFileReport) -> Void = { _ in },
                     instrumentChosen: (Instrument) throws -> Void = { _ in },
                     progress: (Progress) -> Void = { _ in }) throws -> ImportFileReport {
-        try run(file: file, prepare: { _, _ in () }, accept: { response, instrument, _ in try accept(response, instrument) },
+        try run(file: file, prepare: { _, _, _ in () }, accept: { response, instrument, _ in try accept(response, instrument) },
                 reject: reject, detected: detected, instrumentChosen: instrumentChosen, progress: progress)
     }
 
     /// ``run(file:accept:reject:detected:instrumentChosen:progress:)`` with work done ahead:
     /// `prepare` runs on the reading thread for each response, as soon as it is mapped, and its
-    /// result reaches `accept` with the response.
+    /// result reaches `accept` with the response. Its third argument says whether the calling
+    /// thread is busy (``ImportHandoff/callerIsBusy``): when it is not, work that `accept` can do
+    /// as well is better left to it, so that the two threads share the work evenly.
     public func run<Prepared: Sendable>(
-        file: String, prepare: @escaping @Sendable (MappedResponse, Instrument) -> Prepared,
+        file: String, prepare: @escaping @Sendable (MappedResponse, Instrument, _ callerIsBusy: Bool) -> Prepared,
         accept: (MappedResponse, Instrument, Prepared) throws -> Void,
         reject: (MappingRejection) throws -> Void,
         detected: (ImportFileReport) -> Void = { _ in },
@@ -86,7 +88,7 @@ public struct ImportJob: Sendable {
                                      || shared!.instrument.version != instrument.version {
                                      shared = ImportHandoff<Prepared>.SharedInstrument(instrument)
                                  }
-                                 try handoff.send(.accept(response, shared!, prepare(response, instrument)))
+                                 try handoff.send(.accept(.init(response, shared!, prepare(response, instrument, handoff.callerIsBusy))))
                              },
                              reject: { try handoff.send(.reject($0)) },
                              detected: { handoff.post(.detected($0)) },
@@ -99,13 +101,20 @@ public struct ImportJob: Sendable {
         reading.start()
         return try handoff.consume { event in
             switch event {
-            case let .accept(response, shared, prepared): try accept(response, shared.instrument, prepared)
+            case let .accept(accepted): try accept(accepted.response, accepted.instrument.instrument, accepted.prepared)
             case let .reject(problem): try reject(problem)
             case let .detected(report): detected(report)
             case let .instrumentChosen(instrument): try instrumentChosen(instrument)
             case let .progress(done): progress(done)
             }
         }
+    }
+
+    /// A file's mapper, once made: one reference per record instead of a copy of the mapper's
+    /// profile, instrument and plans.
+    private final class MapperBox {
+        let mapper: ResponseMapper
+        init(_ mapper: ResponseMapper) { self.mapper = mapper }
     }
 
     /// ``run(file:accept:reject:detected:instrumentChosen:progress:)`` on the thread that reads.
@@ -115,7 +124,8 @@ public struct ImportJob: Sendable {
                       instrumentChosen: (Instrument) throws -> Void,
                       progress: (Progress) -> Void) throws -> ImportFileReport {
         var report = ImportFileReport(file: file)
-        var mapper: ResponseMapper?
+        // In a box: read per record without copying the profile and instrument it holds.
+        var mapper: MapperBox?
         var unmapped: [String] = []
         var unmappedSeen: Set<String> = []
         // The field names of the last record whose unmapped fields were looked up: the next
@@ -157,30 +167,30 @@ public struct ImportJob: Sendable {
                 case var .success(record):
                     if record.row == nil { record.row = report.read }
                     if mapper == nil {
-                        mapper = try makeMapper(for: record, kind: recognition.kind, file: file, table: table, report: &report)
+                        mapper = MapperBox(try makeMapper(for: record, kind: recognition.kind, file: file, table: table, report: &report))
                         detected(report)
                         // The progress line's clock starts here.
                         progress(Progress(records: report.read, bytes: bytesRead?(), totalBytes: bytesRead?() == nil ? nil : totalBytes))
-                        try instrumentChosen(mapper!.instrument)
+                        try instrumentChosen(mapper!.mapper.instrument)
                     }
                     if table == nil || unmapped.isEmpty && report.read == 1 {
                         // Tables have one header: their first record names every field.
                         if !record.fields.elementsEqual(lastFieldNames, by: { $0.name == $1 }) {
                             lastFieldNames = record.fields.map(\.name)
-                            for name in mapper!.unmappedFields(of: record) where unmappedSeen.insert(name).inserted { unmapped.append(name) }
+                            for name in mapper!.mapper.unmappedFields(of: record) where unmappedSeen.insert(name).inserted { unmapped.append(name) }
                         }
                     }
-                    switch mapper!.map(record) {
+                    switch mapper!.mapper.map(record) {
                     case let .mapped(response):
                         report.accepted += 1
                         for meaning in response.missing.values { report.missingAnswers[meaning.rawValue, default: 0] += 1 }
-                        if let age = response.age, let range = mapper!.instrument.ageRange, !(range.minimum...range.maximum).contains(age) {
+                        if let age = response.age, let range = mapper!.mapper.instrument.ageRange, !(range.minimum...range.maximum).contains(age) {
                             report.outsideAgeRange += 1
                         }
                         // An absent occasion and an empty one are the same key, as before.
                         try children.add(response.childId)
                         try keys.add(response.childId, response.occasion ?? "", response.informant.rawValue)
-                        try accept(response, mapper!.instrument)
+                        try accept(response, mapper!.mapper.instrument)
                     case .empty:
                         report.empty += 1
                     case let .rejected(problems):
@@ -199,14 +209,14 @@ public struct ImportJob: Sendable {
                 }
                 throw ImportError.noRecords(file: file, kind: recognition.kind)
             }
-            if let mapper, !unmapped.isEmpty, mapper.profile.items != nil || report.accepted > 0 || report.rejected > 0 {
+            if let mapper = mapper?.mapper, !unmapped.isEmpty, mapper.profile.items != nil || report.accepted > 0 || report.rejected > 0 {
                 let shown = unmapped.prefix(8).joined(separator: ", ")
                 report.notes.append("\(unmapped.count) field(s) not mapped to \(mapper.instrument.reference) (over the whole file): \(shown)\(unmapped.count > 8 ? ", …" : "")")
             }
             // Rows sharing an id: every row of a repeated key, the first included.
             let sharing = try tally().sharing
             if report.accepted >= 4, sharing * 2 > report.accepted {
-                throw ImportError.sharedIds(file: file, column: report.childId?.column ?? mapper?.profile.childId.sourceName ?? "(id)",
+                throw ImportError.sharedIds(file: file, column: report.childId?.column ?? mapper?.mapper.profile.childId.sourceName ?? "(id)",
                                             rows: report.accepted, repeated: sharing, children: report.children)
             }
         } catch let error as CallbackError {

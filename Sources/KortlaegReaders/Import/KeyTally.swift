@@ -7,11 +7,11 @@ import KortlaegDomain
 /// they are sorted, collapsed to (key, count) and written as a sorted run to a private
 /// temporary folder, and ``finish()`` merges the runs (at most ``Limits/fanIn`` at a time).
 ///
-/// A key is kept as the HMAC-SHA-256 of its length-prefixed parts under a random key made for
-/// this tally and never written anywhere: the child ids (which may be CPR numbers) never reach
-/// the disk, and a run cannot be reversed by trying every CPR number. Two keys are counted as the
-/// same when their 256-bit digests are equal (a chance collision is about 2⁻²⁵⁶ per pair — far
-/// below a disk error). A tally that never reached its limit touches no disk. The temporary
+/// A key is kept as the first 128 bits of the HMAC-SHA-256 of its length-prefixed parts under a
+/// random key made for this tally and never written anywhere: the child ids (which may be CPR
+/// numbers) never reach the disk, and a run cannot be reversed by trying every CPR number. Two
+/// keys are counted as the same when their 128-bit digests are equal (a chance collision is
+/// about 2⁻¹²⁸ per pair: for ten million keys about 10⁻²⁵ — far below a disk error). A tally that never reached its limit touches no disk. The temporary
 /// folder (mode 0700, in the system's temporary directory) holds digests only, never ids or
 /// answers, and is removed by ``finish()`` or when the tally is released.
 final class KeyTally {
@@ -19,7 +19,8 @@ final class KeyTally {
     struct Limits: Sendable, Hashable {
         /// Keys held in memory before they are written as a run.
         var keys = 100_000
-        /// Bytes of (encoded) keys held in memory before they are written as a run.
+        /// Bytes of keys held in memory before they are written as a run (each key takes
+        /// ``KeyTally/keySize`` bytes, whatever its parts).
         var bytes = 4 << 20
         /// Runs merged at once (each has an open file and a read buffer).
         var fanIn = 64
@@ -62,8 +63,10 @@ final class KeyTally {
 
     let limits: Limits
     private(set) var work = Work()
-    private var bytes: [UInt8] = []
-    private var spans: [Range<Int>] = []
+    /// The keys held in memory, in the order added.
+    private var keys: [Key] = []
+    /// The length-prefixed parts of the key being added (reused).
+    private var plain: [UInt8] = []
     private var runs: [URL] = []
     /// The temporary folder of the runs, while there are any.
     private(set) var folder: URL?
@@ -85,22 +88,60 @@ final class KeyTally {
 
     deinit { removeFolder() }
 
-    /// Adds one occurrence of the key made of `parts` (compared part by part, exactly).
-    /// - Throws: ``CSVError/cannotWrite(file:reason:)`` when a run cannot be written.
-    func add(_ parts: String...) throws {
-        var plain: [UInt8] = []
-        for part in parts {
-            // Each part is prefixed by its length, so ("ab", "c") and ("a", "bc") stay apart.
-            Self.appendVarint(part.utf8.count, to: &plain)
-            plain.append(contentsOf: part.utf8)
+    /// The bytes a key takes in memory and in a run.
+    static let keySize = 16
+
+    /// A key's 128-bit digest; ordered as its big-endian bytes are.
+    struct Key: Comparable {
+        var high: UInt64
+        var low: UInt64
+
+        static func < (a: Key, b: Key) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
+
+        /// Calls `body` with the key's 16 bytes, in the order ``Key/<`` sorts them.
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            var bigEndian = (high.bigEndian, low.bigEndian)
+            return try withUnsafeBytes(of: &bigEndian) { try body($0.assumingMemoryBound(to: UInt8.self)) }
         }
-        let start = bytes.count
+    }
+
+    /// Adds one occurrence of the key made of `part`.
+    /// - Throws: ``CSVError/cannotWrite(file:reason:)`` when a run cannot be written.
+    func add(_ part: String) throws {
+        plain.removeAll(keepingCapacity: true)
+        append(part)
+        try addPlain()
+    }
+
+    /// Adds one occurrence of the key made of three parts (compared part by part, exactly).
+    /// - Throws: ``CSVError/cannotWrite(file:reason:)`` when a run cannot be written.
+    func add(_ first: String, _ second: String, _ third: String) throws {
+        plain.removeAll(keepingCapacity: true)
+        append(first)
+        append(second)
+        append(third)
+        try addPlain()
+    }
+
+    /// Appends `part` to ``plain`` prefixed by its length, so ("ab", "c") and ("a", "bc") stay apart.
+    private func append(_ part: String) {
+        var part = part
+        part.withUTF8 { utf8 in
+            Self.appendVarint(utf8.count, to: &plain)
+            plain.append(contentsOf: utf8)
+        }
+    }
+
+    private func addPlain() throws {
         var hmac = keyed
-        hmac.update(data: plain)
-        bytes.append(contentsOf: hmac.finalize())
-        spans.append(start..<bytes.count)
-        work.peakKeysInMemory = max(work.peakKeysInMemory, spans.count)
-        if spans.count >= limits.keys || bytes.count >= limits.bytes { try spill() }
+        plain.withUnsafeBytes { hmac.update(data: $0) }
+        let key = hmac.finalize().withUnsafeBytes { digest in
+            Key(high: UInt64(bigEndian: digest.loadUnaligned(as: UInt64.self)),
+                low: UInt64(bigEndian: digest.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        }
+        keys.append(key)
+        work.peakKeysInMemory = max(work.peakKeysInMemory, keys.count)
+        if keys.count >= limits.keys || keys.count * Self.keySize >= limits.bytes { try spill() }
     }
 
     /// Counts every key added, merging the runs written so far, and removes the temporary folder.
@@ -111,13 +152,11 @@ final class KeyTally {
         var counts = Counts()
         if runs.isEmpty {
             forEachCollapsed { _, occurrences in counts.count(occurrences) }
-            bytes.removeAll()
-            spans.removeAll()
+            keys = []
             return counts
         }
-        if !spans.isEmpty { try spill() }
-        bytes = []
-        spans = []
+        if !keys.isEmpty { try spill() }
+        keys = []
         while runs.count > limits.fanIn {
             // Merge the oldest runs into one until a single pass can count them all.
             let group = Array(runs.prefix(limits.fanIn))
@@ -138,18 +177,15 @@ final class KeyTally {
     // MARK: - In memory
 
     /// Calls `body` with each different key held in memory, in byte order, and its count.
-    private func forEachCollapsed(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) rethrows {
-        try bytes.withUnsafeBufferPointer { base in
-            func key(_ span: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: base[span]) }
-            spans.sort { Self.compare(key($0), key($1)) < 0 }
-            var index = 0
-            while index < spans.count {
-                let first = key(spans[index])
-                var end = index + 1
-                while end < spans.count, Self.compare(first, key(spans[end])) == 0 { end += 1 }
-                try body(first, end - index)
-                index = end
-            }
+    private func forEachCollapsed(_ body: (Key, Int) throws -> Void) rethrows {
+        keys.sort()
+        var index = 0
+        while index < keys.count {
+            let first = keys[index]
+            var end = index + 1
+            while end < keys.count, keys[end] == first { end += 1 }
+            try body(first, end - index)
+            index = end
         }
     }
 
@@ -158,12 +194,11 @@ final class KeyTally {
     private func spill() throws {
         let url = try newRunURL()
         let writer = try RunWriter(url: url)
-        try forEachCollapsed { key, occurrences in try writer.write(key, count: occurrences) }
+        try forEachCollapsed { key, occurrences in try key.withBytes { try writer.write($0, count: occurrences) } }
         try writer.close()
         runs.append(url)
         work.runsWritten += 1
-        bytes.removeAll(keepingCapacity: true)
-        spans.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Runs

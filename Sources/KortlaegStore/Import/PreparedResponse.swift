@@ -1,33 +1,37 @@
 import KortlaegDomain
 import Synchronization
 
-/// A record with the work done that needs no store: the child's pseudonym, the answers with
-/// CPR-shaped text masked, the scores and the answers' stored JSON. An import makes it on the
-/// thread that reads the file (``ResponsePreparer``) while the one before is being stored.
+/// A record with the work done that needs no store: the answers with CPR-shaped text masked
+/// and, when worked out ahead (``Rest``), the child's pseudonym, the scores and the answers'
+/// stored JSON. An import makes it on the thread that reads the file (``ResponsePreparer``)
+/// while the one before is being stored; the storing thread works out what was left to it
+/// (``ResponsePreparer/completed(_:)``).
 /// A class: it is handed between threads and closures (one reference, not a copy of every field).
 public final class PreparedResponse: Sendable {
     /// The record as given.
     public let input: StoredResponseInput
-    /// The pseudonym of the child's id at its site; nil when the id is empty.
-    let pseudonym: String?
     /// The answers as stored: free text with CPR numbers masked.
     let answers: [String: AnswerValue]
-    /// The scores, when the record's instrument version could be scored (otherwise the store
-    /// reports why when it comes to the record).
-    let scores: [ComputedScore]?
-    /// ``AnswerCoding/encode(_:missingReasons:)`` of ``answers``.
-    let encodedAnswers: String
-    /// ``ScoreCoding/encode(_:)`` of ``scores``, when there are scores.
-    let encodedScores: String?
+    /// The rest of the work, when it was done ahead; nil when it was left to the storing thread.
+    let rest: Rest?
 
-    init(input: StoredResponseInput, pseudonym: String?, answers: [String: AnswerValue], scores: [ComputedScore]?,
-         encodedAnswers: String, encodedScores: String?) {
+    /// What a record needs besides its masked answers before it can be stored.
+    struct Rest: Sendable, Equatable {
+        /// The pseudonym of the child's id at its site; nil when the id is empty.
+        let pseudonym: String?
+        /// The scores, when the record's instrument version could be scored (otherwise the store
+        /// reports why when it comes to the record).
+        let scores: [ComputedScore]?
+        /// ``AnswerCoding/encode(_:missingReasons:)`` of the masked answers.
+        let encodedAnswers: String
+        /// ``ScoreCoding/encode(_:)`` of ``scores``, when there are scores.
+        let encodedScores: String?
+    }
+
+    init(input: StoredResponseInput, answers: [String: AnswerValue], rest: Rest?) {
         self.input = input
-        self.pseudonym = pseudonym
         self.answers = answers
-        self.scores = scores
-        self.encodedAnswers = encodedAnswers
-        self.encodedScores = encodedScores
+        self.rest = rest
     }
 }
 
@@ -45,9 +49,14 @@ public struct ResponsePreparer: Sendable {
         let made = Mutex<[InstrumentReference: Made]>([:])
     }
 
-    private struct Made: Sendable {
-        var context: ScoringContext?
-        var coding: AnswerCodingPlan?
+    /// A class: one reference per record instead of a copy of the scorer's every table.
+    private final class Made: Sendable {
+        let context: ScoringContext?
+        let coding: AnswerCodingPlan?
+        init(context: ScoringContext?, coding: AnswerCodingPlan?) {
+            self.context = context
+            self.coding = coding
+        }
     }
 
     init(pseudonymizer: Pseudonymizer, instruments: InstrumentCatalog, scoring: ScoringOptions) {
@@ -56,8 +65,9 @@ public struct ResponsePreparer: Sendable {
         self.scoring = scoring
     }
 
-    /// The record with its pseudonym, masked answers, scores and stored answers.
-    public func prepare(_ input: StoredResponseInput) -> PreparedResponse {
+    /// The record with its answers masked and, when `complete`, its pseudonym, scores and
+    /// stored answers (``PreparedResponse/Rest``); without, ``completed(_:)`` works them out later.
+    public func prepare(_ input: StoredResponseInput, complete: Bool = true) -> PreparedResponse {
         var answers = input.response.answers
         if answers.values.contains(where: { if case .text = $0 { true } else { false } }) {
             answers = answers.mapValues { answer in
@@ -65,6 +75,15 @@ public struct ResponsePreparer: Sendable {
                 return answer
             }
         }
+        return PreparedResponse(input: input, answers: answers, rest: complete ? rest(of: input, answers: answers) : nil)
+    }
+
+    /// The pseudonym, scores and stored answers of `prepared`: worked out ahead or now.
+    func completed(_ prepared: PreparedResponse) -> PreparedResponse.Rest {
+        prepared.rest ?? rest(of: prepared.input, answers: prepared.answers)
+    }
+
+    private func rest(of input: StoredResponseInput, answers: [String: AnswerValue]) -> PreparedResponse.Rest {
         let made = self.made(input.response.instrument)
         var scores: [ComputedScore]?
         var encodedScores: String?
@@ -77,9 +96,8 @@ public struct ResponsePreparer: Sendable {
         }
         let encoded = made.coding?.encode(answers, missingReasons: input.missingReasons)
             ?? AnswerCoding.encode(answers, missingReasons: input.missingReasons)
-        return PreparedResponse(input: input, pseudonym: pseudonymizer.pseudonym(for: input.childKey, site: input.attributes.site),
-                                answers: answers, scores: scores, encodedAnswers: encoded,
-                                encodedScores: encodedScores)
+        return PreparedResponse.Rest(pseudonym: pseudonymizer.pseudonym(for: input.childKey, site: input.attributes.site),
+                                     scores: scores, encodedAnswers: encoded, encodedScores: encodedScores)
     }
 
     /// The scorer and answer encoder of `reference`, made on first use.

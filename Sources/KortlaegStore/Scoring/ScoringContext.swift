@@ -5,17 +5,25 @@ import KortlaegDomain
 /// records what its scores were computed with.
 ///
 /// Backend-neutral: a store finds or inserts the row for ``key`` (``ImportBackend/scoringID(for:)``)
-/// and keeps its id with every response scored by this context.
-package struct ScoringContext: Sendable {
+/// and keeps its id with every response scored by this context. A class (immutable): a context
+/// is read for every response of an import, and a copy of a struct this size retains each table.
+package final class ScoringContext: Sendable {
     package let scorer: Scorer
     package let bands: BandLookup
     /// Per score (in scorer order), per band table covering it (instrument order): the score's
     /// bands and, per band, its stored text `table=label`, built once instead of per response.
     private let bandPlan: [[BandPlan]]
+    /// Per score, the bands text of every combination of its tables' bands, indexed in mixed
+    /// radix (per table: 0 = no band, else 1 + the band's index); nil when there are too many
+    /// combinations to list, and the text is then joined per response.
+    private let bandTexts: [[String?]?]
     /// What the scores are computed with: instrument, rule choices, opt-ins, band tables.
     package let key: ScoringKey
     /// The positions of the scores in their stored order (``ScoreCoding/storedOrder(of:)``).
     private let storedOrder: [Int]
+    /// The scores' ids and variables, in scorer order (read per response instead of each definition).
+    private let ids: [String]
+    private let variables: [String]
 
     /// Builds the scorer.
     /// - Throws: ``StoreError/scoringOptions(reference:reason:)`` when the options do not fit the instrument.
@@ -27,14 +35,19 @@ package struct ScoringContext: Sendable {
             throw StoreError.scoringOptions(reference: instrument.reference.description, reason: error.description)
         }
         self.scorer = scorer
-        storedOrder = ScoreCoding.storedOrder(of: scorer.scores.map(\.id))
+        let ids = scorer.scores.map(\.id)
+        self.ids = ids
+        variables = scorer.scores.map(\.variable)
+        storedOrder = ScoreCoding.storedOrder(of: ids)
         let bands = BandLookup(instrument: instrument)
         self.bands = bands
-        bandPlan = scorer.scores.map { score in
+        let bandPlan = scorer.scores.map { score in
             bands.tables.compactMap { table in
                 table.scores[score.id].map { BandPlan(bands: $0.bands, texts: $0.bands.map { "\(table.id)=\($0.label)" }) }
             }
         }
+        self.bandPlan = bandPlan
+        bandTexts = bandPlan.map(Self.combinations)
         let choices = "{" + scorer.ruleChoices.sorted { $0.key < $1.key }
             .map { "\(AnswerCoding.quoted($0.key)):\(AnswerCoding.quoted($0.value))" }.joined(separator: ",") + "}"
         let tables = bands.tables.map { "\($0.id) (\($0.normSet))" }.joined(separator: ", ")
@@ -53,17 +66,26 @@ package struct ScoringContext: Sendable {
     package func score(_ response: Response) -> [ComputedScore] {
         let set = scorer.score(response)
         var computed: [ComputedScore] = []
-        computed.reserveCapacity(scorer.scores.count)
-        for (index, definition) in scorer.scores.enumerated() {
+        computed.reserveCapacity(ids.count)
+        for index in ids.indices {
             let value = set.values[index]
-            var bandTexts: String?
+            var text: String?
             if let value {
-                for plan in bandPlan[index] {
-                    guard let band = plan.bands.firstIndex(where: { $0.contains(value) }) else { continue }
-                    if bandTexts == nil { bandTexts = plan.texts[band] } else { bandTexts! += "," + plan.texts[band] }
+                if let listed = bandTexts[index] {
+                    var combination = 0, stride = 1
+                    for plan in bandPlan[index] {
+                        if let band = plan.bands.firstIndex(where: { $0.contains(value) }) { combination += (band + 1) * stride }
+                        stride *= plan.bands.count + 1
+                    }
+                    text = listed[combination]
+                } else {
+                    for plan in bandPlan[index] {
+                        guard let band = plan.bands.firstIndex(where: { $0.contains(value) }) else { continue }
+                        if text == nil { text = plan.texts[band] } else { text! += "," + plan.texts[band] }
+                    }
                 }
             }
-            computed.append(ComputedScore(id: definition.id, variable: definition.variable, value: value, bands: bandTexts))
+            computed.append(ComputedScore(id: ids[index], variable: variables[index], value: value, bands: text))
         }
         return computed
     }
@@ -72,6 +94,24 @@ package struct ScoringContext: Sendable {
     /// working out their order again.
     package func encode(_ scores: [ComputedScore]) -> String {
         scores.count == storedOrder.count ? ScoreCoding.encode(scores, order: storedOrder) : ScoreCoding.encode(scores)
+    }
+
+    /// The bands texts of every combination of `plans`' bands (see ``bandTexts``), or nil
+    /// beyond 4,096 combinations.
+    private static func combinations(of plans: [BandPlan]) -> [String?]? {
+        var texts: [String?] = [nil]
+        var stride = 1
+        for plan in plans {
+            guard stride * (plan.bands.count + 1) <= 4_096 else { return nil }
+            // Digit 0 (no band in this table) keeps the texts so far; digit d appends band d − 1.
+            var next = texts
+            for band in plan.texts {
+                next += texts.map { before in before.map { $0 + "," + band } ?? band }
+            }
+            texts = next
+            stride *= plan.bands.count + 1
+        }
+        return texts
     }
 
     /// One band table's bands of one score, with their stored texts.

@@ -31,8 +31,8 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
     private var occasions: [String: Int64] = [:]
     private var classes: [String: Int64] = [:]
     private var schools: [String: Int64] = [:]
-    private var scorers: [InstrumentReference: (context: ScoringContext, id: Int64)] = [:]
-    private var lastScorer: (reference: InstrumentReference, scorer: (context: ScoringContext, id: Int64))?
+    private var scorers: [InstrumentReference: Scoring] = [:]
+    private var lastScorer: (reference: InstrumentReference, scorer: Scoring)?
     private var lastOccasion: (code: String, id: Int64)?
     private(set) var counts = ImportCounts()
     private(set) var conflicts: [ImportConflict] = []
@@ -87,13 +87,14 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
     @discardableResult
     package func add(_ prepared: PreparedResponse) throws -> ImportReject? {
         var input = prepared.input
+        let rest = preparation.completed(prepared)
         if let site = input.attributes.site, let problem = SiteName.problem(site) {
             let rejection = ImportReject(row: input.row, line: input.line, column: "(site)", value: nil,
                                          reason: "\(problem); correct the site in the file or with --site")
             try reject(rejection)
             return rejection
         }
-        guard let pseudonym = prepared.pseudonym else {
+        guard let pseudonym = rest.pseudonym else {
             let rejection = ImportReject(row: input.row, line: input.line, column: "(id)", value: nil,
                                          reason: "the child id is empty; every response needs the child's id")
             try reject(rejection)
@@ -122,9 +123,9 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
                                       instrument: input.response.instrument, date: input.date,
                                       answers: input.response.answers, batchID: batch.batchID,
                                       scoringID: scorer.id, missingReasons: input.missingReasons,
-                                      encodedAnswers: prepared.encodedAnswers, encodedScores: prepared.encodedScores)
+                                      encodedAnswers: rest.encodedAnswers, encodedScores: rest.encodedScores)
         let response = input.response
-        let scores = { prepared.scores ?? scorer.context.score(response) }
+        let scores = { rest.scores ?? scorer.context.score(response) }
         // The common case, a new response, is one insert: the backend's unique key finds a stored
         // one, and only then are the rules below asked what it means.
         if try backend.insertResponseIfNew(newResponse, scores: scores) {
@@ -170,7 +171,18 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
     // MARK: - Parts
 
     /// The scorer and scoring row id for the instrument version, building them once.
-    private func scoring(_ reference: InstrumentReference) throws -> (context: ScoringContext, id: Int64) {
+    /// A scorer and the id of its ``ScoringKey`` row: one reference per record, not a copy of
+    /// the scorer's every table.
+    private final class Scoring {
+        let context: ScoringContext
+        let id: Int64
+        init(_ context: ScoringContext, id: Int64) {
+            self.context = context
+            self.id = id
+        }
+    }
+
+    private func scoring(_ reference: InstrumentReference) throws -> Scoring {
         // A file's records name one instrument version, as a rule: no hashing for the next one.
         if let last = lastScorer, last.reference == reference { return last.scorer }
         if let cached = scorers[reference] {
@@ -185,9 +197,10 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         }
         let context = try ScoringContext(instrument: instrument, options: options.scoring)
         let id = try backend.scoringID(for: context.key) ?? backend.insertScoring(context.key)
-        scorers[reference] = (context, id)
-        lastScorer = (reference, (context, id))
-        return (context, id)
+        let scoring = Scoring(context, id: id)
+        scorers[reference] = scoring
+        lastScorer = (reference, scoring)
+        return scoring
     }
 
     /// The occasion's id, created when new; an occasion without a date takes the first one given.
