@@ -50,8 +50,9 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
     struct Cancelled: Error {}
 
     private let condition = NSCondition()
-    /// The batches waiting, readable without the lock (a hint for the reading thread).
-    private let waiting = Atomic<Int>(0)
+    /// The batches queued or in the caller's hands and not yet handled, readable without the
+    /// lock (a hint for the reading thread).
+    private let unhandled = Atomic<Int>(0)
     private let batchSize: Int
     private let capacity: Int
     // Guarded by `condition`.
@@ -72,10 +73,11 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
 
     // MARK: - The reading thread
 
-    /// Whether the calling thread has work waiting (two batches or more): the reading thread
-    /// is ahead, and work either thread may do is better done on the reading one. When it is
-    /// false the caller is about to wait for the reader, which should leave such work to it.
-    var callerIsBusy: Bool { waiting.load(ordering: .relaxed) >= 2 }
+    /// Whether the calling thread has work waiting (two batches or more not yet handled): the
+    /// reading thread is ahead, and work either thread may do is better done on the reading one.
+    /// When it is false the caller is about to wait for the reader, which should leave such
+    /// work to it.
+    var callerIsBusy: Bool { unhandled.load(ordering: .relaxed) >= 2 }
 
     /// Queues an event; throws ``Cancelled`` once the caller has stopped.
     func send(_ event: Event) throws {
@@ -125,7 +127,7 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
             throw Cancelled()
         }
         queue.append(pending)
-        waiting.store(queue.count, ordering: .relaxed)
+        unhandled.add(1, ordering: .relaxed)
         pending = []
         pending.reserveCapacity(batchSize)
         condition.broadcast()
@@ -146,7 +148,6 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
             }
             var batches = queue
             queue.removeAll(keepingCapacity: true)
-            waiting.store(0, ordering: .relaxed)
             condition.broadcast()
             condition.unlock()
             defer {
@@ -173,6 +174,7 @@ final class ImportHandoff<Prepared: Sendable>: @unchecked Sendable {
                         throw error
                     }
                 }
+                unhandled.subtract(1, ordering: .relaxed)
             }
         }
     }
