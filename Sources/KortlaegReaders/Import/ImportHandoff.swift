@@ -8,7 +8,8 @@ import Synchronization
 /// the other.
 ///
 /// Memory is bounded: the reader waits while `capacity` batches are waiting, so at most
-/// 2 × `capacity` + 1 batches exist (queued, in the caller's hands, being filled). When the caller's
+/// 3 × `capacity` + 2 batches exist (queued, in the caller's hands, handled and waiting to be
+/// released — each reader hand-off releases those —, being filled). When the caller's
 /// closure throws, the reader is cancelled (its next hand-off throws ``Cancelled``) and its
 /// results are dropped. Asking (``ask(_:)``) waits until the caller has handled the event,
 /// for the one callback whose answer the reading depends on (`instrumentChosen`).
