@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KortlaegReaders
@@ -30,6 +31,31 @@ import Testing
         #expect(bp.allSatisfy { $0.occasion == nil })
         #expect(records[0].location == "line 158 (ODM/ClinicalData/SubjectData/FormData)")
         #expect(metadata.codeLists.values.contains { $0.contains(.init(code: "2", label: "Complete")) })
+    }
+
+    /// `ItemData`'s attributes in any order and with others around them; `IsNull="Yes"` leaves
+    /// the item out, a missing `Value` is an empty answer, a prefixed `ItemOID` is not `ItemOID`.
+    @Test func itemDataAttributesInAnyOrder() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" xmlns:x="urn:x" ODMVersion="1.3.2">
+             <ClinicalData StudyOID="S"><SubjectData SubjectKey="7"><FormData FormOID="F">
+              <ItemGroupData ItemGroupOID="G">
+               <ItemData Value="2" ItemOID="a"/>
+               <ItemData x:Note="n" ItemOID="b" Value="1" TransactionType="Insert"/>
+               <ItemData ItemOID="c" IsNull="Yes"/>
+               <ItemData IsNull="No" ItemOID="d"/>
+               <ItemData x:ItemOID="e" Value="3"/>
+              </ItemGroupData>
+             </FormData></SubjectData></ClinicalData>
+            </ODM>
+            """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("odm-attributes-\(UUID().uuidString).xml").path
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (records, _) = try ODMReader(path: path).readAll()
+        #expect(records.count == 1)
+        #expect(records.first?.fields.map { "\($0.name)=\($0.value)" } == ["a=2", "b=1", "d="])
     }
 
     @Test func longitudinalUsesUniqueEventName() throws {

@@ -36,6 +36,7 @@ public struct ODMReader {
         let enumeratedItem = xml.name("EnumeratedItem"), studyEventDef = xml.name("StudyEventDef")
         let subjectData = xml.name("SubjectData"), studyEventData = xml.name("StudyEventData")
         let formData = xml.name("FormData"), itemData = xml.name("ItemData"), translatedText = xml.name("TranslatedText")
+        let itemOID = xml.name("ItemOID"), isNull = xml.name("IsNull"), value = xml.name("Value")
         var metadata = ODMMetadata()
         var subject: String?
         var event: String?
@@ -60,8 +61,9 @@ public struct ODMReader {
                     metadata.sourceSystem = xml.attribute("SourceSystem")
                 }
                 if name == itemData {
-                    if let oid = xml.attribute("ItemOID"), xml.attribute("IsNull") != "Yes" {
-                        record?.fields.append(SourceField(name: oid, value: xml.attribute("Value") ?? ""))
+                    let (oid, null, given) = xml.attributes(itemOID, isNull, value)
+                    if let oid, null != "Yes" {
+                        record?.fields.append(SourceField(name: oid, value: given ?? ""))
                     }
                 } else if name == itemDef {
                     metadata.items.append(.init(

@@ -198,6 +198,28 @@ final class XMLStreamReader {
         return string(xmlTextReaderConstValue(reader))
     }
 
+    /// The values of the unprefixed attributes `first`, `second` and `third` (names from
+    /// ``name(_:)``) of the element ``nextEvent()`` just started, nil for each it has not: one
+    /// pass over the element's attributes comparing interned names, instead of a search by
+    /// text per name (``attribute(_:)``; ODM's `ItemData` is most of a file's elements).
+    func attributes(_ first: Name, _ second: Name, _ third: Name) -> (String?, String?, String?) {
+        var values: (String?, String?, String?) = (nil, nil, nil)
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return values }
+        repeat {
+            // An attribute's name is interned in the parser's dictionary, as an element's is.
+            let name = xmlTextReaderConstName(reader)
+            if name == first.pointer {
+                values.0 = string(xmlTextReaderConstValue(reader))
+            } else if name == second.pointer {
+                values.1 = string(xmlTextReaderConstValue(reader))
+            } else if name == third.pointer {
+                values.2 = string(xmlTextReaderConstValue(reader))
+            }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return values
+    }
+
     /// The text of the `.text` event ``nextEvent()`` just returned.
     var textValue: String { string(xmlTextReaderConstValue(reader)) }
 
