@@ -19,7 +19,7 @@ struct ResponseFilter {
     /// The child filters (pseudonym, class) on the `child` table, its columns prefixed with
     /// `prefix` (`"c."` in a join, `""` alone).
     mutating func addChildFilters(_ query: ResponseQuery, prefix: String) {
-        if let child = query.child { add("\(prefix)pseudonym = ?", [child]) }
+        if let child = query.child { add(ChildKey.condition(prefix: prefix), ChildKey.arguments(child)) }
         if let className = query.className { add("\(prefix)classId IN (SELECT id FROM schoolClass WHERE name = ?)", [className]) }
     }
 

@@ -119,13 +119,16 @@ package struct SQLiteImportBackend: ImportBackend {
     // MARK: - Children
 
     package func childID(pseudonym: String) throws -> Int64? {
-        let select = try statement(.childID, "SELECT id FROM child WHERE pseudonym = ?")
-        select.bind(pseudonym, at: 1)
+        let select = try statement(.childID, "SELECT id FROM child WHERE " + ChildKey.condition())
+        let arguments = ChildKey.arguments(pseudonym)
+        select.bind(arguments[0], at: 1)
+        select.bind(arguments[1], at: 2)
         return try select.fetchInt64(in: db) { [pseudonym] }
     }
 
     package func child(pseudonym: String) throws -> StoredChild? {
-        try ChildRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM child WHERE pseudonym = ?"), arguments: [pseudonym])
+        try ChildRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM child WHERE " + ChildKey.condition()),
+                                arguments: StatementArguments(ChildKey.arguments(pseudonym)))
             .map { record in
                 var child = StoredChild(id: record.id, pseudonym: record.pseudonym, classID: record.classId,
                                         birthYear: record.birthYear, birthMonth: record.birthMonth, sex: record.sex)

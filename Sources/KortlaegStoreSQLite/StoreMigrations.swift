@@ -256,6 +256,26 @@ enum StoreMigrations {
             try flush()
             try db.drop(table: "score")
         }
+        // v9 (issue 15): children are found through an index of the pseudonym's first characters
+        // (``ChildKey``) instead of the UNIQUE index of the whole text, less than half its size.
+        // SQLite cannot drop a column's UNIQUE: the table is rebuilt with the same columns, rows
+        // and ids.
+        register("v9") { db in
+            try db.create(table: "child_v9") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pseudonym", .text).notNull()
+                t.column("classId", .integer).references("schoolClass")
+                t.column("birthYear", .integer)
+                t.column("birthMonth", .integer)
+                t.column("sex", .text)
+                t.column("site", .text)
+            }
+            let columns = "id, pseudonym, classId, birthYear, birthMonth, sex, site"
+            try db.execute(sql: "INSERT INTO child_v9 (\(columns)) SELECT \(columns) FROM child")
+            try db.drop(table: "child")
+            try db.rename(table: "child_v9", to: "child")
+            try db.execute(sql: "CREATE INDEX childPseudonymPrefix ON child (substr(pseudonym, 1, \(ChildKey.prefixLength)))")
+        }
         return migrator
     }
 }

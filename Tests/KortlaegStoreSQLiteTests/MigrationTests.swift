@@ -14,7 +14,7 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(Set(tables) == Set(SQLiteProjectStore.tablesInOrder.map(\.name)))
-        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
     }
 
     /// A project made before trivsel results existed (schema v1 only) is upgraded on open and keeps its data.
@@ -34,7 +34,7 @@ struct MigrationTests {
         let store = try SQLiteProjectStore.open(at: path)
         #expect(try store.project().municipality == "Odense")
         let applied = try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
         #expect(try store.rowCounts()["trivselFigure"] == 0 && store.rowCounts()["school"] == 1)
         let outcome = try store.importTrivselResults(
             TrivselStoreTests.trivselBatch("a.csv"), results: TrivselStoreTests.results, rejects: [],
@@ -111,7 +111,7 @@ struct MigrationTests {
             try queue.close()
         }
         let store = try SQLiteProjectStore.open(at: path)
-        #expect(try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
         let rows = try store.dbQueue.read { db in try TrivselFigureRecord.order(Column("id")).fetchAll(db) }
         #expect(rows == [
             TrivselFigureRecord(id: 7, batchId: 1, schoolId: 1, grade: "4. klasse", gradeKey: "4", schoolYear: 2018,
@@ -177,7 +177,7 @@ struct MigrationTests {
     @Test func anOlderKortlaegRefusesAVersion3Store() throws {
         let path = try temporaryFolder().appendingPathComponent("v3.kortlaeg").path
         _ = try SQLiteProjectStore.create(at: path, project: ProjectInfo(), operator: "t")
-        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v3", "v4", "v5", "v6", "v7", "v8"])) {
+        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v3", "v4", "v5", "v6", "v7", "v8", "v9"])) {
             _ = try SQLiteProjectStore.open(at: path, migrator: StoreMigrations.migrator(through: "v2"))
         }
         #expect(try SQLiteProjectStore.open(at: path).project().municipality == nil)
@@ -228,6 +228,59 @@ struct MigrationTests {
             #expect(scores["p2"] == [StoredScore(id: "total", variable: "ptotal", value: 0.1, bands: "x=y")])
             #expect(scores["p3"] == [])
         }
+        #expect(try store.checkIntegrity(full: true).isEmpty)
+    }
+
+    /// v9 (issue 15): the child table loses the UNIQUE index of the whole pseudonym for the index
+    /// of its first characters (``ChildKey``). A v8 store keeps its children (ids, pseudonyms,
+    /// attributes), finds them by pseudonym through the new index, and an import into it adds
+    /// no second row for a child it already holds.
+    @Test func aVersion8StoresChildrenAreFoundThroughThePrefixIndex() throws {
+        let path = try olderStore(named: "v8.kortlaeg", upTo: "v8", """
+                INSERT INTO school (id, name) VALUES (1, 'Byskolen');
+                INSERT INTO schoolClass (id, schoolId, name) VALUES (1, 1, '4.a');
+                INSERT INTO child (id, pseudonym, classId, birthYear, birthMonth, sex, site)
+                  VALUES (7, 'p-seven', 1, 2015, 3, 'f', 'Odense'), (9, 'p-nine', NULL, NULL, NULL, NULL, NULL);
+                """)
+        let store = try SQLiteProjectStore.open(at: path)
+        let rows = try store.dbQueue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, pseudonym, classId, birthYear, birthMonth, sex, site FROM child ORDER BY id")
+        }
+        #expect(rows.map { $0.description } == [
+            #"[id:7 pseudonym:"p-seven" classId:1 birthYear:2015 birthMonth:3 sex:"f" site:"Odense"]"#,
+            #"[id:9 pseudonym:"p-nine" classId:NULL birthYear:NULL birthMonth:NULL sex:NULL site:NULL]"#,
+        ])
+        let indexes = try store.dbQueue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'child' ORDER BY name")
+        }
+        #expect(indexes == ["childPseudonymPrefix"])
+        // The lookup of the import and of a child's page search the index (a scan would make an
+        // import of n children n² work); SQLite's own plan says which.
+        let plan = try store.dbQueue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM child WHERE " + ChildKey.condition(),
+                             arguments: StatementArguments(ChildKey.arguments("p-seven"))).map { $0["detail"] as String }
+        }
+        #expect(plan == ["SEARCH child USING INDEX childPseudonymPrefix (<expr>=?)"])
+        let found = try store.dbQueue.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM child WHERE " + ChildKey.condition(),
+                               arguments: StatementArguments(ChildKey.arguments("p-seven")))
+        }
+        #expect(found == 7)
+        // An import of the same child twice (two occasions) and a new one: one row each.
+        let pseudonym = try store.pseudonym(for: "barn-1")
+        _ = try store.importFile(batch("a.csv"), options: importOptions()) { sink in
+            _ = try sink.add(parentRecord("barn-1", row: 1))
+            _ = try sink.add(parentRecord("barn-1", .followUp(1), row: 2))
+        }
+        let children = try store.dbQueue.read { db in
+            try String.fetchAll(db, sql: "SELECT pseudonym FROM child ORDER BY id")
+        }
+        #expect(children == ["p-seven", "p-nine", pseudonym])
+        var query = ResponseQuery()
+        query.child = pseudonym
+        var occasions: [String] = []
+        try store.responses(query) { occasions.append($0.occasion.description) }
+        #expect(occasions.sorted() == ["F1", "T1"])
         #expect(try store.checkIntegrity(full: true).isEmpty)
     }
 }
