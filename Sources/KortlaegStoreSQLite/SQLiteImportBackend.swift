@@ -116,6 +116,14 @@ package struct SQLiteImportBackend: ImportBackend {
         return record.id!
     }
 
+    // MARK: - Short answers
+
+    package static var keepsShortAnswers: Bool { true }
+
+    package func adoptAnswerLayout(_ layout: AnswerLayout, scoringID: Int64) throws -> Bool {
+        try AnswerLayouts.adopt(layout, scoringID: scoringID, in: db)
+    }
+
     // MARK: - Children
 
     package func childID(pseudonym: String) throws -> Int64? {
@@ -170,7 +178,9 @@ package struct SQLiteImportBackend: ImportBackend {
         let scores: [ComputedScore]
         let decoded: (answers: [String: AnswerValue], missingReasons: [String: String])
         do {
-            decoded = try AnswerCoding.decodeWithReasons(old.answers)
+            let layout = try String.fetchOne(db, sql: "SELECT answerItems FROM scoring WHERE id = ?", arguments: [old.scoringId])
+                .flatMap(AnswerLayout.init(stored:))
+            decoded = try AnswerCoding.decodeWithReasons(old.answers, layout: layout)
             var decoder = ScoreDecoder()
             scores = try decoder.decode(old.scores)
         } catch {

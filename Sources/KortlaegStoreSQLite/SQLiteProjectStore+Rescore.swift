@@ -25,6 +25,10 @@ extension SQLiteProjectStore {
                 let updateScores = try db.makeStatement(sql: "UPDATE response SET scores = ? WHERE id = ?")
                 var decoder = ScoreDecoder()
                 let updateScoring = try db.makeStatement(sql: "UPDATE response SET scoringId = ? WHERE id = ?")
+                let updateAnswers = try db.makeStatement(sql: "UPDATE response SET answers = ? WHERE id = ?")
+                let layouts = try AnswerLayouts(db)
+                // New scoring id → whether it keeps the layout of the short answers moved to it.
+                var adopted: [Int64: Bool] = [:]
                 while true {
                     let rows = try Row.fetchAll(page, arguments: [lastId])
                     if rows.isEmpty { break }
@@ -49,7 +53,9 @@ extension SQLiteProjectStore {
                             newScoringId = try backend.scoringID(for: context.key) ?? backend.insertScoring(context.key)
                             contexts[scoringId] = (context, newScoringId)
                         }
-                        let answers = try AnswerCoding.decode(row["answers"])
+                        let answersText: String = row["answers"]
+                        let layout = layouts[scoringId]
+                        let answers = try AnswerCoding.decode(answersText, layout: layout)
                         let new = context.score(Response(instrument: reference, answers: answers))
                         var old: [String: (variable: String, value: Double?, bands: String?)] = [:]
                         for score in try decoder.decode(row["scores"] as String) {
@@ -74,6 +80,16 @@ extension SQLiteProjectStore {
                         }
                         if newScoringId != scoringId {
                             try updateScoring.execute(arguments: [newScoringId, responseId])
+                            // Short answers move with their layout; where the new row keeps
+                            // another one, they are written out as JSON.
+                            if AnswerLayout.isShort(answersText), let layout {
+                                if adopted[newScoringId] == nil {
+                                    adopted[newScoringId] = try AnswerLayouts.adopt(layout, scoringID: newScoringId, in: db)
+                                }
+                                if adopted[newScoringId] != true {
+                                    try updateAnswers.execute(arguments: [AnswerCoding.encode(answers), responseId])
+                                }
+                            }
                         }
                     }
                 }

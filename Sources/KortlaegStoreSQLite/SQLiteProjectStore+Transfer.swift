@@ -8,6 +8,11 @@ extension SQLiteProjectStore: TransferSource {
         try wrap {
             try dbQueue.read { db in
                 var counts: [TransferTable: Int] = [:]
+                // Short answers (``AnswerLayout``) leave as JSON: the layouts stay behind with
+                // this store's scoring rows, and every store reads JSON.
+                let layouts = try AnswerLayouts(db)
+                let answersColumn = TransferTable.response.columns.firstIndex(of: "answers")!
+                let scoringColumn = TransferTable.response.columns.firstIndex(of: "scoringId")!
                 for table in TransferTable.allCases {
                     if table == .score {
                         counts[table] = try Self.transferScores(db, body)
@@ -18,7 +23,16 @@ extension SQLiteProjectStore: TransferSource {
                     let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table.rawValue) ORDER BY \(order)")
                     var count = 0
                     while let row = try rows.next() {
-                        try body(table, (0..<row.count).map { Self.transferValue(row[$0] as DatabaseValue) })
+                        var values = (0..<row.count).map { Self.transferValue(row[$0] as DatabaseValue) }
+                        if table == .response, case let .text(answers) = values[answersColumn], AnswerLayout.isShort(answers) {
+                            let scoringID: Int64 = row[scoringColumn]
+                            do {
+                                values[answersColumn] = .text(AnswerCoding.encode(try AnswerCoding.decode(answers, layout: layouts[scoringID])))
+                            } catch {
+                                throw StoreError.database("stored response \(row[0] as Int64) cannot be decoded: \(error)")
+                            }
+                        }
+                        try body(table, values)
                         count += 1
                     }
                     counts[table] = count

@@ -120,7 +120,7 @@ extension SQLiteProjectStore {
             let reasons: [String: String]
             do {
                 let text = query.includeAnswers ? responses.text(7) ?? "{}" : "{}"
-                answers = query.includeAnswers ? try AnswerCoding.decode(text) : [:]
+                answers = query.includeAnswers ? try AnswerCoding.decode(text, layout: scoring.layout) : [:]
                 reasons = query.includeAnswers ? try AnswerCoding.decodeMissingReasons(text) : [:]
             } catch {
                 throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
@@ -140,7 +140,7 @@ extension SQLiteProjectStore {
 /// choices decoded), classes with their schools, and the children the query admits.
 private struct ResponseLookups: Sendable {
     var occasions: RowIDTable<Occasion>
-    var scorings: RowIDTable<(choices: [String: String], includeUnverified: Bool)>
+    var scorings: RowIDTable<(choices: [String: String], includeUnverified: Bool, layout: AnswerLayout?)>
     var children: RowIDTable<(pseudonym: String, attributes: ChildAttributes)>
     /// Whether the query admits only some children (a response of another child is skipped).
     var filtersChildren: Bool
@@ -151,11 +151,12 @@ private struct ResponseLookups: Sendable {
             guard let occasion = Occasion(code) else { throw StoreError.database("stored occasion '\(code)' is unknown") }
             return (row[0], occasion)
         })
-        scorings = RowIDTable(try Row.fetchAll(db, sql: "SELECT id, ruleChoices, includeUnverified FROM scoring")
-            .map { row throws -> (Int64, (choices: [String: String], includeUnverified: Bool)) in
+        scorings = RowIDTable(try Row.fetchAll(db, sql: "SELECT id, ruleChoices, includeUnverified, answerItems FROM scoring")
+            .map { row throws -> (Int64, (choices: [String: String], includeUnverified: Bool, layout: AnswerLayout?)) in
                 let text: String = row[1]
                 do {
-                    return (row[0], (try JSONDecoder().decode([String: String].self, from: Data(text.utf8)), row[2]))
+                    return (row[0], (try JSONDecoder().decode([String: String].self, from: Data(text.utf8)), row[2],
+                                     AnswerLayout(stored: row[3])))
                 } catch {
                     throw StoreError.database("stored scoring \(row[0] as Int64) cannot be decoded: \(error)")
                 }

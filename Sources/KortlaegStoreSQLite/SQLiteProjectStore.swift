@@ -65,7 +65,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             guard !state.applied.isEmpty else { throw StoreError.notAProject(path: path, reason: "no Kortlæg schema") }
             if state.superseded {
                 let known = Set(migrator.migrations)
-                throw StoreError.newerSchema(path: path, unknownMigrations: state.applied.subtracting(known).sorted())
+                throw StoreError.newerSchema(path: path, unknownMigrations: state.applied.subtracting(known).sorted { $0.compare($1, options: .numeric) == .orderedAscending })
             }
             // Only a store that needs a schema step is written to on open, so reading never waits
             // for a writer (WAL: readers see the last commit while an import runs).

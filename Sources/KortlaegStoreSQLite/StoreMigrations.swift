@@ -276,6 +276,14 @@ enum StoreMigrations {
             try db.rename(table: "child_v9", to: "child")
             try db.execute(sql: "CREATE INDEX childPseudonymPrefix ON child (substr(pseudonym, 1, \(ChildKey.prefixLength)))")
         }
+        // v10 (issue 15): a scoring row keeps the item layout of its responses' short answers
+        // (``AnswerLayout``: `~` and a character per item instead of JSON). Empty: none kept (every
+        // answer text of its responses is JSON, as all of them were before v10).
+        register("v10") { db in
+            try db.alter(table: "scoring") { t in
+                t.add(column: "answerItems", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 }

@@ -14,7 +14,7 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(Set(tables) == Set(SQLiteProjectStore.tablesInOrder.map(\.name)))
-        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
+        #expect(try queue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
     }
 
     /// A project made before trivsel results existed (schema v1 only) is upgraded on open and keeps its data.
@@ -34,7 +34,7 @@ struct MigrationTests {
         let store = try SQLiteProjectStore.open(at: path)
         #expect(try store.project().municipality == "Odense")
         let applied = try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
         #expect(try store.rowCounts()["trivselFigure"] == 0 && store.rowCounts()["school"] == 1)
         let outcome = try store.importTrivselResults(
             TrivselStoreTests.trivselBatch("a.csv"), results: TrivselStoreTests.results, rejects: [],
@@ -111,7 +111,7 @@ struct MigrationTests {
             try queue.close()
         }
         let store = try SQLiteProjectStore.open(at: path)
-        #expect(try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
+        #expect(try store.dbQueue.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
         let rows = try store.dbQueue.read { db in try TrivselFigureRecord.order(Column("id")).fetchAll(db) }
         #expect(rows == [
             TrivselFigureRecord(id: 7, batchId: 1, schoolId: 1, grade: "4. klasse", gradeKey: "4", schoolYear: 2018,
@@ -177,7 +177,7 @@ struct MigrationTests {
     @Test func anOlderKortlaegRefusesAVersion3Store() throws {
         let path = try temporaryFolder().appendingPathComponent("v3.kortlaeg").path
         _ = try SQLiteProjectStore.create(at: path, project: ProjectInfo(), operator: "t")
-        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v3", "v4", "v5", "v6", "v7", "v8", "v9"])) {
+        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])) {
             _ = try SQLiteProjectStore.open(at: path, migrator: StoreMigrations.migrator(through: "v2"))
         }
         #expect(try SQLiteProjectStore.open(at: path).project().municipality == nil)

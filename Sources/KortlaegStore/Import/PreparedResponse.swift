@@ -22,7 +22,8 @@ public final class PreparedResponse: Sendable {
         /// The scores, when the record's instrument version could be scored (otherwise the store
         /// reports why when it comes to the record).
         let scores: [ComputedScore]?
-        /// ``AnswerCoding/encode(_:missingReasons:)`` of the masked answers.
+        /// ``AnswerCoding/encode(_:missingReasons:)`` of the masked answers, or their
+        /// ``AnswerLayout`` short form when the store keeps that.
         let encodedAnswers: String
         /// ``ScoreCoding/encode(_:)`` of ``scores``, when there are scores.
         let encodedScores: String?
@@ -42,6 +43,8 @@ public struct ResponsePreparer: Sendable {
     private let instruments: InstrumentCatalog
     private let scoring: ScoringOptions
     private let contexts = Contexts()
+    /// Whether the store keeps answers in ``AnswerLayout``'s short form.
+    private let shortAnswers: Bool
 
     /// The scorers and answer encoders made so far, by instrument version (a nil scorer: the
     /// version cannot be scored; a nil encoder: the version is not in the catalog).
@@ -59,10 +62,11 @@ public struct ResponsePreparer: Sendable {
         }
     }
 
-    init(pseudonymizer: Pseudonymizer, instruments: InstrumentCatalog, scoring: ScoringOptions) {
+    init(pseudonymizer: Pseudonymizer, instruments: InstrumentCatalog, scoring: ScoringOptions, shortAnswers: Bool = false) {
         self.pseudonymizer = pseudonymizer
         self.instruments = instruments
         self.scoring = scoring
+        self.shortAnswers = shortAnswers
     }
 
     /// The record with its answers masked and, when `complete`, its pseudonym, scores and
@@ -105,7 +109,7 @@ public struct ResponsePreparer: Sendable {
         if let made = contexts.made.withLock({ $0[reference] }) { return made }
         let instrument = try? instruments.instrument(reference)
         let made = Made(context: instrument.flatMap { try? ScoringContext(instrument: $0, options: scoring) },
-                        coding: instrument.map { AnswerCodingPlan(itemIDs: $0.items.map(\.id)) })
+                        coding: instrument.map { AnswerCodingPlan(itemIDs: $0.items.map(\.id), short: shortAnswers) })
         contexts.made.withLock { $0[reference] = made }
         return made
     }

@@ -72,16 +72,27 @@ package enum AnswerCoding {
     }
 
     /// The reasons of the items answered with a source missing code (item → reason), if any.
-    package static func decodeMissingReasons(_ json: String) throws -> [String: String] {
-        try JSONDecoder().decode(Groups.self, from: Data(json.utf8)).m ?? [:]
+    /// A text in ``AnswerLayout``'s short form has none.
+    package static func decodeMissingReasons(_ json: String, layout: AnswerLayout? = nil) throws -> [String: String] {
+        if AnswerLayout.isShort(json) { return [:] }
+        return try JSONDecoder().decode(Groups.self, from: Data(json.utf8)).m ?? [:]
     }
 
-    package static func decode(_ json: String) throws -> [String: AnswerValue] {
-        try decodeWithReasons(json).answers
+    /// The answers of a stored text: JSON, or ``AnswerLayout``'s short form read with `layout`
+    /// (the layout kept with the response's scoring row).
+    package static func decode(_ json: String, layout: AnswerLayout? = nil) throws -> [String: AnswerValue] {
+        try decodeWithReasons(json, layout: layout).answers
     }
 
     /// The answers and the missing codes' reasons, decoded once.
-    package static func decodeWithReasons(_ json: String) throws -> (answers: [String: AnswerValue], missingReasons: [String: String]) {
+    /// - Throws: ``StoreError/database(_:)`` for a short-form text without its layout.
+    package static func decodeWithReasons(_ json: String, layout: AnswerLayout? = nil) throws -> (answers: [String: AnswerValue], missingReasons: [String: String]) {
+        if AnswerLayout.isShort(json) {
+            guard let layout else {
+                throw StoreError.database("stored answers are in the short form, but their scoring row keeps no layout of the items")
+            }
+            return (try layout.decode(json), [:])
+        }
         let groups = try JSONDecoder().decode(Groups.self, from: Data(json.utf8))
         var answers: [String: AnswerValue] = [:]
         for (item, code) in groups.c ?? [:] { answers[item] = .code(code) }

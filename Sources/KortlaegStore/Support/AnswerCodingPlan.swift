@@ -7,12 +7,19 @@ import KortlaegDomain
 package struct AnswerCodingPlan: Sendable {
     /// Item id and its `"id":` bytes, in the stored (sorted) order.
     private let keys: [(id: String, prefix: [UInt8])]
+    /// The layout of the short form, when the store keeps answers in it (``AnswerLayout``).
+    private let layout: AnswerLayout?
 
-    package init(itemIDs: some Sequence<String>) {
-        keys = Set(itemIDs).sorted().map { id in (id, Array((AnswerCoding.quoted(id) + ":").utf8)) }
+    /// The plan of an instrument's items; with `short`, answers the short form can hold are
+    /// written in it (``AnswerLayout``), the others as JSON.
+    package init(itemIDs: some Sequence<String>, short: Bool = false) {
+        let ids = Array(itemIDs)
+        keys = Set(ids).sorted().map { id in (id, Array((AnswerCoding.quoted(id) + ":").utf8)) }
+        layout = short ? AnswerLayout(itemIDs: ids) : nil
     }
 
     package func encode(_ answers: [String: AnswerValue], missingReasons: [String: String] = [:]) -> String {
+        if let layout, let short = layout.encode(answers, missingReasons: missingReasons) { return short }
         guard !answers.isEmpty, missingReasons.isEmpty, answers.count <= keys.count else {
             return AnswerCoding.encode(answers, missingReasons: missingReasons)
         }

@@ -2,8 +2,8 @@ import KortlaegStore
 import GRDB
 
 /// The `response` table: one informant's answers for one child at one occasion, pinned to the
-/// exact instrument version. `answers` is JSON (see ``AnswerCoding``); `scores` its scores
-/// (see ``ScoreCoding``).
+/// exact instrument version. `answers` is JSON (see ``AnswerCoding``) or, from schema v10, the
+/// short form of its scoring row's layout (``AnswerLayout``); `scores` its scores (see ``ScoreCoding``).
 struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "response"
     var id: Int64?

@@ -45,7 +45,8 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         self.batch = batch
         self.options = options
         self.pseudonymizer = pseudonymizer
-        preparation = ResponsePreparer(pseudonymizer: pseudonymizer, instruments: options.instruments, scoring: options.scoring)
+        preparation = ResponsePreparer(pseudonymizer: pseudonymizer, instruments: options.instruments, scoring: options.scoring,
+                                       shortAnswers: Backend.keepsShortAnswers)
     }
 
     /// Imports one file into `store` as one transaction (the body of ``ProjectStore/importFile(_:options:produce:)``).
@@ -119,11 +120,14 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         let occasionID = try occasion(input.occasion, date: input.date)
         let childID = try child(pseudonym, attributes: input.attributes)
 
+        // Short answers only with a scoring row that keeps their layout (an older row may keep another).
+        let encodedAnswers = scorer.shortAnswers || !AnswerLayout.isShort(rest.encodedAnswers)
+            ? rest.encodedAnswers : AnswerCoding.encode(input.response.answers, missingReasons: input.missingReasons)
         let newResponse = NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
                                       instrument: input.response.instrument, date: input.date,
                                       answers: input.response.answers, batchID: batch.batchID,
                                       scoringID: scorer.id, missingReasons: input.missingReasons,
-                                      encodedAnswers: rest.encodedAnswers, encodedScores: rest.encodedScores)
+                                      encodedAnswers: encodedAnswers, encodedScores: rest.encodedScores)
         let response = input.response
         let scores = { rest.scores ?? scorer.context.score(response) }
         // The common case, a new response, is one insert: the backend's unique key finds a stored
@@ -176,9 +180,12 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
     private final class Scoring {
         let context: ScoringContext
         let id: Int64
-        init(_ context: ScoringContext, id: Int64) {
+        /// Whether the row keeps the layout of this instrument's short answers (``AnswerLayout``).
+        let shortAnswers: Bool
+        init(_ context: ScoringContext, id: Int64, shortAnswers: Bool) {
             self.context = context
             self.id = id
+            self.shortAnswers = shortAnswers
         }
     }
 
@@ -197,7 +204,11 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         }
         let context = try ScoringContext(instrument: instrument, options: options.scoring)
         let id = try backend.scoringID(for: context.key) ?? backend.insertScoring(context.key)
-        let scoring = Scoring(context, id: id)
+        var shortAnswers = false
+        if Backend.keepsShortAnswers, let layout = AnswerLayout(itemIDs: instrument.items.map(\.id)) {
+            shortAnswers = try backend.adoptAnswerLayout(layout, scoringID: id)
+        }
+        let scoring = Scoring(context, id: id, shortAnswers: shortAnswers)
         scorers[reference] = scoring
         lastScorer = (reference, scoring)
         return scoring
