@@ -121,7 +121,11 @@ package struct SQLiteImportBackend: ImportBackend {
     package static var keepsShortAnswers: Bool { true }
 
     package func adoptAnswerLayout(_ layout: AnswerLayout, scoringID: Int64) throws -> Bool {
-        try AnswerLayouts.adopt(layout, scoringID: scoringID, in: db)
+        try ShortFormLayouts.adopt(layout.stored, column: .answers, scoringID: scoringID, in: db)
+    }
+
+    package func adoptScoreLayout(_ layout: ScoreLayout, scoringID: Int64) throws -> Bool {
+        try ShortFormLayouts.adopt(layout.stored, column: .scores, scoringID: scoringID, in: db)
     }
 
     // MARK: - Children
@@ -178,11 +182,10 @@ package struct SQLiteImportBackend: ImportBackend {
         let scores: [ComputedScore]
         let decoded: (answers: [String: AnswerValue], missingReasons: [String: String])
         do {
-            let layout = try String.fetchOne(db, sql: "SELECT answerItems FROM scoring WHERE id = ?", arguments: [old.scoringId])
-                .flatMap(AnswerLayout.init(stored:))
-            decoded = try AnswerCoding.decodeWithReasons(old.answers, layout: layout)
+            let layouts = try Row.fetchOne(db, sql: "SELECT answerItems, scoreItems FROM scoring WHERE id = ?", arguments: [old.scoringId])
+            decoded = try AnswerCoding.decodeWithReasons(old.answers, layout: layouts.flatMap { AnswerLayout(stored: $0[0]) })
             var decoder = ScoreDecoder()
-            scores = try decoder.decode(old.scores)
+            scores = try decoder.decode(old.scores, layout: layouts.flatMap { ScoreLayout(stored: $0[1]) })
         } catch {
             throw StoreError.database("stored response \(id) cannot be decoded: \(error)")
         }

@@ -26,7 +26,7 @@ extension SQLiteProjectStore {
                 var decoder = ScoreDecoder()
                 let updateScoring = try db.makeStatement(sql: "UPDATE response SET scoringId = ? WHERE id = ?")
                 let updateAnswers = try db.makeStatement(sql: "UPDATE response SET answers = ? WHERE id = ?")
-                let layouts = try AnswerLayouts(db)
+                let layouts = try ShortFormLayouts(db)
                 // New scoring id → whether it keeps the layout of the short answers moved to it.
                 var adopted: [Int64: Bool] = [:]
                 while true {
@@ -54,11 +54,12 @@ extension SQLiteProjectStore {
                             contexts[scoringId] = (context, newScoringId)
                         }
                         let answersText: String = row["answers"]
-                        let layout = layouts[scoringId]
+                        let layout = layouts.answers(scoringId)
                         let answers = try AnswerCoding.decode(answersText, layout: layout)
                         let new = context.score(Response(instrument: reference, answers: answers))
                         var old: [String: (variable: String, value: Double?, bands: String?)] = [:]
-                        for score in try decoder.decode(row["scores"] as String) {
+                        let scoresText: String = row["scores"]
+                        for score in try decoder.decode(scoresText, layout: layouts.scores(scoringId)) {
                             old[score.id] = (score.variable, score.value, score.bands)
                         }
                         var differs = old.count != new.count
@@ -76,6 +77,10 @@ extension SQLiteProjectStore {
                         summary.responses += 1
                         if differs {
                             summary.changedResponses += 1
+                        }
+                        // Short scores are read with their row's layout: ones that move to another
+                        // row are written out in the full form.
+                        if differs || (newScoringId != scoringId && ScoreLayout.isShort(scoresText)) {
                             try updateScores.execute(arguments: [ScoreCoding.encode(new), responseId])
                         }
                         if newScoringId != scoringId {
@@ -84,7 +89,7 @@ extension SQLiteProjectStore {
                             // another one, they are written out as JSON.
                             if AnswerLayout.isShort(answersText), let layout {
                                 if adopted[newScoringId] == nil {
-                                    adopted[newScoringId] = try AnswerLayouts.adopt(layout, scoringID: newScoringId, in: db)
+                                    adopted[newScoringId] = try ShortFormLayouts.adopt(layout.stored, column: .answers, scoringID: newScoringId, in: db)
                                 }
                                 if adopted[newScoringId] != true {
                                     try updateAnswers.execute(arguments: [AnswerCoding.encode(answers), responseId])

@@ -15,7 +15,7 @@ extension SQLiteProjectStore {
         try wrap {
             try dbQueue.read { db in
                 var scoreDecoder = ScoreDecoder()
-                let layouts = try AnswerLayouts(db)
+                let layouts = try ShortFormLayouts(db)
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.id AS id, c.pseudonym AS child, k.name AS className, sc.name AS school,
                            c.birthYear AS birthYear, c.birthMonth AS birthMonth, c.sex AS sex, c.site AS site,
@@ -48,9 +48,9 @@ extension SQLiteProjectStore {
                     let reasons: [String: String]
                     let choices: [String: String]
                     do {
-                        stored = try scoreDecoder.decode(row[16] as String).map(StoredScore.init)
                         let scoringID: Int64 = row[14]
-                        answers = query.includeAnswers ? try AnswerCoding.decode(row[13], layout: layouts[scoringID]) : [:]
+                        stored = try scoreDecoder.decode(row[16] as String, layout: layouts.scores(scoringID)).map(StoredScore.init)
+                        answers = query.includeAnswers ? try AnswerCoding.decode(row[13], layout: layouts.answers(scoringID)) : [:]
                         reasons = query.includeAnswers ? try AnswerCoding.decodeMissingReasons(row[13]) : [:]
                         if let known = decodedChoices[scoringID] {
                             choices = known

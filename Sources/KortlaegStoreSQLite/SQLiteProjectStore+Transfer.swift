@@ -10,12 +10,12 @@ extension SQLiteProjectStore: TransferSource {
                 var counts: [TransferTable: Int] = [:]
                 // Short answers (``AnswerLayout``) leave as JSON: the layouts stay behind with
                 // this store's scoring rows, and every store reads JSON.
-                let layouts = try AnswerLayouts(db)
+                let layouts = try ShortFormLayouts(db)
                 let answersColumn = TransferTable.response.columns.firstIndex(of: "answers")!
                 let scoringColumn = TransferTable.response.columns.firstIndex(of: "scoringId")!
                 for table in TransferTable.allCases {
                     if table == .score {
-                        counts[table] = try Self.transferScores(db, body)
+                        counts[table] = try Self.transferScores(db, layouts: layouts, body)
                         continue
                     }
                     let order = table.keyColumns.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -27,7 +27,7 @@ extension SQLiteProjectStore: TransferSource {
                         if table == .response, case let .text(answers) = values[answersColumn], AnswerLayout.isShort(answers) {
                             let scoringID: Int64 = row[scoringColumn]
                             do {
-                                values[answersColumn] = .text(AnswerCoding.encode(try AnswerCoding.decode(answers, layout: layouts[scoringID])))
+                                values[answersColumn] = .text(AnswerCoding.encode(try AnswerCoding.decode(answers, layout: layouts.answers(scoringID))))
                             } catch {
                                 throw StoreError.database("stored response \(row[0] as Int64) cannot be decoded: \(error)")
                             }
@@ -116,15 +116,16 @@ extension SQLiteProjectStore: TransferSource {
 
     /// Every response's scores as `score` rows (``TransferTable/columns`` order), by response id
     /// and score id; the number of rows.
-    private static func transferScores(_ db: Database, _ body: (TransferTable, [TransferValue]) throws -> Void) throws -> Int {
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, scores FROM response ORDER BY id")
+    private static func transferScores(_ db: Database, layouts: ShortFormLayouts,
+                                       _ body: (TransferTable, [TransferValue]) throws -> Void) throws -> Int {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, scores, scoringId FROM response ORDER BY id")
         var decoder = ScoreDecoder()
         var count = 0
         while let row = try rows.next() {
             let responseID: Int64 = row[0]
             let scores: [ComputedScore]
             do {
-                scores = try decoder.decode(row[1] as String)
+                scores = try decoder.decode(row[1] as String, layout: layouts.scores(row[2]))
             } catch {
                 throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
             }

@@ -99,9 +99,14 @@ extension SQLiteProjectStore {
         var scoreDecoder = ScoreDecoder()
         while try responses.step(in: db) {
             let responseID = responses.int64(0)
+            guard let scoring = lookups.scorings[responses.int64(8)] else {
+                throw StoreError.database("stored response \(responseID) has no scoring")
+            }
             let stored: [StoredScore]
             do {
-                stored = try scoreDecoder.decode(responses.bytes(9)) { StoredScore(id: $0, variable: $1, value: $2, bands: $3) }
+                stored = try scoreDecoder.decode(responses.bytes(9), layout: scoring.scoreLayout) {
+                    StoredScore(id: $0, variable: $1, value: $2, bands: $3)
+                }
             } catch {
                 throw StoreError.database("stored response \(responseID) cannot be decoded: \(error)")
             }
@@ -112,9 +117,6 @@ extension SQLiteProjectStore {
             guard let occasion = lookups.occasions[responses.int64(2)],
                   let informant = responses.repeatedText(4).flatMap(Informant.init(rawValue:)) else {
                 throw StoreError.database("stored response \(responseID) has an unknown occasion or informant")
-            }
-            guard let scoring = lookups.scorings[responses.int64(8)] else {
-                throw StoreError.database("stored response \(responseID) has no scoring")
             }
             let answers: [String: AnswerValue]
             let reasons: [String: String]
@@ -140,7 +142,7 @@ extension SQLiteProjectStore {
 /// choices decoded), classes with their schools, and the children the query admits.
 private struct ResponseLookups: Sendable {
     var occasions: RowIDTable<Occasion>
-    var scorings: RowIDTable<(choices: [String: String], includeUnverified: Bool, layout: AnswerLayout?)>
+    var scorings: RowIDTable<(choices: [String: String], includeUnverified: Bool, layout: AnswerLayout?, scoreLayout: ScoreLayout?)>
     var children: RowIDTable<(pseudonym: String, attributes: ChildAttributes)>
     /// Whether the query admits only some children (a response of another child is skipped).
     var filtersChildren: Bool
@@ -151,12 +153,12 @@ private struct ResponseLookups: Sendable {
             guard let occasion = Occasion(code) else { throw StoreError.database("stored occasion '\(code)' is unknown") }
             return (row[0], occasion)
         })
-        scorings = RowIDTable(try Row.fetchAll(db, sql: "SELECT id, ruleChoices, includeUnverified, answerItems FROM scoring")
-            .map { row throws -> (Int64, (choices: [String: String], includeUnverified: Bool, layout: AnswerLayout?)) in
+        scorings = RowIDTable(try Row.fetchAll(db, sql: "SELECT id, ruleChoices, includeUnverified, answerItems, scoreItems FROM scoring")
+            .map { row throws -> (Int64, (choices: [String: String], includeUnverified: Bool, layout: AnswerLayout?, scoreLayout: ScoreLayout?)) in
                 let text: String = row[1]
                 do {
                     return (row[0], (try JSONDecoder().decode([String: String].self, from: Data(text.utf8)), row[2],
-                                     AnswerLayout(stored: row[3])))
+                                     AnswerLayout(stored: row[3]), ScoreLayout(stored: row[4])))
                 } catch {
                     throw StoreError.database("stored scoring \(row[0] as Int64) cannot be decoded: \(error)")
                 }

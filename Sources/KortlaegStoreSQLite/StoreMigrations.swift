@@ -276,12 +276,15 @@ enum StoreMigrations {
             try db.rename(table: "child_v9", to: "child")
             try db.execute(sql: "CREATE INDEX childPseudonymPrefix ON child (substr(pseudonym, 1, \(ChildKey.prefixLength)))")
         }
-        // v10 (issue 15): a scoring row keeps the item layout of its responses' short answers
-        // (``AnswerLayout``: `~` and a character per item instead of JSON). Empty: none kept (every
-        // answer text of its responses is JSON, as all of them were before v10).
+        // v10 (issue 15): a scoring row keeps the layouts of its responses' short forms: of the
+        // answers (``AnswerLayout``: `~` and a character per item instead of JSON) and of the
+        // scores (``ScoreLayout``: values and bands indexes instead of ids, variables and bands
+        // texts). Empty: none kept (the texts of its responses are in the full forms, as all of
+        // them were before v10).
         register("v10") { db in
             try db.alter(table: "scoring") { t in
                 t.add(column: "answerItems", .text).notNull().defaults(to: "")
+                t.add(column: "scoreItems", .text).notNull().defaults(to: "")
             }
         }
         return migrator

@@ -25,7 +25,8 @@ public final class PreparedResponse: Sendable {
         /// ``AnswerCoding/encode(_:missingReasons:)`` of the masked answers, or their
         /// ``AnswerLayout`` short form when the store keeps that.
         let encodedAnswers: String
-        /// ``ScoreCoding/encode(_:)`` of ``scores``, when there are scores.
+        /// ``ScoreCoding/encode(_:)`` of ``scores`` (or their ``ScoreLayout`` short form when the
+        /// store keeps that), when there are scores.
         let encodedScores: String?
     }
 
@@ -43,8 +44,8 @@ public struct ResponsePreparer: Sendable {
     private let instruments: InstrumentCatalog
     private let scoring: ScoringOptions
     private let contexts = Contexts()
-    /// Whether the store keeps answers in ``AnswerLayout``'s short form.
-    private let shortAnswers: Bool
+    /// Whether the store keeps answers and scores in the short forms (``AnswerLayout``, ``ScoreLayout``).
+    private let shortForms: Bool
 
     /// The scorers and answer encoders made so far, by instrument version (a nil scorer: the
     /// version cannot be scored; a nil encoder: the version is not in the catalog).
@@ -62,11 +63,11 @@ public struct ResponsePreparer: Sendable {
         }
     }
 
-    init(pseudonymizer: Pseudonymizer, instruments: InstrumentCatalog, scoring: ScoringOptions, shortAnswers: Bool = false) {
+    init(pseudonymizer: Pseudonymizer, instruments: InstrumentCatalog, scoring: ScoringOptions, shortForms: Bool = false) {
         self.pseudonymizer = pseudonymizer
         self.instruments = instruments
         self.scoring = scoring
-        self.shortAnswers = shortAnswers
+        self.shortForms = shortForms
     }
 
     /// The record with its answers masked and, when `complete`, its pseudonym, scores and
@@ -96,7 +97,7 @@ public struct ResponsePreparer: Sendable {
             response.answers = answers
             let computed = context.score(response)
             scores = computed
-            encodedScores = context.encode(computed)
+            encodedScores = (shortForms ? context.encodeShort(computed) : nil) ?? context.encode(computed)
         }
         let encoded = made.coding?.encode(answers, missingReasons: input.missingReasons)
             ?? AnswerCoding.encode(answers, missingReasons: input.missingReasons)
@@ -109,7 +110,7 @@ public struct ResponsePreparer: Sendable {
         if let made = contexts.made.withLock({ $0[reference] }) { return made }
         let instrument = try? instruments.instrument(reference)
         let made = Made(context: instrument.flatMap { try? ScoringContext(instrument: $0, options: scoring) },
-                        coding: instrument.map { AnswerCodingPlan(itemIDs: $0.items.map(\.id), short: shortAnswers) })
+                        coding: instrument.map { AnswerCodingPlan(itemIDs: $0.items.map(\.id), short: shortForms) })
         contexts.made.withLock { $0[reference] = made }
         return made
     }

@@ -76,7 +76,7 @@ package enum ScoreCoding {
 
     /// An integral value below 10^15 as its digits (not -0, whose sign the digits would lose);
     /// any other as `Double.description`, which reads back as the same value.
-    private static func appendValue(_ value: Double, to bytes: inout [UInt8]) {
+    static func appendValue(_ value: Double, to bytes: inout [UInt8]) {
         if value == value.rounded(), abs(value) < 1e15, !(value == 0 && value.sign == .minus) {
             var number = Int64(value)
             if number < 0 {
@@ -111,24 +111,32 @@ package struct ScoreDecoder {
 
     package init() {}
 
-    /// The scores of a stored text.
+    /// The scores of a stored text: the full form, or ``ScoreLayout``'s short form read with
+    /// `layout` (the layout kept with the response's scoring row).
     /// - Throws: ``StoreError/database(_:)`` when the text is not in the stored form.
-    package mutating func decode(_ text: String) throws -> [ComputedScore] {
+    package mutating func decode(_ text: String, layout: ScoreLayout? = nil) throws -> [ComputedScore] {
         var text = text
-        return try text.withUTF8 { try decode($0) }
+        return try text.withUTF8 { try decode($0, layout: layout) }
     }
 
     /// The scores of a stored text's bytes.
     /// - Throws: ``StoreError/database(_:)`` when the bytes are not in the stored form.
-    package mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [ComputedScore] {
-        try decode(bytes) { ComputedScore(id: $0, variable: $1, value: $2, bands: $3) }
+    package mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, layout: ScoreLayout? = nil) throws -> [ComputedScore] {
+        try decode(bytes, layout: layout) { ComputedScore(id: $0, variable: $1, value: $2, bands: $3) }
     }
 
     /// The scores of a stored text's bytes, each made by `make(id, variable, value, bands)`.
-    /// - Throws: ``StoreError/database(_:)`` when the bytes are not in the stored form.
-    package mutating func decode<Score>(_ bytes: UnsafeBufferPointer<UInt8>,
+    /// - Throws: ``StoreError/database(_:)`` when the bytes are not in the stored form, or are in
+    ///   the short one without `layout`.
+    package mutating func decode<Score>(_ bytes: UnsafeBufferPointer<UInt8>, layout: ScoreLayout? = nil,
                                         make: (String, String, Double?, String?) -> Score) throws -> [Score] {
         guard !bytes.isEmpty else { return [] }
+        if bytes[0] == ScoreLayout.marker {
+            guard let layout else {
+                throw StoreError.database("stored scores are in the short form, but their scoring row keeps no layout of the scores")
+            }
+            return try layout.decode(bytes, make: make)
+        }
         var scores: [Score] = []
         scores.reserveCapacity(recent.count / 3)
         var fields: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) = (.init(start: nil, count: 0), .init(start: nil, count: 0), .init(start: nil, count: 0))
@@ -213,7 +221,7 @@ package struct ScoreDecoder {
     }
 
     /// The value field: empty is nil; digits are read directly, anything else by `Double(_:)`.
-    private static func value(_ field: UnsafeBufferPointer<UInt8>) throws -> Double? {
+    static func value(_ field: UnsafeBufferPointer<UInt8>) throws -> Double? {
         guard !field.isEmpty else { return nil }
         var index = 0
         let negative = field[0] == UInt8(ascii: "-")

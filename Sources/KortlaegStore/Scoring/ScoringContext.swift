@@ -24,6 +24,9 @@ package final class ScoringContext: Sendable {
     /// The scores' ids and variables, in scorer order (read per response instead of each definition).
     private let ids: [String]
     private let variables: [String]
+    /// The layout of this context's scores for the short stored form (``ScoreLayout``); nil when
+    /// a score has too many band combinations to list.
+    package let scoreLayout: ScoreLayout?
 
     /// Builds the scorer.
     /// - Throws: ``StoreError/scoringOptions(reference:reason:)`` when the options do not fit the instrument.
@@ -47,7 +50,14 @@ package final class ScoringContext: Sendable {
             }
         }
         self.bandPlan = bandPlan
-        bandTexts = bandPlan.map(Self.combinations)
+        let bandTexts = bandPlan.map(Self.combinations)
+        self.bandTexts = bandTexts
+        var layoutScores: [ScoreLayout.Score] = []
+        for index in ids.indices {
+            guard let texts = bandTexts[index] else { break }
+            layoutScores.append(ScoreLayout.Score(id: ids[index], variable: variables[index], bands: texts))
+        }
+        scoreLayout = layoutScores.count == ids.count ? ScoreLayout(scores: layoutScores) : nil
         let choices = "{" + scorer.ruleChoices.sorted { $0.key < $1.key }
             .map { "\(AnswerCoding.quoted($0.key)):\(AnswerCoding.quoted($0.value))" }.joined(separator: ",") + "}"
         let tables = bands.tables.map { "\($0.id) (\($0.normSet))" }.joined(separator: ", ")
@@ -72,12 +82,7 @@ package final class ScoringContext: Sendable {
             var text: String?
             if let value {
                 if let listed = bandTexts[index] {
-                    var combination = 0, stride = 1
-                    for plan in bandPlan[index] {
-                        if let band = plan.bands.firstIndex(where: { $0.contains(value) }) { combination += (band + 1) * stride }
-                        stride *= plan.bands.count + 1
-                    }
-                    text = listed[combination]
+                    text = listed[combination(of: value, score: index)]
                 } else {
                     for plan in bandPlan[index] {
                         guard let band = plan.bands.firstIndex(where: { $0.contains(value) }) else { continue }
@@ -88,6 +93,32 @@ package final class ScoringContext: Sendable {
             computed.append(ComputedScore(id: ids[index], variable: variables[index], value: value, bands: text))
         }
         return computed
+    }
+
+    /// The index of the bands text of `value` for score `index` in ``bandTexts``.
+    private func combination(of value: Double, score index: Int) -> Int {
+        var combination = 0, stride = 1
+        for plan in bandPlan[index] {
+            if let band = plan.bands.firstIndex(where: { $0.contains(value) }) { combination += (band + 1) * stride }
+            stride *= plan.bands.count + 1
+        }
+        return combination
+    }
+
+    /// ``ScoreLayout``'s short form of scores this context computed (``score(_:)``), or nil
+    /// when it has no layout or the scores are not its own.
+    package func encodeShort(_ scores: [ComputedScore]) -> String? {
+        guard let scoreLayout, scores.count == ids.count else { return nil }
+        var ordered: [ComputedScore] = []
+        var indexes: [Int?] = []
+        ordered.reserveCapacity(scores.count)
+        indexes.reserveCapacity(scores.count)
+        for position in storedOrder {
+            let score = scores[position]
+            ordered.append(score)
+            indexes.append(score.value.map { combination(of: $0, score: position) } ?? 0)
+        }
+        return scoreLayout.encode(ordered, bandIndexes: indexes)
     }
 
     /// ``ScoreCoding/encode(_:)`` of scores this context computed (``score(_:)``), without

@@ -91,17 +91,21 @@ package protocol ImportBackend {
 
     // MARK: Short answers (default: none)
 
-    /// Whether the backend keeps answers in ``AnswerLayout``'s short form where it can hold them.
+    /// Whether the backend keeps answers and scores in the short forms where they can hold them
+    /// (``AnswerLayout``, ``ScoreLayout``).
     static var keepsShortAnswers: Bool { get }
     /// Keeps `layout` as the meaning of the short answers of the responses of scoring row
     /// `scoringID` when the row keeps none yet; whether short answers of `layout` may be stored
     /// with that row (false when it keeps another one: those responses are stored as JSON).
     func adoptAnswerLayout(_ layout: AnswerLayout, scoringID: Int64) throws -> Bool
+    /// The same for the layout of the short scores (``ScoreLayout``).
+    func adoptScoreLayout(_ layout: ScoreLayout, scoringID: Int64) throws -> Bool
 }
 
 extension ImportBackend {
     package static var keepsShortAnswers: Bool { false }
     package func adoptAnswerLayout(_ layout: AnswerLayout, scoringID: Int64) throws -> Bool { false }
+    package func adoptScoreLayout(_ layout: ScoreLayout, scoringID: Int64) throws -> Bool { false }
 
     /// Backends whose transactions cannot race (one process, in memory) need no second look.
     package func previousImport(sha256: String) throws -> PreviousImport? { nil }

@@ -46,7 +46,7 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         self.options = options
         self.pseudonymizer = pseudonymizer
         preparation = ResponsePreparer(pseudonymizer: pseudonymizer, instruments: options.instruments, scoring: options.scoring,
-                                       shortAnswers: Backend.keepsShortAnswers)
+                                       shortForms: Backend.keepsShortAnswers)
     }
 
     /// Imports one file into `store` as one transaction (the body of ``ProjectStore/importFile(_:options:produce:)``).
@@ -120,14 +120,18 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         let occasionID = try occasion(input.occasion, date: input.date)
         let childID = try child(pseudonym, attributes: input.attributes)
 
-        // Short answers only with a scoring row that keeps their layout (an older row may keep another).
+        // Short forms only with a scoring row that keeps their layout (an older row may keep another).
         let encodedAnswers = scorer.shortAnswers || !AnswerLayout.isShort(rest.encodedAnswers)
             ? rest.encodedAnswers : AnswerCoding.encode(input.response.answers, missingReasons: input.missingReasons)
+        var encodedScores = rest.encodedScores
+        if !scorer.shortScores, let text = encodedScores, ScoreLayout.isShort(text) {
+            encodedScores = rest.scores.map(scorer.context.encode)
+        }
         let newResponse = NewResponse(childID: childID, occasionID: occasionID, informant: input.informant,
                                       instrument: input.response.instrument, date: input.date,
                                       answers: input.response.answers, batchID: batch.batchID,
                                       scoringID: scorer.id, missingReasons: input.missingReasons,
-                                      encodedAnswers: encodedAnswers, encodedScores: rest.encodedScores)
+                                      encodedAnswers: encodedAnswers, encodedScores: encodedScores)
         let response = input.response
         let scores = { rest.scores ?? scorer.context.score(response) }
         // The common case, a new response, is one insert: the backend's unique key finds a stored
@@ -182,10 +186,13 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         let id: Int64
         /// Whether the row keeps the layout of this instrument's short answers (``AnswerLayout``).
         let shortAnswers: Bool
-        init(_ context: ScoringContext, id: Int64, shortAnswers: Bool) {
+        /// Whether the row keeps the layout of this context's short scores (``ScoreLayout``).
+        let shortScores: Bool
+        init(_ context: ScoringContext, id: Int64, shortAnswers: Bool, shortScores: Bool) {
             self.context = context
             self.id = id
             self.shortAnswers = shortAnswers
+            self.shortScores = shortScores
         }
     }
 
@@ -204,11 +211,14 @@ package final class ResponseImport<Backend: ImportBackend>: ImportSink {
         }
         let context = try ScoringContext(instrument: instrument, options: options.scoring)
         let id = try backend.scoringID(for: context.key) ?? backend.insertScoring(context.key)
-        var shortAnswers = false
-        if Backend.keepsShortAnswers, let layout = AnswerLayout(itemIDs: instrument.items.map(\.id)) {
-            shortAnswers = try backend.adoptAnswerLayout(layout, scoringID: id)
+        var shortAnswers = false, shortScores = false
+        if Backend.keepsShortAnswers {
+            if let layout = AnswerLayout(itemIDs: instrument.items.map(\.id)) {
+                shortAnswers = try backend.adoptAnswerLayout(layout, scoringID: id)
+            }
+            if let layout = context.scoreLayout { shortScores = try backend.adoptScoreLayout(layout, scoringID: id) }
         }
-        let scoring = Scoring(context, id: id, shortAnswers: shortAnswers)
+        let scoring = Scoring(context, id: id, shortAnswers: shortAnswers, shortScores: shortScores)
         scorers[reference] = scoring
         lastScorer = (reference, scoring)
         return scoring

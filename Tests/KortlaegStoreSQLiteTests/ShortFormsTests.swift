@@ -6,10 +6,29 @@ import Testing
 @testable import KortlaegStore
 @testable import KortlaegStoreSQLite
 
-/// Schema v10 (issue 15): the SQLite store keeps answers of codes 0–9 in the short form of the
-/// layout its scoring row keeps (``AnswerLayout``). Every way out of the store reads back the
-/// answers that went in, as the JSON form did.
-struct ShortAnswersTests {
+/// Schema v10 (issue 15): the SQLite store keeps answers of codes 0–9 and the scores in the short
+/// forms of the layouts its scoring row keeps (``AnswerLayout``, ``ScoreLayout``). Every way out
+/// of the store reads back the answers and scores that went in, as the full forms did.
+struct ShortFormsTests {
+    private func rawScores(_ store: SQLiteProjectStore) throws -> [String] {
+        try store.dbQueue.read { db in try String.fetchAll(db, sql: "SELECT scores FROM response ORDER BY id") }
+    }
+
+    private func readScores(_ store: SQLiteProjectStore, ordered: Bool) throws -> [[StoredScore]] {
+        var query = ResponseQuery()
+        query.ordered = ordered
+        var scores: [[StoredScore]] = []
+        try store.responses(query) { scores.append($0.scores) }
+        return scores
+    }
+
+    /// The scores of `record` as the scoring context computes them, in stored order: the oracle.
+    private func expectedScores(_ record: StoredResponseInput) throws -> [StoredScore] {
+        let context = try ScoringContext(instrument: try catalog().instrument(record.response.instrument), options: ScoringOptions())
+        var decoder = ScoreDecoder()
+        return try decoder.decode(context.encode(context.score(record.response))).map(StoredScore.init)
+    }
+
     private func rawAnswers(_ store: SQLiteProjectStore) throws -> [String] {
         try store.dbQueue.read { db in try String.fetchAll(db, sql: "SELECT answers FROM response ORDER BY id") }
     }
@@ -36,6 +55,15 @@ struct ShortAnswersTests {
         #expect(raw[0].filter { $0 == "-" }.count == layout.items.count - record.response.answers.count, "the blank items")
         #expect(try readAnswers(store, ordered: true) == [record.response.answers])
         #expect(try readAnswers(store, ordered: false) == [record.response.answers])
+        let scoreItems = try store.dbQueue.read { db in try String.fetchAll(db, sql: "SELECT scoreItems FROM scoring") }
+        #expect(scoreItems.count == 1 && ScoreLayout(stored: scoreItems[0]) != nil)
+        let scores = try rawScores(store)
+        #expect(scores.count == 1 && scores[0].hasPrefix("~") && scores[0].utf8.count < 60)
+        let expected = try expectedScores(record)
+        #expect(expected.contains { $0.bands != nil } && expected.contains { $0.value != nil })
+        #expect(try readScores(store, ordered: true) == [expected])
+        #expect(try readScores(store, ordered: false) == [expected])
+        #expect(try store.rowCounts()["score"] == expected.count)
         // The same answers from another file are unchanged, not a conflict: the stored short
         // answers were read back for the comparison.
         let outcome = try store.importBatch(batch("b.csv"), records: [record], options: importOptions())
@@ -71,9 +99,15 @@ struct ShortAnswersTests {
         try store.dbQueue.write { db in
             try db.execute(sql: "UPDATE response SET answers = ?", arguments: [AnswerCoding.encode(parentRecord("barn-1").response.answers)])
             try db.execute(sql: "UPDATE scoring SET answerItems = ?", arguments: [AnswerLayout(itemIDs: ["x", "y"])!.stored])
+            let full = try expectedScores(parentRecord("barn-1")).map { ComputedScore(id: $0.id, variable: $0.variable, value: $0.value, bands: $0.bands) }
+            try db.execute(sql: "UPDATE response SET scores = ?", arguments: [ScoreCoding.encode(full)])
+            try db.execute(sql: "UPDATE scoring SET scoreItems = ?",
+                           arguments: [ScoreLayout(scores: [.init(id: "x", variable: "px", bands: [nil])])!.stored])
         }
         _ = try store.importBatch(batch("b.csv"), records: [parentRecord("barn-2")], options: importOptions())
         #expect(try rawAnswers(store).allSatisfy { $0.hasPrefix("{") })
+        #expect(try rawScores(store).allSatisfy { !$0.hasPrefix("~") })
+        #expect(try readScores(store, ordered: false) == [expectedScores(parentRecord("barn-1")), expectedScores(parentRecord("barn-2"))])
         #expect(try readAnswers(store, ordered: true) == [parentRecord("barn-1").response.answers, parentRecord("barn-2").response.answers]
             || readAnswers(store, ordered: true) == [parentRecord("barn-2").response.answers, parentRecord("barn-1").response.answers])
     }
@@ -86,6 +120,9 @@ struct ShortAnswersTests {
         let path = try temporaryFolder().appendingPathComponent("copy.kortlaeg").path
         let copy = try SQLiteProjectStore.create(at: path, copying: store)
         #expect(try rawAnswers(copy).allSatisfy { $0.hasPrefix("{") })
+        #expect(try rawScores(copy).allSatisfy { !$0.hasPrefix("~") })
+        #expect(try readScores(copy, ordered: true) == readScores(store, ordered: true))
+        #expect(try readScores(copy, ordered: true) == [expectedScores(parentRecord("barn-1", code: 0))])
         #expect(try readAnswers(copy, ordered: true) == [parentRecord("barn-1", code: 0).response.answers])
     }
 
@@ -117,5 +154,8 @@ struct ShortAnswersTests {
         #expect(raw.hasPrefix(otherLayout ? "{" : "~"))
         #expect(try readAnswers(store, ordered: true) == [record.response.answers])
         #expect(try readAnswers(store, ordered: false) == [record.response.answers])
+        // The scores moved to another row's layout: written out in the full form.
+        #expect(try rawScores(store).allSatisfy { !$0.hasPrefix("~") })
+        #expect(try readScores(store, ordered: true) == [expectedScores(record)])
     }
 }
