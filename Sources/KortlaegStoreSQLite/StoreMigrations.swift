@@ -159,9 +159,7 @@ enum StoreMigrations {
                 t.column("line", .integer).notNull()
             }
             let columns = "id, batchId, schoolId, grade, gradeKey, schoolYear, indicator, mean, pupils, shareGt3, shareGt4, row, line"
-            try db.execute(sql: "INSERT INTO trivselFigure_v3 (\(columns)) SELECT \(columns) FROM trivselFigure")
-            try db.drop(table: "trivselFigure")
-            try db.rename(table: "trivselFigure_v3", to: "trivselFigure")
+            try replace(table: "trivselFigure", with: "trivselFigure_v3", columns: columns, in: db)
             try db.execute(sql: """
                 CREATE INDEX index_trivselFigure_on_batchId ON trivselFigure (batchId);
                 CREATE INDEX index_trivselFigure_on_schoolId ON trivselFigure (schoolId);
@@ -204,9 +202,7 @@ enum StoreMigrations {
                 t.column("removedBy", .text)
             }
             let columns = "id, fileName, sha256, profile, importedAt, operator, accepted, rejected, replaced"
-            try db.execute(sql: "INSERT INTO importBatch_v5 (\(columns)) SELECT \(columns) FROM importBatch")
-            try db.drop(table: "importBatch")
-            try db.rename(table: "importBatch_v5", to: "importBatch")
+            try replace(table: "importBatch", with: "importBatch_v5", columns: columns, in: db)
             try db.execute(sql: "CREATE UNIQUE INDEX importBatchLiveSha256 ON importBatch (sha256) WHERE removedAt IS NULL")
             try db.create(table: "responseRedelivery") { t in
                 t.autoIncrementedPrimaryKey("id")
@@ -271,9 +267,7 @@ enum StoreMigrations {
                 t.column("site", .text)
             }
             let columns = "id, pseudonym, classId, birthYear, birthMonth, sex, site"
-            try db.execute(sql: "INSERT INTO child_v9 (\(columns)) SELECT \(columns) FROM child")
-            try db.drop(table: "child")
-            try db.rename(table: "child_v9", to: "child")
+            try replace(table: "child", with: "child_v9", columns: columns, in: db)
             try db.execute(sql: "CREATE INDEX childPseudonymPrefix ON child (substr(pseudonym, 1, \(ChildKey.prefixLength)))")
         }
         // v10 (issue 15): a scoring row keeps the layouts of its responses' short forms: of the
@@ -288,5 +282,13 @@ enum StoreMigrations {
             }
         }
         return migrator
+    }
+
+    /// The rebuild of a table SQLite cannot alter: `columns` of every row copied into `rebuilt`
+    /// (same ids), the old table dropped and `rebuilt` renamed to `table`.
+    private static func replace(table: String, with rebuilt: String, columns: String, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO \(rebuilt) (\(columns)) SELECT \(columns) FROM \(table)")
+        try db.drop(table: table)
+        try db.rename(table: rebuilt, to: table)
     }
 }
