@@ -23,15 +23,18 @@ struct AnswerLayoutTests {
             #expect(try AnswerCoding.decode(short, layout: layout) == answers)
             #expect(try AnswerCoding.decode(AnswerCoding.encode(answers)) == answers)
             #expect(try AnswerCoding.decodeMissingReasons(short).isEmpty)
+            // No digits: a run of answers never looks like a CPR number.
+            #expect(!short.contains { $0.isNumber })
         }
     }
 
     /// Item i is the i-th in byte order (`Caring` before `a`, `æble` last): `~` then a
-    /// character per item, `-` for a blank.
+    /// letter per item (code 0 is `a`), `-` for a blank.
     @Test func writesOneCharacterPerItemInByteOrder() throws {
         let layout = try #require(AnswerLayout(itemIDs: ["b", "a", "C", "a"]))
         #expect(layout.items == ["C", "a", "b"])
-        #expect(layout.encode(["b": .code(2), "C": .code(0)]) == "~0-2")
+        #expect(layout.encode(["b": .code(2), "C": .code(0)]) == "~a-c")
+        #expect(layout.encode(["a": .code(9)]) == "~-j-")
         #expect(layout.encode([:]) == "~---")
         #expect(AnswerLayout(stored: layout.stored) == layout)
         #expect(AnswerLayout(stored: "") == nil)
@@ -56,10 +59,10 @@ struct AnswerLayoutTests {
     /// A short text with the wrong length or character, or without its layout, is an error.
     @Test func aDamagedShortTextIsAnError() throws {
         let layout = try #require(AnswerLayout(itemIDs: ["a", "b"]))
-        for text in ["~1", "~123", "~1x", "~1 "] {
+        for text in ["~b", "~bcd", "~1-", "~bk", "~b "] {
             #expect(throws: StoreError.self, "\(text)") { try AnswerCoding.decode(text, layout: layout) }
         }
         #expect(throws: StoreError.self) { try AnswerCoding.decode("~12") }
-        #expect(try AnswerCoding.decode("~1-", layout: layout) == ["a": .code(1)])
+        #expect(try AnswerCoding.decode("~b-", layout: layout) == ["a": .code(1)])
     }
 }

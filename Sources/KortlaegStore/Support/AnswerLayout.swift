@@ -1,8 +1,10 @@
 import KortlaegDomain
 
 /// The items of one instrument version in stored order, for the short form of its answers that
-/// the SQLite store keeps (schema v10): `~` and one character per item — its code `0`–`9`, or `-`
-/// when the item was not answered. `~1020-1` is items 1–6 answered 1, 0, 2, 0, blank, 1.
+/// the SQLite store keeps (schema v10): `~` and one character per item — its code 0–9 as a
+/// letter `a`–`j`, or `-` when the item was not answered. `~bcac-b` is items 1–6 answered 1, 2,
+/// 0, 2, blank, 1. Letters, not digits: a run of answers never looks like a CPR number to a scan
+/// of the project file.
 ///
 /// A response of 31 SDQ items is 32 bytes instead of about 350 of JSON (``AnswerCoding``): an
 /// import of a million responses writes a third of the bytes. The layout is kept once, with the
@@ -14,6 +16,8 @@ package struct AnswerLayout: Hashable, Sendable {
     /// The first character of the short form.
     static let marker = UInt8(ascii: "~")
     private static let notAnswered = UInt8(ascii: "-")
+    /// The character of code 0 (code c is `a` + c).
+    private static let firstCode = UInt8(ascii: "a")
     private static let separator: Character = "\u{1F}"
 
     /// Item ids, sorted by their bytes, each once.
@@ -48,7 +52,7 @@ package struct AnswerLayout: Hashable, Sendable {
         for (index, item) in items.enumerated() {
             guard let value = answers[item] else { continue }
             guard case let .code(code) = value, (0...9).contains(code) else { return nil }
-            out[index + 1] = UInt8(ascii: "0") + UInt8(code)
+            out[index + 1] = Self.firstCode + UInt8(code)
             found += 1
         }
         guard found == answers.count else { return nil }
@@ -68,10 +72,10 @@ package struct AnswerLayout: Hashable, Sendable {
             for (index, item) in items.enumerated() {
                 let byte = bytes[index + 1]
                 if byte == Self.notAnswered { continue }
-                guard byte &- UInt8(ascii: "0") < 10 else {
-                    throw StoreError.database("stored answers are damaged: \(String(decoding: [byte], as: UTF8.self).debugDescription) is neither a code 0–9 nor -")
+                guard byte &- Self.firstCode < 10 else {
+                    throw StoreError.database("stored answers are damaged: \(String(decoding: [byte], as: UTF8.self).debugDescription) is neither a code a–j nor -")
                 }
-                answers[item] = .code(Int(byte &- UInt8(ascii: "0")))
+                answers[item] = .code(Int(byte &- Self.firstCode))
             }
             return answers
         }
