@@ -33,6 +33,24 @@ import KortlaegTestSupport
         ])
     }
 
+    /// The blanks between elements are layout, not text (libxml2 drops them, XML_PARSE_NOBLANKS);
+    /// text with blanks around it keeps them, and an element of blanks only has no text, as before.
+    @Test func blanksBetweenElementsAreNotText() throws {
+        let path = try write("<?xml version=\"1.0\"?>\n<a>\n  <b> </b>\n  <c> x\ty </c>\n  <d>\n  </d>z</a>\n", name: "blanks.xml")
+        #expect(try drain(path) == [
+            .startElement(name: "a", attributes: [:], isEmpty: false),
+            .startElement(name: "b", attributes: [:], isEmpty: false),
+            .endElement(name: "b"),
+            .startElement(name: "c", attributes: [:], isEmpty: false),
+            .text(" x\ty "),
+            .endElement(name: "c"),
+            .startElement(name: "d", attributes: [:], isEmpty: false),
+            .endElement(name: "d"),
+            .text("z"),
+            .endElement(name: "a"),
+        ])
+    }
+
     @Test func externalEntityToLocalFileIsRefusedAndNeverRead() throws {
         let secretPath = try write(secret, name: "secret.txt")
         let path = try write(

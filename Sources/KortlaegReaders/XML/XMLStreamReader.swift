@@ -16,8 +16,11 @@ final class XMLStreamReader {
         case text(String)
     }
 
-    /// Options: no network, CDATA as text. Deliberately without NOENT, DTDLOAD, HUGE, XINCLUDE.
-    static let parserOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+    /// Options: no network, CDATA as text, no text nodes for the blanks between elements (libxml2
+    /// keeps whitespace inside an element, alone or next to text: only layout is dropped, and a
+    /// pretty-printed ODM file has one such node per element). Deliberately without NOENT,
+    /// DTDLOAD, HUGE, XINCLUDE.
+    static let parserOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOBLANKS.rawValue)
 
     private final class ErrorSink {
         var first: (line: Int, message: String)?
