@@ -100,6 +100,61 @@ package enum ScoreCoding {
     }
 }
 
+/// The fields of one score of a stored scores text (the full form's four, the short form's two):
+/// the byte ranges between U+001F separators, up to four kept, all counted.
+struct ScoreFields {
+    /// Fields the score had.
+    private(set) var count = 0
+    private var kept: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)
+        = (.init(start: nil, count: 0), .init(start: nil, count: 0), .init(start: nil, count: 0), .init(start: nil, count: 0))
+
+    /// Field `index` (0 ..< min(count, 4)).
+    subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        switch index {
+        case 0: kept.0
+        case 1: kept.1
+        case 2: kept.2
+        default: kept.3
+        }
+    }
+
+    private mutating func append(_ field: UnsafeBufferPointer<UInt8>) {
+        switch count {
+        case 0: kept.0 = field
+        case 1: kept.1 = field
+        case 2: kept.2 = field
+        case 3: kept.3 = field
+        default: break
+        }
+        count += 1
+    }
+
+    /// Calls `body` with the fields of each score of `bytes[first...]` (scores separated by
+    /// U+001E, fields by U+001F), in order; a text of no bytes after `first` is one empty field.
+    static func forEachScore(in bytes: UnsafeBufferPointer<UInt8>, from first: Int,
+                             _ body: (ScoreFields) throws -> Void) throws {
+        var fields = ScoreFields()
+        var start = first
+        var position = first
+        while position < bytes.count {
+            switch bytes[position] {
+            case ScoreCoding.fieldSeparator:
+                fields.append(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                start = position + 1
+            case ScoreCoding.scoreSeparator:
+                fields.append(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                try body(fields)
+                fields = ScoreFields()
+                start = position + 1
+            default: break
+            }
+            position += 1
+        }
+        fields.append(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        try body(fields)
+    }
+}
+
 /// Reads ``ScoreCoding`` texts back. One decoder reads the responses of one scan: the ids,
 /// variables and bands at one position repeat from response to response (a band text takes a
 /// handful of values), so a field equal to one of the last few at its position reuses that
@@ -139,45 +194,18 @@ package struct ScoreDecoder {
         }
         var scores: [Score] = []
         scores.reserveCapacity(recent.count / 3)
-        var fields: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) = (.init(start: nil, count: 0), .init(start: nil, count: 0), .init(start: nil, count: 0))
-        var fieldCount = 0
-        var start = 0
-        var position = 0
-        func field() -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<position]) }
-        func finishScore() throws {
-            guard fieldCount == 3 else {
-                throw StoreError.database("stored scores are damaged: \(fieldCount + 1) fields in score \(scores.count + 1), 4 expected")
+        try ScoreFields.forEachScore(in: bytes, from: 0) { fields in
+            guard fields.count == 4 else {
+                throw StoreError.database("stored scores are damaged: \(fields.count) fields in score \(scores.count + 1), 4 expected")
             }
-            let bandsField = field()
             let base = scores.count * 3
             while recent.count < base + 3 { recent.append([]) }
-            let id = try text(fields.0, slot: base)
-            let variable = try text(fields.1, slot: base + 1)
-            let value = try Self.value(fields.2)
-            let bands = bandsField.isEmpty ? nil : try text(bandsField, slot: base + 2)
+            let id = try text(fields[0], slot: base)
+            let variable = try text(fields[1], slot: base + 1)
+            let value = try Self.value(fields[2])
+            let bands = fields[3].isEmpty ? nil : try text(fields[3], slot: base + 2)
             scores.append(make(id, variable, value, bands))
-            fieldCount = 0
         }
-        while position < bytes.count {
-            switch bytes[position] {
-            case ScoreCoding.fieldSeparator:
-                switch fieldCount {
-                case 0: fields.0 = field()
-                case 1: fields.1 = field()
-                case 2: fields.2 = field()
-                default:
-                    throw StoreError.database("stored scores are damaged: more than 4 fields in score \(scores.count + 1)")
-                }
-                fieldCount += 1
-                start = position + 1
-            case ScoreCoding.scoreSeparator:
-                try finishScore()
-                start = position + 1
-            default: break
-            }
-            position += 1
-        }
-        try finishScore()
         return scores
     }
 

@@ -76,23 +76,19 @@ package struct ScoreLayout: Hashable, Sendable, Codable {
         guard bytes.first == Self.marker else { throw StoreError.database("stored scores are damaged: not in the short form") }
         var made: [Made] = []
         made.reserveCapacity(scores.count)
-        var start = 1
-        var position = 1
-        var separator = -1
-        func finish() throws {
+        try ScoreFields.forEachScore(in: bytes, from: 1) { fields in
             guard made.count < scores.count else {
                 throw StoreError.database("stored scores are damaged: more scores than the \(scores.count) of their layout")
             }
-            guard separator >= start else {
-                throw StoreError.database("stored scores are damaged: score \(made.count + 1) has no bands field")
+            guard fields.count == 2 else {
+                throw StoreError.database("stored scores are damaged: \(fields.count) fields in score \(made.count + 1), 2 expected")
             }
             let entry = scores[made.count]
-            let value = try ScoreDecoder.value(UnsafeBufferPointer(rebasing: bytes[start..<separator]))
-            let indexField = UnsafeBufferPointer(rebasing: bytes[(separator + 1)..<position])
+            let value = try ScoreDecoder.value(fields[0])
             var bands: String?
-            if !indexField.isEmpty {
+            if !fields[1].isEmpty {
                 var index = 0
-                for byte in indexField {
+                for byte in fields[1] {
                     guard byte &- UInt8(ascii: "0") < 10, index < 1 << 32 else {
                         throw StoreError.database("stored scores are damaged: a bands index that is not a number")
                     }
@@ -105,19 +101,6 @@ package struct ScoreLayout: Hashable, Sendable, Codable {
             }
             made.append(make(entry.id, entry.variable, value, bands))
         }
-        while position < bytes.count {
-            switch bytes[position] {
-            case ScoreCoding.fieldSeparator:
-                guard separator < start else { throw StoreError.database("stored scores are damaged: more than 2 fields in score \(made.count + 1)") }
-                separator = position
-            case ScoreCoding.scoreSeparator:
-                try finish()
-                start = position + 1
-            default: break
-            }
-            position += 1
-        }
-        try finish()
         guard made.count == scores.count else {
             throw StoreError.database("stored scores are damaged: \(made.count) scores, \(scores.count) in their layout")
         }
