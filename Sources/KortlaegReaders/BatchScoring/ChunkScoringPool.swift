@@ -10,8 +10,10 @@ import Foundation
 final class ChunkScoringPool: @unchecked Sendable {
     /// What scoring one chunk produced.
     struct Result: Sendable {
-        /// The encoded output rows.
+        /// The encoded output rows: the first `outputCount` bytes of `output` (the rest is room;
+        /// hand the array back with ``ChunkScoringPool/recycle(_:)`` once written).
         var output: [UInt8] = []
+        var outputCount = 0
         /// The rows' problems, in row order.
         var rejections: [ScoreJob.Rejection] = []
         var complete = 0
@@ -31,6 +33,8 @@ final class ChunkScoringPool: @unchecked Sendable {
     private var results: [Int: Result] = [:]
     private var closed = false
     private var running = 0
+    /// Output buffers written and handed back, for the next blocks (at most a few).
+    private var spare: [[UInt8]] = []
 
     private let rowScorer: RowScorer
     private let encoder: CSVRecordEncoder
@@ -74,6 +78,18 @@ final class ChunkScoringPool: @unchecked Sendable {
         return results.removeValue(forKey: index)
     }
 
+    /// Hands back a block's output buffer (``Result/output``) once written: the next block is
+    /// encoded into its memory instead of new memory zeroed and faulted in page by page.
+    /// The buffer is moved out of `buffer` (left empty): a copy left with the caller would make
+    /// the worker's first write copy it.
+    func recycle(_ buffer: inout [UInt8]) {
+        var moved: [UInt8] = []
+        swap(&moved, &buffer)
+        condition.lock()
+        if spare.count < 4 { spare.append(moved) }
+        condition.unlock()
+    }
+
     /// Stops the workers (after the chunk each is scoring) and waits for them to end.
     func shutdown() {
         condition.lock()
@@ -86,6 +102,7 @@ final class ChunkScoringPool: @unchecked Sendable {
     }
 
     private func work() {
+        let rowScorer = self.rowScorer.copyForThread()
         var scratch = rowScorer.makeScratch()
         while true {
             condition.lock()
@@ -97,8 +114,10 @@ final class ChunkScoringPool: @unchecked Sendable {
                 return
             }
             let (index, block) = queue.removeFirst()
+            var buffer = spare.popLast() ?? []
             condition.unlock()
-            let result = Self.score(block, format: format, rowScorer: rowScorer, scratch: &scratch, encoder: encoder)
+            let result = Self.score(block, format: format, rowScorer: rowScorer, scratch: &scratch, encoder: encoder,
+                                    buffer: &buffer)
             condition.lock()
             results[index] = result
             condition.broadcast()
@@ -110,8 +129,16 @@ final class ChunkScoringPool: @unchecked Sendable {
     /// block).
     static func score(_ block: CSVReader.Block, format: CSVReader.BlockFormat, rowScorer: RowScorer,
                       scratch: inout RowScorer.Scratch, encoder: CSVRecordEncoder) -> Result {
+        var none: [UInt8] = []
+        return score(block, format: format, rowScorer: rowScorer, scratch: &scratch, encoder: encoder, buffer: &none)
+    }
+
+    /// Reads and scores the records of `block`, encoding its rows into `buffer` (a recycled output
+    /// buffer, moved in; empty: new memory).
+    static func score(_ block: CSVReader.Block, format: CSVReader.BlockFormat, rowScorer: RowScorer,
+                      scratch: inout RowScorer.Scratch, encoder: CSVRecordEncoder, buffer: inout [UInt8]) -> Result {
         var row = encoder
-        row.removeAll()
+        row.reuse(&buffer)
         row.reserveCapacity(3 * block.bytes.count + 64 * block.records)
         var result = Result()
         let missingBefore = scratch.missingAnswers
@@ -130,7 +157,7 @@ final class ChunkScoringPool: @unchecked Sendable {
         } catch {
             result.failure = error as? CSVError ?? .unreadable(file: format.file, reason: "\(error)")
         }
-        result.output = row.takeBytes()
+        (result.output, result.outputCount) = row.takeStorage()
         result.missingAnswers = scratch.missingAnswers - missingBefore
         return result
     }

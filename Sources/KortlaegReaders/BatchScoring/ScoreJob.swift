@@ -245,8 +245,9 @@ public struct ScoreJob {
         var submitted = 0
         var written = 0
         var cut = 0  // records in the blocks cut so far, for the progress line
-        func write(_ result: ChunkScoringPool.Result) throws {
-            try output.appendRecords(result.output)
+        func write(_ result: consuming ChunkScoringPool.Result) throws {
+            try result.output.withUnsafeBufferPointer { try output.appendRecords(UnsafeBufferPointer(rebasing: $0[..<result.outputCount])) }
+            pool?.recycle(&result.output)  // moved, so the worker that takes it finds it unshared
             summary.rowsRead += result.records
             summary.rowsComplete += result.complete
             summary.rowsIncomplete += result.incomplete
@@ -286,7 +287,7 @@ public struct ScoreJob {
             submitted += 1
             while let result = workPool.takeIfReady(written) {
                 written += 1
-                try write(result)
+                try write(consume result)
             }
             while submitted - written >= workers + 2 {
                 written += 1

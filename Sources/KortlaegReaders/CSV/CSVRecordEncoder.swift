@@ -43,6 +43,24 @@ struct CSVRecordEncoder {
         return result
     }
 
+    /// The encoder's memory, moved out with the number of its bytes that hold records (the encoder
+    /// is left empty, without its memory). Hand the memory back with ``reuse(_:)``: a buffer
+    /// reused keeps its pages and needs no zeroing.
+    mutating func takeStorage() -> (storage: [UInt8], count: Int) {
+        var result: [UInt8] = []
+        swap(&result, &storage)
+        defer { used = 0 }
+        return (result, used)
+    }
+
+    /// Forgets the encoded records and writes the next ones into `storage` (from
+    /// ``takeStorage()``; moved in, left empty) when it is larger than the encoder's own memory.
+    /// Moved, not copied: memory shared with a copy would be copied again at the first write.
+    mutating func reuse(_ storage: inout [UInt8]) {
+        used = 0
+        if storage.count > self.storage.count { swap(&storage, &self.storage) }
+    }
+
     /// Writes one record of at most `maximumBytes` bytes (line ending included) with `body`.
     ///
     /// `maximumBytes` must hold whatever `body` writes: ``Record/maximumBytes(ofField:)`` per

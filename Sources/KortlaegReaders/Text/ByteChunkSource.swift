@@ -48,18 +48,33 @@ final class ByteChunkSource {
     func nextChunk() throws(Failure) -> [UInt8] {
         if reachedEnd { return [] }
         if let handle {
-            let data: Data?
-            do {
-                data = try handle.read(upToCount: chunkSize)
-            } catch {
-                throw Failure(reason: "reading failed (\(error.localizedDescription))")
+            // Read straight into the chunk's memory (no Data in between to copy from).
+            let descriptor = handle.fileDescriptor
+            let size = chunkSize
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: size) { memory, count in
+                count = 0
+                while count < size {
+                    let got = read(descriptor, memory.baseAddress! + count, size - count)
+                    if got > 0 {
+                        count += got
+                    } else if got == 0 {
+                        break
+                    } else if errno != EINTR {
+                        failure = errno
+                        break
+                    }
+                }
             }
-            guard let data, !data.isEmpty else {
+            if failure != 0, chunk.isEmpty {
+                throw Failure(reason: "reading failed (\(String(cString: strerror(failure))))")
+            }
+            guard !chunk.isEmpty else {
                 reachedEnd = true
                 return []
             }
-            bytesRead += data.count
-            return [UInt8](data)
+            bytesRead += chunk.count
+            return chunk
         }
         guard memoryPosition < memory.count else {
             reachedEnd = true
