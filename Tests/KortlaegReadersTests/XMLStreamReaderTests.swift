@@ -51,6 +51,75 @@ import KortlaegTestSupport
         ])
     }
 
+    /// What the XML specification says the parser reports: references replaced in attribute
+    /// values and text (`&amp;` is `&`, `&#230;` is æ), namespace declarations as `xmlns`
+    /// attributes, prefixed attributes by their qualified name, `<e></e>` not empty but `<e/>`,
+    /// a comment between two texts making two texts, and CDATA joining the text around it.
+    @Test func referencesNamespacesCommentsAndCDATA() throws {
+        let path = try write("""
+            <?xml version="1.0"?>
+            <r xmlns="urn:x" xmlns:p="urn:p" p:k="1 &amp; 2" v="&lt;&#230;&#38;&gt;">a &amp; b<!-- c -->d<e></e><f/>\
+            x <![CDATA[<y>]]> z<?pi data?>w
+              <![CDATA[q]]></r>
+            """, name: "references.xml")
+        #expect(try drain(path) == [
+            .startElement(name: "r", attributes: ["xmlns": "urn:x", "xmlns:p": "urn:p", "p:k": "1 & 2", "v": "<æ&>"], isEmpty: false),
+            .text("a & b"),
+            .text("d"),
+            .startElement(name: "e", attributes: [:], isEmpty: false),
+            .endElement(name: "e"),
+            .startElement(name: "f", attributes: [:], isEmpty: true),
+            .endElement(name: "f"),
+            .text("x <y> z"),
+            .text("w\n  q"),
+            .endElement(name: "r"),
+        ])
+    }
+
+    /// Blanks just before a CDATA section are dropped when the element holds no text before them
+    /// (libxml2's rule for layout with XML_PARSE_NOBLANKS), kept when its first child is text.
+    @Test func blanksBeforeCDATA() throws {
+        let path = try write("<a>\n  <![CDATA[x]]></a>", name: "cdata1.xml")
+        #expect(try drain(path) == [.startElement(name: "a", attributes: [:], isEmpty: false), .text("x"), .endElement(name: "a")])
+        let mixed = try write("<a>t<b/>  <![CDATA[x]]></a>", name: "cdata2.xml")
+        #expect(try drain(mixed) == [
+            .startElement(name: "a", attributes: [:], isEmpty: false), .text("t"),
+            .startElement(name: "b", attributes: [:], isEmpty: true), .endElement(name: "b"),
+            .text("  x"), .endElement(name: "a"),
+        ])
+    }
+
+    /// A file larger than the pieces the parser is fed (64 KiB) and the blocks the guard scans
+    /// (256 KiB): texts and attribute values cut by a piece boundary arrive whole, element lines
+    /// are the lines their tags are on, past line 65,535 too (libxml2's reader stopped counting
+    /// there: every later element was on "line 65535"), and nothing is lost.
+    @Test func aLargeFileArrivesWhole() throws {
+        var text = "<?xml version=\"1.0\"?>\n<root>\n"
+        for index in 0..<70_000 {
+            text += "<item n=\"\(index)\" v=\"\(String(repeating: "é&amp;", count: index % 7))\">t\(index) &#x41;</item>\n"
+        }
+        text += "</root>\n"
+        let path = try write(text, name: "large.xml")
+        let reader = try XMLStreamReader(path: path)
+        var items = 0, texts = 0
+        while let event = try reader.nextEvent() {
+            switch event {
+            case .start(let name, _) where name == reader.name("item"):
+                let (n, v, _) = reader.attributes(reader.name("n"), reader.name("v"), reader.name("none"))
+                #expect(n == String(items) && v == String(repeating: "é&", count: items % 7))
+                #expect(reader.line == items + 3)
+                items += 1
+            case .text:
+                #expect(reader.textValue == "t\(texts) A")
+                texts += 1
+            default:
+                break
+            }
+        }
+        #expect(items == 70_000 && texts == 70_000)
+        #expect(reader.bytesRead == text.utf8.count)
+    }
+
     @Test func externalEntityToLocalFileIsRefusedAndNeverRead() throws {
         let secretPath = try write(secret, name: "secret.txt")
         let path = try write(
@@ -104,7 +173,8 @@ import KortlaegTestSupport
             _ = try drain(path)
             Issue.record("expected an error")
         } catch {
-            #expect("\(error)" == "\(path):2: the file is not well-formed XML: Input is not proper UTF-8, indicate encoding. Expected a complete XML document in its declared encoding.")
+            // The events before the bad byte are handed out first, so the message names the element.
+            #expect("\(error)" == "\(path):2: the file is not well-formed XML (in a): Input is not proper UTF-8, indicate encoding. Expected a complete XML document in its declared encoding.")
         }
     }
 
