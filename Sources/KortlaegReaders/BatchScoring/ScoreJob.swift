@@ -34,7 +34,7 @@ public struct ScoreJob {
         /// thread). The output is the same byte for byte. A workbook is always read on one thread.
         package var threads: Int?
         /// Records per chunk handed to a scoring thread (tests use small chunks).
-        package var chunkRows = 2048
+        package var chunkRows = 4096
 
         public init(inputPath: String, instrument: Instrument, options: ScoringOptions = ScoringOptions(),
                     idColumn: String? = nil, language: Language = .english, delimiter: CSVDelimiter? = nil,
@@ -298,7 +298,7 @@ public struct ScoreJob {
     }
 
     /// The bytes of whole records a block holds (a last record may take it past this).
-    static let blockBytes = 128 * 1024
+    static let blockBytes = 256 * 1024
 }
 
 /// A score as text: whole numbers without decimals, others in the shortest exact form.
