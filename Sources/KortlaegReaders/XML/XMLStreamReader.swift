@@ -120,29 +120,25 @@ final class XMLStreamReader {
     }
 
     /// Opens `path`; `name` (default: the path) is used in messages.
-    init(path: String, name: String? = nil) throws(XMLReadError) {
-        file = name ?? path
+    convenience init(path: String, name: String? = nil) throws(XMLReadError) {
+        let file = name ?? path
         try Self.refuseDoctype(inPrologOf: Self.firstBytes(ofFile: path), file: file)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .unreadable(file: file, reason: "the file does not exist or cannot be opened") }
-        source = Source(fd: fd)
-        events = EventQueue()
-        guard let parser = Self.makeParser(events) else {
-            throw .unreadable(file: file, reason: "the file cannot be parsed")
-        }
-        self.parser = parser
-        events.parser = parser
+        try self.init(file: file, source: Source(fd: fd), failure: "the file cannot be parsed")
     }
 
     /// Parses a document held in memory (tests, small resources).
-    init(bytes: [UInt8], name: String) throws(XMLReadError) {
-        file = name
-        try Self.refuseDoctype(inPrologOf: Array(bytes.prefix(Self.prologProbeSize)), file: file)
-        source = Source(bytes: bytes)
+    convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
+        try Self.refuseDoctype(inPrologOf: Array(bytes.prefix(Self.prologProbeSize)), file: name)
+        try self.init(file: name, source: Source(bytes: bytes), failure: "the document cannot be parsed")
+    }
+
+    private init(file: String, source: Source, failure: String) throws(XMLReadError) {
+        self.file = file
+        self.source = source
         events = EventQueue()
-        guard let parser = Self.makeParser(events) else {
-            throw .unreadable(file: name, reason: "the document cannot be parsed")
-        }
+        guard let parser = Self.makeParser(events) else { throw .unreadable(file: file, reason: failure) }
         self.parser = parser
         events.parser = parser
     }
