@@ -32,19 +32,22 @@ final class EncodedFields: @unchecked Sendable {
     /// Whole scores from 0 to this (excluded) find their band in a table, not by testing cuts.
     fileprivate static let wholeBandValues = 64
 
-    /// The longest encoded status.
+    /// The longest encoded status (with its delimiter).
     let longestStatus: Int
-    /// Per band column, its longest encoded label.
+    /// Per band column, its longest encoded label (with its delimiter).
     let longestLabels: [Int]
     /// The longest a score is encoded (``formatScore(_:)``: up to 17 digits, a sign, a point and an
     /// exponent, never quoted), with room to spare.
     static let longestNumber = 40
 
     init(writer: CSVWriter, bandColumns: [BandColumn]) {
+        // Every field is stored with the delimiter before it (a score, band or status never
+        // starts a row), so a row writes each with one copy.
         var storage: [UInt8] = []
         var spans: [Range<Int>] = []
         func add(_ text: String) {
             let start = storage.count
+            storage.append(writer.delimiterByte)
             storage.append(contentsOf: writer.encodedField(text))
             spans.append(start..<storage.count)
         }
@@ -92,9 +95,9 @@ final class EncodedFields: @unchecked Sendable {
             for value in 0..<Self.wholeBandValues {
                 let start = storage.count
                 for column in group.firstColumn..<group.firstColumn + group.columns {
-                    if column > group.firstColumn { storage.append(writer.delimiterByte) }
+                    storage.append(writer.delimiterByte)
                     let band = wholeBands[column * Self.wholeBandValues + value]
-                    if band >= 0 { storage.append(contentsOf: storage[spans[Self.firstLabel + firstBand[column] + Int(band)]]) }
+                    if band >= 0 { storage.append(contentsOf: storage[spans[Self.firstLabel + firstBand[column] + Int(band)]].dropFirst()) }
                 }
                 spans.append(start..<storage.count)
             }
@@ -102,6 +105,9 @@ final class EncodedFields: @unchecked Sendable {
         self.groups = owned(groups)
         longestStatus = spans[0..<Self.firstWholeNumber].map(\.count).max() ?? 0
         self.longestLabels = longestLabels
+        // Room to read a word past the last field (``CSVRecordEncoder/Record/appendPrefixed(_:fields:)``
+        // copies whole words).
+        storage.append(contentsOf: repeatElement(0, count: CSVRecordEncoder.Record.slack))
         self.storage = owned(storage)
         self.spans = owned(spans)
         fields = Fields(storage: UnsafeBufferPointer(self.storage), spans: UnsafeBufferPointer(self.spans),

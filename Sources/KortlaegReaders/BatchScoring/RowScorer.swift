@@ -106,7 +106,7 @@ final class RowScorer: @unchecked Sendable {  // immutable after init; digitCode
         let fields = encoded.fields
         return row.withRecord(maximumBytes: copied) { output in
             let status = writeFields(record, fields: fields, state: &state, into: &output)
-            output.appendEncoded(fields.status(status))
+            output.appendPrefixed(fields.status(status))
             return status
         }
     }
@@ -187,7 +187,7 @@ final class RowScorer: @unchecked Sendable {  // immutable after init; digitCode
                     let whole = EncodedFields.Fields.wholeIndex(of: value)
                     wholes[index] = whole
                     if whole >= 0 {
-                        row.appendEncoded(fields.wholeNumber(at: whole))
+                        row.appendPrefixed(fields.wholeNumber(at: whole))
                     } else {
                         fields.encodedField(formatScore(value)).withUnsafeBufferPointer { row.appendEncoded($0) }
                     }
@@ -203,12 +203,12 @@ final class RowScorer: @unchecked Sendable {  // immutable after init; digitCode
                     continue
                 }
                 if let joined = fields.joinedLabels(index, whole: wholes[group.score]) {
-                    row.appendEncoded(joined, fields: group.columns)
+                    row.appendPrefixed(joined, fields: group.columns)
                     continue
                 }
                 for column in group.firstColumn..<group.firstColumn + group.columns {
                     if let label = fields.label(column, for: value) {
-                        row.appendEncoded(label)
+                        row.appendPrefixed(label)
                     } else {
                         row.appendEmptyFields(1)
                     }

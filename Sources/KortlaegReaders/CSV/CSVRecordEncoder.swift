@@ -66,7 +66,7 @@ struct CSVRecordEncoder {
     /// `maximumBytes` must hold whatever `body` writes: ``Record/maximumBytes(ofField:)`` per
     /// field from the input, the encoded size per pre-encoded field, one byte per delimiter.
     mutating func withRecord<R>(maximumBytes: Int, _ body: (inout Record) throws -> R) rethrows -> R {
-        let needed = used + maximumBytes + lineEnding.count
+        let needed = used + maximumBytes + lineEnding.count + Record.slack
         if storage.count < needed {
             storage.append(contentsOf: repeatElement(0, count: max(needed - storage.count, storage.count, 4096)))
         }
@@ -170,6 +170,29 @@ struct CSVRecordEncoder {
             separate()
             fields += count - 1
             copy(encoded)
+        }
+
+        /// Bytes of room beyond a record's largest size, and past the end of a table of
+        /// prefixed fields: ``appendPrefixed(_:fields:)`` copies whole 8-byte words.
+        static let slack = 8
+
+        /// Appends `count` fields already encoded and joined by delimiters, *with* the delimiter
+        /// before the first (never the record's first field): one copy, in whole words (the
+        /// bytes after the field are overwritten by the next field or lie in the slack).
+        /// `encoded` must be followed by ``slack`` readable bytes.
+        mutating func appendPrefixed(_ encoded: UnsafeBufferPointer<UInt8>, fields count: Int = 1) {
+            assert(fields > 0 && encoded.first == delimiter, "a prefixed field cannot start a record")
+            fields += count
+            guard let source = encoded.baseAddress else { return }
+            let length = encoded.count
+            ensureRoom(length + Self.slack)
+            var offset = 0
+            repeat {
+                let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(base + position + offset).storeBytes(of: word, as: UInt64.self)
+                offset += 8
+            } while offset < length
+            position += length
         }
 
         /// Appends `count` empty fields.
