@@ -35,7 +35,7 @@ final class RecordPipe<Element: Sendable>: @unchecked Sendable {
     /// that takes the reader's count of bytes read; calls `consume` on this thread for each
     /// element, in order. `bytes` receives a function telling how many bytes of the file had
     /// been read when the element being consumed was handed over (for a progress line).
-    static func run(batchSize: Int = 64, capacity: Int = 8,
+    static func run(batchSize: Int = 16, capacity: Int = 6,
                     read: @escaping @Sendable (_ send: (Element) throws -> Void, _ opened: (@escaping () -> Int?) -> Void) throws -> Void,
                     bytes: (@escaping () -> Int?) -> Void,
                     consume: (Element) throws -> Void) throws {
